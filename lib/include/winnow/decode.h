@@ -1,0 +1,32 @@
+// winnow/decode.h: any bytes -> valid UTF-8, deciding the character encoding.
+//
+// Order of evidence: a forced encoding (DecodeOptions::from); a byte order mark; strict UTF-8
+// validity; otherwise ICU's charset detector. The result is always valid UTF-8: bytes that do
+// not decode in the chosen encoding become U+FFFD and are counted. Pure and thread-safe.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace winnow {
+
+struct DecodeOptions {
+  std::string from;  // force this encoding (any name ICU knows); empty: detect
+};
+
+struct Decoded {
+  std::string text;          // valid UTF-8, byte order mark removed
+  std::string encoding;      // canonical name of the encoding used, e.g. "UTF-8", "windows-1252"
+  bool bom = false;          // a byte order mark decided the encoding
+  std::size_t replaced = 0;  // ill-formed or unmappable sequences replaced by U+FFFD
+};
+
+// Decodes BYTES. Never fails on bad input; throws std::invalid_argument only when
+// options.from names an encoding ICU does not know (check with is_known_encoding first).
+Decoded decode(std::string_view bytes, const DecodeOptions& options = {});
+
+// True when ICU can convert from NAME (e.g. "latin1", "windows-1251", "Shift_JIS").
+bool is_known_encoding(std::string_view name);
+
+}  // namespace winnow

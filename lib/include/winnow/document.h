@@ -1,0 +1,83 @@
+// winnow/document.h: the document model every stage reads and writes.
+//
+// A Document is one article: metadata plus an ordered list of Blocks. A Block is one
+// paragraph, heading, list item, caption, quote or preformatted run, with where it came from,
+// the features classifiers look at, and a verdict. HTML extraction and plain-text splitting
+// both produce this model; fix, strip, dedupe and norm consume it; render() turns it back into
+// text. Blocks are never erased by a stage: a stage that removes one sets its verdict to Drop
+// with a reason, so --explain and --stats can account for every removal.
+//
+// Pure functions, thread-safe. Text is UTF-8; split() accepts ill-formed UTF-8 and keeps the
+// bytes as they are (decoding and repair are the decode and fix stages' job).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace winnow {
+
+enum class BlockKind : std::uint8_t {
+  kParagraph,
+  kHeading,
+  kListItem,
+  kCaption,
+  kQuote,
+  kPreformatted,
+  kTable,
+};
+std::string_view to_string(BlockKind kind);
+
+enum class Verdict : std::uint8_t { kKeep, kDrop };
+
+struct Block {
+  std::string text;  // UTF-8; lines inside the block are separated by '\n'
+  BlockKind kind = BlockKind::kParagraph;
+  // Source position: 1-based line range in the plain-text input (0 when from HTML) ...
+  std::uint32_t first_line = 0;
+  std::uint32_t last_line = 0;
+  // ... or the DOM path of the element it came from (empty for plain text).
+  std::string dom_path;
+  // Features filled by the stage that knows them (extract knows links; strip computes the rest).
+  std::uint32_t link_chars = 0;  // characters of the block inside <a> elements
+  Verdict verdict = Verdict::kKeep;
+  std::string reason;  // why it was dropped: a short token such as "newsletter" or "duplicate"
+  double score = 0;    // the classifier's score behind the verdict, when there is one
+
+  bool kept() const { return verdict == Verdict::kKeep; }
+};
+
+struct Metadata {
+  std::string url, site, title, byline, date, lang;
+};
+
+struct Document {
+  std::string id;  // file path, JSON Lines id/url, or "-" for stdin
+  Metadata meta;
+  std::vector<Block> blocks;
+};
+
+enum class SplitMode : std::uint8_t {
+  // Paragraphs separated by blank lines; when the text has no blank line at all, one block per
+  // line (joining lines whose break is clearly a hard wrap, see is_wrapped_break).
+  kAuto,
+  // Always paragraphs separated by blank lines, whatever the text looks like.
+  kParagraphs,
+};
+
+// Splits plain text into blocks, with their 1-based source line ranges. A line is blank when
+// it holds only whitespace (ASCII or Unicode spaces). "\r\n", "\r", U+2028 end a line; U+2029
+// (paragraph separator) ends a paragraph.
+Document split(std::string_view text, SplitMode mode = SplitMode::kAuto);
+
+// True when the line break between PREV and NEXT is clearly a hard wrap inside a sentence:
+// PREV ends in a letter, digit or comma (no sentence punctuation) and NEXT starts with a lower
+// case letter. Both are single lines without their newline; leading/trailing spaces ignored.
+bool is_wrapped_break(std::string_view prev, std::string_view next);
+
+// The kept blocks, separated by one blank line, with one final newline (nothing for an empty
+// document). Block text is written as it is: render does not normalise.
+std::string render(const Document& doc);
+
+}  // namespace winnow

@@ -1,0 +1,55 @@
+// winnow/input.h: reading documents from a file or stdin, gzip or not.
+//
+// An Input streams one file ("-" is stdin) in fixed-size chunks, decompressing gzip
+// transparently (a .gz magic number decides, not the name), and cuts it into records:
+// the whole input, NUL-terminated documents (-z), or lines (JSON Lines). Memory is bounded
+// by the record limit: a record longer than max_bytes is reported as oversized, truncated
+// to max_bytes, and the rest of it is skipped without being stored. The same cap bounds
+// what a gzip bomb can expand to per record.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "winnow/io_error.h"
+
+namespace winnow {
+
+enum class Framing : std::uint8_t {
+  kWhole,  // one document: the whole input
+  kNul,    // documents terminated (or separated) by NUL bytes
+  kLines,  // records terminated by '\n' (a final record without one counts too)
+};
+
+class Input {
+ public:
+  // Opens PATH for reading; "-" reads stdin. Throws IoError naming PATH.
+  explicit Input(const std::string& path);
+  ~Input();
+  Input(const Input&) = delete;
+  Input& operator=(const Input&) = delete;
+
+  // Reads the next record into RECORD (without its terminator). Returns false at the end of
+  // the input. *oversized is set when the record was longer than MAX_BYTES (then RECORD holds
+  // its first MAX_BYTES bytes). Throws IoError on a read error or truncated gzip data.
+  bool next(std::string& record, Framing framing, std::size_t max_bytes, bool* oversized);
+
+  // 1-based number of the record last returned (the line number for kLines).
+  std::uint64_t record_number() const { return records_; }
+  const std::string& path() const { return path_; }
+
+ private:
+  bool fill();  // reads more data into the buffer; false at end of input
+
+  std::string path_;
+  struct Gz;
+  std::unique_ptr<Gz> gz_;
+  std::string buffer_;
+  std::size_t pos_ = 0;
+  bool eof_ = false;
+  std::uint64_t records_ = 0;
+};
+
+}  // namespace winnow

@@ -1,0 +1,54 @@
+// winnow/jsonl.h: one JSON Lines record, edited without disturbing the rest of it.
+//
+// A JsonRecord validates a line as a JSON object (RFC 8259, via Boost.JSON) and locates its
+// top-level members in the raw bytes. with_string() replaces one member's value and leaves
+// every other byte of the line exactly as it was: field order, spacing, number spelling and
+// escapes of the fields winnow does not own pass through untouched. When a key occurs more
+// than once, the last occurrence is the one read and replaced (as JSON.parse does).
+// Strings may hold ill-formed UTF-8; string() returns them with U+FFFD substituted.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace winnow {
+
+class JsonRecord {
+ public:
+  // Parses LINE (without its newline; a trailing '\r' is ignored). On failure returns nullopt
+  // and sets *error to a short message such as "invalid JSON at byte 17" or "not an object".
+  static std::optional<JsonRecord> parse(std::string_view line, std::string* error);
+
+  // The value of top-level member KEY when it is a JSON string; nullopt when absent or when
+  // it is another type (*present then tells which).
+  std::optional<std::string> string(std::string_view key, bool* present = nullptr) const;
+
+  // The raw JSON text of member KEY's value, or nullopt.
+  std::optional<std::string_view> raw(std::string_view key) const;
+
+  // The line with member KEY's value replaced by VALUE (a UTF-8 string, quoted here), or with
+  // "KEY": VALUE appended when KEY is absent.
+  std::string with_string(std::string_view key, std::string_view value) const;
+
+  std::string_view line() const { return line_; }
+
+ private:
+  struct Member {
+    std::string key;                   // unescaped
+    std::size_t value_begin, value_end;  // byte range of the raw value in line_
+  };
+  const Member* find(std::string_view key) const;
+
+  std::string_view line_;
+  std::vector<Member> members_;
+  std::size_t close_brace_ = 0;  // offset of the object's closing '}'
+};
+
+// VALUE as a JSON string literal: quotes, backslash and control characters escaped,
+// everything else (valid UTF-8) written as it is.
+std::string json_quote(std::string_view value);
+
+}  // namespace winnow

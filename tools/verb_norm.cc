@@ -1,0 +1,31 @@
+// winnow norm: canonical text.
+#include "norm_options.h"
+#include "runner.h"
+#include "verbs.h"
+#include "winnow/decode.h"
+#include "winnow/norm.h"
+
+namespace winnow::tools {
+
+int norm_main(int argc, char** argv) {
+  static const cli::Verb verb{
+      "norm", "[OPTION]... [FILE]...", "Write the canonical form of each document.",
+      "Unicode NFC, every Unicode space as U+0020, meaningless format characters removed, spaces\n"
+      "collapsed, lines trimmed, LF line ends, paragraphs separated by one blank line, hard-wrapped\n"
+      "lines re-joined, one final newline. Input in another encoding than UTF-8 is decoded first."};
+  DocumentOptions io;
+  NormOptions norm;
+  std::vector<cli::Option> options;
+  add_norm_options(options, norm);
+  add_document_options(options, io, "exit 1 and say where if the input is not already canonical; print nothing");
+  std::vector<std::string> files;
+  if (!cli::parse(verb, options, argc, argv, files)) return 0;
+  return run_documents(io, files, [&](std::string_view input, const Source&, Report& report) {
+    Decoded decoded = decode(input);
+    if (decoded.encoding != "UTF-8") report.add("decode", "transcoded", 0, decoded.encoding);
+    if (decoded.replaced) report.count("decode", "invalid-bytes", decoded.replaced);
+    return normalize(decoded.text, norm, &report);
+  }, "not in canonical form");
+}
+
+}  // namespace winnow::tools

@@ -1,0 +1,26 @@
+// verbs.h: the verbs of the winnow executable. Each is a thin main over the library.
+#pragma once
+
+namespace winnow::tools {
+
+struct VerbEntry {
+  const char* name;
+  const char* summary;
+  int (*main)(int argc, char** argv);  // argv[0] is the verb name
+};
+
+int norm_main(int argc, char** argv);
+int clean_main(int argc, char** argv);
+int help_main(int argc, char** argv);
+
+// Every verb, in the order `winnow help` lists them.
+inline constexpr VerbEntry kVerbs[] = {
+    {"clean", "run every stage: decode, norm (the whole pipeline in one process)", clean_main},
+    {"norm", "canonical text: NFC, spaces, line ends, paragraphs", norm_main},
+    {"help", "list the verbs, or show the help of one", help_main},
+};
+
+// Runs VERB's main with the usage-error handling every verb shares; 2 on usage errors.
+int run_verb(const VerbEntry& verb, int argc, char** argv);
+
+}  // namespace winnow::tools
