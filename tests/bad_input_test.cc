@@ -67,7 +67,7 @@ std::vector<BadInput> bad_inputs() {
       {"overlong encodings", "\xC0\xAF\xE0\x80\xAF\xF0\x80\x80\xAF\n"},
       {"lone surrogates (CESU-8)", "\xED\xA0\x80\xED\xB0\x80 x\n"},
       {"code points above U+10FFFF", "\xF4\x90\x80\x80\xF7\xBF\xBF\xBF\n"},
-      {"control characters", std::string("a\x01\x02\x1B[31mred\x1B[0m\x7F\n", 19)},
+      {"control characters", "a\x01\x02\x1B[31mred\x1B[0m\x7F\n"},
       {"giant line", std::string(8 << 20, 'x')},
       {"many blank lines", std::string(1 << 20, '\n')},
       {"deeply nested HTML", html_deep},
