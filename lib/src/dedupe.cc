@@ -17,12 +17,14 @@ constexpr std::string_view kSuffixSeparators[] = {
     " \xC2\xB7 " /* MIDDLE DOT */, " \xE2\x80\xA2 " /* BULLET */,
 };
 constexpr std::size_t kMaxSuffixWords = 4;
+// A block with more than one line or this many words is body text: the head ends there.
+constexpr std::size_t kBodyWords = 30;
 // Bounds the truncation check on pathological input (thousands of blocks that all start with
 // the same words): only the most recent blocks with the same first words are compared.
 constexpr std::size_t kMaxTruncationCandidates = 32;
 
 struct Seen {
-  std::size_t ordinal;   // position among the blocks kept so far
+  bool head;             // one of the leading title-like blocks (see dedupe.h)
   std::uint32_t line;    // first line, for the report
   std::string key;       // comparison words joined by spaces
   std::size_t words;
@@ -66,30 +68,39 @@ class Deduper {
         continue;
       }
       remember(block, ordinal);
+      if (block.text.find('\n') != std::string::npos || words_.size() >= kBodyWords) head_open_ = false;
     }
   }
 
  private:
   bool counts(const Seen& original, std::size_t ordinal, std::size_t words) {
-    bool repeat = words >= opt_.long_words ||
-                  (words >= opt_.head_words && original.ordinal < opt_.head_blocks && ordinal < opt_.head_window);
+    bool repeat = words >= opt_.long_words || (words >= opt_.head_words && original.head && ordinal < opt_.head_window);
     if (repeat) match_line_ = original.line;
     return repeat;
   }
 
-  const Seen* find(const std::string& key) const {
+  // The block whose comparison text is KEY; *suffixed tells whether that text is the block's
+  // own or its text without a site suffix.
+  const Seen* find(const std::string& key, bool* suffixed) const {
     auto it = by_key_.find(key);
-    return it == by_key_.end() ? nullptr : &seen_[it->second];
+    if (it == by_key_.end()) return nullptr;
+    *suffixed = it->second.suffixed;
+    return &seen_[it->second.index];
   }
 
   // "duplicate", "near-duplicate" or null when the block in words_ is not a repeat.
   const char* repeat_kind(std::string_view text, std::size_t ordinal) {
-    if (const Seen* s = find(words_.key); s && counts(*s, ordinal, words_.size())) return "duplicate";
+    bool suffixed = false;
+    if (const Seen* s = find(words_.key, &suffixed); s && counts(*s, ordinal, words_.size())) {
+      return suffixed ? "near-duplicate" : "duplicate";
+    }
     // The same title with a site suffix on one copy or both.
     std::string_view base = without_site_suffix(text);
     if (!base.empty()) {
       internal::comparison_words(base, base_words_, scratch_);
-      if (const Seen* s = find(base_words_.key); s && counts(*s, ordinal, base_words_.size())) return "near-duplicate";
+      if (const Seen* s = find(base_words_.key, &suffixed); s && counts(*s, ordinal, base_words_.size())) {
+        return "near-duplicate";
+      }
     }
     // A truncated copy: its key is a prefix of an earlier block's key (the last word may be cut).
     if (words_.size() > opt_.head_words) {
@@ -116,12 +127,12 @@ class Deduper {
 
   void remember(const Block& block, std::size_t ordinal) {
     std::size_t index = seen_.size();
-    seen_.push_back({ordinal, block.first_line, words_.key, words_.size()});
-    by_key_.emplace(words_.key, index);
+    seen_.push_back({head_open_ && ordinal < opt_.head_blocks, block.first_line, words_.key, words_.size()});
+    by_key_.emplace(words_.key, Entry{index, false});
     std::string_view base = without_site_suffix(block.text);
     if (!base.empty()) {
       internal::comparison_words(base, base_words_, scratch_);
-      if (base_words_.size() > 0) by_key_.emplace(base_words_.key, index);
+      if (base_words_.size() > 0) by_key_.emplace(base_words_.key, Entry{index, true});
     }
     if (words_.size() > opt_.head_words) by_prefix_[prefix_key(words_)].push_back(index);
   }
@@ -129,7 +140,12 @@ class Deduper {
   const BlockDedupeOptions& opt_;
   Report* report_;
   std::vector<Seen> seen_;
-  std::unordered_map<std::string, std::size_t> by_key_;  // key (and suffix-less key) -> seen_
+  struct Entry {
+    std::size_t index;  // in seen_
+    bool suffixed;      // the key is the block's text without its site suffix
+  };
+  std::unordered_map<std::string, Entry> by_key_;
+  bool head_open_ = true;
   std::unordered_map<std::string, std::vector<std::size_t>> by_prefix_;  // first head_words words
   Words words_, base_words_;
   std::string scratch_;

@@ -98,6 +98,30 @@ bool digits(std::string_view s, std::size_t* i, int n, int* out) {
   return true;
 }
 
+// A word's 64-bit hash: words of up to 16 bytes (nearly all) are loaded as two zero-padded
+// integers and mixed, which is exact (no two such words give the same pair) and several times
+// faster than MurmurHash3 on short strings; longer words use MurmurHash3.
+std::uint64_t word_hash(std::string_view w) {
+  if (w.size() > 16) return internal::murmur3_128(w, 0).lo;
+  unsigned char buf[16] = {};
+  std::memcpy(buf, w.data(), w.size());
+  return internal::fmix64(get64(buf) * 0x9E3779B97F4A7C15ULL ^ internal::fmix64(get64(buf + 8) + w.size()));
+}
+
+// The MinHash functions, h_i(x) = g((x ^ b_i) * a_i mod 2^32) with g(h) = h ^ (h >> 16): a
+// bijection of 32-bit values whose high half (which decides the minimum) mixes every bit of x,
+// and whose low half (kept, as b-bit MinHash) mixes the high half in. Written as independent
+// lanes so that the compiler vectorises it; the AVX2 clone does 8 functions an instruction.
+__attribute__((target_clones("avx2", "default"))) void update_minima(std::uint32_t x, const std::uint32_t* a,
+                                                                    const std::uint32_t* b, std::uint32_t* m,
+                                                                    std::size_t n) {
+  for (std::size_t h = 0; h < n; ++h) {
+    std::uint32_t v = (x ^ b[h]) * a[h];
+    v ^= v >> 16;
+    m[h] = v < m[h] ? v : m[h];
+  }
+}
+
 }  // namespace
 
 std::uint64_t date_rank(std::string_view s) {
@@ -151,21 +175,22 @@ struct CorpusIndex::Impl {
   std::vector<Record> records;
   std::vector<std::uint16_t> mins;  // hashes per record, in record order
   std::string ids;                  // the id strings, referenced by the records
-  std::vector<std::uint64_t> mul, add;  // the MinHash functions
+  std::vector<std::uint32_t> mul, add;  // the MinHash functions
   bool decided = false;
   bool canonical = true;  // records sorted by identity without repeats, ids in record order
 
   // Scratch space of add(), kept to avoid allocations per document.
   internal::Words words;
   std::string scratch;
-  std::vector<std::uint64_t> word_hashes, minima;
+  std::vector<std::uint64_t> word_hashes;
+  std::vector<std::uint32_t> minima;
   std::vector<std::uint16_t> signature;
 
   explicit Impl(const CorpusDedupeParams& p) : params(p), hashes(std::size_t{p.bands} * p.rows) {
     std::uint64_t state = kSeed;
     for (std::size_t i = 0; i < hashes; ++i) {
-      mul.push_back(splitmix64(state) | 1);
-      add.push_back(splitmix64(state));
+      mul.push_back(static_cast<std::uint32_t>(splitmix64(state)) | 1);
+      add.push_back(static_cast<std::uint32_t>(splitmix64(state)));
     }
   }
 
@@ -181,18 +206,14 @@ struct CorpusIndex::Impl {
   void minhash(std::uint16_t* out) {
     const std::size_t n = words.size(), k = params.shingle_words;
     word_hashes.resize(n);
-    for (std::size_t i = 0; i < n; ++i) word_hashes[i] = internal::murmur3_128(words[i], 0).lo;
-    minima.assign(hashes, std::numeric_limits<std::uint64_t>::max());
-    const std::uint64_t* a = mul.data();
-    const std::uint64_t* b = add.data();
-    std::uint64_t* m = minima.data();
+    for (std::size_t i = 0; i < n; ++i) word_hashes[i] = word_hash(words[i]);
+    minima.assign(hashes, std::numeric_limits<std::uint32_t>::max());
     for (std::size_t i = 0; i + k <= n; ++i) {
       std::uint64_t s = 0;
       for (std::size_t j = 0; j < k; ++j) s = s * 0x9E3779B97F4A7C15ULL + word_hashes[i + j];
-      s = internal::fmix64(s);
-      for (std::size_t h = 0; h < hashes; ++h) m[h] = std::min(m[h], (a[h] * s + b[h]) >> 32);
+      update_minima(static_cast<std::uint32_t>(internal::fmix64(s)), mul.data(), add.data(), minima.data(), hashes);
     }
-    for (std::size_t h = 0; h < hashes; ++h) out[h] = static_cast<std::uint16_t>(m[h]);
+    for (std::size_t h = 0; h < hashes; ++h) out[h] = static_cast<std::uint16_t>(minima[h]);
   }
 
   void append(const Record& r, std::string_view id, const std::uint16_t* sig) {

@@ -60,6 +60,15 @@ class Builder {
   void push(std::string_view bytes) {
     for (char c : bytes) push(c);
   }
+  // Adds a whole ASCII word (no word may be open): the hot path.
+  void push_ascii(std::string_view word) {
+    if (!out_.key.empty()) out_.key.push_back(' ');
+    const std::size_t begin = out_.key.size();
+    out_.key.resize(begin + word.size());
+    char* dst = out_.key.data() + begin;
+    for (std::size_t k = 0; k < word.size(); ++k) dst[k] = kAsciiFold[static_cast<unsigned char>(word[k])];
+    out_.spans.push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(word.size())});
+  }
   void end() {
     if (!open_) return;
     out_.spans.push_back({begin_, static_cast<std::uint32_t>(out_.key.size() - begin_)});
@@ -131,8 +140,7 @@ void comparison_words(std::string_view text, Words& out, std::string& scratch) {
       ++i;
     }
     if (ascii) {
-      for (std::size_t k = start; k < i; ++k) words.push(kAsciiFold[static_cast<unsigned char>(text[k])]);
-      words.end();
+      words.push_ascii(text.substr(start, i - start));
     } else {
       words.end();
       add_unicode_token(text.substr(start, i - start), words, scratch);

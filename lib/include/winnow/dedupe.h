@@ -11,9 +11,11 @@
 // decided by length and position, so that legitimate short repeats survive:
 //   - a block of at least long_words words is dropped wherever its earlier copy is;
 //   - a shorter block (at least head_words words) is dropped only near the top: its earlier
-//     copy is one of the first head_blocks kept blocks, and it is itself one of the first
-//     head_window kept blocks. That is where repeated headlines and deks are; a refrain in a
-//     poem or "Yes." in an interview is shorter than long_words or lower down, and is kept;
+//     copy is in the head (one of the first head_blocks kept blocks, all single lines of
+//     fewer than 30 words: the head ends at the first block of body text), and it is itself
+//     one of the first head_window kept blocks. That is where repeated headlines and deks
+//     are; a refrain in a poem (after a stanza) or "Yes." in an interview (under head_words,
+//     below the head) is kept;
 //   - a truncated copy (its words are the first words of an earlier block, the last one
 //     possibly cut) must obey the same rules and have at least head_words + 1 words; the
 //     earlier, longer block is the one kept. A short teaser followed by the full paragraph is
@@ -34,9 +36,9 @@
 namespace winnow {
 
 struct BlockDedupeOptions {
-  std::size_t long_words = 10;  // repeats this long are dropped anywhere in the document
+  std::size_t long_words = 25;  // repeats this long are dropped anywhere in the document
   std::size_t head_words = 3;   // shorter repeats need at least this many words ...
-  std::size_t head_blocks = 4;  // ... an original among the first head_blocks kept blocks ...
+  std::size_t head_blocks = 4;  // ... an original in the head, among the first head_blocks ...
   std::size_t head_window = 8;  // ... and to be among the first head_window kept blocks
 };
 

@@ -5,10 +5,10 @@
 //
 //   - Exact duplicates: equal 128-bit MurmurHash3 (x64_128, seed 0) of the comparison text
 //     (NFKC case-folded words without punctuation, as in dedupe.h).
-//   - Near duplicates, for documents of at least min_words words: MinHash over word 5-grams,
-//     bands * rows hash functions h_i(s) = high 32 bits of (a_i * s + b_i) mod 2^64 with a_i,
-//     b_i drawn from a fixed seed, of which the low 16 bits of each minimum are kept (b-bit
-//     MinHash). Locality-sensitive hashing with `bands` bands of `rows` rows proposes
+//   - Near duplicates, for documents of at least min_words words: MinHash over word 5-grams
+//     (each word hashed to 64 bits, the five combined and mixed to 32 bits), with
+//     bands * rows bijective hash functions of 32-bit values drawn from a fixed seed, of which
+//     the low 16 bits of each minimum are kept (b-bit MinHash, Li and Koenig 2010). Locality-sensitive hashing with `bands` bands of `rows` rows proposes
 //     candidate pairs; a pair is joined only when its estimated Jaccard similarity (the
 //     share of equal minima) is at least `threshold`. With 14 x 8, a pair of true similarity
 //     0.8 becomes a candidate with probability 0.92, 0.85 with 0.99, 0.6 with 0.18.
