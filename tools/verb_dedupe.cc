@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "runner.h"
@@ -183,9 +184,9 @@ int dedupe_main(int argc, char** argv) {
                        if (end == v || *end || !(t > 0) || t > 1) throw cli::UsageError(std::string("--threshold: not a number in (0, 1]: '") + v + "'");
                        params.threshold = t;
                      }});
-  options.push_back({"bands", 0, Arg::kRequired, "N", "with --corpus or --sign: LSH bands (default 14)",
+  options.push_back({"bands", 0, Arg::kRequired, "N", "with --corpus, --sign or --merge: LSH bands (default 14)",
                      [&](const char* v) { params.bands = parse_count("bands", v); }});
-  options.push_back({"rows", 0, Arg::kRequired, "N", "with --corpus or --sign: rows per band (default 8)",
+  options.push_back({"rows", 0, Arg::kRequired, "N", "with --corpus, --sign or --merge: rows per band (default 8)",
                      [&](const char* v) { params.rows = parse_count("rows", v); }});
   add_document_options(options, io, "exit 1 and say where if a document holds repeated blocks; print nothing");
   std::vector<std::string> files;
@@ -199,7 +200,11 @@ int dedupe_main(int argc, char** argv) {
       if (decoded.replaced) r.count("decode", "invalid-bytes", decoded.replaced);
       Document doc = split(decoded.text);
       dedupe_blocks(doc, {}, &r);
-      return render(doc);
+      // Text without repeats passes through as it is, so that --check only reports repeats.
+      for (const Block& b : doc.blocks) {
+        if (!b.kept()) return render(doc);
+      }
+      return std::move(decoded.text);
     }, "repeated blocks");
   }
   if (io.check || io.explain || io.json || io.stats) {

@@ -38,8 +38,8 @@ namespace winnow {
 struct BlockDedupeOptions {
   std::size_t long_words = 25;  // repeats this long are dropped anywhere in the document
   std::size_t head_words = 3;   // shorter repeats need at least this many words ...
-  std::size_t head_blocks = 4;  // ... an original in the head, among the first head_blocks ...
-  std::size_t head_window = 8;  // ... and to be among the first head_window kept blocks
+  std::size_t head_blocks = 3;  // ... an original in the head, among the first head_blocks ...
+  std::size_t head_window = 6;  // ... and to be among the first head_window kept blocks
 };
 
 // Drops the later copies of repeated blocks of DOC as described above. REPORT, if given,
