@@ -209,6 +209,7 @@ TEST_F(DedupeCli, UsageErrors) {
       {{"dedupe", "--threshold", "1.5"}, "--threshold: not a number in (0, 1]: '1.5'"},
       {{"dedupe", "--bands", "0"}, "--bands: not a number from 1 to 64: '0'"},
       {{"dedupe", "--corpus", "--jsonl", "-z", "f"}, "--jsonl and -z cannot be combined"},
+      {{"dedupe", "--sign", "x.sig", "-o", "y", "f"}, "-o does not go with --sign or --merge, which name their output file"},
   };
   for (const Case& c : cases) {
     ToolResult r = run_tool(c.argv);

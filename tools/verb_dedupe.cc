@@ -83,7 +83,7 @@ bool for_each_document(const DocumentOptions& opts, const std::vector<std::strin
         visit(doc);
       }
     } catch (const IoError& e) {
-      if (e.subject() == "standard output") throw;
+      if (e.subject() == "standard output" || e.subject() == opts.output) throw;  // a failed write is fatal
       cli::error(e.what());
       ok = false;
     }
@@ -212,6 +212,9 @@ int dedupe_main(int argc, char** argv) {
   }
   if (io.jsonl && io.null_data) throw cli::UsageError("--jsonl and -z cannot be combined");
   if (report && mode != Mode::kCorpus && mode != Mode::kApply) throw cli::UsageError("--report needs --corpus or --apply");
+  if ((mode == Mode::kSign || mode == Mode::kMerge) && io.output != "-") {
+    throw cli::UsageError("-o does not go with --sign or --merge, which name their output file");
+  }
   if (files.empty() && mode != Mode::kMerge) files.push_back("-");
   try {
     switch (mode) {

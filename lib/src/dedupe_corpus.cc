@@ -111,8 +111,14 @@ std::uint64_t word_hash(std::string_view w) {
 // The MinHash functions, h_i(x) = g((x ^ b_i) * a_i mod 2^32) with g(h) = h ^ (h >> 16): a
 // bijection of 32-bit values whose high half (which decides the minimum) mixes every bit of x,
 // and whose low half (kept, as b-bit MinHash) mixes the high half in. Written as independent
-// lanes so that the compiler vectorises it; the AVX2 clone does 8 functions an instruction.
-__attribute__((target_clones("avx2", "default"))) void update_minima(std::uint32_t x, const std::uint32_t* a,
+// lanes so that the compiler vectorises it; on x86-64 an AVX2 clone, chosen at load time when
+// the processor has AVX2, does 8 functions an instruction.
+#if defined(__x86_64__) && defined(__GNUC__)
+#define WINNOW_VECTOR_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define WINNOW_VECTOR_CLONES
+#endif
+WINNOW_VECTOR_CLONES void update_minima(std::uint32_t x, const std::uint32_t* a,
                                                                     const std::uint32_t* b, std::uint32_t* m,
                                                                     std::size_t n) {
   for (std::size_t h = 0; h < n; ++h) {
