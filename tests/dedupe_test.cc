@@ -3,10 +3,14 @@
 
 #include <gtest/gtest.h>
 
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+
 #include <random>
 
 #include "murmur3.h"
 #include "winnow/dedupe_corpus.h"
+#include "winnow/utf8.h"
 #include "words.h"
 
 namespace winnow {
@@ -54,6 +58,29 @@ TEST(ComparisonWords, Table) {
       {"combining mark stays in its word", "cafe\xCC\x81!", "caf\xC3\xA9"},
   };
   for (const Case& c : cases) EXPECT_EQ(words_of(c.in), c.out) << c.name;
+}
+
+TEST(ComparisonWords, FastSeparatorsAgreeWithIcu) {
+  // NO-BREAK SPACE and U+2010..U+205E are separators without ICU: NFKC_Casefold must map each
+  // of them to no letter, mark or number (U+2017 and U+203E, which it maps to a space and a
+  // combining mark, go through ICU).
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* fold = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  ASSERT_TRUE(U_SUCCESS(status));
+  std::vector<char32_t> fast = {0xA0};
+  for (char32_t c = 0x2010; c <= 0x205E; ++c) {
+    if (c != 0x2017 && c != 0x203E) fast.push_back(c);
+  }
+  for (char32_t c : fast) {
+    icu::UnicodeString folded = fold->normalize(icu::UnicodeString(static_cast<UChar32>(c)), status);
+    for (int32_t k = 0; k < folded.length(); k = folded.moveIndex32(k, 1)) {
+      EXPECT_EQ(U_GET_GC_MASK(folded.char32At(k)) & (U_GC_L_MASK | U_GC_M_MASK | U_GC_N_MASK), 0u) << std::hex << static_cast<std::uint32_t>(c);
+    }
+    std::string text = "a";
+    utf8::append(text, c);
+    EXPECT_EQ(words_of(text + "b"), "a|b") << std::hex << static_cast<std::uint32_t>(c);
+  }
+  EXPECT_EQ(words_of("a\xE2\x80\xBE" "b"), "a|\xCC\x85" "b");  // U+203E OVERLINE -> space, U+0305
 }
 
 // The texts of the blocks dedupe_blocks keeps, and the reasons of the ones it drops.

@@ -60,14 +60,18 @@ class Builder {
   void push(std::string_view bytes) {
     for (char c : bytes) push(c);
   }
-  // Adds a whole ASCII word (no word may be open): the hot path.
-  void push_ascii(std::string_view word) {
+  // The hot path for ASCII words: start_word(), append_folded() per byte, then end(), or
+  // cancel_word() to take back what was appended.
+  void start_word() {
+    mark_ = out_.key.size();
     if (!out_.key.empty()) out_.key.push_back(' ');
-    const std::size_t begin = out_.key.size();
-    out_.key.resize(begin + word.size());
-    char* dst = out_.key.data() + begin;
-    for (std::size_t k = 0; k < word.size(); ++k) dst[k] = kAsciiFold[static_cast<unsigned char>(word[k])];
-    out_.spans.push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(word.size())});
+    begin_ = static_cast<std::uint32_t>(out_.key.size());
+    open_ = true;
+  }
+  void append_folded(char c) { out_.key.push_back(c); }
+  void cancel_word() {
+    out_.key.resize(mark_);
+    open_ = false;
   }
   void end() {
     if (!open_) return;
@@ -79,7 +83,33 @@ class Builder {
   Words& out_;
   bool open_ = false;
   std::uint32_t begin_ = 0;
+  std::size_t mark_ = 0;
 };
+
+// The size of the separator at TEXT[I], or 0 when a token starts there. Besides ASCII
+// punctuation and spaces, NO-BREAK SPACE and the punctuation of U+2010..U+205E (dashes, curly
+// quotes, ellipsis, ...) are recognised here without ICU: NFKC_Casefold maps them all to
+// spaces or punctuation, and no mark composes with them, so the result is the same (a test
+// checks every one of them against ICU).
+std::size_t unicode_separator_size(std::string_view text, std::size_t i);
+
+inline std::size_t separator_size(std::string_view text, std::size_t i) {
+  unsigned char b = static_cast<unsigned char>(text[i]);
+  if (b < 0x80) return kAsciiFold[b] ? 0 : 1;
+  return unicode_separator_size(text, i);
+}
+
+std::size_t unicode_separator_size(std::string_view text, std::size_t i) {
+  unsigned char b = static_cast<unsigned char>(text[i]);
+  if (i + 1 < text.size() && b == 0xC2 && static_cast<unsigned char>(text[i + 1]) == 0xA0) return 2;
+  if (b == 0xE2 && i + 2 < text.size()) {
+    unsigned char b1 = static_cast<unsigned char>(text[i + 1]), b2 = static_cast<unsigned char>(text[i + 2]);
+    // U+2017 and U+203E are left to ICU: their compatibility forms hold a combining mark.
+    if (b1 == 0x80 && (b2 == 0x97 || b2 == 0xBE)) return 0;
+    if ((b1 == 0x80 && b2 >= 0x90 && b2 <= 0xBF) || (b1 == 0x81 && b2 >= 0x80 && b2 <= 0x9E)) return 3;
+  }
+  return 0;
+}
 
 // Folds a token holding non-ASCII bytes and adds its words.
 void add_unicode_token(std::string_view token, Builder& words, std::string& scratch) {
@@ -121,32 +151,40 @@ void add_unicode_token(std::string_view token, Builder& words, std::string& scra
 
 void comparison_words(std::string_view text, Words& out, std::string& scratch) {
   out.clear();
+  out.key.reserve(text.size());
   Builder words(out);
-  std::size_t i = 0, n = text.size();
+  const std::size_t n = text.size();
+  std::size_t i = 0;
   while (i < n) {
-    unsigned char b = static_cast<unsigned char>(text[i]);
-    if (b < 0x80 && !kAsciiFold[b]) {
-      words.end();
+    unsigned char first = static_cast<unsigned char>(text[i]);
+    if (first < 0x80 && !kAsciiFold[first]) {
       ++i;
       continue;
     }
-    // A token runs to the next ASCII separator; it is folded by table when it is ASCII.
-    std::size_t start = i;
-    bool ascii = true;
-    while (i < n) {
-      unsigned char c = static_cast<unsigned char>(text[i]);
-      if (c < 0x80 && !kAsciiFold[c]) break;
-      ascii &= c < 0x80;
+    if (first >= 0x80) {
+      if (std::size_t skip = unicode_separator_size(text, i)) {
+        i += skip;
+        continue;
+      }
+    }
+    // A token runs to the next separator. ASCII tokens (nearly all) are folded by table as they
+    // are scanned; one with other bytes is taken again from its start through ICU.
+    const std::size_t start = i;
+    words.start_word();
+    unsigned char b = 0;
+    char f = 0;
+    while (i < n && (b = static_cast<unsigned char>(text[i])) < 0x80 && (f = kAsciiFold[b]) != 0) {
+      words.append_folded(f);
       ++i;
     }
-    if (ascii) {
-      words.push_ascii(text.substr(start, i - start));
-    } else {
+    if (i == n || b < 0x80 || unicode_separator_size(text, i)) {
       words.end();
-      add_unicode_token(text.substr(start, i - start), words, scratch);
+      continue;
     }
+    words.cancel_word();
+    while (i < n && !separator_size(text, i)) ++i;
+    add_unicode_token(text.substr(start, i - start), words, scratch);
   }
-  words.end();
 }
 
 }  // namespace winnow::internal
