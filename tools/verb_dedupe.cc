@@ -118,8 +118,10 @@ int apply(const CorpusIndex& index, const DocumentOptions& opts, const std::vect
     }
     if (report) {
       if (v.removed) {
+        // Thousandths by hand: the decimal point must not depend on the locale.
+        auto milli = static_cast<unsigned>(v.similarity * 1000 + 0.5);
         char sim[16];
-        std::snprintf(sim, sizeof sim, "%.3f", v.similarity);
+        std::snprintf(sim, sizeof sim, "%u.%03u", milli / 1000, milli % 1000);
         out.write(report_field(doc.id) + "\t" + report_field(v.kept_id) + "\t" + sim + "\n");
       }
       return;
@@ -136,8 +138,7 @@ int apply(const CorpusIndex& index, const DocumentOptions& opts, const std::vect
 
 int sign(CorpusIndex& index, const DocumentOptions& opts, const std::vector<std::string>& files) {
   bool ok = for_each_document(opts, files, [&](const CorpusDocument& doc) { index.add(doc.id, doc.text, doc.date); });
-  if (!ok) return 2;  // an incomplete signature file would silently keep duplicates
-  return 0;
+  return ok ? 0 : 2;  // incomplete signatures would silently keep duplicates: not written
 }
 
 }  // namespace
