@@ -34,3 +34,27 @@ idx=$(stat -c %s bench/out/dedupe.idx)
 ids=$(python3 -c 'import json,sys; print(sum(len(json.loads(l)["id"].encode()) for l in open(sys.argv[1])))' "$corpus")
 awk -v s="$idx" -v n="$docs" -v i="$ids" 'BEGIN {
   printf "index: %d bytes for %d documents = %.1f bytes per document (288 fixed + %.1f of id)\n", s, n, s/n, i/n }'
+
+# The merge at scale: 200000 distinct documents (80 words drawn from the vocabulary of the
+# corpus above, seeded), so that every document takes part in LSH; time and peak memory.
+distinct=bench/out/distinct-200k.jsonl
+[ -f "$distinct" ] || python3 - "$corpus" "$distinct" <<'PY'
+import json, random, sys
+vocab = sorted({w for line in open(sys.argv[1], encoding="utf-8") for w in json.loads(line)["text"].split()[:400]})
+rng = random.Random(6)
+with open(sys.argv[2] + ".tmp", "w", encoding="utf-8") as f:
+    for i in range(200000):
+        f.write(json.dumps({"id": "doc-%06d" % i, "text": " ".join(rng.choice(vocab) for _ in range(80))}) + "\n")
+import os
+os.replace(sys.argv[2] + ".tmp", sys.argv[2])
+PY
+"$BUILD/winnow" dedupe --jsonl --sign bench/out/distinct.sig "$distinct"
+python3 - "$BUILD/winnow" <<'PY'
+import resource, subprocess, sys, time
+start = time.time()
+subprocess.run(["taskset", "-c", "0", sys.argv[1], "dedupe", "--merge", "bench/out/distinct.idx", "bench/out/distinct.sig"], check=True)
+wall = time.time() - start
+ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+print("merge: 200000 distinct documents: %.2f s wall, %.2f s CPU, peak memory %.0f MB (%.0f bytes per document)"
+      % (wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss / 1024, ru.ru_maxrss * 1024 / 200000))
+PY

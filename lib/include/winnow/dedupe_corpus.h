@@ -30,7 +30,8 @@
 // A document is identified by its id and text together: records with the same id and text
 // (the same document signed twice) count once. Memory: the whole index is held in memory,
 // about 290 bytes plus the id per document (64-byte record and 2 * bands * rows bytes of
-// MinHash); decide() adds 24 bytes per document and band for the LSH buckets (336 by default).
+// MinHash); decide() adds 24 bytes per document and band for the LSH buckets (336 by default),
+// and add_file() holds a file's bytes while it reads them.
 //
 // Not thread-safe (one index per thread); deterministic, locale-independent.
 #pragma once
