@@ -196,6 +196,35 @@ TEST_F(DedupeCli, PlainFilesAreIdentifiedByPath) {
   EXPECT_EQ(swapped.out, r.out);
 }
 
+TEST_F(DedupeCli, ManPageExamplesRun) {
+  // Every line between .EX and .EE of winnow-dedupe(1), in order, in a directory holding the
+  // files they name, with the built winnow first on PATH.
+  const std::string page = read_file(std::string(WINNOW_MAN_DIR) + "/winnow-dedupe.1");
+  const std::string work = *dir_ + "/man";
+  fs::create_directories(work);
+  write_file(work + "/article.txt", "Title Here Now\n\nTitle here now\n\nBody.\n");
+  fs::copy_file(*dir_ + "/all.jsonl", work + "/corpus.jsonl");
+  fs::copy_file(shard(1), work + "/shard1.jsonl");
+  std::string script = "set -e\ncd '" + work + "'\nPATH='" + fs::path(tool_path()).parent_path().string() + "':$PATH\n";
+  std::size_t examples = 0;
+  for (std::size_t at = page.find(".EX\n"); at != std::string::npos; at = page.find(".EX\n", at)) {
+    std::size_t end = page.find(".EE\n", at);
+    std::istringstream lines(page.substr(at + 4, end - at - 4));
+    for (std::string line; std::getline(lines, line); ++examples) {
+      for (std::size_t k; (k = line.find("\\-")) != std::string::npos;) line.erase(k, 1);
+      script += line + "\n";
+    }
+    at = end;
+  }
+  ASSERT_GE(examples, 5u);
+  ToolResult r = run_tool({"/bin/sh", "-c", script});
+  EXPECT_EQ(r.status, 0) << script << r.err;
+  EXPECT_EQ(read_file(work + "/article.dedupe.txt"), "Title Here Now\n\nBody.\n");
+  EXPECT_EQ(read_file(work + "/removed.tsv"),
+            run_tool({"dedupe", "--corpus", "--jsonl", "--report", work + "/corpus.jsonl"}).out);
+  EXPECT_TRUE(fs::exists(work + "/shard1.kept.jsonl"));
+}
+
 TEST_F(DedupeCli, UsageErrors) {
   struct Case {
     std::vector<std::string> argv;
