@@ -237,6 +237,8 @@ TEST_F(DedupeCli, UsageErrors) {
       {{"dedupe", "--corpus", "--explain", "f"}, "--check, --explain, --json and --stats work on blocks, not with --corpus, --sign, --merge or --apply"},
       {{"dedupe", "--threshold", "1.5"}, "--threshold: not a number in (0, 1]: '1.5'"},
       {{"dedupe", "--bands", "0"}, "--bands: not a number from 1 to 64: '0'"},
+      {{"dedupe", "--apply", "x.idx", "--threshold", "0.8"}, "--threshold needs --corpus or --merge"},
+      {{"dedupe", "--rows", "4"}, "--bands and --rows need --corpus, --sign or --merge"},
       {{"dedupe", "--corpus", "--jsonl", "-z", "f"}, "--jsonl and -z cannot be combined"},
       {{"dedupe", "--sign", "x.sig", "-o", "y", "f"}, "-o does not go with --sign or --merge, which name their output file"},
   };

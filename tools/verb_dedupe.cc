@@ -154,7 +154,7 @@ int dedupe_main(int argc, char** argv) {
   CorpusDedupeParams params;
   Mode mode = Mode::kBlocks;
   std::string state;
-  bool report = false;
+  bool report = false, threshold_set = false, shape_set = false;
   auto set_mode = [&](Mode m, const char* value) {
     if (mode != Mode::kBlocks) throw cli::UsageError("give only one of --corpus, --sign, --merge and --apply");
     mode = m;
@@ -184,15 +184,28 @@ int dedupe_main(int argc, char** argv) {
                        double t = std::strtod(v, &end);
                        if (end == v || *end || !(t > 0) || t > 1) throw cli::UsageError(std::string("--threshold: not a number in (0, 1]: '") + v + "'");
                        params.threshold = t;
+                       threshold_set = true;
                      }});
   options.push_back({"bands", 0, Arg::kRequired, "N", "with --corpus, --sign or --merge: LSH bands (default 14)",
-                     [&](const char* v) { params.bands = parse_count("bands", v); }});
+                     [&](const char* v) {
+                       params.bands = parse_count("bands", v);
+                       shape_set = true;
+                     }});
   options.push_back({"rows", 0, Arg::kRequired, "N", "with --corpus, --sign or --merge: rows per band (default 8)",
-                     [&](const char* v) { params.rows = parse_count("rows", v); }});
+                     [&](const char* v) {
+                       params.rows = parse_count("rows", v);
+                       shape_set = true;
+                     }});
   add_document_options(options, io, "exit 1 and say where if a document holds repeated blocks; print nothing");
   std::vector<std::string> files;
   if (!cli::parse(verb, options, argc, argv, files)) return 0;
 
+  if (threshold_set && mode != Mode::kCorpus && mode != Mode::kMerge) {
+    throw cli::UsageError("--threshold needs --corpus or --merge");
+  }
+  if (shape_set && mode != Mode::kCorpus && mode != Mode::kSign && mode != Mode::kMerge) {
+    throw cli::UsageError("--bands and --rows need --corpus, --sign or --merge");
+  }
   if (mode == Mode::kBlocks) {
     if (report) throw cli::UsageError("--report needs --corpus or --apply");
     return run_documents(io, files, [&](std::string_view input, const Source&, Report& r) {
