@@ -11,7 +11,7 @@
 //     the low 16 bits of each minimum are kept (b-bit MinHash, Li and Koenig 2010). Locality-sensitive hashing with `bands` bands of `rows` rows proposes
 //     candidate pairs; a pair is joined only when its estimated Jaccard similarity (the
 //     share of equal minima) is at least `threshold`. With 14 x 8, a pair of true similarity
-//     0.8 becomes a candidate with probability 0.92, 0.85 with 0.99, 0.6 with 0.18.
+//     0.8 becomes a candidate with probability 0.92, 0.85 with 0.99, 0.6 with 0.21.
 //   - Which copy survives does not depend on input order or sharding: documents are ranked by
 //     the earliest `date` (ISO 8601, time zone honoured; no date ranks last), then by the
 //     smallest MurmurHash3 of the id, then of the text. Clusters are formed greedily in that
