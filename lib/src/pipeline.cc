@@ -1,5 +1,7 @@
 #include "winnow/pipeline.h"
 
+#include "winnow/dedupe.h"
+
 namespace winnow {
 
 std::string clean(std::string_view bytes, const CleanOptions& options, Report* report, Document* doc_out) {
@@ -9,6 +11,7 @@ std::string clean(std::string_view bytes, const CleanOptions& options, Report* r
     if (decoded.replaced) report->count("decode", "invalid-bytes", decoded.replaced);
   }
   Document doc = split(decoded.text, options.norm.keep_lines ? SplitMode::kParagraphs : SplitMode::kAuto);
+  dedupe_blocks(doc, {}, report);
   normalize(doc, options.norm, report);
   std::string text = render(doc);
   if (doc_out) *doc_out = std::move(doc);

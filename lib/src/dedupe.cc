@@ -1,0 +1,161 @@
+#include "winnow/dedupe.h"
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "words.h"
+
+namespace winnow {
+namespace {
+
+using internal::Words;
+
+// A site name after one of these, at the end of a one-line block, is not part of the title.
+constexpr std::string_view kSuffixSeparators[] = {
+    " - ", " | ", " :: ", " \xE2\x80\x93 " /* EN DASH */, " \xE2\x80\x94 " /* EM DASH */,
+    " \xC2\xB7 " /* MIDDLE DOT */, " \xE2\x80\xA2 " /* BULLET */,
+};
+constexpr std::size_t kMaxSuffixWords = 4;
+// A block with more than one line or this many words is body text: the head ends there.
+constexpr std::size_t kBodyWords = 30;
+// Bounds the truncation check on pathological input (thousands of blocks that all start with
+// the same words): only the most recent blocks with the same first words are compared.
+constexpr std::size_t kMaxTruncationCandidates = 32;
+
+struct Seen {
+  bool head;             // one of the leading title-like blocks (see dedupe.h)
+  std::uint32_t line;    // first line, for the report
+  std::string key;       // comparison words joined by spaces
+  std::size_t words;
+};
+
+// The block's text without a trailing " - Site Name", or empty when it has none.
+std::string_view without_site_suffix(std::string_view text) {
+  if (text.find('\n') != std::string_view::npos) return {};
+  std::size_t best = std::string_view::npos, sep_size = 0;
+  for (std::string_view sep : kSuffixSeparators) {
+    std::size_t at = text.rfind(sep);
+    if (at != std::string_view::npos && (best == std::string_view::npos || at > best)) {
+      best = at;
+      sep_size = sep.size();
+    }
+  }
+  if (best == std::string_view::npos) return {};
+  std::string_view suffix = text.substr(best + sep_size);
+  std::size_t words = 1;
+  for (char c : suffix) words += c == ' ';
+  return words <= kMaxSuffixWords ? text.substr(0, best) : std::string_view();
+}
+
+class Deduper {
+ public:
+  Deduper(const BlockDedupeOptions& options, Report* report) : opt_(options), report_(report) {}
+
+  void run(Document& doc) {
+    for (Block& block : doc.blocks) {
+      if (!block.kept()) continue;
+      internal::comparison_words(block.text, words_, scratch_);
+      if (words_.size() == 0) continue;  // "* * *" and the like are not ours to judge
+      const std::size_t ordinal = seen_.size();
+      if (const char* kind = repeat_kind(block.text, ordinal)) {
+        block.verdict = Verdict::kDrop;
+        block.reason = kind;
+        if (report_) {
+          std::string detail = "repeats line " + std::to_string(match_line_) + ": " + excerpt(block.text);
+          report_->add("dedupe", kind, block.first_line, detail);
+        }
+        continue;
+      }
+      remember(block, ordinal);
+      if (block.text.find('\n') != std::string::npos || words_.size() >= kBodyWords) head_open_ = false;
+    }
+  }
+
+ private:
+  bool counts(const Seen& original, std::size_t ordinal, std::size_t words) {
+    bool repeat = words >= opt_.long_words || (words >= opt_.head_words && original.head && ordinal < opt_.head_window);
+    if (repeat) match_line_ = original.line;
+    return repeat;
+  }
+
+  // The block whose comparison text is KEY; *suffixed tells whether that text is the block's
+  // own or its text without a site suffix.
+  const Seen* find(const std::string& key, bool* suffixed) const {
+    auto it = by_key_.find(key);
+    if (it == by_key_.end()) return nullptr;
+    *suffixed = it->second.suffixed;
+    return &seen_[it->second.index];
+  }
+
+  // "duplicate", "near-duplicate" or null when the block in words_ is not a repeat.
+  const char* repeat_kind(std::string_view text, std::size_t ordinal) {
+    bool suffixed = false;
+    if (const Seen* s = find(words_.key, &suffixed); s && counts(*s, ordinal, words_.size())) {
+      return suffixed ? "near-duplicate" : "duplicate";
+    }
+    // The same title with a site suffix on one copy or both.
+    std::string_view base = without_site_suffix(text);
+    if (!base.empty()) {
+      internal::comparison_words(base, base_words_, scratch_);
+      if (const Seen* s = find(base_words_.key, &suffixed); s && counts(*s, ordinal, base_words_.size())) {
+        return "near-duplicate";
+      }
+    }
+    // A truncated copy: its key is a prefix of an earlier block's key (the last word may be cut).
+    if (words_.size() > opt_.head_words) {
+      auto it = by_prefix_.find(prefix_key(words_));
+      if (it != by_prefix_.end()) {
+        const std::vector<std::size_t>& list = it->second;
+        std::size_t from = list.size() > kMaxTruncationCandidates ? list.size() - kMaxTruncationCandidates : 0;
+        for (std::size_t i = from; i < list.size(); ++i) {
+          const Seen& s = seen_[list[i]];
+          if (s.words > words_.size() && s.key.compare(0, words_.key.size(), words_.key) == 0 &&
+              counts(s, ordinal, words_.size())) {
+            return "near-duplicate";
+          }
+        }
+      }
+    }
+    return nullptr;
+  }
+
+  std::string prefix_key(const Words& w) const {
+    const Words::Span& last = w.spans[opt_.head_words - 1];
+    return w.key.substr(0, last.begin + last.size);
+  }
+
+  void remember(const Block& block, std::size_t ordinal) {
+    std::size_t index = seen_.size();
+    seen_.push_back({head_open_ && ordinal < opt_.head_blocks, block.first_line, words_.key, words_.size()});
+    by_key_.emplace(words_.key, Entry{index, false});
+    std::string_view base = without_site_suffix(block.text);
+    if (!base.empty()) {
+      internal::comparison_words(base, base_words_, scratch_);
+      if (base_words_.size() > 0) by_key_.emplace(base_words_.key, Entry{index, true});
+    }
+    if (words_.size() > opt_.head_words) by_prefix_[prefix_key(words_)].push_back(index);
+  }
+
+  const BlockDedupeOptions& opt_;
+  Report* report_;
+  std::vector<Seen> seen_;
+  struct Entry {
+    std::size_t index;  // in seen_
+    bool suffixed;      // the key is the block's text without its site suffix
+  };
+  std::unordered_map<std::string, Entry> by_key_;
+  bool head_open_ = true;
+  std::unordered_map<std::string, std::vector<std::size_t>> by_prefix_;  // first head_words words
+  Words words_, base_words_;
+  std::string scratch_;
+  std::uint32_t match_line_ = 0;
+};
+
+}  // namespace
+
+void dedupe_blocks(Document& doc, const BlockDedupeOptions& options, Report* report) {
+  Deduper(options, report).run(doc);
+}
+
+}  // namespace winnow

@@ -1,0 +1,39 @@
+// words.h: the comparison form of text that both halves of dedupe use. Internal.
+//
+// Two texts are "the same" for dedupe when their comparison words are equal: NFKC with case
+// folding (ICU's NFKC_Casefold), split at every code point that is not a letter, a mark or a
+// number (so punctuation, symbols and whitespace of any kind only separate words). Ideographs,
+// kana and Thai letters, which are written without spaces, count one word each so that word
+// n-grams still mean something. Ill-formed UTF-8 counts as a separator.
+//
+// Printable ASCII takes a table-driven path; only tokens with non-ASCII bytes go through ICU.
+// Thread-safe; the ICU normaliser is a process-wide immutable singleton.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace winnow::internal {
+
+struct Words {
+  std::string key;  // the words joined by single spaces
+  struct Span {
+    std::uint32_t begin, size;
+  };
+  std::vector<Span> spans;  // each word's bytes in key
+
+  std::size_t size() const { return spans.size(); }
+  std::string_view operator[](std::size_t i) const { return std::string_view(key).substr(spans[i].begin, spans[i].size); }
+  void clear() {
+    key.clear();
+    spans.clear();
+  }
+};
+
+// Replaces OUT with the comparison words of TEXT. SCRATCH is reused between calls to avoid
+// allocations on the hot path.
+void comparison_words(std::string_view text, Words& out, std::string& scratch);
+
+}  // namespace winnow::internal

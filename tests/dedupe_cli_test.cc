@@ -1,0 +1,268 @@
+// winnow dedupe on the command line: sharded runs give the same remove list as one run, in
+// any order; the Makefile and Slurm examples run the same pipeline; damaged state files and
+// bad usage are clear errors.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <random>
+#include <sstream>
+
+#include "planted_corpus.h"
+#include "run_tool.h"
+
+namespace winnow::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string sorted_lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  std::sort(lines.begin(), lines.end());
+  std::string out;
+  for (const std::string& l : lines) out += l + "\n";
+  return out;
+}
+
+std::size_t count_lines(const std::string& text) { return std::count(text.begin(), text.end(), '\n'); }
+
+// The planted corpus as one JSON Lines file and as 8 shards of a shuffled copy.
+class DedupeCli : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new std::string(temp_dir());
+    docs_ = new std::vector<PlantedDocument>(planted_corpus());
+    std::string all;
+    for (const PlantedDocument& d : *docs_) all += to_jsonl(d) + "\n";
+    write_file(*dir_ + "/all.jsonl", all);
+    std::vector<PlantedDocument> shuffled = *docs_;
+    std::shuffle(shuffled.begin(), shuffled.end(), std::mt19937(8));
+    fs::create_directories(*dir_ + "/shards");
+    std::vector<std::string> shards(8);
+    for (std::size_t i = 0; i < shuffled.size(); ++i) shards[i % 8] += to_jsonl(shuffled[i]) + "\n";
+    for (int s = 0; s < 8; ++s) write_file(shard(s), shards[s]);
+  }
+  static void TearDownTestSuite() {
+    fs::remove_all(*dir_);
+    delete dir_;
+    delete docs_;
+  }
+  static std::string shard(int s) { return *dir_ + "/shards/shard" + std::to_string(s) + ".jsonl"; }
+
+  static std::string* dir_;
+  static std::vector<PlantedDocument>* docs_;
+};
+std::string* DedupeCli::dir_ = nullptr;
+std::vector<PlantedDocument>* DedupeCli::docs_ = nullptr;
+
+TEST_F(DedupeCli, EightShardsInAnyOrderGiveTheSameRemoveList) {
+  const std::string d = *dir_;
+  ToolResult r = run_tool({"dedupe", "--jsonl", "--sign", d + "/all.sig", d + "/all.jsonl"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  r = run_tool({"dedupe", "--merge", d + "/one.idx", d + "/all.sig"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  ToolResult one = run_tool({"dedupe", "--jsonl", "--apply", d + "/one.idx", "--report", d + "/all.jsonl"});
+  ASSERT_EQ(one.status, 0) << one.err;
+  EXPECT_TRUE(one.err.empty());
+
+  std::vector<std::string> merge = {"dedupe", "--merge", d + "/eight.idx"};
+  for (int s = 7; s >= 0; --s) {
+    r = run_tool({"dedupe", "--jsonl", "--sign", d + "/shard" + std::to_string(s) + ".sig", shard(s)});
+    ASSERT_EQ(r.status, 0) << r.err;
+    merge.push_back(d + "/shard" + std::to_string((s * 3) % 8) + ".sig");
+  }
+  r = run_tool(merge);
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(read_file(d + "/eight.idx"), read_file(d + "/one.idx"));
+  std::string eight;
+  for (int s : {5, 2, 7, 0, 3, 6, 1, 4}) {
+    r = run_tool({"dedupe", "--jsonl", "--apply", d + "/eight.idx", "--report", shard(s)});
+    ASSERT_EQ(r.status, 0) << r.err;
+    eight += r.out;
+  }
+  EXPECT_EQ(sorted_lines(eight), sorted_lines(one.out));
+  // --corpus is the same pipeline in one process.
+  ToolResult corpus = run_tool({"dedupe", "--corpus", "--jsonl", "--report", d + "/all.jsonl"});
+  ASSERT_EQ(corpus.status, 0) << corpus.err;
+  EXPECT_EQ(corpus.out, one.out);
+
+  // The kept documents are the others, passed through byte for byte.
+  ToolResult kept = run_tool({"dedupe", "--jsonl", "--apply", d + "/one.idx", d + "/all.jsonl"});
+  ASSERT_EQ(kept.status, 0) << kept.err;
+  EXPECT_EQ(count_lines(kept.out) + count_lines(one.out), docs_->size());
+  EXPECT_EQ(kept.out.substr(0, kept.out.find('\n') + 1), to_jsonl(docs_->front()) + "\n");
+  // Each report line is REMOVED_ID TAB KEPT_ID TAB SIMILARITY.
+  std::string first = one.out.substr(0, one.out.find('\n'));
+  EXPECT_EQ(std::count(first.begin(), first.end(), '\t'), 2) << first;
+}
+
+TEST_F(DedupeCli, MakefileExample) {
+  const std::string d = *dir_;
+  ToolResult reference = run_tool({"dedupe", "--corpus", "--jsonl", "--report", d + "/all.jsonl"});
+  ASSERT_EQ(reference.status, 0) << reference.err;
+  ToolResult r = run_tool({"/usr/bin/env", "make", "--no-print-directory", "-j2", "-C", source_dir() + "/examples/dedupe",
+                           "WINNOW=" + tool_path(), "IN=" + d + "/shards", "OUT=" + d + "/make-out"});
+  ASSERT_EQ(r.status, 0) << r.out << r.err;
+  EXPECT_EQ(read_file(d + "/make-out/removed.tsv"), sorted_lines(reference.out));
+  std::size_t kept = 0;
+  for (int s = 0; s < 8; ++s) kept += count_lines(read_file(d + "/make-out/shard" + std::to_string(s) + ".jsonl"));
+  EXPECT_EQ(kept + count_lines(reference.out), docs_->size());
+  // A second run has nothing to do.
+  r = run_tool({"/usr/bin/env", "make", "-q", "-C", source_dir() + "/examples/dedupe", "WINNOW=" + tool_path(),
+                "IN=" + d + "/shards", "OUT=" + d + "/make-out"});
+  EXPECT_EQ(r.status, 0) << r.out << r.err;
+}
+
+TEST_F(DedupeCli, SlurmExampleWithALocalSbatch) {
+  // An sbatch that runs each job at once (array tasks in turn), which honours the job order.
+  const std::string d = *dir_;
+  fs::create_directories(d + "/bin");
+  write_file(d + "/bin/sbatch",
+             "#!/bin/bash\nset -e\narray=0-0\nwhile [[ $1 == --* ]]; do\n"
+             "  case $1 in --array=*) array=${1#--array=} ;; esac\n  shift\ndone\n"
+             "for ((i = ${array%-*}; i <= ${array#*-}; i++)); do SLURM_ARRAY_TASK_ID=$i bash \"$@\" >&2; done\n"
+             "echo $RANDOM\n");
+  fs::permissions(d + "/bin/sbatch", fs::perms::owner_all);
+  ToolResult r = run_tool({"/usr/bin/env", "PATH=" + d + "/bin:" + std::getenv("PATH"), "WINNOW=" + tool_path(), "bash",
+                           source_dir() + "/examples/dedupe/slurm.sbatch", d + "/shards", d + "/slurm-out"});
+  ASSERT_EQ(r.status, 0) << r.out << r.err;
+  ASSERT_EQ(run_tool({"dedupe", "--jsonl", "--sign", d + "/slurm-all.sig", d + "/all.jsonl"}).status, 0);
+  ASSERT_EQ(run_tool({"dedupe", "--merge", d + "/slurm-all.idx", d + "/slurm-all.sig"}).status, 0);
+  EXPECT_EQ(read_file(d + "/slurm-out/corpus.idx"), read_file(d + "/slurm-all.idx"));
+  std::string removed;
+  for (int s = 0; s < 8; ++s) removed += read_file(d + "/slurm-out/shard" + std::to_string(s) + ".removed");
+  ToolResult reference = run_tool({"dedupe", "--corpus", "--jsonl", "--report", d + "/all.jsonl"});
+  EXPECT_EQ(sorted_lines(removed), sorted_lines(reference.out));
+}
+
+TEST_F(DedupeCli, DamagedOrMismatchedStateFilesExitTwo) {
+  const std::string d = *dir_;
+  ASSERT_EQ(run_tool({"dedupe", "--jsonl", "--sign", d + "/s0.sig", shard(0)}).status, 0);
+  ASSERT_EQ(run_tool({"dedupe", "--merge", d + "/s0.idx", d + "/s0.sig"}).status, 0);
+  std::string bytes = read_file(d + "/s0.idx");
+  write_file(d + "/short.idx", bytes.substr(0, bytes.size() - 3));
+  ToolResult r = run_tool({"dedupe", "--jsonl", "--apply", d + "/short.idx", shard(0)});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err.rfind("winnow: " + d + "/short.idx: corrupt dedupe file: size ", 0), 0u) << r.err;
+  EXPECT_EQ(r.out, "");
+  r = run_tool({"dedupe", "--jsonl", "--apply", d + "/s0.sig", shard(0)});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err, "winnow: " + d + "/s0.sig: holds signatures, not an index (run winnow dedupe --merge first)\n");
+  r = run_tool({"dedupe", "--merge", d + "/m.idx", d + "/s0.sig", shard(0)});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err, "winnow: " + shard(0) + ": not a winnow dedupe file\n");
+  EXPECT_FALSE(fs::exists(d + "/m.idx"));
+
+  ASSERT_EQ(run_tool({"dedupe", "--jsonl", "--bands", "16", "--sign", d + "/b16.sig", shard(1)}).status, 0);
+  r = run_tool({"dedupe", "--merge", d + "/m.idx", d + "/s0.sig", d + "/b16.sig"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err, "winnow: " + d + "/b16.sig: made with bands 16, expected 14\n");
+  r = run_tool({"dedupe", "--merge", d + "/m.idx", "--bands", "16", d + "/b16.sig"});
+  EXPECT_EQ(r.status, 0) << r.err;
+}
+
+TEST_F(DedupeCli, DocumentsOutsideTheIndexAreKeptAndReported) {
+  const std::string d = *dir_;
+  ASSERT_EQ(run_tool({"dedupe", "--jsonl", "--sign", d + "/x.sig", shard(0)}).status, 0);
+  ASSERT_EQ(run_tool({"dedupe", "--merge", d + "/x.idx", d + "/x.sig"}).status, 0);
+  ToolResult r = run_tool({"dedupe", "--jsonl", "--apply", d + "/x.idx"}, "{\"id\": \"new\", \"text\": \"unseen\"}\n");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err, "winnow: (standard input):1: document not in the dedupe index, kept\n");
+  EXPECT_EQ(r.out, "{\"id\": \"new\", \"text\": \"unseen\"}\n");
+}
+
+TEST_F(DedupeCli, UnreadableInputWritesNoSignatures) {
+  const std::string d = *dir_;
+  ToolResult r = run_tool({"dedupe", "--jsonl", "--sign", d + "/partial.sig", shard(0), d + "/missing.jsonl"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err, "winnow: " + d + "/missing.jsonl: No such file or directory\n");
+  EXPECT_FALSE(fs::exists(d + "/partial.sig"));
+}
+
+TEST_F(DedupeCli, PlainFilesAreIdentifiedByPath) {
+  const std::string d = *dir_;
+  std::string text;
+  for (int i = 0; i < 60; ++i) text += "word" + std::to_string(i) + " ";
+  write_file(d + "/a.txt", text);
+  write_file(d + "/b.txt", "  " + text + "\n");
+  ToolResult r = run_tool({"dedupe", "--corpus", "--report", d + "/b.txt", d + "/a.txt"});
+  EXPECT_EQ(r.status, 0) << r.err;
+  // Neither has a date: the one whose path has the smaller MurmurHash3 is kept.
+  EXPECT_TRUE(r.out == d + "/a.txt\t" + d + "/b.txt\t1.000\n" || r.out == d + "/b.txt\t" + d + "/a.txt\t1.000\n") << r.out;
+  ToolResult swapped = run_tool({"dedupe", "--corpus", "--report", d + "/a.txt", d + "/b.txt"});
+  EXPECT_EQ(swapped.out, r.out);
+}
+
+TEST_F(DedupeCli, ManPageExamplesRun) {
+  // Every line between .EX and .EE of winnow-dedupe(1), in order, in a directory holding the
+  // files they name, with the built winnow first on PATH.
+  const std::string page = read_file(std::string(WINNOW_MAN_DIR) + "/winnow-dedupe.1");
+  const std::string work = *dir_ + "/man";
+  fs::create_directories(work);
+  write_file(work + "/article.txt", "Title Here Now\n\nTitle here now\n\nBody.\n");
+  fs::copy_file(*dir_ + "/all.jsonl", work + "/corpus.jsonl");
+  fs::copy_file(shard(1), work + "/shard1.jsonl");
+  std::string script = "set -e\ncd '" + work + "'\nPATH='" + fs::path(tool_path()).parent_path().string() + "':$PATH\n";
+  std::size_t examples = 0;
+  for (std::size_t at = page.find(".EX\n"); at != std::string::npos; at = page.find(".EX\n", at)) {
+    std::size_t end = page.find(".EE\n", at);
+    std::istringstream lines(page.substr(at + 4, end - at - 4));
+    for (std::string line; std::getline(lines, line); ++examples) {
+      for (std::size_t k; (k = line.find("\\-")) != std::string::npos;) line.erase(k, 1);
+      script += line + "\n";
+    }
+    at = end;
+  }
+  ASSERT_GE(examples, 5u);
+  ToolResult r = run_tool({"/bin/sh", "-c", script});
+  EXPECT_EQ(r.status, 0) << script << r.err;
+  EXPECT_EQ(read_file(work + "/article.dedupe.txt"), "Title Here Now\n\nBody.\n");
+  EXPECT_EQ(read_file(work + "/removed.tsv"),
+            run_tool({"dedupe", "--corpus", "--jsonl", "--report", work + "/corpus.jsonl"}).out);
+  EXPECT_TRUE(fs::exists(work + "/shard1.kept.jsonl"));
+}
+
+TEST_F(DedupeCli, UsageErrors) {
+  struct Case {
+    std::vector<std::string> argv;
+    std::string message;
+  } cases[] = {
+      {{"dedupe", "--report"}, "--report needs --corpus or --apply"},
+      {{"dedupe", "--corpus"}, "--corpus reads its input twice: give FILEs, not standard input"},
+      {{"dedupe", "--corpus", "--sign", "x.sig"}, "give only one of --corpus, --sign, --merge and --apply"},
+      {{"dedupe", "--merge", "x.idx"}, "--merge needs signature or index FILEs"},
+      {{"dedupe", "--corpus", "--explain", "f"}, "--check, --explain, --json and --stats work on blocks, not with --corpus, --sign, --merge or --apply"},
+      {{"dedupe", "--threshold", "1.5"}, "--threshold: not a number in (0, 1]: '1.5'"},
+      {{"dedupe", "--bands", "0"}, "--bands: not a number from 1 to 64: '0'"},
+      {{"dedupe", "--apply", "x.idx", "--threshold", "0.8"}, "--threshold needs --corpus or --merge"},
+      {{"dedupe", "--rows", "4"}, "--bands and --rows need --corpus, --sign or --merge"},
+      {{"dedupe", "--corpus", "--jsonl", "-z", "f"}, "--jsonl and -z cannot be combined"},
+      {{"dedupe", "--sign", "x.sig", "-o", "y", "f"}, "-o does not go with --sign or --merge, which name their output file"},
+  };
+  for (const Case& c : cases) {
+    ToolResult r = run_tool(c.argv);
+    EXPECT_EQ(r.status, 2) << c.message;
+    EXPECT_EQ(r.err, "winnow: dedupe: " + c.message + " (see 'winnow dedupe --help')\n");
+  }
+}
+
+TEST_F(DedupeCli, BlocksModeIsATextFilter) {
+  ToolResult r = run_tool({"dedupe", "--check"}, "Title Of It\n\nTitle of it\n\nBody text.\n");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.err, "winnow: (standard input):3: repeated blocks\n");
+  // Without repeats the text passes through as it is, whatever its layout.
+  r = run_tool({"dedupe", "--check"}, "One line\nAnother line\n\n\n  Indented\n");
+  EXPECT_EQ(r.status, 0) << r.err;
+  r = run_tool({"dedupe"}, "One line\nAnother line\n\n\n  Indented\n");
+  EXPECT_EQ(r.out, "One line\nAnother line\n\n\n  Indented\n");
+  r = run_tool({"dedupe", "--jsonl", "--stats"}, "{\"text\": \"Title Of It\\n\\nTitle of it\", \"n\": 1}\n");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.out, "{\"text\": \"Title Of It\\n\", \"n\": 1}\n");
+  EXPECT_NE(r.err.find("winnow: stats: dedupe/duplicate 1\n"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace winnow::testing

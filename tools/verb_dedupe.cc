@@ -1,0 +1,269 @@
+// winnow dedupe: repeated blocks inside each document, or duplicate documents across a corpus
+// (in one process with --corpus, or in shards with --sign, --merge and --apply).
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "runner.h"
+#include "verbs.h"
+#include "winnow/atomic_file.h"
+#include "winnow/decode.h"
+#include "winnow/dedupe.h"
+#include "winnow/dedupe_corpus.h"
+#include "winnow/input.h"
+#include "winnow/norm.h"
+
+namespace winnow::tools {
+namespace {
+
+enum class Mode { kBlocks, kCorpus, kSign, kMerge, kApply };
+
+struct CorpusDocument {
+  std::string id, date, location;
+  std::string_view text;  // decoded UTF-8 (the JSON Lines field's text)
+  std::string_view raw;   // the bytes to copy to the output when the document is kept
+};
+
+// Reads every document of FILES in the framing of OPTS and calls VISIT on each. Bad records
+// and unreadable files are reported; returns false when any was.
+template <typename Visit>
+bool for_each_document(const DocumentOptions& opts, const std::vector<std::string>& files, Visit&& visit) {
+  bool ok = true;
+  const Framing framing = opts.jsonl ? Framing::kLines : opts.null_data ? Framing::kNul : Framing::kWhole;
+  for (const std::string& file : files) {
+    try {
+      Input in(file);
+      const std::string name = file == "-" ? "(standard input)" : file;
+      std::string record;
+      bool oversized = false;
+      while (in.next(record, framing, opts.max_bytes, &oversized)) {
+        CorpusDocument doc;
+        doc.location = name;
+        if (opts.jsonl) doc.location += ":" + std::to_string(in.record_number());
+        if (opts.null_data) doc.location += "#" + std::to_string(in.record_number());
+        if (oversized) {
+          cli::error(doc.location + ": document exceeds --max-bytes (" + std::to_string(opts.max_bytes) + "), skipped");
+          ok = false;
+          continue;
+        }
+        doc.raw = record;
+        if (!opts.jsonl) {
+          Decoded decoded = decode(record);
+          doc.id = opts.null_data ? doc.location : file;
+          doc.text = decoded.text;
+          visit(doc);
+          continue;
+        }
+        if (record.empty() || record == "\r") continue;
+        std::string error;
+        std::optional<JsonRecord> rec = JsonRecord::parse(record, &error);
+        bool present = false;
+        std::optional<std::string> text;
+        if (rec) {
+          text = rec->string(opts.field, &present);
+          if (!text) error = present ? "field '" + opts.field + "' is not a string" : "no field '" + opts.field + "'";
+        }
+        if (!text) {
+          cli::error(doc.location + ": " + error + ", record skipped");
+          ok = false;
+          continue;
+        }
+        // The id: the "id" field (a string, or the JSON text of a number), else "url", else where it is.
+        std::optional<std::string> id = rec->string("id");
+        std::optional<std::string_view> raw_id = rec->raw("id");
+        if (!id && raw_id && *raw_id != "null") id = std::string(*raw_id);
+        if (!id) id = rec->string("url");
+        doc.id = id && !id->empty() ? *id : doc.location;
+        doc.date = rec->string("date").value_or("");
+        doc.text = *text;
+        visit(doc);
+      }
+    } catch (const IoError& e) {
+      if (e.subject() == "standard output" || e.subject() == opts.output) throw;  // a failed write is fatal
+      cli::error(e.what());
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+// An id as one field of a report line: backslash, tab, CR and LF escaped.
+std::string report_field(std::string_view id) {
+  std::string out;
+  for (char c : id) {
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case '\t': out += "\\t"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
+
+// Writes the kept documents of FILES, or with REPORT one line per removed document.
+int apply(const CorpusIndex& index, const DocumentOptions& opts, const std::vector<std::string>& files, bool report) {
+  OutputFile out(opts.output);
+  bool missing = false;
+  bool ok = for_each_document(opts, files, [&](const CorpusDocument& doc) {
+    DedupeVerdict v = index.lookup(doc.id, doc.text);
+    if (!v.found) {
+      cli::error(doc.location + ": document not in the dedupe index, kept");
+      missing = true;
+    }
+    if (report) {
+      if (v.removed) {
+        // Thousandths by hand: the decimal point must not depend on the locale.
+        auto milli = static_cast<unsigned>(v.similarity * 1000 + 0.5);
+        char sim[16];
+        std::snprintf(sim, sizeof sim, "%u.%03u", milli / 1000, milli % 1000);
+        out.write(report_field(doc.id) + "\t" + report_field(v.kept_id) + "\t" + sim + "\n");
+      }
+      return;
+    }
+    if (v.removed) return;
+    out.write(doc.raw);
+    if (opts.jsonl) out.write("\n");
+    if (opts.null_data) out.write(std::string_view("\0", 1));
+  });
+  // Output missing a whole input would look complete to make: it is not committed.
+  if (ok || opts.output == "-") out.commit();
+  return ok && !missing ? 0 : 2;
+}
+
+int sign(CorpusIndex& index, const DocumentOptions& opts, const std::vector<std::string>& files) {
+  bool ok = for_each_document(opts, files, [&](const CorpusDocument& doc) { index.add(doc.id, doc.text, doc.date); });
+  return ok ? 0 : 2;  // incomplete signatures would silently keep duplicates: not written
+}
+
+}  // namespace
+
+int dedupe_main(int argc, char** argv) {
+  static const cli::Verb verb{
+      "dedupe", "[OPTION]... [FILE]...", "Drop repeated blocks inside documents, or duplicate documents across a corpus.",
+      "Without a mode option: keeps the first occurrence of a repeated headline, dek or paragraph in\n"
+      "each document (also with a site suffix added, or truncated); short repeats are kept unless\n"
+      "they are at the top. --corpus removes exact and near-duplicate documents (MinHash over word\n"
+      "5-grams) across all FILEs; --sign, --merge and --apply do the same in shards."};
+  DocumentOptions io;
+  CorpusDedupeParams params;
+  Mode mode = Mode::kBlocks;
+  std::string state;
+  bool report = false, threshold_set = false, shape_set = false;
+  auto set_mode = [&](Mode m, const char* value) {
+    if (mode != Mode::kBlocks) throw cli::UsageError("give only one of --corpus, --sign, --merge and --apply");
+    mode = m;
+    if (value) state = value;
+  };
+  auto parse_count = [](const char* option, const char* v) {
+    char* end = nullptr;
+    long n = std::strtol(v, &end, 10);
+    if (end == v || *end || n < 1 || n > 64) throw cli::UsageError(std::string("--") + option + ": not a number from 1 to 64: '" + v + "'");
+    return static_cast<std::uint32_t>(n);
+  };
+  using cli::Arg;
+  std::vector<cli::Option> options;
+  options.push_back({"corpus", 0, Arg::kNone, nullptr, "remove duplicate documents across all FILEs (read twice)",
+                     [&](const char*) { set_mode(Mode::kCorpus, nullptr); }});
+  options.push_back({"sign", 0, Arg::kRequired, "OUT.sig", "write the signatures of the documents of FILEs to OUT.sig",
+                     [&](const char* v) { set_mode(Mode::kSign, v); }});
+  options.push_back({"merge", 0, Arg::kRequired, "OUT.idx", "combine the signature and index FILEs into the index OUT.idx",
+                     [&](const char* v) { set_mode(Mode::kMerge, v); }});
+  options.push_back({"apply", 0, Arg::kRequired, "IN.idx", "write the documents of FILEs that the index IN.idx keeps",
+                     [&](const char* v) { set_mode(Mode::kApply, v); }});
+  options.push_back({"report", 0, Arg::kNone, nullptr, "with --corpus or --apply: write REMOVED_ID TAB KEPT_ID TAB SIMILARITY lines",
+                     [&](const char*) { report = true; }});
+  options.push_back({"threshold", 0, Arg::kRequired, "T", "with --corpus or --merge: similarity that joins near duplicates (default 0.75)",
+                     [&](const char* v) {
+                       char* end = nullptr;
+                       double t = std::strtod(v, &end);
+                       if (end == v || *end || !(t > 0) || t > 1) throw cli::UsageError(std::string("--threshold: not a number in (0, 1]: '") + v + "'");
+                       params.threshold = t;
+                       threshold_set = true;
+                     }});
+  options.push_back({"bands", 0, Arg::kRequired, "N", "with --corpus, --sign or --merge: LSH bands (default 14)",
+                     [&](const char* v) {
+                       params.bands = parse_count("bands", v);
+                       shape_set = true;
+                     }});
+  options.push_back({"rows", 0, Arg::kRequired, "N", "with --corpus, --sign or --merge: rows per band (default 8)",
+                     [&](const char* v) {
+                       params.rows = parse_count("rows", v);
+                       shape_set = true;
+                     }});
+  add_document_options(options, io, "exit 1 and say where if a document holds repeated blocks; print nothing");
+  std::vector<std::string> files;
+  if (!cli::parse(verb, options, argc, argv, files)) return 0;
+
+  if (threshold_set && mode != Mode::kCorpus && mode != Mode::kMerge) {
+    throw cli::UsageError("--threshold needs --corpus or --merge");
+  }
+  if (shape_set && mode != Mode::kCorpus && mode != Mode::kSign && mode != Mode::kMerge) {
+    throw cli::UsageError("--bands and --rows need --corpus, --sign or --merge");
+  }
+  if (mode == Mode::kBlocks) {
+    if (report) throw cli::UsageError("--report needs --corpus or --apply");
+    return run_documents(io, files, [&](std::string_view input, const Source&, Report& r) {
+      Decoded decoded = decode(input);
+      if (decoded.encoding != "UTF-8") r.add("decode", "transcoded", 0, decoded.encoding);
+      if (decoded.replaced) r.count("decode", "invalid-bytes", decoded.replaced);
+      Document doc = split(decoded.text);
+      dedupe_blocks(doc, {}, &r);
+      // Text without repeats passes through as it is, so that --check only reports repeats.
+      for (const Block& b : doc.blocks) {
+        if (!b.kept()) return render(doc);
+      }
+      return std::move(decoded.text);
+    }, "repeated blocks");
+  }
+  if (io.check || io.explain || io.json || io.stats) {
+    throw cli::UsageError("--check, --explain, --json and --stats work on blocks, not with --corpus, --sign, --merge or --apply");
+  }
+  if (io.jsonl && io.null_data) throw cli::UsageError("--jsonl and -z cannot be combined");
+  if (report && mode != Mode::kCorpus && mode != Mode::kApply) throw cli::UsageError("--report needs --corpus or --apply");
+  if ((mode == Mode::kSign || mode == Mode::kMerge) && io.output != "-") {
+    throw cli::UsageError("-o does not go with --sign or --merge, which name their output file");
+  }
+  if (files.empty() && mode != Mode::kMerge) files.push_back("-");
+  try {
+    switch (mode) {
+      case Mode::kCorpus: {
+        for (const std::string& f : files) {
+          if (f == "-") throw cli::UsageError("--corpus reads its input twice: give FILEs, not standard input");
+        }
+        CorpusIndex index(params);
+        if (int status = sign(index, io, files)) return status;
+        index.decide();
+        return apply(index, io, files, report);
+      }
+      case Mode::kSign: {
+        CorpusIndex index(params);
+        if (int status = sign(index, io, files)) return status;
+        index.write(state);
+        return 0;
+      }
+      case Mode::kMerge: {
+        if (files.empty()) throw cli::UsageError("--merge needs signature or index FILEs");
+        CorpusIndex index(params);
+        for (const std::string& f : files) index.add_file(f);
+        index.decide();
+        index.write(state);
+        return 0;
+      }
+      case Mode::kApply:
+        return apply(CorpusIndex::read_index(state), io, files, report);
+      case Mode::kBlocks:
+        break;
+    }
+  } catch (const IoError& e) {
+    cli::error(e.what());
+  }
+  return 2;
+}
+
+}  // namespace winnow::tools
