@@ -206,17 +206,9 @@ TEST_F(DedupeCli, ManPageExamplesRun) {
   fs::copy_file(*dir_ + "/all.jsonl", work + "/corpus.jsonl");
   fs::copy_file(shard(1), work + "/shard1.jsonl");
   std::string script = "set -e\ncd '" + work + "'\nPATH='" + fs::path(tool_path()).parent_path().string() + "':$PATH\n";
-  std::size_t examples = 0;
-  for (std::size_t at = page.find(".EX\n"); at != std::string::npos; at = page.find(".EX\n", at)) {
-    std::size_t end = page.find(".EE\n", at);
-    std::istringstream lines(page.substr(at + 4, end - at - 4));
-    for (std::string line; std::getline(lines, line); ++examples) {
-      for (std::size_t k; (k = line.find("\\-")) != std::string::npos;) line.erase(k, 1);
-      script += line + "\n";
-    }
-    at = end;
-  }
-  ASSERT_GE(examples, 5u);
+  std::vector<std::string> examples = man_examples(page);
+  for (const std::string& line : examples) script += line + "\n";
+  ASSERT_GE(examples.size(), 5u);
   ToolResult r = run_tool({"/bin/sh", "-c", script});
   EXPECT_EQ(r.status, 0) << script << r.err;
   EXPECT_EQ(read_file(work + "/article.dedupe.txt"), "Title Here Now\n\nBody.\n");

@@ -14,32 +14,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The commands between .EX and .EE, with roff escapes undone.
-std::vector<std::string> examples(const std::string& page) {
-  std::vector<std::string> out;
-  std::istringstream lines(page);
-  bool in = false;
-  for (std::string line; std::getline(lines, line);) {
-    if (line == ".EX") {
-      in = true;
-    } else if (line == ".EE") {
-      in = false;
-    } else if (in && !line.empty()) {
-      std::string cmd;
-      for (std::size_t i = 0; i < line.size(); ++i) {
-        if (line[i] == '\\' && i + 1 < line.size() && (line[i + 1] == '-' || line[i + 1] == 'e')) {
-          cmd += line[i + 1] == '-' ? '-' : '\\';
-          ++i;
-        } else {
-          cmd += line[i];
-        }
-      }
-      out.push_back(cmd);
-    }
-  }
-  return out;
-}
-
 void gzip_file(const std::string& path, const std::string& bytes) {
   gzFile gz = gzopen(path.c_str(), "wb");
   gzwrite(gz, bytes.data(), static_cast<unsigned>(bytes.size()));
@@ -79,6 +53,8 @@ std::string scratch() {
              "\", \"text\": \"" + escaped + "\"}\n";
   }
   write_file(dir + "/corpus.jsonl", jsonl);
+  write_file(dir + "/shard1.jsonl", jsonl.substr(0, jsonl.find('\n', jsonl.size() / 2) + 1));
+  write_file(dir + "/shard2.jsonl", jsonl.substr(jsonl.find('\n', jsonl.size() / 2) + 1));
   gzip_file(dir + "/corpus.jsonl.gz", jsonl);
   fs::create_directories(dir + "/out");
   fs::create_directories(dir + "/in");
@@ -99,16 +75,17 @@ TEST(ManExamples, EveryExampleRuns) {
   std::string bin = fs::path(tool_path()).parent_path().string();
   std::size_t ran = 0;
   for (const std::string& page : pages) {
-    for (const std::string& cmd : examples(read_file(page))) {
-      std::string dir = scratch();
+    // A page's examples run in order in one directory: later ones may use earlier results.
+    std::string dir = scratch();
+    for (const std::string& cmd : man_examples(read_file(page))) {
       std::string script = "cd '" + dir + "' && PATH='" + bin + "':\"$PATH\" && " + cmd;
       ToolResult r = run_tool({"/bin/sh", "-c", script});
       bool check = cmd.find("check") != std::string::npos;
       EXPECT_TRUE(r.status == 0 || (check && r.status == 1))
           << fs::path(page).filename() << ": `" << cmd << "` exited " << r.status << "\n" << r.err.substr(0, 400);
       ++ran;
-      fs::remove_all(dir);
     }
+    fs::remove_all(dir);
   }
   EXPECT_GE(ran, pages.size());  // every page has at least one example
 }

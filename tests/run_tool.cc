@@ -39,6 +39,32 @@ std::string temp_dir() {
   return tmpl;
 }
 
+// The commands between .EX and .EE, with roff escapes undone.
+std::vector<std::string> man_examples(const std::string& page) {
+  std::vector<std::string> out;
+  std::istringstream lines(page);
+  bool in = false;
+  for (std::string line; std::getline(lines, line);) {
+    if (line == ".EX") {
+      in = true;
+    } else if (line == ".EE") {
+      in = false;
+    } else if (in && !line.empty()) {
+      std::string cmd;
+      for (std::size_t i = 0; i < line.size(); ++i) {
+        if (line[i] == '\\' && i + 1 < line.size() && (line[i + 1] == '-' || line[i + 1] == 'e')) {
+          cmd += line[i + 1] == '-' ? '-' : '\\';
+          ++i;
+        } else {
+          cmd += line[i];
+        }
+      }
+      out.push_back(cmd);
+    }
+  }
+  return out;
+}
+
 ToolResult run_tool(const std::vector<std::string>& argv, const std::string& input, const std::string& stdout_path) {
   int in_pipe[2], out_pipe[2], err_pipe[2];
   if (pipe(in_pipe) || pipe(out_pipe) || pipe(err_pipe)) throw std::runtime_error("pipe failed");

@@ -24,6 +24,9 @@ std::string source_dir();
 std::string read_file(const std::string& path);
 void write_file(const std::string& path, const std::string& bytes);
 
+// The commands of a man page's EXAMPLES (the lines between .EX and .EE), roff escapes undone.
+std::vector<std::string> man_examples(const std::string& page);
+
 // A fresh empty directory under the test temp dir, removed at exit by the caller's choice.
 std::string temp_dir();
 
