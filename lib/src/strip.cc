@@ -1,0 +1,815 @@
+#include "winnow/strip.h"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "data.h"
+#include "winnow/utf8.h"
+
+namespace winnow {
+namespace {
+
+// Markers of the start and end of a line in the normalised form, so that phrases anchored
+// with ^ and $ are plain substrings.
+constexpr char kLineStart = '\x01';
+constexpr char kLineEnd = '\x03';
+
+constexpr std::array<std::string_view, 12> kLanguages = {"en", "fr", "de", "es", "pt", "it",
+                                                         "ru", "ar", "fa", "zh", "id", "nl"};
+constexpr std::array<std::string_view, 8> kPhraseKinds = {
+    "subscribe", "comment", "share", "cookie", "copyright", "readmore", "advertisement", "navigation"};
+
+std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 14695981039346656037ull) {
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+struct ViewHash {
+  std::size_t operator()(std::string_view s) const { return static_cast<std::size_t>(fnv1a(s)); }
+};
+
+// Han, kana and the like: scripts written without spaces, where one character is a word.
+bool is_unspaced(char32_t c) {
+  return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FA1F) ||
+         (c >= 0xFF66 && c <= 0xFF9F);
+}
+
+// One token of a normalised line: its byte range in the normalised string.
+struct Token {
+  std::uint32_t begin, end;
+  bool number;
+};
+
+// A line folded for matching: kLineStart, then " word" for each token (case-folded letters
+// and digits; each Han or kana character a token of its own), then " " kLineEnd. Everything
+// that is not a letter, digit or combining mark separates tokens.
+struct Normalised {
+  std::string text;
+  std::vector<Token> tokens;
+  std::uint32_t cased = 0, capitalised = 0;
+  std::array<std::uint32_t, 8> script_letters{};  // a few scripts tallied, see script_slot
+  std::array<std::uint8_t, 8> script_codes{};
+};
+
+void normalise(std::string_view line, Normalised& n) {
+  n.text.clear();
+  n.tokens.clear();
+  n.cased = n.capitalised = 0;
+  n.script_letters.fill(0);
+  n.text.push_back(kLineStart);
+  bool in_token = false, number = true;
+  std::uint32_t begin = 0;
+  auto end_token = [&] {
+    if (!in_token) return;
+    n.tokens.push_back({begin, static_cast<std::uint32_t>(n.text.size()), number});
+    in_token = false;
+  };
+  auto start_token = [&](bool upper, bool lower) {
+    n.text.push_back(' ');
+    begin = static_cast<std::uint32_t>(n.text.size());
+    in_token = true;
+    number = true;
+    if (upper || lower) ++n.cased;
+    if (upper) ++n.capitalised;
+  };
+  auto tally_script = [&](UScriptCode code) {
+    for (std::size_t k = 0; k < n.script_codes.size(); ++k) {
+      if (n.script_letters[k] == 0 || n.script_codes[k] == code) {
+        n.script_codes[k] = static_cast<std::uint8_t>(code);
+        ++n.script_letters[k];
+        return;
+      }
+    }
+  };
+  for (std::size_t i = 0; i < line.size();) {
+    unsigned char b = static_cast<unsigned char>(line[i]);
+    if (b < 0x80) {
+      ++i;
+      bool digit = b >= '0' && b <= '9';
+      bool upper = b >= 'A' && b <= 'Z';
+      bool lower = b >= 'a' && b <= 'z';
+      if (!digit && !upper && !lower) {
+        end_token();
+        continue;
+      }
+      if (!in_token) start_token(upper, lower);
+      if (!digit) {
+        number = false;
+        tally_script(USCRIPT_LATIN);
+      }
+      n.text.push_back(upper ? static_cast<char>(b + 32) : static_cast<char>(b));
+      continue;
+    }
+    char32_t c = utf8::next(line, i);
+    if (is_unspaced(c) && u_isalpha(c)) {
+      end_token();
+      start_token(false, false);
+      number = false;
+      tally_script(USCRIPT_HAN);
+      utf8::append(n.text, c);
+      end_token();
+      continue;
+    }
+    bool mark = u_getIntPropertyValue(c, UCHAR_GENERAL_CATEGORY_MASK) & U_GC_M_MASK;
+    if (!u_isalnum(c) && !(mark && in_token)) {
+      end_token();
+      continue;
+    }
+    if (!in_token) start_token(u_isupper(c), u_islower(c));
+    if (!u_isdigit(c)) {
+      number = false;
+      if (!mark) {
+        UErrorCode status = U_ZERO_ERROR;
+        UScriptCode code = uscript_getScript(c, &status);
+        if (U_SUCCESS(status) && code > USCRIPT_INHERITED) tally_script(code);
+      }
+    }
+    utf8::append(n.text, u_foldCase(c, U_FOLD_CASE_DEFAULT));
+  }
+  end_token();
+  n.text.push_back(' ');
+  n.text.push_back(kLineEnd);
+}
+
+// Aho-Corasick automaton over bytes of normalised lines, compiled to a dense table over the
+// byte classes that occur in the phrases (every other byte is class 0 and leads to the root
+// or a shallow state).
+class PhraseMatcher {
+ public:
+  void add(std::string_view pattern, std::uint8_t kind) {
+    std::int32_t s = 0;
+    for (unsigned char b : pattern) {
+      auto& edges = build_[s];
+      auto it = edges.find(b);
+      if (it == edges.end()) {
+        build_.emplace_back();
+        out_len_.push_back(0);
+        out_kind_.push_back(0);
+        std::int32_t t = static_cast<std::int32_t>(build_.size() - 1);
+        build_[s][b] = t;
+        s = t;
+      } else {
+        s = it->second;
+      }
+    }
+    if (pattern.size() > static_cast<std::size_t>(out_len_[s])) {
+      out_len_[s] = static_cast<std::int32_t>(pattern.size());
+      out_kind_[s] = kind;
+    }
+  }
+
+  PhraseMatcher() : build_(1), out_len_(1, 0), out_kind_(1, 0) {}
+
+  // Builds the failure links and the dense table. Call once, after the last add().
+  void compile() {
+    classes_.fill(0);
+    std::uint16_t n = 1;
+    for (const auto& edges : build_) {
+      for (const auto& [b, t] : edges) {
+        if (classes_[b] == 0) classes_[b] = n++;
+      }
+    }
+    width_ = n;
+    table_.assign(build_.size() * width_, 0);
+    std::vector<std::int32_t> fail(build_.size(), 0), queue;
+    for (const auto& [b, t] : build_[0]) {
+      table_[classes_[b]] = t;
+      queue.push_back(t);
+    }
+    for (std::size_t q = 0; q < queue.size(); ++q) {
+      std::int32_t s = queue[q];
+      // Inherit the longest output of the failure state when this state has none.
+      if (out_len_[fail[s]] > out_len_[s]) {
+        out_len_[s] = out_len_[fail[s]];
+        out_kind_[s] = out_kind_[fail[s]];
+      }
+      for (std::uint16_t c = 0; c < width_; ++c) table_[s * width_ + c] = table_[fail[s] * width_ + c];
+      for (const auto& [b, t] : build_[s]) {
+        fail[t] = table_[fail[s] * width_ + classes_[b]];
+        table_[s * width_ + classes_[b]] = t;
+        queue.push_back(t);
+      }
+    }
+    build_.clear();
+    build_.shrink_to_fit();
+  }
+
+  // Calls HIT(end, length, kind) for the longest phrase ending at each byte of TEXT.
+  template <typename Hit>
+  void scan(std::string_view text, Hit&& hit) const {
+    std::int32_t s = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      s = table_[s * width_ + classes_[static_cast<unsigned char>(text[i])]];
+      if (out_len_[s]) hit(i + 1, static_cast<std::size_t>(out_len_[s]), out_kind_[s]);
+    }
+  }
+
+ private:
+  std::vector<std::map<unsigned char, std::int32_t>> build_;
+  std::vector<std::int32_t> out_len_;
+  std::vector<std::uint8_t> out_kind_;
+  std::array<std::uint16_t, 256> classes_{};
+  std::uint16_t width_ = 1;
+  std::vector<std::int32_t> table_;
+};
+
+struct Tables {
+  PhraseMatcher phrases;
+  std::unordered_map<std::string_view, std::uint16_t, ViewHash> stopwords;  // word -> language bits
+  std::unordered_set<std::string_view, ViewHash> date_words;
+  std::unordered_set<std::string_view, ViewHash> byline_words;
+  std::vector<std::string> storage;  // the folded entries the views above point into
+
+  Tables() {
+    storage.reserve(4096);
+    Normalised n;
+    auto fold = [&](std::string_view entry) -> std::string_view {
+      normalise(entry, n);
+      // Drop the markers and the leading space: "w1 w2".
+      std::string words = n.text.substr(2, n.text.size() - 4);
+      storage.push_back(words);
+      return storage.back();
+    };
+    for (std::size_t k = 0; k < kPhraseKinds.size(); ++k) {
+      std::string name = "boilerplate-" + std::string(kPhraseKinds[k]) + ".txt";
+      for (std::string_view entry : data::lines(name)) {
+        bool start = entry.front() == '^';
+        bool end = entry.size() > 1 && entry.back() == '$';
+        if (start) entry.remove_prefix(1);
+        if (end) entry.remove_suffix(1);
+        std::string_view words = fold(entry);
+        if (words.empty()) continue;
+        std::string pattern;
+        if (start) pattern.push_back(kLineStart);
+        pattern += " ";
+        pattern += words;
+        pattern += " ";
+        if (end) pattern.push_back(kLineEnd);
+        phrases.add(pattern, static_cast<std::uint8_t>(k + 1));
+      }
+    }
+    phrases.compile();
+    for (std::size_t l = 0; l < kLanguages.size(); ++l) {
+      for (std::string_view entry : data::lines("stopwords-" + std::string(kLanguages[l]) + ".txt")) {
+        std::string_view w = fold(entry);
+        if (!w.empty()) stopwords[w] |= static_cast<std::uint16_t>(1u << l);
+      }
+    }
+    for (std::string_view entry : data::lines("dates.txt")) date_words.insert(fold(entry));
+    for (std::string_view entry : data::lines("boilerplate-byline.txt")) byline_words.insert(fold(entry));
+  }
+};
+
+const Tables& tables() {
+  static const Tables t;
+  return t;
+}
+
+int language_index(std::string_view lang) {
+  for (std::size_t l = 0; l < kLanguages.size(); ++l) {
+    if (kLanguages[l] == lang) return static_cast<int>(l);
+  }
+  return -1;
+}
+
+bool is_closing(char32_t c) {
+  return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D || c == 0x2019 || c == 0xBB || c == 0x300D ||
+         c == 0xFF09 || c == '*';
+}
+
+bool is_sentence_end(char32_t c) {
+  return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0x061F ||
+         c == 0x06D4;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+bool has_link(std::string_view line) {
+  if (line.find("://") != std::string_view::npos || line.find("www.") != std::string_view::npos) return true;
+  // An e-mail address or a handle: '@' followed by a letter or digit.
+  for (std::size_t at = line.find('@'); at != std::string_view::npos; at = line.find('@', at + 1)) {
+    if (at + 1 < line.size() && std::isalnum(static_cast<unsigned char>(line[at + 1]))) return true;
+  }
+  // A bare domain: letters '.' then a common top-level domain at a word end.
+  static constexpr std::string_view kTlds[] = {".com", ".org", ".net", ".co.uk", ".edu", ".gov", ".info", ".io"};
+  for (std::string_view tld : kTlds) {
+    for (std::size_t at = 0; (at = line.find(tld, at)) != std::string_view::npos; ++at) {
+      std::size_t after = at + tld.size();
+      bool word_before = at > 0 && std::isalnum(static_cast<unsigned char>(line[at - 1]));
+      bool word_end = after >= line.size() || !std::isalnum(static_cast<unsigned char>(line[after]));
+      if (word_before && word_end) return true;
+    }
+  }
+  // Case-insensitive ".Com" and the like are rare enough to check by folding only here.
+  for (std::size_t at = 0; (at = line.find('.', at)) != std::string_view::npos; ++at) {
+    if (at + 4 <= line.size() && at > 0 && std::isalnum(static_cast<unsigned char>(line[at - 1]))) {
+      std::string tail;
+      for (std::size_t k = at; k < at + 4; ++k) tail.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(line[k]))));
+      bool word_end = at + 4 >= line.size() || !std::isalnum(static_cast<unsigned char>(line[at + 4]));
+      if ((tail == ".com" || tail == ".org" || tail == ".net") && word_end) return true;
+    }
+  }
+  return false;
+}
+
+std::uint32_t count_separators(std::string_view line) {
+  std::uint32_t n = 0;
+  for (std::size_t i = 0; i < line.size();) {
+    unsigned char b = static_cast<unsigned char>(line[i]);
+    if (b < 0x80) {
+      if (b == '|' || b == '\t') ++n;
+      if ((b == '/' || b == '>') && i > 0 && i + 1 < line.size() && line[i - 1] == ' ' && line[i + 1] == ' ') ++n;
+      ++i;
+      continue;
+    }
+    char32_t c = utf8::next(line, i);
+    if (c == 0xBB || c == 0x203A || c == 0x2022 || c == 0xB7 || c == 0x25B8 || c == 0x2192) ++n;
+  }
+  return n;
+}
+
+}  // namespace
+
+LineFeatures line_features(std::string_view line, std::string_view lang) {
+  const Tables& t = tables();
+  thread_local Normalised n;
+  LineFeatures f;
+  line = trim(line);
+  normalise(line, n);
+  f.words = static_cast<std::uint32_t>(n.tokens.size());
+  f.cased = n.cased;
+  f.capitalised = n.capitalised;
+  int lang_bit = language_index(lang);
+  bool all_date = !n.tokens.empty();
+  for (const Token& tok : n.tokens) {
+    std::string_view w(n.text.data() + tok.begin, tok.end - tok.begin);
+    if (tok.number) {
+      ++f.digits;
+    } else if (!t.date_words.count(w)) {
+      all_date = false;
+    }
+    if (lang_bit >= 0) {
+      auto it = t.stopwords.find(w);
+      if (it != t.stopwords.end() && (it->second >> lang_bit & 1)) ++f.stopwords;
+    }
+  }
+  f.date = all_date && f.digits > 0;
+  std::size_t best = 0;
+  for (std::size_t k = 0; k < n.script_letters.size(); ++k) {
+    if (n.script_letters[k] > n.script_letters[best]) best = k;
+  }
+  f.script = n.script_letters[best] ? n.script_codes[best] : 0;
+  for (std::size_t i = 0; i < line.size();) {
+    char32_t c = utf8::next(line, i);
+    if (c == ' ' || c == '\t') continue;
+    ++f.chars;
+    f.weight += is_unspaced(c) ? 3 : 1;
+    if (c == 0xA9) f.copyright = true;
+  }
+  // Sentence punctuation at the end, behind closing quotes and brackets.
+  std::size_t end = line.size();
+  while (end > 0) {
+    std::size_t at = end;
+    char32_t c = utf8::prev(line, at);
+    if (!is_closing(c)) {
+      f.sentence_end = is_sentence_end(c);
+      break;
+    }
+    end = at;
+  }
+  f.cut_off = ends_with(line, " ...") || ends_with(line, ",...") || ends_with(line, " \u2026") ||
+              ends_with(line, ",\u2026") || ends_with(line, "[...]") || ends_with(line, "[\u2026]");
+  f.link = has_link(line);
+  f.separators = count_separators(line);
+  if (!n.tokens.empty()) {
+    std::string_view first(n.text.data() + n.tokens[0].begin, n.tokens[0].end - n.tokens[0].begin);
+    f.byline = t.byline_words.count(first) && f.words <= 8 && f.words >= 2 && !f.sentence_end;
+  }
+  // Phrase cover: tokens inside a matched phrase, tallied per table.
+  if (!n.tokens.empty()) {
+    thread_local std::vector<std::uint8_t> kind_at;
+    kind_at.assign(n.text.size(), 0);
+    bool any = false;
+    t.phrases.scan(n.text, [&](std::size_t end_at, std::size_t len, std::uint8_t kind) {
+      for (std::size_t k = end_at - len; k < end_at; ++k) kind_at[k] = kind;
+      any = true;
+    });
+    if (any) {
+      std::array<std::uint32_t, kPhraseKinds.size() + 1> per_kind{};
+      std::uint32_t covered = 0;
+      for (const Token& tok : n.tokens) {
+        if (std::uint8_t k = kind_at[tok.begin]) {
+          ++covered;
+          ++per_kind[k];
+        }
+      }
+      f.phrase_cover = static_cast<double>(covered) / n.tokens.size();
+      std::size_t top = 1;
+      for (std::size_t k = 2; k < per_kind.size(); ++k) {
+        if (per_kind[k] > per_kind[top]) top = k;
+      }
+      if (covered) f.phrase_kind = kPhraseKinds[top - 1];
+    }
+  }
+  return f;
+}
+
+std::string_view detect_language(std::string_view text) {
+  const Tables& t = tables();
+  std::array<std::uint32_t, kLanguages.size()> hits{};
+  thread_local Normalised n;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos) nl = text.size();
+    normalise(text.substr(start, nl - start), n);
+    for (const Token& tok : n.tokens) {
+      auto it = t.stopwords.find(std::string_view(n.text.data() + tok.begin, tok.end - tok.begin));
+      if (it == t.stopwords.end()) continue;
+      for (std::size_t l = 0; l < kLanguages.size(); ++l) hits[l] += it->second >> l & 1;
+    }
+    start = nl + 1;
+  }
+  std::size_t best = 0;
+  for (std::size_t l = 1; l < hits.size(); ++l) {
+    if (hits[l] > hits[best]) best = l;
+  }
+  return hits[best] >= 3 ? kLanguages[best] : std::string_view();
+}
+
+double content_score(const LineFeatures& f, std::uint8_t doc_script, bool lang_known, std::string_view* reason) {
+  std::string_view why;
+  bool prose = f.sentence_end && f.words >= 12;
+  if (f.words == 0) {
+    why = "symbols";
+  } else if (f.phrase_cover >= 0.5 && !(prose && f.words >= 20)) {
+    why = f.phrase_kind;
+  } else if (f.cut_off && f.words <= 60) {
+    why = "truncated";
+  } else if (f.date) {
+    why = "date";
+  } else if (f.byline) {
+    why = "byline";
+  } else if (f.link && !prose) {
+    why = "link";
+  } else if (f.copyright && f.words <= 30) {
+    why = "copyright";
+  } else if (f.separators > 0 && !f.sentence_end && f.words <= 15) {
+    why = "navigation";
+  } else if (doc_script && f.script && f.script != doc_script && f.words <= 20) {
+    why = "script";
+  }
+  if (reason) *reason = why;
+  if (!why.empty()) return 0.1;
+  double s = 0.2 + 0.25 * std::min(1.0, f.words / 25.0);
+  if (lang_known) {
+    s += 0.25 * std::min(1.0, (static_cast<double>(f.stopwords) / f.words) / 0.3);
+  } else if (f.sentence_end && f.words >= 8) {
+    s += 0.2;
+  }
+  if (f.sentence_end) s += 0.2;
+  if (f.weight >= 150) s += 0.1;
+  if (f.cased >= 3 && f.capitalised * 10 >= f.cased * 8) s -= 0.15;
+  return std::clamp(s, 0.0, 1.0);
+}
+
+Span article_span(const std::vector<double>& scores, const std::vector<std::uint32_t>& weights, double threshold) {
+  Span best;
+  double best_sum = 0, sum = 0;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < scores.size(); ++i) {
+    if (sum <= 0) {
+      sum = 0;
+      start = i;
+    }
+    sum += (scores[i] - threshold) * std::max<std::uint32_t>(weights[i], 40);
+    if (sum > best_sum) {
+      best_sum = sum;
+      best = {start, i + 1};
+    }
+  }
+  return best;
+}
+
+std::uint64_t line_key(std::string_view line) {
+  thread_local Normalised n;
+  normalise(line, n);
+  if (n.tokens.empty()) return 0;
+  std::uint64_t h = 14695981039346656037ull;
+  for (const Token& tok : n.tokens) {
+    h = fnv1a(std::string_view(n.text.data() + tok.begin, tok.end - tok.begin), h);
+    h = fnv1a(" ", h);
+  }
+  return h ? h : 1;
+}
+
+namespace {
+
+// A unit of classification: one line of a block, or several joined by hard wraps.
+struct Unit {
+  std::uint32_t block = 0;
+  std::uint32_t begin = 0, end = 0;  // byte range in the block's text
+  std::uint32_t line = 0;            // 1-based source line (0 when the block has none)
+  LineFeatures features;
+  std::array<std::uint16_t, kLanguages.size()> stop{};  // stopword tokens per language
+  std::uint64_t key = 0;
+  bool dropped = false;
+  std::string_view reason;
+  double score = 0;
+};
+
+std::vector<Unit> cut_units(const Document& doc) {
+  std::vector<Unit> units;
+  for (std::uint32_t b = 0; b < doc.blocks.size(); ++b) {
+    const Block& block = doc.blocks[b];
+    if (!block.kept()) continue;
+    std::string_view text = block.text;
+    std::size_t start = 0, index = 0;
+    std::string_view previous;
+    while (start <= text.size()) {
+      std::size_t nl = text.find('\n', start);
+      if (nl == std::string_view::npos) nl = text.size();
+      std::string_view line = text.substr(start, nl - start);
+      if (!units.empty() && units.back().block == b && is_wrapped_break(previous, line)) {
+        units.back().end = static_cast<std::uint32_t>(nl);
+      } else if (!trim(line).empty()) {
+        Unit u;
+        u.block = b;
+        u.begin = static_cast<std::uint32_t>(start);
+        u.end = static_cast<std::uint32_t>(nl);
+        u.line = block.first_line ? static_cast<std::uint32_t>(block.first_line + index) : 0;
+        units.push_back(u);
+      }
+      previous = line;
+      start = nl + 1;
+      ++index;
+    }
+  }
+  return units;
+}
+
+// Per-language stopword counts of a unit, so that the document language can be redetected
+// over the units still kept without tokenising again.
+void count_stopwords(std::string_view text, Unit& u) {
+  const Tables& t = tables();
+  thread_local Normalised n;
+  normalise(text, n);
+  for (const Token& tok : n.tokens) {
+    auto it = t.stopwords.find(std::string_view(n.text.data() + tok.begin, tok.end - tok.begin));
+    if (it == t.stopwords.end()) continue;
+    for (std::size_t l = 0; l < kLanguages.size(); ++l) u.stop[l] += it->second >> l & 1;
+  }
+}
+
+bool heading_like(const LineFeatures& f) {
+  return f.words >= 2 && f.words <= 30 && !(f.sentence_end && f.words > 20);
+}
+
+class Stripper {
+ public:
+  Stripper(Document& doc, const StripOptions& options) : doc_(doc), options_(options) {
+    units_ = cut_units(doc);
+    for (Unit& u : units_) {
+      std::string_view text = std::string_view(doc.blocks[u.block].text).substr(u.begin, u.end - u.begin);
+      count_stopwords(text, u);
+      u.features = line_features(text, {});
+      u.key = line_key(text);
+      texts_.push_back(text);
+    }
+    site_ = options.site.empty() ? doc.meta.site : options.site;
+  }
+
+  void run() {
+    // Site-level boilerplate goes first: it does not depend on the neighbours.
+    if (options_.model) {
+      for (Unit& u : units_) {
+        if (u.key && options_.model->is_boilerplate(site_, u.key)) drop(u, "site", 0);
+      }
+    }
+    // Verdicts over the units still kept, until nothing more is dropped: the output then
+    // classifies exactly as it was classified, which is what makes strip idempotent.
+    while (pass()) {
+    }
+  }
+
+  void apply(Report* report) {
+    std::vector<Block> out;
+    out.reserve(doc_.blocks.size());
+    std::size_t u = 0;
+    for (std::uint32_t b = 0; b < doc_.blocks.size(); ++b) {
+      Block& block = doc_.blocks[b];
+      std::size_t first = u;
+      while (u < units_.size() && units_[u].block == b) ++u;
+      bool any_dropped = false, any_kept = false;
+      for (std::size_t k = first; k < u; ++k) (units_[k].dropped ? any_dropped : any_kept) = true;
+      if (!any_dropped) {
+        out.push_back(std::move(block));
+        continue;
+      }
+      if (!any_kept) {
+        const Unit& unit = units_[first];
+        block.verdict = Verdict::kDrop;
+        block.reason = std::string(unit.reason);
+        block.score = unit.score;
+        if (report) report->add("strip", unit.reason, unit.line, excerpt(block.text), unit.score);
+        out.push_back(std::move(block));
+        continue;
+      }
+      // Mixed: one block per run of units with the same verdict and reason.
+      for (std::size_t k = first; k < u;) {
+        std::size_t e = k + 1;
+        while (e < u && units_[e].dropped == units_[k].dropped && units_[e].reason == units_[k].reason) ++e;
+        Block part;
+        part.kind = block.kind;
+        part.dom_path = block.dom_path;
+        part.text = block.text.substr(units_[k].begin, units_[e - 1].end - units_[k].begin);
+        part.first_line = units_[k].line;
+        part.last_line = block.first_line ? block.first_line + static_cast<std::uint32_t>(std::count(
+                                                                  block.text.begin(), block.text.begin() + units_[e - 1].end, '\n'))
+                                          : 0;
+        if (units_[k].dropped) {
+          part.verdict = Verdict::kDrop;
+          part.reason = std::string(units_[k].reason);
+          part.score = units_[k].score;
+          if (report) report->add("strip", part.reason, part.first_line, excerpt(part.text), part.score);
+        }
+        out.push_back(std::move(part));
+        k = e;
+      }
+    }
+    doc_.blocks = std::move(out);
+  }
+
+ private:
+  void drop(Unit& u, std::string_view reason, double score) {
+    u.dropped = true;
+    u.reason = reason;
+    u.score = score;
+  }
+
+  // One round of verdicts over the kept units; true when it dropped any.
+  bool pass() {
+    std::vector<std::size_t> alive;
+    for (std::size_t i = 0; i < units_.size(); ++i) {
+      if (!units_[i].dropped) alive.push_back(i);
+    }
+    if (alive.empty()) return false;
+    // Language and script of what is left.
+    std::array<std::uint32_t, kLanguages.size()> hits{};
+    std::map<std::uint8_t, std::uint32_t> script_weight;
+    for (std::size_t i : alive) {
+      for (std::size_t l = 0; l < hits.size(); ++l) hits[l] += units_[i].stop[l];
+    }
+    std::size_t lang = 0;
+    for (std::size_t l = 1; l < hits.size(); ++l) {
+      if (hits[l] > hits[lang]) lang = l;
+    }
+    bool lang_known = hits[lang] >= 3;
+    const std::size_t n = alive.size();
+    std::vector<LineFeatures> features(n);
+    for (std::size_t k = 0; k < n; ++k) {
+      features[k] = units_[alive[k]].features;
+      features[k].stopwords = lang_known ? units_[alive[k]].stop[lang] : 0;
+      if (features[k].script) script_weight[features[k].script] += features[k].weight;
+    }
+    std::uint8_t doc_script = 0;
+    std::uint32_t top = 0;
+    for (const auto& [script, w] : script_weight) {
+      if (script && w > top) {
+        top = w;
+        doc_script = script;
+      }
+    }
+    std::vector<double> scores(n);
+    std::vector<std::string_view> reasons(n);
+    std::vector<std::uint32_t> weights(n);
+    for (std::size_t k = 0; k < n; ++k) {
+      scores[k] = content_score(features[k], doc_script, lang_known, &reasons[k]);
+      weights[k] = features[k].weight;
+    }
+    // An earlier exact copy of a later line (a title shown twice, a repeated label).
+    std::unordered_map<std::uint64_t, std::size_t> last_copy;
+    for (std::size_t k = 0; k < n; ++k) {
+      if (units_[alive[k]].key) last_copy[units_[alive[k]].key] = k;
+    }
+    std::vector<char> repeated(n, 0);
+    for (std::size_t k = 0; k < n; ++k) {
+      std::uint64_t key = units_[alive[k]].key;
+      if (key && last_copy[key] != k) {
+        repeated[k] = 1;
+        reasons[k] = "repeated";
+        scores[k] = std::min(scores[k], 0.1);
+      }
+    }
+    // Phrases next to junk: a line a quarter covered by boilerplate phrases beside a junk line
+    // of the same kind is part of the same box (the fine print of a sign-up form).
+    for (std::size_t k = 0; k < n; ++k) {
+      if (!reasons[k].empty() || features[k].phrase_cover < 0.25) continue;
+      bool before = k > 0 && reasons[k - 1] == features[k].phrase_kind;
+      bool after = k + 1 < n && reasons[k + 1] == features[k].phrase_kind;
+      if (before || after) {
+        reasons[k] = features[k].phrase_kind;
+        scores[k] = 0.1;
+      }
+    }
+    const double threshold = options_.keep_threshold;
+    Span span = article_span(scores, weights, threshold);
+    std::vector<char> keep(n, 0);
+    if (span.first == span.last) {
+      // No article: keep what is not junk on its own.
+      for (std::size_t k = 0; k < n; ++k) keep[k] = reasons[k].empty();
+    } else {
+      for (std::size_t k = span.first; k < span.last; ++k) {
+        keep[k] = reasons[k].empty() && scores[k] >= threshold - 0.35;
+      }
+      // Runs of three or more short lines without sentence punctuation: a list of links.
+      for (std::size_t k = span.first; k < span.last;) {
+        std::size_t e = k;
+        while (e < span.last && keep[e] && !features[e].sentence_end && features[e].words <= 12) ++e;
+        if (e - k >= 3) {
+          for (std::size_t j = k; j < e; ++j) {
+            keep[j] = 0;
+            reasons[j] = "list";
+          }
+        }
+        k = e == k ? k + 1 : e;
+      }
+      keep_headline(span, features, reasons, keep);
+    }
+    bool changed = false;
+    for (std::size_t k = 0; k < n; ++k) {
+      if (keep[k]) continue;
+      std::string_view why = reasons[k];
+      if (why.empty()) why = span.first == span.last ? "junk" : k < span.first ? "lead" : k >= span.last ? "tail" : "short";
+      drop(units_[alive[k]], why, scores[k]);
+      changed = true;
+    }
+    return changed;
+  }
+
+  // Keeps the headline: walking back from the article across bylines and time stamps, the
+  // heading-like lines up to the first junk (at most three: headline, kicker, standfirst);
+  // when there is none, the first line of the document if it is heading-like.
+  void keep_headline(Span span, const std::vector<LineFeatures>& features, const std::vector<std::string_view>& reasons,
+                     std::vector<char>& keep) {
+    std::size_t found = 0;
+    for (std::size_t k = span.first; k-- > 0 && found < 3;) {
+      std::string_view why = reasons[k];
+      if (why == "date" || why == "byline") continue;
+      if (!why.empty() || !heading_like(features[k])) break;
+      keep[k] = 1;
+      ++found;
+    }
+    if (found == 0 && span.first > 0 && reasons[0].empty() && heading_like(features[0])) keep[0] = 1;
+  }
+
+  Document& doc_;
+  const StripOptions& options_;
+  std::vector<Unit> units_;
+  std::vector<std::string_view> texts_;
+  std::string site_;
+};
+
+}  // namespace
+
+void strip(Document& doc, const StripOptions& options, Report* report) {
+  Stripper s(doc, options);
+  s.run();
+  s.apply(report);
+}
+
+std::string strip(std::string_view text, const StripOptions& options, Report* report) {
+  Document doc = split(text);
+  strip(doc, options, report);
+  return render(doc);
+}
+
+std::vector<std::uint64_t> page_keys(const Document& doc) {
+  std::vector<std::uint64_t> keys;
+  for (const Unit& u : cut_units(doc)) {
+    std::uint64_t key = line_key(std::string_view(doc.blocks[u.block].text).substr(u.begin, u.end - u.begin));
+    if (key) keys.push_back(key);
+  }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return keys;
+}
+
+}  // namespace winnow
