@@ -394,8 +394,8 @@ LineFeatures line_features(std::string_view line, std::string_view lang) {
     }
     end = at;
   }
-  f.cut_off = ends_with(line, " ...") || ends_with(line, ",...") || ends_with(line, " \u2026") ||
-              ends_with(line, ",\u2026") || ends_with(line, "[...]") || ends_with(line, "[\u2026]");
+  f.cut_off = ends_with(line, "...") || ends_with(line, "\u2026") || ends_with(line, "[...]") ||
+              ends_with(line, "[\u2026]");
   f.link = has_link(line);
   f.separators = count_separators(line);
   if (!n.tokens.empty()) {
@@ -410,6 +410,7 @@ LineFeatures line_features(std::string_view line, std::string_view lang) {
     t.phrases.scan(n.text, [&](std::size_t end_at, std::size_t len, std::uint8_t kind) {
       for (std::size_t k = end_at - len; k < end_at; ++k) kind_at[k] = kind;
       any = true;
+      if (end_at == len) f.label = true;
     });
     if (any) {
       std::array<std::uint32_t, kPhraseKinds.size() + 1> per_kind{};
@@ -459,7 +460,7 @@ double content_score(const LineFeatures& f, std::uint8_t doc_script, bool lang_k
   bool prose = f.sentence_end && f.words >= 12;
   if (f.words == 0) {
     why = "symbols";
-  } else if (f.phrase_cover >= 0.5 && !(prose && f.words >= 20)) {
+  } else if ((f.phrase_cover >= 0.5 || (f.label && !f.sentence_end)) && !(prose && f.words >= 20)) {
     why = f.phrase_kind;
   } else if (f.cut_off && f.words <= 60) {
     why = "truncated";
@@ -490,22 +491,29 @@ double content_score(const LineFeatures& f, std::uint8_t doc_script, bool lang_k
   return std::clamp(s, 0.0, 1.0);
 }
 
-Span article_span(const std::vector<double>& scores, const std::vector<std::uint32_t>& weights, double threshold) {
-  Span best;
-  double best_sum = 0, sum = 0;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < scores.size(); ++i) {
+namespace {
+
+Span best_span(const std::vector<double>& scores, const std::vector<std::uint32_t>& weights, double threshold,
+               std::size_t from) {
+  Span best{from, from, 0};
+  double sum = 0;
+  std::size_t start = from;
+  for (std::size_t i = from; i < scores.size(); ++i) {
     if (sum <= 0) {
       sum = 0;
       start = i;
     }
     sum += (scores[i] - threshold) * std::max<std::uint32_t>(weights[i], 40);
-    if (sum > best_sum) {
-      best_sum = sum;
-      best = {start, i + 1};
-    }
+    if (sum > best.sum) best = {start, i + 1, sum};
   }
+  if (best.sum == 0) best = {0, 0, 0};
   return best;
+}
+
+}  // namespace
+
+Span article_span(const std::vector<double>& scores, const std::vector<std::uint32_t>& weights, double threshold) {
+  return best_span(scores, weights, threshold, 0);
 }
 
 std::uint64_t line_key(std::string_view line) {
@@ -530,6 +538,7 @@ struct Unit {
   LineFeatures features;
   std::array<std::uint16_t, kLanguages.size()> stop{};  // stopword tokens per language
   std::uint64_t key = 0;
+  std::vector<std::uint64_t> words;  // hashes of the distinct tokens, sorted (short units only)
   bool dropped = false;
   std::string_view reason;
   double score = 0;
@@ -567,15 +576,40 @@ std::vector<Unit> cut_units(const Document& doc) {
 
 // Per-language stopword counts of a unit, so that the document language can be redetected
 // over the units still kept without tokenising again.
+// Also keeps the token hashes of short units, for the similarity to the title.
 void count_stopwords(std::string_view text, Unit& u) {
   const Tables& t = tables();
   thread_local Normalised n;
   normalise(text, n);
+  bool short_unit = n.tokens.size() <= 40;
   for (const Token& tok : n.tokens) {
-    auto it = t.stopwords.find(std::string_view(n.text.data() + tok.begin, tok.end - tok.begin));
+    std::string_view w(n.text.data() + tok.begin, tok.end - tok.begin);
+    if (short_unit) u.words.push_back(fnv1a(w));
+    auto it = t.stopwords.find(w);
     if (it == t.stopwords.end()) continue;
     for (std::size_t l = 0; l < kLanguages.size(); ++l) u.stop[l] += it->second >> l & 1;
   }
+  std::sort(u.words.begin(), u.words.end());
+  u.words.erase(std::unique(u.words.begin(), u.words.end()), u.words.end());
+}
+
+// True when HEADLINE repeats TITLE: at least three words, 80 % of them in TITLE, covering
+// half of it (a page title is often the headline plus the site name).
+bool repeats_title(const std::vector<std::uint64_t>& headline, const std::vector<std::uint64_t>& title) {
+  if (headline.size() < 3 || title.empty()) return false;
+  std::size_t common = 0;
+  for (std::size_t i = 0, j = 0; i < headline.size() && j < title.size();) {
+    if (headline[i] == title[j]) {
+      ++common;
+      ++i;
+      ++j;
+    } else if (headline[i] < title[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return common * 5 >= headline.size() * 4 && common * 2 >= title.size();
 }
 
 bool heading_like(const LineFeatures& f) {
@@ -731,6 +765,25 @@ class Stripper {
     }
     const double threshold = options_.keep_threshold;
     Span span = article_span(scores, weights, threshold);
+    // The headline: a later copy of the title (the first line) right before an article.
+    std::size_t headline = n;
+    for (std::size_t k = 1; k < n; ++k) {
+      if (!repeats_title(units_[alive[k]].words, units_[alive[0]].words)) continue;
+      Span after = best_span(scores, weights, threshold, k + 1);
+      if (after.first != after.last && after.first - (k + 1) <= 6 && (headline == n || after.sum > span.sum)) {
+        headline = k;
+        span = after;
+      }
+    }
+    // A comment prompt or a copyright line after the article has begun ends it.
+    std::size_t good = 0;
+    for (std::size_t k = span.first; k < span.last; ++k) {
+      if ((reasons[k] == "comment" || reasons[k] == "copyright") && good >= 2) {
+        span.last = k;
+        break;
+      }
+      if (reasons[k].empty() && scores[k] >= 0.7) ++good;
+    }
     std::vector<char> keep(n, 0);
     if (span.first == span.last) {
       // No article: keep what is not junk on its own.
@@ -752,6 +805,10 @@ class Stripper {
         k = e == k ? k + 1 : e;
       }
       keep_headline(span, features, reasons, keep);
+      if (headline < n) {
+        keep[headline] = 1;
+        reasons[headline] = {};
+      }
     }
     bool changed = false;
     for (std::size_t k = 0; k < n; ++k) {

@@ -74,8 +74,9 @@ struct LineFeatures {
   std::uint32_t separators = 0;    // | » › • · tab, and " / " or " > " between words
   double phrase_cover = 0;         // share of the tokens inside boilerplate phrases
   std::string_view phrase_kind;    // the table most of them come from ("share", ...)
+  bool label = false;              // opens with a phrase anchored at the start ("Tags:", ...)
   bool sentence_end = false;       // ends with . ! ? … 。 ！ ？ ؟ (closing quotes skipped)
-  bool cut_off = false;            // ends with " ..." ", ..." or "[...]": a truncated teaser
+  bool cut_off = false;            // ends with "..." or "…": a truncated teaser or caption
   bool link = false;               // a URL, a bare domain, an e-mail address or an @handle
   bool copyright = false;          // contains ©
   bool date = false;               // only numbers and date/time words, at least one number
@@ -97,9 +98,10 @@ std::string_view detect_language(std::string_view text);
 double content_score(const LineFeatures& f, std::uint8_t doc_script, bool lang_known, std::string_view* reason);
 
 // The article span by the smoothing rule: the half-open range [first, last) of SCORES with the
-// largest sum of (score - threshold) * max(weight, 40); {0, 0} when no range has a positive sum.
+// largest SUM of (score - threshold) * max(weight, 40); {0, 0, 0} when no range has a positive sum.
 struct Span {
   std::size_t first = 0, last = 0;
+  double sum = 0;
 };
 Span article_span(const std::vector<double>& scores, const std::vector<std::uint32_t>& weights, double threshold);
 
