@@ -4,6 +4,8 @@
 #include <unicode/uscript.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <array>
 #include <map>
 #include <unordered_map>
@@ -20,8 +22,8 @@ namespace {
 constexpr char kLineStart = '\x01';
 constexpr char kLineEnd = '\x03';
 
-constexpr std::array<std::string_view, 12> kLanguages = {"en", "fr", "de", "es", "pt", "it",
-                                                         "ru", "ar", "fa", "zh", "id", "nl"};
+constexpr std::array<std::string_view, 13> kLanguages = {"en", "fr", "de", "es", "pt", "it", "ru",
+                                                         "ar", "fa", "zh", "ja", "id", "nl"};
 constexpr std::array<std::string_view, 8> kPhraseKinds = {
     "subscribe", "comment", "share", "cookie", "copyright", "readmore", "advertisement", "navigation"};
 
@@ -488,6 +490,7 @@ double content_score(const LineFeatures& f, std::uint8_t doc_script, bool lang_k
   if (f.sentence_end) s += 0.2;
   if (f.weight >= 150) s += 0.1;
   if (f.cased >= 3 && f.capitalised * 10 >= f.cased * 8) s -= 0.15;
+  s -= 1.5 * f.phrase_cover;
   return std::clamp(s, 0.0, 1.0);
 }
 
@@ -594,7 +597,7 @@ void count_stopwords(std::string_view text, Unit& u) {
 }
 
 // True when HEADLINE repeats TITLE: at least three words, 80 % of them in TITLE, covering
-// half of it (a page title is often the headline plus the site name).
+// two fifths of it (a page title is often the headline plus the site name).
 bool repeats_title(const std::vector<std::uint64_t>& headline, const std::vector<std::uint64_t>& title) {
   if (headline.size() < 3 || title.empty()) return false;
   std::size_t common = 0;
@@ -609,7 +612,7 @@ bool repeats_title(const std::vector<std::uint64_t>& headline, const std::vector
       ++j;
     }
   }
-  return common * 5 >= headline.size() * 4 && common * 2 >= title.size();
+  return common * 5 >= headline.size() * 4 && common * 5 >= title.size() * 2;
 }
 
 bool heading_like(const LineFeatures& f) {
@@ -738,20 +741,6 @@ class Stripper {
       scores[k] = content_score(features[k], doc_script, lang_known, &reasons[k]);
       weights[k] = features[k].weight;
     }
-    // An earlier exact copy of a later line (a title shown twice, a repeated label).
-    std::unordered_map<std::uint64_t, std::size_t> last_copy;
-    for (std::size_t k = 0; k < n; ++k) {
-      if (units_[alive[k]].key) last_copy[units_[alive[k]].key] = k;
-    }
-    std::vector<char> repeated(n, 0);
-    for (std::size_t k = 0; k < n; ++k) {
-      std::uint64_t key = units_[alive[k]].key;
-      if (key && last_copy[key] != k) {
-        repeated[k] = 1;
-        reasons[k] = "repeated";
-        scores[k] = std::min(scores[k], 0.1);
-      }
-    }
     // Phrases next to junk: a line a quarter covered by boilerplate phrases beside a junk line
     // of the same kind is part of the same box (the fine print of a sign-up form).
     for (std::size_t k = 0; k < n; ++k) {
@@ -767,12 +756,29 @@ class Stripper {
     Span span = article_span(scores, weights, threshold);
     // The headline: a later copy of the title (the first line) right before an article.
     std::size_t headline = n;
-    for (std::size_t k = 1; k < n; ++k) {
-      if (!repeats_title(units_[alive[k]].words, units_[alive[0]].words)) continue;
+    for (std::size_t k = 1; k < n && headline == n; ++k) {
+      if (!reasons[k].empty() || !repeats_title(units_[alive[k]].words, units_[alive[0]].words)) continue;
       Span after = best_span(scores, weights, threshold, k + 1);
-      if (after.first != after.last && after.first - (k + 1) <= 6 && (headline == n || after.sum > span.sum)) {
+      if (after.first != after.last && after.first - (k + 1) <= 6) {
         headline = k;
         span = after;
+      }
+    }
+    if (getenv("STRIP_DEBUG")) { for (std::size_t k = 0; k < n; ++k) fprintf(stderr, "%zu %c%c %.2f %u %.*s\n", k, k==headline?'H':' ', (k>=span.first&&k<span.last)?'S':' ', scores[k], weights[k], 40, std::string(texts_[alive[k]]).c_str()); fprintf(stderr, "----\n"); }
+    // Exact copies: one is kept, the headline or the first inside the article.
+    std::unordered_map<std::uint64_t, std::size_t> kept_copy;
+    auto inside = [&](std::size_t k) { return k == headline || (k >= span.first && k < span.last); };
+    for (std::size_t k = 0; k < n; ++k) {
+      std::uint64_t key = units_[alive[k]].key;
+      if (key && inside(k) && !kept_copy.count(key)) kept_copy[key] = k;
+    }
+    for (std::size_t k = 0; k < n; ++k) {
+      std::uint64_t key = units_[alive[k]].key;
+      if (!key) continue;
+      auto it = kept_copy.find(key);
+      if (it != kept_copy.end() ? it->second != k : false) {
+        reasons[k] = "repeated";
+        scores[k] = std::min(scores[k], 0.1);
       }
     }
     // A comment prompt or a copyright line after the article has begun ends it.

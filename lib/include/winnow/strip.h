@@ -88,7 +88,7 @@ struct LineFeatures {
 // "en"; empty: stopwords are not counted).
 LineFeatures line_features(std::string_view line, std::string_view lang);
 
-// The language of TEXT among the stopword tables (en fr de es pt it ru ar fa zh id nl): the
+// The language of TEXT among the stopword tables (en fr de es pt it ru ar fa zh ja id nl): the
 // one with the most stopword tokens, at least 3; empty when none has that many.
 std::string_view detect_language(std::string_view text);
 
