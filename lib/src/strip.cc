@@ -513,6 +513,20 @@ Span best_span(const std::vector<double>& scores, const std::vector<std::uint32_
   return best;
 }
 
+// The best span that starts in [from, from + window): the article under a headline.
+Span span_after(const std::vector<double>& scores, const std::vector<std::uint32_t>& weights, double threshold,
+                std::size_t from, std::size_t window) {
+  Span best;
+  for (std::size_t start = from; start < scores.size() && start < from + window; ++start) {
+    double sum = 0;
+    for (std::size_t i = start; i < scores.size(); ++i) {
+      sum += (scores[i] - threshold) * std::max<std::uint32_t>(weights[i], 40);
+      if (sum > best.sum) best = {start, i + 1, sum};
+    }
+  }
+  return best;
+}
+
 }  // namespace
 
 Span article_span(const std::vector<double>& scores, const std::vector<std::uint32_t>& weights, double threshold) {
@@ -754,12 +768,13 @@ class Stripper {
     }
     const double threshold = options_.keep_threshold;
     Span span = article_span(scores, weights, threshold);
-    // The headline: a later copy of the title (the first line) right before an article.
+    // The headline: a later copy of the title (the first line) right before an article that
+    // is not much smaller than the largest run (a title in a menu is followed by a crumb).
     std::size_t headline = n;
     for (std::size_t k = 1; k < n && headline == n; ++k) {
       if (!reasons[k].empty() || !repeats_title(units_[alive[k]].words, units_[alive[0]].words)) continue;
-      Span after = best_span(scores, weights, threshold, k + 1);
-      if (after.first != after.last && after.first - (k + 1) <= 6) {
+      Span after = span_after(scores, weights, threshold, k + 1, 7);
+      if (after.first != after.last && after.sum >= 0.25 * span.sum) {
         headline = k;
         span = after;
       }
