@@ -309,23 +309,20 @@ bool has_link(std::string_view line) {
   for (std::size_t at = line.find('@'); at != std::string_view::npos; at = line.find('@', at + 1)) {
     if (at + 1 < line.size() && std::isalnum(static_cast<unsigned char>(line[at + 1]))) return true;
   }
-  // A bare domain: letters '.' then a common top-level domain at a word end.
-  static constexpr std::string_view kTlds[] = {".com", ".org", ".net", ".co.uk", ".edu", ".gov", ".info", ".io"};
-  for (std::string_view tld : kTlds) {
-    for (std::size_t at = 0; (at = line.find(tld, at)) != std::string_view::npos; ++at) {
-      std::size_t after = at + tld.size();
-      bool word_before = at > 0 && std::isalnum(static_cast<unsigned char>(line[at - 1]));
-      bool word_end = after >= line.size() || !std::isalnum(static_cast<unsigned char>(line[after]));
-      if (word_before && word_end) return true;
-    }
-  }
-  // Case-insensitive ".Com" and the like are rare enough to check by folding only here.
-  for (std::size_t at = 0; (at = line.find('.', at)) != std::string_view::npos; ++at) {
-    if (at + 4 <= line.size() && at > 0 && std::isalnum(static_cast<unsigned char>(line[at - 1]))) {
-      std::string tail;
-      for (std::size_t k = at; k < at + 4; ++k) tail.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(line[k]))));
-      bool word_end = at + 4 >= line.size() || !std::isalnum(static_cast<unsigned char>(line[at + 4]));
-      if ((tail == ".com" || tail == ".org" || tail == ".net") && word_end) return true;
+  // A bare domain: a word, '.', then a common top-level domain at a word end (any case).
+  static constexpr std::string_view kTlds[] = {"com", "org", "net", "edu", "gov", "info", "io", "co"};
+  auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  for (std::size_t at = line.find('.'); at != std::string_view::npos; at = line.find('.', at + 1)) {
+    if (at == 0 || !alnum(line[at - 1])) continue;
+    std::size_t e = at + 1;
+    while (e < line.size() && std::isalpha(static_cast<unsigned char>(line[e]))) ++e;
+    if (e < line.size() && alnum(line[e])) continue;
+    std::string_view tld = line.substr(at + 1, e - at - 1);
+    for (std::string_view known : kTlds) {
+      if (tld.size() == known.size() &&
+          std::equal(tld.begin(), tld.end(), known.begin(), [](char x, char y) { return std::tolower(static_cast<unsigned char>(x)) == y; })) {
+        return true;
+      }
     }
   }
   return false;
@@ -349,29 +346,56 @@ std::uint32_t count_separators(std::string_view line) {
 
 }  // namespace
 
-LineFeatures line_features(std::string_view line, std::string_view lang) {
+namespace {
+
+// Everything strip needs from one line, from one pass of normalise().
+struct Analysis {
+  LineFeatures features;  // stopwords left 0: they depend on the document's language
+  std::array<std::uint16_t, kLanguages.size()> stop{};  // stopword tokens per language
+  std::uint64_t key = 0;                                // line_key()
+  std::vector<std::uint64_t> words;  // hashes of the distinct tokens, sorted (up to 40 tokens)
+};
+
+std::uint64_t finish_key(std::uint64_t h, bool any) { return !any ? 0 : h ? h : 1; }
+
+struct Hit {
+  std::uint32_t begin, end;
+  std::uint8_t kind;
+};
+
+void analyse(std::string_view line, Analysis& a) {
   const Tables& t = tables();
   thread_local Normalised n;
-  LineFeatures f;
+  LineFeatures& f = a.features;
+  f = LineFeatures();
+  a.stop.fill(0);
+  a.words.clear();
   line = trim(line);
   normalise(line, n);
   f.words = static_cast<std::uint32_t>(n.tokens.size());
   f.cased = n.cased;
   f.capitalised = n.capitalised;
-  int lang_bit = language_index(lang);
-  bool all_date = !n.tokens.empty();
+  bool all_date = !n.tokens.empty() && n.tokens.size() <= 16;
+  bool keep_words = n.tokens.size() <= 40;
+  std::uint64_t key = 14695981039346656037ull;
   for (const Token& tok : n.tokens) {
     std::string_view w(n.text.data() + tok.begin, tok.end - tok.begin);
     if (tok.number) {
       ++f.digits;
-    } else if (!t.date_words.count(w)) {
+    } else if (all_date && !t.date_words.count(w)) {
       all_date = false;
     }
-    if (lang_bit >= 0) {
-      auto it = t.stopwords.find(w);
-      if (it != t.stopwords.end() && (it->second >> lang_bit & 1)) ++f.stopwords;
+    auto it = t.stopwords.find(w);
+    if (it != t.stopwords.end()) {
+      for (std::uint16_t bits = it->second; bits; bits &= bits - 1) ++a.stop[__builtin_ctz(bits)];
     }
+    std::uint64_t h = fnv1a(w);
+    if (keep_words) a.words.push_back(h);
+    key = fnv1a(" ", fnv1a(w, key));
   }
+  a.key = finish_key(key, !n.tokens.empty());
+  std::sort(a.words.begin(), a.words.end());
+  a.words.erase(std::unique(a.words.begin(), a.words.end()), a.words.end());
   f.date = all_date && f.digits > 0;
   std::size_t best = 0;
   for (std::size_t k = 0; k < n.script_letters.size(); ++k) {
@@ -379,8 +403,16 @@ LineFeatures line_features(std::string_view line, std::string_view lang) {
   }
   f.script = n.script_letters[best] ? n.script_codes[best] : 0;
   for (std::size_t i = 0; i < line.size();) {
+    unsigned char b = static_cast<unsigned char>(line[i]);
+    if (b < 0x80) {
+      ++i;
+      if (b != ' ' && b != '\t') {
+        ++f.chars;
+        ++f.weight;
+      }
+      continue;
+    }
     char32_t c = utf8::next(line, i);
-    if (c == ' ' || c == '\t') continue;
     ++f.chars;
     f.weight += is_unspaced(c) ? 3 : 1;
     if (c == 0xA9) f.copyright = true;
@@ -400,38 +432,44 @@ LineFeatures line_features(std::string_view line, std::string_view lang) {
               ends_with(line, "[\u2026]");
   f.link = has_link(line);
   f.separators = count_separators(line);
-  if (!n.tokens.empty()) {
-    std::string_view first(n.text.data() + n.tokens[0].begin, n.tokens[0].end - n.tokens[0].begin);
-    f.byline = t.byline_words.count(first) && f.words <= 8 && f.words >= 2 && !f.sentence_end;
-  }
+  if (n.tokens.empty()) return;
+  std::string_view first(n.text.data() + n.tokens[0].begin, n.tokens[0].end - n.tokens[0].begin);
+  f.byline = f.words <= 8 && f.words >= 2 && !f.sentence_end && t.byline_words.count(first);
   // Phrase cover: tokens inside a matched phrase, tallied per table.
-  if (!n.tokens.empty()) {
-    thread_local std::vector<std::uint8_t> kind_at;
-    kind_at.assign(n.text.size(), 0);
-    bool any = false;
-    t.phrases.scan(n.text, [&](std::size_t end_at, std::size_t len, std::uint8_t kind) {
-      for (std::size_t k = end_at - len; k < end_at; ++k) kind_at[k] = kind;
-      any = true;
-      if (end_at == len) f.label = true;
-    });
-    if (any) {
-      std::array<std::uint32_t, kPhraseKinds.size() + 1> per_kind{};
-      std::uint32_t covered = 0;
-      for (const Token& tok : n.tokens) {
-        if (std::uint8_t k = kind_at[tok.begin]) {
-          ++covered;
-          ++per_kind[k];
-        }
+  thread_local std::vector<Hit> hits;
+  hits.clear();
+  t.phrases.scan(n.text, [&](std::size_t end_at, std::size_t len, std::uint8_t kind) {
+    hits.push_back({static_cast<std::uint32_t>(end_at - len), static_cast<std::uint32_t>(end_at), kind});
+    if (end_at == len) f.label = true;
+  });
+  if (hits.empty()) return;
+  std::array<std::uint32_t, kPhraseKinds.size() + 1> per_kind{};
+  std::uint32_t covered = 0;
+  for (const Token& tok : n.tokens) {
+    for (const Hit& h : hits) {
+      if (tok.begin >= h.begin && tok.begin < h.end) {
+        ++covered;
+        ++per_kind[h.kind];
+        break;
       }
-      f.phrase_cover = static_cast<double>(covered) / n.tokens.size();
-      std::size_t top = 1;
-      for (std::size_t k = 2; k < per_kind.size(); ++k) {
-        if (per_kind[k] > per_kind[top]) top = k;
-      }
-      if (covered) f.phrase_kind = kPhraseKinds[top - 1];
     }
   }
-  return f;
+  f.phrase_cover = static_cast<double>(covered) / n.tokens.size();
+  std::size_t top = 1;
+  for (std::size_t k = 2; k < per_kind.size(); ++k) {
+    if (per_kind[k] > per_kind[top]) top = k;
+  }
+  if (covered) f.phrase_kind = kPhraseKinds[top - 1];
+}
+
+}  // namespace
+
+LineFeatures line_features(std::string_view line, std::string_view lang) {
+  thread_local Analysis a;
+  analyse(line, a);
+  int l = language_index(lang);
+  a.features.stopwords = l >= 0 ? a.stop[static_cast<std::size_t>(l)] : 0;
+  return a.features;
 }
 
 std::string_view detect_language(std::string_view text) {
@@ -538,11 +576,8 @@ std::uint64_t line_key(std::string_view line) {
   normalise(line, n);
   if (n.tokens.empty()) return 0;
   std::uint64_t h = 14695981039346656037ull;
-  for (const Token& tok : n.tokens) {
-    h = fnv1a(std::string_view(n.text.data() + tok.begin, tok.end - tok.begin), h);
-    h = fnv1a(" ", h);
-  }
-  return h ? h : 1;
+  for (const Token& tok : n.tokens) h = fnv1a(" ", fnv1a(std::string_view(n.text.data() + tok.begin, tok.end - tok.begin), h));
+  return finish_key(h, true);
 }
 
 namespace {
@@ -552,10 +587,7 @@ struct Unit {
   std::uint32_t block = 0;
   std::uint32_t begin = 0, end = 0;  // byte range in the block's text
   std::uint32_t line = 0;            // 1-based source line (0 when the block has none)
-  LineFeatures features;
-  std::array<std::uint16_t, kLanguages.size()> stop{};  // stopword tokens per language
-  std::uint64_t key = 0;
-  std::vector<std::uint64_t> words;  // hashes of the distinct tokens, sorted (short units only)
+  Analysis a;
   bool dropped = false;
   std::string_view reason;
   double score = 0;
@@ -591,25 +623,6 @@ std::vector<Unit> cut_units(const Document& doc) {
   return units;
 }
 
-// Per-language stopword counts of a unit, so that the document language can be redetected
-// over the units still kept without tokenising again.
-// Also keeps the token hashes of short units, for the similarity to the title.
-void count_stopwords(std::string_view text, Unit& u) {
-  const Tables& t = tables();
-  thread_local Normalised n;
-  normalise(text, n);
-  bool short_unit = n.tokens.size() <= 40;
-  for (const Token& tok : n.tokens) {
-    std::string_view w(n.text.data() + tok.begin, tok.end - tok.begin);
-    if (short_unit) u.words.push_back(fnv1a(w));
-    auto it = t.stopwords.find(w);
-    if (it == t.stopwords.end()) continue;
-    for (std::size_t l = 0; l < kLanguages.size(); ++l) u.stop[l] += it->second >> l & 1;
-  }
-  std::sort(u.words.begin(), u.words.end());
-  u.words.erase(std::unique(u.words.begin(), u.words.end()), u.words.end());
-}
-
 // True when HEADLINE repeats TITLE: at least three words, 80 % of them in TITLE, covering
 // two fifths of it (a page title is often the headline plus the site name).
 bool repeats_title(const std::vector<std::uint64_t>& headline, const std::vector<std::uint64_t>& title) {
@@ -639,9 +652,7 @@ class Stripper {
     units_ = cut_units(doc);
     for (Unit& u : units_) {
       std::string_view text = std::string_view(doc.blocks[u.block].text).substr(u.begin, u.end - u.begin);
-      count_stopwords(text, u);
-      u.features = line_features(text, {});
-      u.key = line_key(text);
+      analyse(text, u.a);
       texts_.push_back(text);
     }
     site_ = options.site.empty() ? doc.meta.site : options.site;
@@ -651,7 +662,7 @@ class Stripper {
     // Site-level boilerplate goes first: it does not depend on the neighbours.
     if (options_.model) {
       for (Unit& u : units_) {
-        if (u.key && options_.model->is_boilerplate(site_, u.key)) drop(u, "site", 0);
+        if (u.a.key && options_.model->is_boilerplate(site_, u.a.key)) drop(u, "site", 0);
       }
     }
     // Verdicts over the units still kept, until nothing more is dropped: the output then
@@ -679,7 +690,7 @@ class Stripper {
         block.verdict = Verdict::kDrop;
         block.reason = std::string(unit.reason);
         block.score = unit.score;
-        if (report) report->add("strip", unit.reason, unit.line, excerpt(block.text), unit.score);
+        if (report) report->add("strip", unit.reason, unit.line, report->keep_details() ? excerpt(block.text) : std::string(), unit.score);
         out.push_back(std::move(block));
         continue;
       }
@@ -699,7 +710,7 @@ class Stripper {
           part.verdict = Verdict::kDrop;
           part.reason = std::string(units_[k].reason);
           part.score = units_[k].score;
-          if (report) report->add("strip", part.reason, part.first_line, excerpt(part.text), part.score);
+          if (report) report->add("strip", part.reason, part.first_line, report->keep_details() ? excerpt(part.text) : std::string(), part.score);
         }
         out.push_back(std::move(part));
         k = e;
@@ -726,7 +737,7 @@ class Stripper {
     std::array<std::uint32_t, kLanguages.size()> hits{};
     std::map<std::uint8_t, std::uint32_t> script_weight;
     for (std::size_t i : alive) {
-      for (std::size_t l = 0; l < hits.size(); ++l) hits[l] += units_[i].stop[l];
+      for (std::size_t l = 0; l < hits.size(); ++l) hits[l] += units_[i].a.stop[l];
     }
     std::size_t lang = 0;
     for (std::size_t l = 1; l < hits.size(); ++l) {
@@ -736,8 +747,8 @@ class Stripper {
     const std::size_t n = alive.size();
     std::vector<LineFeatures> features(n);
     for (std::size_t k = 0; k < n; ++k) {
-      features[k] = units_[alive[k]].features;
-      features[k].stopwords = lang_known ? units_[alive[k]].stop[lang] : 0;
+      features[k] = units_[alive[k]].a.features;
+      features[k].stopwords = lang_known ? units_[alive[k]].a.stop[lang] : 0;
       if (features[k].script) script_weight[features[k].script] += features[k].weight;
     }
     std::uint8_t doc_script = 0;
@@ -772,7 +783,7 @@ class Stripper {
     // is not much smaller than the largest run (a title in a menu is followed by a crumb).
     std::size_t headline = n;
     for (std::size_t k = 1; k < n && headline == n; ++k) {
-      if (!reasons[k].empty() || !repeats_title(units_[alive[k]].words, units_[alive[0]].words)) continue;
+      if (!reasons[k].empty() || !repeats_title(units_[alive[k]].a.words, units_[alive[0]].a.words)) continue;
       Span after = span_after(scores, weights, threshold, k + 1, 7);
       if (after.first != after.last && after.sum >= 0.25 * span.sum) {
         headline = k;
@@ -784,11 +795,11 @@ class Stripper {
     std::unordered_map<std::uint64_t, std::size_t> kept_copy;
     auto inside = [&](std::size_t k) { return k == headline || (k >= span.first && k < span.last); };
     for (std::size_t k = 0; k < n; ++k) {
-      std::uint64_t key = units_[alive[k]].key;
+      std::uint64_t key = units_[alive[k]].a.key;
       if (key && inside(k) && !kept_copy.count(key)) kept_copy[key] = k;
     }
     for (std::size_t k = 0; k < n; ++k) {
-      std::uint64_t key = units_[alive[k]].key;
+      std::uint64_t key = units_[alive[k]].a.key;
       if (!key) continue;
       auto it = kept_copy.find(key);
       if (it != kept_copy.end() ? it->second != k : false) {
