@@ -7,20 +7,15 @@
 #include <cstdio>
 #include <cstdlib>
 #include <array>
+#include <deque>
 #include <map>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "data.h"
 #include "winnow/utf8.h"
 
 namespace winnow {
 namespace {
-
-// Markers of the start and end of a line in the normalised form, so that phrases anchored
-// with ^ and $ are plain substrings.
-constexpr char kLineStart = '\x01';
-constexpr char kLineEnd = '\x03';
 
 constexpr std::array<std::string_view, 13> kLanguages = {"en", "fr", "de", "es", "pt", "it", "ru",
                                                          "ar", "fa", "zh", "ja", "id", "nl"};
@@ -51,9 +46,9 @@ struct Token {
   bool number;
 };
 
-// A line folded for matching: kLineStart, then " word" for each token (case-folded letters
-// and digits; each Han or kana character a token of its own), then " " kLineEnd. Everything
-// that is not a letter, digit or combining mark separates tokens.
+// A line folded for matching: " word" for each token (case-folded letters and digits; each Han
+// or kana character a token of its own). Everything that is not a letter, digit or combining
+// mark separates tokens.
 struct Normalised {
   std::string text;
   std::vector<Token> tokens;
@@ -67,7 +62,6 @@ void normalise(std::string_view line, Normalised& n) {
   n.tokens.clear();
   n.cased = n.capitalised = 0;
   n.script_letters.fill(0);
-  n.text.push_back(kLineStart);
   bool in_token = false, number = true;
   std::uint32_t begin = 0;
   auto end_token = [&] {
@@ -138,109 +132,114 @@ void normalise(std::string_view line, Normalised& n) {
     utf8::append(n.text, u_foldCase(c, U_FOLD_CASE_DEFAULT));
   }
   end_token();
-  n.text.push_back(' ');
-  n.text.push_back(kLineEnd);
 }
 
-// Aho-Corasick automaton over bytes of normalised lines, compiled to a dense table over the
-// byte classes that occur in the phrases (every other byte is class 0 and leads to the root
-// or a shallow state).
+// Aho-Corasick automaton over word ids: the phrases are sequences of words (kStart and kEnd
+// stand for the start and end of the line, for anchored phrases), so a line costs one table
+// look-up per word, which the stopword test needs anyway, and words in no phrase (id 0) send
+// the automaton straight back to its root.
 class PhraseMatcher {
  public:
-  void add(std::string_view pattern, std::uint8_t kind) {
+  static constexpr std::uint32_t kNone = 0, kStart = 1, kEnd = 2;
+
+  PhraseMatcher() : next_(1), fail_(1, 0), out_len_(1, 0), out_kind_(1, 0) {}
+
+  void add(const std::vector<std::uint32_t>& words, std::uint8_t kind) {
     std::int32_t s = 0;
-    for (unsigned char b : pattern) {
-      auto& edges = build_[s];
-      auto it = edges.find(b);
-      if (it == edges.end()) {
-        build_.emplace_back();
+    for (std::uint32_t w : words) {
+      auto it = next_[s].find(w);
+      if (it == next_[s].end()) {
+        std::int32_t t = static_cast<std::int32_t>(next_.size());
+        next_.emplace_back();
+        fail_.push_back(0);
         out_len_.push_back(0);
         out_kind_.push_back(0);
-        std::int32_t t = static_cast<std::int32_t>(build_.size() - 1);
-        build_[s][b] = t;
+        next_[s][w] = t;
         s = t;
       } else {
         s = it->second;
       }
     }
-    if (pattern.size() > static_cast<std::size_t>(out_len_[s])) {
-      out_len_[s] = static_cast<std::int32_t>(pattern.size());
+    if (words.size() > static_cast<std::size_t>(out_len_[s])) {
+      out_len_[s] = static_cast<std::int32_t>(words.size());
       out_kind_[s] = kind;
     }
   }
 
-  PhraseMatcher() : build_(1), out_len_(1, 0), out_kind_(1, 0) {}
-
-  // Builds the failure links and the dense table. Call once, after the last add().
+  // Builds the failure links. Call once, after the last add().
   void compile() {
-    classes_.fill(0);
-    std::uint16_t n = 1;
-    for (const auto& edges : build_) {
-      for (const auto& [b, t] : edges) {
-        if (classes_[b] == 0) classes_[b] = n++;
-      }
-    }
-    width_ = n;
-    table_.assign(build_.size() * width_, 0);
-    std::vector<std::int32_t> fail(build_.size(), 0), queue;
-    for (const auto& [b, t] : build_[0]) {
-      table_[classes_[b]] = t;
-      queue.push_back(t);
-    }
+    std::vector<std::int32_t> queue;
+    for (const auto& [w, t] : next_[0]) queue.push_back(t);
     for (std::size_t q = 0; q < queue.size(); ++q) {
       std::int32_t s = queue[q];
-      // Inherit the longest output of the failure state when this state has none.
-      if (out_len_[fail[s]] > out_len_[s]) {
-        out_len_[s] = out_len_[fail[s]];
-        out_kind_[s] = out_kind_[fail[s]];
+      // The longest phrase ending here, this state's own or its failure state's.
+      if (out_len_[fail_[s]] > out_len_[s]) {
+        out_len_[s] = out_len_[fail_[s]];
+        out_kind_[s] = out_kind_[fail_[s]];
       }
-      for (std::uint16_t c = 0; c < width_; ++c) table_[s * width_ + c] = table_[fail[s] * width_ + c];
-      for (const auto& [b, t] : build_[s]) {
-        fail[t] = table_[fail[s] * width_ + classes_[b]];
-        table_[s * width_ + classes_[b]] = t;
+      for (const auto& [w, t] : next_[s]) {
+        fail_[t] = step(fail_[s], w);
         queue.push_back(t);
       }
     }
-    build_.clear();
-    build_.shrink_to_fit();
   }
 
-  // Calls HIT(end, length, kind) for the longest phrase ending at each byte of TEXT.
+  // Calls HIT(end, length, kind) for the longest phrase ending at each position of IDS.
   template <typename Hit>
-  void scan(std::string_view text, Hit&& hit) const {
+  void scan(const std::vector<std::uint32_t>& ids, Hit&& hit) const {
     std::int32_t s = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      s = table_[s * width_ + classes_[static_cast<unsigned char>(text[i])]];
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      s = ids[i] == kNone ? 0 : step(s, ids[i]);
       if (out_len_[s]) hit(i + 1, static_cast<std::size_t>(out_len_[s]), out_kind_[s]);
     }
   }
 
  private:
-  std::vector<std::map<unsigned char, std::int32_t>> build_;
-  std::vector<std::int32_t> out_len_;
+  std::int32_t step(std::int32_t s, std::uint32_t w) const {
+    while (true) {
+      auto it = next_[s].find(w);
+      if (it != next_[s].end()) return it->second;
+      if (s == 0) return 0;
+      s = fail_[s];
+    }
+  }
+
+  std::vector<std::unordered_map<std::uint32_t, std::int32_t>> next_;
+  std::vector<std::int32_t> fail_, out_len_;
   std::vector<std::uint8_t> out_kind_;
-  std::array<std::uint16_t, 256> classes_{};
-  std::uint16_t width_ = 1;
-  std::vector<std::int32_t> table_;
+};
+
+// What the tables say about one folded word.
+struct WordInfo {
+  std::uint16_t stop = 0;    // bit L: a stopword of kLanguages[L]
+  std::uint32_t phrase = 0;  // its id in the phrases, PhraseMatcher::kNone if in none
+  bool date = false;         // in dates.txt
+  bool byline = false;       // in boilerplate-byline.txt
 };
 
 struct Tables {
   PhraseMatcher phrases;
-  std::unordered_map<std::string_view, std::uint16_t, ViewHash> stopwords;  // word -> language bits
-  std::unordered_set<std::string_view, ViewHash> date_words;
-  std::unordered_set<std::string_view, ViewHash> byline_words;
-  std::vector<std::string> storage;  // the folded entries the views above point into
+  std::unordered_map<std::string_view, WordInfo, ViewHash> words;
+  std::deque<std::string> storage;  // the folded entries the keys above point into
+
+  WordInfo& word(std::string_view w) {
+    auto it = words.find(w);
+    if (it != words.end()) return it->second;
+    storage.emplace_back(w);
+    return words[storage.back()];
+  }
+
+  // ENTRY folded as lines are, split into words.
+  static std::vector<std::string> fold(std::string_view entry) {
+    Normalised n;
+    normalise(entry, n);
+    std::vector<std::string> out;
+    for (const Token& tok : n.tokens) out.emplace_back(n.text.data() + tok.begin, tok.end - tok.begin);
+    return out;
+  }
 
   Tables() {
-    storage.reserve(4096);
-    Normalised n;
-    auto fold = [&](std::string_view entry) -> std::string_view {
-      normalise(entry, n);
-      // Drop the markers and the leading space: "w1 w2".
-      std::string words = n.text.substr(2, n.text.size() - 4);
-      storage.push_back(words);
-      return storage.back();
-    };
+    std::uint32_t next_id = PhraseMatcher::kEnd + 1;
     for (std::size_t k = 0; k < kPhraseKinds.size(); ++k) {
       std::string name = "boilerplate-" + std::string(kPhraseKinds[k]) + ".txt";
       for (std::string_view entry : data::lines(name)) {
@@ -248,26 +247,30 @@ struct Tables {
         bool end = entry.size() > 1 && entry.back() == '$';
         if (start) entry.remove_prefix(1);
         if (end) entry.remove_suffix(1);
-        std::string_view words = fold(entry);
-        if (words.empty()) continue;
-        std::string pattern;
-        if (start) pattern.push_back(kLineStart);
-        pattern += " ";
-        pattern += words;
-        pattern += " ";
-        if (end) pattern.push_back(kLineEnd);
-        phrases.add(pattern, static_cast<std::uint8_t>(k + 1));
+        std::vector<std::uint32_t> ids;
+        if (start) ids.push_back(PhraseMatcher::kStart);
+        for (const std::string& w : fold(entry)) {
+          WordInfo& info = word(w);
+          if (info.phrase == PhraseMatcher::kNone) info.phrase = next_id++;
+          ids.push_back(info.phrase);
+        }
+        if (end) ids.push_back(PhraseMatcher::kEnd);
+        if (ids.size() > static_cast<std::size_t>(start + end)) phrases.add(ids, static_cast<std::uint8_t>(k + 1));
       }
     }
     phrases.compile();
     for (std::size_t l = 0; l < kLanguages.size(); ++l) {
       for (std::string_view entry : data::lines("stopwords-" + std::string(kLanguages[l]) + ".txt")) {
-        std::string_view w = fold(entry);
-        if (!w.empty()) stopwords[w] |= static_cast<std::uint16_t>(1u << l);
+        for (const std::string& w : fold(entry)) word(w).stop |= static_cast<std::uint16_t>(1u << l);
       }
     }
-    for (std::string_view entry : data::lines("dates.txt")) date_words.insert(fold(entry));
-    for (std::string_view entry : data::lines("boilerplate-byline.txt")) byline_words.insert(fold(entry));
+    for (std::string_view entry : data::lines("dates.txt")) {
+      for (const std::string& w : fold(entry)) word(w).date = true;
+    }
+    for (std::string_view entry : data::lines("boilerplate-byline.txt")) {
+      std::vector<std::string> ws = fold(entry);
+      if (!ws.empty()) word(ws.front()).byline = true;
+    }
   }
 };
 
@@ -358,11 +361,6 @@ struct Analysis {
 
 std::uint64_t finish_key(std::uint64_t h, bool any) { return !any ? 0 : h ? h : 1; }
 
-struct Hit {
-  std::uint32_t begin, end;
-  std::uint8_t kind;
-};
-
 void analyse(std::string_view line, Analysis& a) {
   const Tables& t = tables();
   thread_local Normalised n;
@@ -375,24 +373,30 @@ void analyse(std::string_view line, Analysis& a) {
   f.words = static_cast<std::uint32_t>(n.tokens.size());
   f.cased = n.cased;
   f.capitalised = n.capitalised;
-  bool all_date = !n.tokens.empty() && n.tokens.size() <= 16;
+  bool all_date = !n.tokens.empty();
   bool keep_words = n.tokens.size() <= 40;
   std::uint64_t key = 14695981039346656037ull;
+  thread_local std::vector<std::uint32_t> ids;
+  ids.assign(1, PhraseMatcher::kStart);
+  bool first_byline = false;
   for (const Token& tok : n.tokens) {
     std::string_view w(n.text.data() + tok.begin, tok.end - tok.begin);
+    auto it = t.words.find(w);
+    const WordInfo* info = it == t.words.end() ? nullptr : &it->second;
     if (tok.number) {
       ++f.digits;
-    } else if (all_date && !t.date_words.count(w)) {
+    } else if (!info || !info->date) {
       all_date = false;
     }
-    auto it = t.stopwords.find(w);
-    if (it != t.stopwords.end()) {
-      for (std::uint16_t bits = it->second; bits; bits &= bits - 1) ++a.stop[__builtin_ctz(bits)];
+    if (info) {
+      for (std::uint16_t bits = info->stop; bits; bits &= bits - 1) ++a.stop[__builtin_ctz(bits)];
+      if (&tok == &n.tokens.front()) first_byline = info->byline;
     }
-    std::uint64_t h = fnv1a(w);
-    if (keep_words) a.words.push_back(h);
+    ids.push_back(info ? info->phrase : PhraseMatcher::kNone);
+    if (keep_words) a.words.push_back(fnv1a(w));
     key = fnv1a(" ", fnv1a(w, key));
   }
+  ids.push_back(PhraseMatcher::kEnd);
   a.key = finish_key(key, !n.tokens.empty());
   std::sort(a.words.begin(), a.words.end());
   a.words.erase(std::unique(a.words.begin(), a.words.end()), a.words.end());
@@ -433,25 +437,24 @@ void analyse(std::string_view line, Analysis& a) {
   f.link = has_link(line);
   f.separators = count_separators(line);
   if (n.tokens.empty()) return;
-  std::string_view first(n.text.data() + n.tokens[0].begin, n.tokens[0].end - n.tokens[0].begin);
-  f.byline = f.words <= 8 && f.words >= 2 && !f.sentence_end && t.byline_words.count(first);
-  // Phrase cover: tokens inside a matched phrase, tallied per table.
-  thread_local std::vector<Hit> hits;
-  hits.clear();
-  t.phrases.scan(n.text, [&](std::size_t end_at, std::size_t len, std::uint8_t kind) {
-    hits.push_back({static_cast<std::uint32_t>(end_at - len), static_cast<std::uint32_t>(end_at), kind});
-    if (end_at == len) f.label = true;
+  f.byline = f.words <= 8 && f.words >= 2 && !f.sentence_end && first_byline;
+  // Phrase cover: tokens inside a matched phrase, tallied per table. Position i of IDS is
+  // token i - 1 (position 0 is kStart).
+  thread_local std::vector<std::uint8_t> kind_at;
+  kind_at.assign(ids.size(), 0);
+  bool any = false;
+  t.phrases.scan(ids, [&](std::size_t end_at, std::size_t len, std::uint8_t kind) {
+    for (std::size_t k = end_at - len; k < end_at; ++k) kind_at[k] = kind;
+    any = true;
+    if (end_at == len && end_at < ids.size()) f.label = true;
   });
-  if (hits.empty()) return;
+  if (!any) return;
   std::array<std::uint32_t, kPhraseKinds.size() + 1> per_kind{};
   std::uint32_t covered = 0;
-  for (const Token& tok : n.tokens) {
-    for (const Hit& h : hits) {
-      if (tok.begin >= h.begin && tok.begin < h.end) {
-        ++covered;
-        ++per_kind[h.kind];
-        break;
-      }
+  for (std::size_t k = 1; k + 1 < ids.size(); ++k) {
+    if (kind_at[k]) {
+      ++covered;
+      ++per_kind[kind_at[k]];
     }
   }
   f.phrase_cover = static_cast<double>(covered) / n.tokens.size();
@@ -482,9 +485,9 @@ std::string_view detect_language(std::string_view text) {
     if (nl == std::string_view::npos) nl = text.size();
     normalise(text.substr(start, nl - start), n);
     for (const Token& tok : n.tokens) {
-      auto it = t.stopwords.find(std::string_view(n.text.data() + tok.begin, tok.end - tok.begin));
-      if (it == t.stopwords.end()) continue;
-      for (std::size_t l = 0; l < kLanguages.size(); ++l) hits[l] += it->second >> l & 1;
+      auto it = t.words.find(std::string_view(n.text.data() + tok.begin, tok.end - tok.begin));
+      if (it == t.words.end()) continue;
+      for (std::size_t l = 0; l < kLanguages.size(); ++l) hits[l] += it->second.stop >> l & 1;
     }
     start = nl + 1;
   }
