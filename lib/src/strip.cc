@@ -30,9 +30,8 @@ std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 14695981039346656037ul
   return h;
 }
 
-struct ViewHash {
-  std::size_t operator()(std::string_view s) const { return static_cast<std::size_t>(fnv1a(s)); }
-};
+// Combines the hash of one more word into the hash of a line.
+std::uint64_t mix(std::uint64_t h, std::uint64_t word) { return (h ^ word) * 1099511628211ull; }
 
 // Han, kana and the like: scripts written without spaces, where one character is a word.
 bool is_unspaced(char32_t c) {
@@ -44,6 +43,7 @@ bool is_unspaced(char32_t c) {
 struct Token {
   std::uint32_t begin, end;
   bool number;
+  std::uint64_t hash;  // fnv1a of the folded bytes
 };
 
 // A line folded for matching: " word" for each token (case-folded letters and digits; each Han
@@ -66,7 +66,8 @@ void normalise(std::string_view line, Normalised& n) {
   std::uint32_t begin = 0;
   auto end_token = [&] {
     if (!in_token) return;
-    n.tokens.push_back({begin, static_cast<std::uint32_t>(n.text.size()), number});
+    auto end = static_cast<std::uint32_t>(n.text.size());
+    n.tokens.push_back({begin, end, number, fnv1a(std::string_view(n.text).substr(begin, end - begin))});
     in_token = false;
   };
   auto start_token = [&](bool upper, bool lower) {
@@ -77,6 +78,7 @@ void normalise(std::string_view line, Normalised& n) {
     if (upper || lower) ++n.cased;
     if (upper) ++n.capitalised;
   };
+  std::uint32_t latin = 0;
   auto tally_script = [&](UScriptCode code) {
     for (std::size_t k = 0; k < n.script_codes.size(); ++k) {
       if (n.script_letters[k] == 0 || n.script_codes[k] == code) {
@@ -100,7 +102,7 @@ void normalise(std::string_view line, Normalised& n) {
       if (!in_token) start_token(upper, lower);
       if (!digit) {
         number = false;
-        tally_script(USCRIPT_LATIN);
+        ++latin;
       }
       n.text.push_back(upper ? static_cast<char>(b + 32) : static_cast<char>(b));
       continue;
@@ -132,6 +134,12 @@ void normalise(std::string_view line, Normalised& n) {
     utf8::append(n.text, u_foldCase(c, U_FOLD_CASE_DEFAULT));
   }
   end_token();
+  if (latin) {
+    tally_script(USCRIPT_LATIN);
+    for (std::size_t k = 0; k < n.script_codes.size(); ++k) {
+      if (n.script_codes[k] == USCRIPT_LATIN) n.script_letters[k] += latin - 1;
+    }
+  }
 }
 
 // Aho-Corasick automaton over word ids: the phrases are sequences of words (kStart and kEnd
@@ -217,17 +225,61 @@ struct WordInfo {
   bool byline = false;       // in boilerplate-byline.txt
 };
 
+// Folded word -> WordInfo, open addressing on the token hash that normalise() computed, so a
+// look-up costs no hashing.
+class WordTable {
+ public:
+  WordTable() : slots_(1 << 12) {}
+
+  const WordInfo* find(std::string_view w, std::uint64_t hash) const {
+    for (std::size_t i = hash & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+      const Slot& slot = slots_[i];
+      if (!slot.word) return nullptr;
+      if (slot.hash == hash && *slot.word == w) return &slot.info;
+    }
+  }
+
+  WordInfo& insert(std::string_view w) {
+    std::uint64_t hash = fnv1a(w);
+    if ((count_ + 1) * 2 > slots_.size()) grow();
+    std::size_t i = hash & (slots_.size() - 1);
+    for (; slots_[i].word; i = (i + 1) & (slots_.size() - 1)) {
+      if (slots_[i].hash == hash && *slots_[i].word == w) return slots_[i].info;
+    }
+    storage_.emplace_back(w);
+    slots_[i] = {hash, &storage_.back(), {}};
+    ++count_;
+    return slots_[i].info;
+  }
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    const std::string* word = nullptr;
+    WordInfo info;
+  };
+
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    for (const Slot& slot : old) {
+      if (!slot.word) continue;
+      std::size_t i = slot.hash & (slots_.size() - 1);
+      while (slots_[i].word) i = (i + 1) & (slots_.size() - 1);
+      slots_[i] = slot;
+    }
+  }
+
+  std::vector<Slot> slots_;
+  std::deque<std::string> storage_;  // the words the slots point to (stable addresses)
+  std::size_t count_ = 0;
+};
+
 struct Tables {
   PhraseMatcher phrases;
-  std::unordered_map<std::string_view, WordInfo, ViewHash> words;
-  std::deque<std::string> storage;  // the folded entries the keys above point into
+  WordTable words;
 
-  WordInfo& word(std::string_view w) {
-    auto it = words.find(w);
-    if (it != words.end()) return it->second;
-    storage.emplace_back(w);
-    return words[storage.back()];
-  }
+  WordInfo& word(std::string_view w) { return words.insert(w); }
 
   // ENTRY folded as lines are, split into words.
   static std::vector<std::string> fold(std::string_view entry) {
@@ -381,8 +433,7 @@ void analyse(std::string_view line, Analysis& a) {
   bool first_byline = false;
   for (const Token& tok : n.tokens) {
     std::string_view w(n.text.data() + tok.begin, tok.end - tok.begin);
-    auto it = t.words.find(w);
-    const WordInfo* info = it == t.words.end() ? nullptr : &it->second;
+    const WordInfo* info = t.words.find(w, tok.hash);
     if (tok.number) {
       ++f.digits;
     } else if (!info || !info->date) {
@@ -393,8 +444,8 @@ void analyse(std::string_view line, Analysis& a) {
       if (&tok == &n.tokens.front()) first_byline = info->byline;
     }
     ids.push_back(info ? info->phrase : PhraseMatcher::kNone);
-    if (keep_words) a.words.push_back(fnv1a(w));
-    key = fnv1a(" ", fnv1a(w, key));
+    if (keep_words) a.words.push_back(tok.hash);
+    key = mix(key, tok.hash);
   }
   ids.push_back(PhraseMatcher::kEnd);
   a.key = finish_key(key, !n.tokens.empty());
@@ -485,9 +536,9 @@ std::string_view detect_language(std::string_view text) {
     if (nl == std::string_view::npos) nl = text.size();
     normalise(text.substr(start, nl - start), n);
     for (const Token& tok : n.tokens) {
-      auto it = t.words.find(std::string_view(n.text.data() + tok.begin, tok.end - tok.begin));
-      if (it == t.words.end()) continue;
-      for (std::size_t l = 0; l < kLanguages.size(); ++l) hits[l] += it->second.stop >> l & 1;
+      const WordInfo* info = t.words.find(std::string_view(n.text.data() + tok.begin, tok.end - tok.begin), tok.hash);
+      if (!info) continue;
+      for (std::size_t l = 0; l < kLanguages.size(); ++l) hits[l] += info->stop >> l & 1;
     }
     start = nl + 1;
   }
@@ -579,7 +630,7 @@ std::uint64_t line_key(std::string_view line) {
   normalise(line, n);
   if (n.tokens.empty()) return 0;
   std::uint64_t h = 14695981039346656037ull;
-  for (const Token& tok : n.tokens) h = fnv1a(" ", fnv1a(std::string_view(n.text.data() + tok.begin, tok.end - tok.begin), h));
+  for (const Token& tok : n.tokens) h = mix(h, tok.hash);
   return finish_key(h, true);
 }
 
