@@ -53,21 +53,45 @@ struct Normalised {
   std::string text;
   std::vector<Token> tokens;
   std::uint32_t cased = 0, capitalised = 0;
-  std::array<std::uint32_t, 8> script_letters{};  // a few scripts tallied, see script_slot
+  std::uint32_t chars = 0, weight = 0, separators = 0;  // see LineFeatures
+  bool copyright = false;
+  std::array<std::uint32_t, 8> script_letters{};  // letters per script, first come first served
   std::array<std::uint8_t, 8> script_codes{};
 };
+
+// The ASCII bytes by class, for normalise()'s fast path.
+enum AsciiClass : std::uint8_t { kOther, kSpace, kDigit, kUpper, kLower, kSeparator, kSpacedSeparator };
+
+constexpr std::array<std::uint8_t, 128> make_ascii_classes() {
+  std::array<std::uint8_t, 128> c{};
+  for (int b = '0'; b <= '9'; ++b) c[b] = kDigit;
+  for (int b = 'A'; b <= 'Z'; ++b) c[b] = kUpper;
+  for (int b = 'a'; b <= 'z'; ++b) c[b] = kLower;
+  c[' '] = kSpace;
+  c['\t'] = kSeparator;  // a tab between two runs of text is a table cell or a menu gap
+  c['|'] = kSeparator;
+  c['/'] = kSpacedSeparator;
+  c['>'] = kSpacedSeparator;
+  return c;
+}
+constexpr std::array<std::uint8_t, 128> kAsciiClass = make_ascii_classes();
+
+bool is_separator(char32_t c) {
+  return c == 0xBB || c == 0x203A || c == 0x2022 || c == 0xB7 || c == 0x25B8 || c == 0x2192;
+}
 
 void normalise(std::string_view line, Normalised& n) {
   n.text.clear();
   n.tokens.clear();
-  n.cased = n.capitalised = 0;
+  n.cased = n.capitalised = n.chars = n.weight = n.separators = 0;
+  n.copyright = false;
   n.script_letters.fill(0);
   bool in_token = false, number = true;
   std::uint32_t begin = 0;
+  std::uint64_t hash = 0;
   auto end_token = [&] {
     if (!in_token) return;
-    auto end = static_cast<std::uint32_t>(n.text.size());
-    n.tokens.push_back({begin, end, number, fnv1a(std::string_view(n.text).substr(begin, end - begin))});
+    n.tokens.push_back({begin, static_cast<std::uint32_t>(n.text.size()), number, hash});
     in_token = false;
   };
   auto start_token = [&](bool upper, bool lower) {
@@ -75,8 +99,13 @@ void normalise(std::string_view line, Normalised& n) {
     begin = static_cast<std::uint32_t>(n.text.size());
     in_token = true;
     number = true;
+    hash = 14695981039346656037ull;
     if (upper || lower) ++n.cased;
     if (upper) ++n.capitalised;
+  };
+  auto append = [&](char ch) {
+    n.text.push_back(ch);
+    hash = (hash ^ static_cast<unsigned char>(ch)) * 1099511628211ull;
   };
   std::uint32_t latin = 0;
   auto tally_script = [&](UScriptCode code) {
@@ -88,37 +117,52 @@ void normalise(std::string_view line, Normalised& n) {
       }
     }
   };
+  thread_local std::string folded;
   for (std::size_t i = 0; i < line.size();) {
     unsigned char b = static_cast<unsigned char>(line[i]);
     if (b < 0x80) {
-      ++i;
-      bool digit = b >= '0' && b <= '9';
-      bool upper = b >= 'A' && b <= 'Z';
-      bool lower = b >= 'a' && b <= 'z';
-      if (!digit && !upper && !lower) {
+      std::uint8_t cls = kAsciiClass[b];
+      if (cls >= kDigit && cls <= kLower) {
+        if (!in_token) start_token(cls == kUpper, cls == kLower);
+        if (cls != kDigit) {
+          number = false;
+          ++latin;
+        }
+        append(cls == kUpper ? static_cast<char>(b + 32) : static_cast<char>(b));
+      } else {
         end_token();
-        continue;
+        if (cls == kSeparator ||
+            (cls == kSpacedSeparator && i > 0 && i + 1 < line.size() && line[i - 1] == ' ' && line[i + 1] == ' ')) {
+          ++n.separators;
+        }
       }
-      if (!in_token) start_token(upper, lower);
-      if (!digit) {
-        number = false;
-        ++latin;
+      if (cls != kSpace && b != '\t') {
+        ++n.chars;
+        ++n.weight;
       }
-      n.text.push_back(upper ? static_cast<char>(b + 32) : static_cast<char>(b));
+      ++i;
       continue;
     }
     char32_t c = utf8::next(line, i);
+    ++n.chars;
+    if (c == 0xA9) n.copyright = true;
+    if (is_separator(c)) ++n.separators;
     if (is_unspaced(c) && u_isalpha(c)) {
+      n.weight += 3;
       end_token();
       start_token(false, false);
       number = false;
       tally_script(USCRIPT_HAN);
-      utf8::append(n.text, c);
+      folded.clear();
+      utf8::append(folded, c);
+      for (char ch : folded) append(ch);
       end_token();
       continue;
     }
+    ++n.weight;
     bool mark = u_getIntPropertyValue(c, UCHAR_GENERAL_CATEGORY_MASK) & U_GC_M_MASK;
     if (!u_isalnum(c) && !(mark && in_token)) {
+      if (u_isUWhiteSpace(c)) --n.chars;
       end_token();
       continue;
     }
@@ -131,7 +175,9 @@ void normalise(std::string_view line, Normalised& n) {
         if (U_SUCCESS(status) && code > USCRIPT_INHERITED) tally_script(code);
       }
     }
-    utf8::append(n.text, u_foldCase(c, U_FOLD_CASE_DEFAULT));
+    folded.clear();
+    utf8::append(folded, u_foldCase(c, U_FOLD_CASE_DEFAULT));
+    for (char ch : folded) append(ch);
   }
   end_token();
   if (latin) {
@@ -174,8 +220,19 @@ class PhraseMatcher {
     }
   }
 
-  // Builds the failure links. Call once, after the last add().
+  // Builds the failure links and the dense root row. Call once, after the last add().
   void compile() {
+    std::uint32_t max_word = kEnd;
+    for (const auto& edges : next_) {
+      for (const auto& [w, t] : edges) max_word = std::max(max_word, w);
+    }
+    root_.assign(max_word + 1, 0);
+    for (const auto& [w, t] : next_[0]) root_[w] = t;
+    edges_.resize(next_.size());
+    for (std::size_t s = 0; s < next_.size(); ++s) {
+      edges_[s].assign(next_[s].begin(), next_[s].end());
+      std::sort(edges_[s].begin(), edges_[s].end());
+    }
     std::vector<std::int32_t> queue;
     for (const auto& [w, t] : next_[0]) queue.push_back(t);
     for (std::size_t q = 0; q < queue.size(); ++q) {
@@ -204,15 +261,17 @@ class PhraseMatcher {
 
  private:
   std::int32_t step(std::int32_t s, std::uint32_t w) const {
-    while (true) {
-      auto it = next_[s].find(w);
-      if (it != next_[s].end()) return it->second;
-      if (s == 0) return 0;
-      s = fail_[s];
+    for (; s != 0; s = fail_[s]) {
+      for (const auto& [word, t] : edges_[s]) {
+        if (word == w) return t;
+      }
     }
+    return w < root_.size() ? root_[w] : 0;
   }
 
-  std::vector<std::unordered_map<std::uint32_t, std::int32_t>> next_;
+  std::vector<std::unordered_map<std::uint32_t, std::int32_t>> next_;  // while building
+  std::vector<std::vector<std::pair<std::uint32_t, std::int32_t>>> edges_;  // the same, compiled
+  std::vector<std::int32_t> root_;  // the root's transitions by word id
   std::vector<std::int32_t> fail_, out_len_;
   std::vector<std::uint8_t> out_kind_;
 };
@@ -383,22 +442,6 @@ bool has_link(std::string_view line) {
   return false;
 }
 
-std::uint32_t count_separators(std::string_view line) {
-  std::uint32_t n = 0;
-  for (std::size_t i = 0; i < line.size();) {
-    unsigned char b = static_cast<unsigned char>(line[i]);
-    if (b < 0x80) {
-      if (b == '|' || b == '\t') ++n;
-      if ((b == '/' || b == '>') && i > 0 && i + 1 < line.size() && line[i - 1] == ' ' && line[i + 1] == ' ') ++n;
-      ++i;
-      continue;
-    }
-    char32_t c = utf8::next(line, i);
-    if (c == 0xBB || c == 0x203A || c == 0x2022 || c == 0xB7 || c == 0x25B8 || c == 0x2192) ++n;
-  }
-  return n;
-}
-
 }  // namespace
 
 namespace {
@@ -457,21 +500,10 @@ void analyse(std::string_view line, Analysis& a) {
     if (n.script_letters[k] > n.script_letters[best]) best = k;
   }
   f.script = n.script_letters[best] ? n.script_codes[best] : 0;
-  for (std::size_t i = 0; i < line.size();) {
-    unsigned char b = static_cast<unsigned char>(line[i]);
-    if (b < 0x80) {
-      ++i;
-      if (b != ' ' && b != '\t') {
-        ++f.chars;
-        ++f.weight;
-      }
-      continue;
-    }
-    char32_t c = utf8::next(line, i);
-    ++f.chars;
-    f.weight += is_unspaced(c) ? 3 : 1;
-    if (c == 0xA9) f.copyright = true;
-  }
+  f.chars = n.chars;
+  f.weight = n.weight;
+  f.separators = n.separators;
+  f.copyright = n.copyright;
   // Sentence punctuation at the end, behind closing quotes and brackets.
   std::size_t end = line.size();
   while (end > 0) {
@@ -486,7 +518,6 @@ void analyse(std::string_view line, Analysis& a) {
   f.cut_off = ends_with(line, "...") || ends_with(line, "\u2026") || ends_with(line, "[...]") ||
               ends_with(line, "[\u2026]");
   f.link = has_link(line);
-  f.separators = count_separators(line);
   if (n.tokens.empty()) return;
   f.byline = f.words <= 8 && f.words >= 2 && !f.sentence_end && first_byline;
   // Phrase cover: tokens inside a matched phrase, tallied per table. Position i of IDS is
