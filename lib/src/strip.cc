@@ -81,33 +81,52 @@ bool is_separator(char32_t c) {
 }
 
 void normalise(std::string_view line, Normalised& n) {
-  n.text.clear();
   n.tokens.clear();
   n.cased = n.capitalised = n.chars = n.weight = n.separators = 0;
   n.copyright = false;
   n.script_letters.fill(0);
+  // Folding never more than triples a character's bytes, plus a space before each token.
+  n.text.resize(line.size() * 4 + 4);
+  char* const base = n.text.data();
+  char* out = base;
   bool in_token = false, number = true;
   std::uint32_t begin = 0;
   std::uint64_t hash = 0;
+  std::uint32_t latin = 0;
   auto end_token = [&] {
     if (!in_token) return;
-    n.tokens.push_back({begin, static_cast<std::uint32_t>(n.text.size()), number, hash});
+    n.tokens.push_back({begin, static_cast<std::uint32_t>(out - base), number, hash});
     in_token = false;
   };
   auto start_token = [&](bool upper, bool lower) {
-    n.text.push_back(' ');
-    begin = static_cast<std::uint32_t>(n.text.size());
+    *out++ = ' ';
+    begin = static_cast<std::uint32_t>(out - base);
     in_token = true;
     number = true;
     hash = 14695981039346656037ull;
-    if (upper || lower) ++n.cased;
-    if (upper) ++n.capitalised;
+    n.cased += upper || lower;
+    n.capitalised += upper;
   };
   auto append = [&](char ch) {
-    n.text.push_back(ch);
+    *out++ = ch;
     hash = (hash ^ static_cast<unsigned char>(ch)) * 1099511628211ull;
   };
-  std::uint32_t latin = 0;
+  auto append_code_point = [&](char32_t c) {
+    char buf[4];
+    int len = 0;
+    if (c < 0x800) {
+      buf[len++] = static_cast<char>(0xC0 | (c >> 6));
+    } else if (c < 0x10000) {
+      buf[len++] = static_cast<char>(0xE0 | (c >> 12));
+      buf[len++] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    } else {
+      buf[len++] = static_cast<char>(0xF0 | (c >> 18));
+      buf[len++] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      buf[len++] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    }
+    buf[len++] = static_cast<char>(0x80 | (c & 0x3F));
+    for (int k = 0; k < len; ++k) append(buf[k]);
+  };
   auto tally_script = [&](UScriptCode code) {
     for (std::size_t k = 0; k < n.script_codes.size(); ++k) {
       if (n.script_letters[k] == 0 || n.script_codes[k] == code) {
@@ -117,8 +136,8 @@ void normalise(std::string_view line, Normalised& n) {
       }
     }
   };
-  thread_local std::string folded;
-  for (std::size_t i = 0; i < line.size();) {
+  const std::size_t size = line.size();
+  for (std::size_t i = 0; i < size;) {
     unsigned char b = static_cast<unsigned char>(line[i]);
     if (b < 0x80) {
       std::uint8_t cls = kAsciiClass[b];
@@ -129,16 +148,14 @@ void normalise(std::string_view line, Normalised& n) {
           ++latin;
         }
         append(cls == kUpper ? static_cast<char>(b + 32) : static_cast<char>(b));
+        ++n.chars;
       } else {
         end_token();
         if (cls == kSeparator ||
-            (cls == kSpacedSeparator && i > 0 && i + 1 < line.size() && line[i - 1] == ' ' && line[i + 1] == ' ')) {
+            (cls == kSpacedSeparator && i > 0 && i + 1 < size && line[i - 1] == ' ' && line[i + 1] == ' ')) {
           ++n.separators;
         }
-      }
-      if (cls != kSpace && b != '\t') {
-        ++n.chars;
-        ++n.weight;
+        n.chars += cls != kSpace && b != '\t';
       }
       ++i;
       continue;
@@ -148,18 +165,15 @@ void normalise(std::string_view line, Normalised& n) {
     if (c == 0xA9) n.copyright = true;
     if (is_separator(c)) ++n.separators;
     if (is_unspaced(c) && u_isalpha(c)) {
-      n.weight += 3;
+      n.weight += 2;  // one more below: a Han or kana character weighs three
       end_token();
       start_token(false, false);
       number = false;
       tally_script(USCRIPT_HAN);
-      folded.clear();
-      utf8::append(folded, c);
-      for (char ch : folded) append(ch);
+      append_code_point(c);
       end_token();
       continue;
     }
-    ++n.weight;
     bool mark = u_getIntPropertyValue(c, UCHAR_GENERAL_CATEGORY_MASK) & U_GC_M_MASK;
     if (!u_isalnum(c) && !(mark && in_token)) {
       if (u_isUWhiteSpace(c)) --n.chars;
@@ -175,11 +189,12 @@ void normalise(std::string_view line, Normalised& n) {
         if (U_SUCCESS(status) && code > USCRIPT_INHERITED) tally_script(code);
       }
     }
-    folded.clear();
-    utf8::append(folded, u_foldCase(c, U_FOLD_CASE_DEFAULT));
-    for (char ch : folded) append(ch);
+    char32_t f = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+    append_code_point(f > 0x10FFFF || (f >= 0xD800 && f <= 0xDFFF) ? utf8::kReplacement : f);
   }
   end_token();
+  n.text.resize(static_cast<std::size_t>(out - base));
+  n.weight += n.chars;
   if (latin) {
     tally_script(USCRIPT_LATIN);
     for (std::size_t k = 0; k < n.script_codes.size(); ++k) {
