@@ -466,8 +466,19 @@ struct Analysis {
   LineFeatures features;  // stopwords left 0: they depend on the document's language
   std::array<std::uint16_t, kLanguages.size()> stop{};  // stopword tokens per language
   std::uint64_t key = 0;                                // line_key()
-  std::vector<std::uint64_t> words;  // hashes of the distinct tokens, sorted (up to 40 tokens)
+  std::uint64_t first_word = 0;                         // hash of the first token
 };
+
+// The hashes of the distinct words of LINE, sorted: what title similarity compares.
+std::vector<std::uint64_t> word_set(std::string_view line) {
+  thread_local Normalised n;
+  normalise(line, n);
+  std::vector<std::uint64_t> words;
+  for (const Token& tok : n.tokens) words.push_back(tok.hash);
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  return words;
+}
 
 std::uint64_t finish_key(std::uint64_t h, bool any) { return !any ? 0 : h ? h : 1; }
 
@@ -477,14 +488,12 @@ void analyse(std::string_view line, Analysis& a) {
   LineFeatures& f = a.features;
   f = LineFeatures();
   a.stop.fill(0);
-  a.words.clear();
   line = trim(line);
   normalise(line, n);
   f.words = static_cast<std::uint32_t>(n.tokens.size());
   f.cased = n.cased;
   f.capitalised = n.capitalised;
   bool all_date = !n.tokens.empty();
-  bool keep_words = n.tokens.size() <= 40;
   std::uint64_t key = 14695981039346656037ull;
   thread_local std::vector<std::uint32_t> ids;
   ids.assign(1, PhraseMatcher::kStart);
@@ -502,13 +511,11 @@ void analyse(std::string_view line, Analysis& a) {
       if (&tok == &n.tokens.front()) first_byline = info->byline;
     }
     ids.push_back(info ? info->phrase : PhraseMatcher::kNone);
-    if (keep_words) a.words.push_back(tok.hash);
     key = mix(key, tok.hash);
   }
   ids.push_back(PhraseMatcher::kEnd);
   a.key = finish_key(key, !n.tokens.empty());
-  std::sort(a.words.begin(), a.words.end());
-  a.words.erase(std::unique(a.words.begin(), a.words.end()), a.words.end());
+  a.first_word = n.tokens.empty() ? 0 : n.tokens.front().hash;
   f.date = all_date && f.digits > 0;
   std::size_t best = 0;
   for (std::size_t k = 0; k < n.script_letters.size(); ++k) {
@@ -882,8 +889,13 @@ class Stripper {
     // The headline: a later copy of the title (the first line) right before an article that
     // is not much smaller than the largest run (a title in a menu is followed by a crumb).
     std::size_t headline = n;
+    const std::vector<std::uint64_t> title = word_set(texts_[alive[0]]);
     for (std::size_t k = 1; k < n && headline == n; ++k) {
-      if (!reasons[k].empty() || !repeats_title(units_[alive[k]].a.words, units_[alive[0]].a.words)) continue;
+      if (!reasons[k].empty() || features[k].words < 3 || features[k].words > 40 ||
+          !std::binary_search(title.begin(), title.end(), units_[alive[k]].a.first_word) ||
+          !repeats_title(word_set(texts_[alive[k]]), title)) {
+        continue;
+      }
       Span after = span_after(scores, weights, threshold, k + 1, 7);
       if (after.first != after.last && after.sum >= 0.25 * span.sum) {
         headline = k;
