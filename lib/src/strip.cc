@@ -136,6 +136,8 @@ void normalise(std::string_view line, Normalised& n) {
       }
     }
   };
+  char32_t script_block = ~char32_t{0};
+  UScriptCode script = USCRIPT_COMMON;
   const std::size_t size = line.size();
   for (std::size_t i = 0; i < size;) {
     unsigned char b = static_cast<unsigned char>(line[i]);
@@ -174,19 +176,28 @@ void normalise(std::string_view line, Normalised& n) {
       end_token();
       continue;
     }
-    bool mark = u_getIntPropertyValue(c, UCHAR_GENERAL_CATEGORY_MASK) & U_GC_M_MASK;
-    if (!u_isalnum(c) && !(mark && in_token)) {
+    // One property look-up for the category; the script is looked up once per 128-code-point
+    // block (letters of one block share a script closely enough for a tally).
+    std::uint32_t category = U_MASK(u_charType(c));
+    bool mark = category & U_GC_M_MASK;
+    bool letter = category & U_GC_L_MASK;
+    bool digit = category & U_GC_ND_MASK;
+    if (!letter && !digit && !(mark && in_token)) {
       if (u_isUWhiteSpace(c)) --n.chars;
       end_token();
       continue;
     }
-    if (!in_token) start_token(u_isupper(c), u_islower(c));
-    if (!u_isdigit(c)) {
+    if (!in_token) start_token(category & U_GC_LU_MASK, category & U_GC_LL_MASK);
+    if (!digit) {
       number = false;
-      if (!mark) {
-        UErrorCode status = U_ZERO_ERROR;
-        UScriptCode code = uscript_getScript(c, &status);
-        if (U_SUCCESS(status) && code > USCRIPT_INHERITED) tally_script(code);
+      if (letter) {
+        if ((c >> 7) != script_block) {
+          UErrorCode status = U_ZERO_ERROR;
+          script_block = c >> 7;
+          script = uscript_getScript(c, &status);
+          if (U_FAILURE(status)) script = USCRIPT_COMMON;
+        }
+        if (script > USCRIPT_INHERITED) tally_script(script);
       }
     }
     char32_t f = u_foldCase(c, U_FOLD_CASE_DEFAULT);
