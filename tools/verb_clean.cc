@@ -10,7 +10,8 @@ namespace winnow::tools {
 int clean_main(int argc, char** argv) {
   static const cli::Verb verb{
       "clean", "[OPTION]... [FILE]...", "Clean each document with every stage of the pipeline.",
-      "Decodes the input to UTF-8 and writes its canonical text (see winnow norm)."};
+      "Decodes the input to UTF-8, removes web boilerplate (see winnow strip) and writes the\n"
+      "canonical text of the article (see winnow norm)."};
   DocumentOptions io;
   CleanOptions clean_opts;
   std::vector<cli::Option> options;
