@@ -1008,7 +1008,9 @@ void strip(Document& doc, const StripOptions& options, Report* report) {
 }
 
 std::string strip(std::string_view text, const StripOptions& options, Report* report) {
-  Document doc = split(text);
+  // Paragraphs, not single lines, even in a text without blank lines: verdicts are per line
+  // anyway, and the output's paragraphs (runs of kept lines) then split back the same way.
+  Document doc = split(text, SplitMode::kParagraphs);
   strip(doc, options, report);
   return render(doc);
 }

@@ -58,7 +58,7 @@ struct StripOptions {
 // dropped run under stage "strip" with its first source line, an excerpt and its score.
 void strip(Document& doc, const StripOptions& options = {}, Report* report = nullptr);
 
-// The article of TEXT: split (SplitMode::kAuto), strip, render.
+// The article of TEXT: split (SplitMode::kParagraphs), strip, render.
 std::string strip(std::string_view text, const StripOptions& options = {}, Report* report = nullptr);
 
 // ---- The classifier's parts, exposed for tests and for `--learn`. ----
