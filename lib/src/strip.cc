@@ -4,8 +4,6 @@
 #include <unicode/uscript.h>
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <array>
 #include <deque>
 #include <map>
@@ -913,7 +911,6 @@ class Stripper {
         span = after;
       }
     }
-    if (getenv("STRIP_DEBUG")) { for (std::size_t k = 0; k < n; ++k) fprintf(stderr, "%zu %c%c %.2f %u %.*s\n", k, k==headline?'H':' ', (k>=span.first&&k<span.last)?'S':' ', scores[k], weights[k], 40, std::string(texts_[alive[k]]).c_str()); fprintf(stderr, "----\n"); }
     // Exact copies: one is kept, the headline or the first inside the article.
     std::unordered_map<std::uint64_t, std::size_t> kept_copy;
     auto inside = [&](std::size_t k) { return k == headline || (k >= span.first && k < span.last); };
