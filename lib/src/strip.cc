@@ -758,6 +758,9 @@ bool repeats_title(const std::vector<std::uint64_t>& headline, const std::vector
   return common * 5 >= headline.size() * 4 && common * 5 >= title.size() * 2;
 }
 
+// The phrase cover from which a line counts as part of a cluster of boilerplate.
+constexpr double kClusterCover = 0.15;
+
 bool heading_like(const LineFeatures& f) {
   return f.words >= 2 && f.words <= 30 && !(f.sentence_end && f.words > 20);
 }
@@ -882,13 +885,21 @@ class Stripper {
       scores[k] = content_score(features[k], doc_script, lang_known, &reasons[k]);
       weights[k] = features[k].weight;
     }
-    // Phrases next to junk: a line a quarter covered by boilerplate phrases beside a junk line
-    // of the same kind is part of the same box (the fine print of a sign-up form).
+    // Phrases in a cluster: a line partly covered by boilerplate phrases beside a junk line of
+    // the same kind, or beside another such line, is part of the same box (the fine print of a
+    // sign-up form, a newsletter prompt of several sentences).
+    auto partly = [&](std::size_t k) { return features[k].phrase_cover >= kClusterCover; };
+    std::vector<char> clustered(n, 0);
     for (std::size_t k = 0; k < n; ++k) {
-      if (!reasons[k].empty() || features[k].phrase_cover < 0.25) continue;
-      bool before = k > 0 && reasons[k - 1] == features[k].phrase_kind;
-      bool after = k + 1 < n && reasons[k + 1] == features[k].phrase_kind;
-      if (before || after) {
+      if (!reasons[k].empty() || !partly(k)) continue;
+      std::string_view kind = features[k].phrase_kind;
+      for (std::size_t j : {k - 1, k + 1}) {
+        if (j >= n) continue;
+        if (reasons[j] == kind || (reasons[j].empty() && partly(j) && features[j].phrase_kind == kind)) clustered[k] = 1;
+      }
+    }
+    for (std::size_t k = 0; k < n; ++k) {
+      if (clustered[k]) {
         reasons[k] = features[k].phrase_kind;
         scores[k] = 0.1;
       }
