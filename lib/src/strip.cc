@@ -502,7 +502,7 @@ void analyse(std::string_view line, Analysis& a) {
   f.words = static_cast<std::uint32_t>(n.tokens.size());
   f.cased = n.cased;
   f.capitalised = n.capitalised;
-  bool all_date = !n.tokens.empty();
+  std::uint32_t date_tokens = 0;
   std::uint64_t key = 14695981039346656037ull;
   thread_local std::vector<std::uint32_t> ids;
   ids.assign(1, PhraseMatcher::kStart);
@@ -512,8 +512,9 @@ void analyse(std::string_view line, Analysis& a) {
     const WordInfo* info = t.words.find(w, tok.hash);
     if (tok.number) {
       ++f.digits;
-    } else if (!info || !info->date) {
-      all_date = false;
+      ++date_tokens;
+    } else if (info && info->date) {
+      ++date_tokens;
     }
     if (info) {
       for (std::uint16_t bits = info->stop; bits; bits &= bits - 1) ++a.stop[__builtin_ctz(bits)];
@@ -525,7 +526,9 @@ void analyse(std::string_view line, Analysis& a) {
   ids.push_back(PhraseMatcher::kEnd);
   a.key = finish_key(key, !n.tokens.empty());
   a.first_word = n.tokens.empty() ? 0 : n.tokens.front().hash;
-  f.date = all_date && f.digits > 0;
+  // A time stamp: numbers and date words, but for a name or two (a site, a place, an author).
+  f.date = f.digits > 0 && !n.tokens.empty() &&
+           (date_tokens == n.tokens.size() || (n.tokens.size() <= 8 && date_tokens * 10 >= n.tokens.size() * 7));
   std::size_t best = 0;
   for (std::size_t k = 0; k < n.script_letters.size(); ++k) {
     if (n.script_letters[k] > n.script_letters[best]) best = k;
@@ -761,8 +764,10 @@ bool repeats_title(const std::vector<std::uint64_t>& headline, const std::vector
 // The phrase cover from which a line counts as part of a cluster of boilerplate.
 constexpr double kClusterCover = 0.15;
 
+// A headline: a few words, not a long sentence; a longer one has stopwords (a row of menu
+// entries has none).
 bool heading_like(const LineFeatures& f) {
-  return f.words >= 2 && f.words <= 30 && !(f.sentence_end && f.words > 20);
+  return f.words >= 2 && f.words <= 30 && !(f.sentence_end && f.words > 20) && (f.words <= 10 || f.stopwords > 0);
 }
 
 class Stripper {

@@ -79,7 +79,7 @@ struct LineFeatures {
   bool cut_off = false;            // ends with "..." or "…": a truncated teaser or caption
   bool link = false;               // a URL, a bare domain, an e-mail address or an @handle
   bool copyright = false;          // contains ©
-  bool date = false;               // only numbers and date/time words, at least one number
+  bool date = false;               // numbers and date/time words (70 % of a short line), a number
   bool byline = false;             // short, opens with a byline or credit word ("By", "Photo")
   std::uint8_t script = 0;         // dominant script (ICU UScriptCode, 0 when no letters)
 };
