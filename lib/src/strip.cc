@@ -972,10 +972,11 @@ class Stripper {
         }
         k = e == k ? k + 1 : e;
       }
-      keep_headline(span, features, reasons, keep);
       if (headline < n) {
         keep[headline] = 1;
         reasons[headline] = {};
+      } else {
+        keep_headline(span, features, reasons, keep);
       }
     }
     bool changed = false;
@@ -989,9 +990,10 @@ class Stripper {
     return changed;
   }
 
-  // Keeps the headline: walking back from the article across bylines and time stamps, the
-  // heading-like lines up to the first junk (at most three: headline, kicker, standfirst);
-  // when there is none, the first line of the document if it is heading-like.
+  // Keeps the headline when no copy of the title marks it: walking back from the article
+  // across bylines and time stamps, the heading-like lines up to the first junk (at most
+  // three: headline, kicker, standfirst); when there is none, the first line of the document
+  // if it is heading-like.
   void keep_headline(Span span, const std::vector<LineFeatures>& features, const std::vector<std::string_view>& reasons,
                      std::vector<char>& keep) {
     std::size_t found = 0;

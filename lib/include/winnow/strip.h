@@ -17,13 +17,18 @@
 //   2. A content score in [0, 1]: near 0 for junk (phrases, links, time stamps, bylines,
 //      breadcrumbs, captions cut off with "..."), near 1 for long lines of running prose.
 //   3. Smoothing: the article is the run of lines with the largest total (score - threshold)
-//      weighted by length; lines before and after it are lead and tail junk. Inside it short
-//      lines are kept (subheadings, one-line quotes) unless they are junk, sit in a run of
-//      three or more short lines without sentence punctuation (a related-links list), or are
-//      mostly boilerplate phrases next to a junk line.
-//   4. The headline is kept: the heading-like line just before the article (across a byline
-//      and time stamp), or else the first line of the document. An earlier exact copy of a
-//      later line is dropped as "repeated".
+//      weighted by length; when a later copy of the page title (the first line) is followed
+//      within seven lines by a run at least a quarter that large, that run is the article.
+//      A comment prompt or a copyright line ends it once two good lines have passed. Lines
+//      before and after it are lead and tail junk. Inside it short lines are kept
+//      (subheadings, one-line quotes) unless they are junk, sit in a run of three or more
+//      short lines without sentence punctuation (a related-links list), or are partly covered
+//      by boilerplate phrases next to a line of the same kind.
+//   4. The headline is kept: the copy of the title above the article; without one, the
+//      heading-like lines just before the article (at most three: headline, kicker,
+//      standfirst, across a byline and a time stamp), or else the first line of the document.
+//      Of lines that occur more than once, one copy is kept (the headline or the first inside
+//      the article) and the others are dropped as "repeated".
 //
 // Pure, deterministic, locale-independent and thread-safe (the tables are built once, on
 // first use, behind a static). Idempotent: the verdicts are iterated to a fixed point over the
