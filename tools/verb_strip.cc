@@ -142,7 +142,7 @@ int strip_main(int argc, char** argv) {
   bool merge = false;
   std::vector<cli::Option> options;
   options.push_back({"keep-threshold", 0, cli::Arg::kRequired, "T",
-                     "content score (0 to 1) a line needs to count for the article; higher keeps less (default 0.5)",
+                     "content score (0 to 1) a line needs to count for the article; higher keeps less (default 0.55)",
                      [&](const char* v) {
                        char* end = nullptr;
                        double t = std::strtod(v, &end);

@@ -50,7 +50,7 @@ namespace winnow {
 struct StripOptions {
   // The content score a line needs to count for the article (0..1). Higher keeps less:
   // precision up, recall down. Lines inside the article are kept down to threshold - 0.35.
-  double keep_threshold = 0.5;
+  double keep_threshold = 0.55;
   // Lines learned per site with `winnow strip --learn`; null for none. Lines of the document
   // that the model marks as boilerplate for SITE are dropped with reason "site".
   const SiteModel* model = nullptr;
