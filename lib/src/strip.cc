@@ -271,6 +271,7 @@ class PhraseMatcher {
         queue.push_back(t);
       }
     }
+    next_.clear();
   }
 
   // Calls HIT(end, length, kind) for the longest phrase ending at each position of IDS.
@@ -589,29 +590,6 @@ LineFeatures line_features(std::string_view line, std::string_view lang) {
   int l = language_index(lang);
   a.features.stopwords = l >= 0 ? a.stop[static_cast<std::size_t>(l)] : 0;
   return a.features;
-}
-
-std::string_view detect_language(std::string_view text) {
-  const Tables& t = tables();
-  std::array<std::uint32_t, kLanguages.size()> hits{};
-  thread_local Normalised n;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t nl = text.find('\n', start);
-    if (nl == std::string_view::npos) nl = text.size();
-    normalise(text.substr(start, nl - start), n);
-    for (const Token& tok : n.tokens) {
-      const WordInfo* info = t.words.find(std::string_view(n.text.data() + tok.begin, tok.end - tok.begin), tok.hash);
-      if (!info) continue;
-      for (std::size_t l = 0; l < kLanguages.size(); ++l) hits[l] += info->stop >> l & 1;
-    }
-    start = nl + 1;
-  }
-  std::size_t best = 0;
-  for (std::size_t l = 1; l < hits.size(); ++l) {
-    if (hits[l] > hits[best]) best = l;
-  }
-  return hits[best] >= 3 ? kLanguages[best] : std::string_view();
 }
 
 double content_score(const LineFeatures& f, std::uint8_t doc_script, bool lang_known, std::string_view* reason) {
@@ -1027,7 +1005,10 @@ std::string strip(std::string_view text, const StripOptions& options, Report* re
   // anyway, and the output's paragraphs (runs of kept lines) then split back the same way.
   Document doc = split(text, SplitMode::kParagraphs);
   strip(doc, options, report);
-  return render(doc);
+  for (const Block& b : doc.blocks) {
+    if (!b.kept()) return render(doc);
+  }
+  return std::string(text);
 }
 
 std::vector<std::uint64_t> page_keys(const Document& doc) {

@@ -41,8 +41,6 @@ class SiteModel {
   // (wrong version, unsorted or malformed record).
   static SiteModel parse(std::string_view text);
 
-  std::size_t sites() const { return sites_.size(); }
-
  private:
   struct Site {
     std::uint64_t pages = 0;

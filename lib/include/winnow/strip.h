@@ -63,7 +63,8 @@ struct StripOptions {
 // dropped run under stage "strip" with its first source line, an excerpt and its score.
 void strip(Document& doc, const StripOptions& options = {}, Report* report = nullptr);
 
-// The article of TEXT: split (SplitMode::kParagraphs), strip, render.
+// The article of TEXT: split (SplitMode::kParagraphs), strip, render; TEXT itself, unchanged,
+// when nothing is dropped.
 std::string strip(std::string_view text, const StripOptions& options = {}, Report* report = nullptr);
 
 // ---- The classifier's parts, exposed for tests and for `--learn`. ----
@@ -89,13 +90,10 @@ struct LineFeatures {
   std::uint8_t script = 0;         // dominant script (ICU UScriptCode, 0 when no letters)
 };
 
-// The features of one LINE for a document in language LANG (a stopword table name such as
-// "en"; empty: stopwords are not counted).
+// The features of one LINE for a document in language LANG (a stopword table: en fr de es pt
+// it ru ar fa zh ja id nl; empty: stopwords are not counted). strip() takes as the document's
+// language the table with the most stopword tokens in the lines it keeps (at least 3).
 LineFeatures line_features(std::string_view line, std::string_view lang);
-
-// The language of TEXT among the stopword tables (en fr de es pt it ru ar fa zh ja id nl): the
-// one with the most stopword tokens, at least 3; empty when none has that many.
-std::string_view detect_language(std::string_view text);
 
 // The content score of a line in [0, 1] and, when it is junk on its own, the reason (else
 // empty). DOC_SCRIPT is the document's dominant script; LANG_KNOWN whether the language was
