@@ -48,8 +48,8 @@ TEST(StripFeatures, Table) {
       {"\xE8\xBF\x99\xE6\x98\xAF\xE6\x88\x91\xE7\x9A\x84\xE4\xB9\xA6\xE3\x80\x82", "zh", 5, 4, true, false, false,
        false, false, 0},
       // Russian: "и" and "в" are stopwords.
-      {"\xD0\x9C\xD0\xB8\xD1\x80 \xD0\xB8 \xD0\xB2\xD0\xBE\xD0\xB9\xD0\xBD\xD0\xB0", "ru", 3, 1, false, false,
-       false, false, false, 0},
+      {"\xD0\x9C\xD0\xB8\xD1\x80 \xD0\xB8 \xD0\xB2\xD0\xBE\xD0\xB9\xD0\xBD\xD0\xB0", "ru", 3, 1, false, false, false,
+       false, false, 0},
   };
   for (const Case& c : cases) {
     LineFeatures f = line_features(c.line, c.lang);
@@ -77,14 +77,14 @@ TEST(StripFeatures, PhrasesCoverAndKind) {
       {"Comment | Comment", 1.0, "comment", false},
       {"Share this article", 1.0, "share", false},
       {"Tags: Taliban, Russia", 0.3, "navigation", true},
-      {"Lire la suite", 1.0, "readmore", false},                                    // French
-      {"Alle Rechte vorbehalten", 1.0, "copyright", false},                         // German
+      {"Lire la suite", 1.0, "readmore", false},             // French
+      {"Alle Rechte vorbehalten", 1.0, "copyright", false},  // German
       {"\xD0\xA7\xD0\xB8\xD1\x82\xD0\xB0\xD0\xB9\xD1\x82\xD0\xB5 \xD1\x82\xD0\xB0\xD0\xBA\xD0\xB6\xD0\xB5", 1.0,
-       "readmore", false},                                                          // Russian "Читайте также"
-      {"\xE5\xB9\xBF\xE5\x91\x8A", 1.0, "advertisement", false},                    // Chinese 广告
+       "readmore", false},                                        // Russian "Читайте также"
+      {"\xE5\xB9\xBF\xE5\x91\x8A", 1.0, "advertisement", false},  // Chinese 广告
       {"\xD8\xAC\xD9\x85\xD9\x8A\xD8\xB9 \xD8\xA7\xD9\x84\xD8\xAD\xD9\x82\xD9\x88\xD9\x82 "
        "\xD9\x85\xD8\xAD\xD9\x81\xD9\x88\xD8\xB8\xD8\xA9",
-       1.0, "copyright", false},                                                    // Arabic
+       1.0, "copyright", false},  // Arabic
   };
   for (const Case& c : cases) {
     LineFeatures f = line_features(c.line, "en");
@@ -152,14 +152,15 @@ TEST(StripSmoothing, ArticleSpanIsTheBestRun) {
 
 std::string article(const std::string& inside) {
   return std::string("Talks Go On In The Province\n\nHome\nNews\nWorld\nSport\n\n") + kProse + "\n\n" + inside +
-         "\n\n" + kProse2 + "\n\n" + kProse3 + "\n\nShare this article\nFacebook\nTwitter\n\nCopyright 2019 Example News\n";
+         "\n\n" + kProse2 + "\n\n" + kProse3 +
+         "\n\nShare this article\nFacebook\nTwitter\n\nCopyright 2019 Example News\n";
 }
 
 TEST(Strip, KeepsHeadlineAndArticleDropsMenusAndFooters) {
   Report report(true);
   std::string out = strip(article("Kunduz remains a hot spot"), {}, &report);
-  EXPECT_EQ(out, std::string("Talks Go On In The Province\n\n") + kProse + "\n\nKunduz remains a hot spot\n\n" + kProse2 +
-                     "\n\n" + kProse3 + "\n");
+  EXPECT_EQ(out, std::string("Talks Go On In The Province\n\n") + kProse + "\n\nKunduz remains a hot spot\n\n" +
+                     kProse2 + "\n\n" + kProse3 + "\n");
   ASSERT_FALSE(report.changes().empty());
   EXPECT_EQ(report.changes().front().stage, "strip");
   EXPECT_EQ(report.changes().front().line, 3u);
@@ -213,11 +214,26 @@ TEST(Strip, ThresholdTradesRecallForPrecision) {
 
 // Random documents from pieces of prose and junk, in random paragraph layouts.
 std::string random_page(std::uint32_t& seed, int pieces) {
-  static const char* const kPieces[] = {kProse, kProse2, kProse3, "Home", "News | World | Sport", "Share",
-                                        "Subscribe to our newsletter", "By John Smith", "Nov. 19, 2019",
-                                        "Kunduz remains a hot spot", "Related articles", "\xC2\xA9 2019 Example",
-                                        "Read more...", "Comments", "www.example.com", "\xE5\xB9\xBF\xE5\x91\x8A",
-                                        "Talks Go On In The Province", "\xD0\x9C\xD0\xB8\xD1\x80", "   ", "\t"};
+  static const char* const kPieces[] = {kProse,
+                                        kProse2,
+                                        kProse3,
+                                        "Home",
+                                        "News | World | Sport",
+                                        "Share",
+                                        "Subscribe to our newsletter",
+                                        "By John Smith",
+                                        "Nov. 19, 2019",
+                                        "Kunduz remains a hot spot",
+                                        "Related articles",
+                                        "\xC2\xA9 2019 Example",
+                                        "Read more...",
+                                        "Comments",
+                                        "www.example.com",
+                                        "\xE5\xB9\xBF\xE5\x91\x8A",
+                                        "Talks Go On In The Province",
+                                        "\xD0\x9C\xD0\xB8\xD1\x80",
+                                        "   ",
+                                        "\t"};
   static const char* const kBreaks[] = {"\n", "\n\n", "\n", "\r\n", "\n\n\n"};
   std::string s;
   for (int i = 0; i < pieces; ++i) {
@@ -258,8 +274,8 @@ TEST(SiteModel, LearnsRecurringLinesPerSiteOnly) {
   opts.model = &model;
   opts.site = "example.com";
   Report report;
-  std::string out = strip(std::string("New page\n\n") + kProse2 + "\n\nCopyright Example News, all rights reserved\n",
-                          opts, &report);
+  std::string out =
+      strip(std::string("New page\n\n") + kProse2 + "\n\nCopyright Example News, all rights reserved\n", opts, &report);
   EXPECT_EQ(out.find("Copyright"), std::string::npos);
   EXPECT_EQ(report.counts().at("strip/site"), 1u);
 }

@@ -154,13 +154,15 @@ int strip_main(int argc, char** argv) {
   options.push_back({"learn", 0, cli::Arg::kRequired, "MODEL",
                      "count the lines of FILEs per site and write the site model MODEL; no text output",
                      [&](const char* v) { learn_path = v; }});
-  options.push_back({"model", 0, cli::Arg::kRequired, "MODEL", "also drop the lines MODEL marks as boilerplate of the site",
+  options.push_back({"model", 0, cli::Arg::kRequired, "MODEL",
+                     "also drop the lines MODEL marks as boilerplate of the site",
                      [&](const char* v) { model_path = v; }});
-  options.push_back({"merge-models", 0, cli::Arg::kNone, nullptr, "merge the site models given as FILEs into the output",
-                     [&](const char*) { merge = true; }});
-  options.push_back({"site", 0, cli::Arg::kRequired, "NAME",
-                     "the site of every document (default: JSON Lines field site, the host of field url, or the directory)",
-                     [&](const char* v) { site = v; }});
+  options.push_back({"merge-models", 0, cli::Arg::kNone, nullptr,
+                     "merge the site models given as FILEs into the output", [&](const char*) { merge = true; }});
+  options.push_back(
+      {"site", 0, cli::Arg::kRequired, "NAME",
+       "the site of every document (default: JSON Lines field site, the host of field url, or the directory)",
+       [&](const char* v) { site = v; }});
   add_document_options(options, io, "exit 1 and say where if the input holds boilerplate; print nothing");
   std::vector<std::string> files;
   if (!cli::parse(verb, options, argc, argv, files)) return 0;
@@ -180,17 +182,20 @@ int strip_main(int argc, char** argv) {
     }
     strip_opts.model = &model;
   }
-  return run_documents(io, files, [&](std::string_view input, const Source& source, Report& report) {
-    StripOptions opts = strip_opts;
-    if (opts.model) {
-      std::string file = source.location;
-      if (io.null_data) file = file.substr(0, file.rfind('#'));
-      if (file == "(standard input)") file = "-";
-      opts.site = site_of(site, source.json, file);
-    }
-    std::string text = source.json ? std::string(input) : decoded(input, report);
-    return strip(text, opts, &report);
-  }, "holds boilerplate");
+  return run_documents(
+      io, files,
+      [&](std::string_view input, const Source& source, Report& report) {
+        StripOptions opts = strip_opts;
+        if (opts.model) {
+          std::string file = source.location;
+          if (io.null_data) file = file.substr(0, file.rfind('#'));
+          if (file == "(standard input)") file = "-";
+          opts.site = site_of(site, source.json, file);
+        }
+        std::string text = source.json ? std::string(input) : decoded(input, report);
+        return strip(text, opts, &report);
+      },
+      "holds boilerplate");
 }
 
 }  // namespace winnow::tools

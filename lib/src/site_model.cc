@@ -46,7 +46,8 @@ bool SiteModel::is_boilerplate(std::string_view site, std::uint64_t key) const {
   if (it == sites_.end()) return false;
   auto line = it->second.lines.find(key);
   if (line == it->second.lines.end()) return false;
-  return line->second >= kMinPages && static_cast<double>(line->second) >= kMinShare * static_cast<double>(it->second.pages);
+  return line->second >= kMinPages &&
+         static_cast<double>(line->second) >= kMinShare * static_cast<double>(it->second.pages);
 }
 
 std::string SiteModel::serialize() const {

@@ -17,8 +17,8 @@ namespace {
 
 constexpr std::array<std::string_view, 13> kLanguages = {"en", "fr", "de", "es", "pt", "it", "ru",
                                                          "ar", "fa", "zh", "ja", "id", "nl"};
-constexpr std::array<std::string_view, 8> kPhraseKinds = {
-    "subscribe", "comment", "share", "cookie", "copyright", "readmore", "advertisement", "navigation"};
+constexpr std::array<std::string_view, 8> kPhraseKinds = {"subscribe", "comment",  "share",         "cookie",
+                                                          "copyright", "readmore", "advertisement", "navigation"};
 
 std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 14695981039346656037ull) {
   for (unsigned char c : s) {
@@ -294,9 +294,9 @@ class PhraseMatcher {
     return w < root_.size() ? root_[w] : 0;
   }
 
-  std::vector<std::unordered_map<std::uint32_t, std::int32_t>> next_;  // while building
+  std::vector<std::unordered_map<std::uint32_t, std::int32_t>> next_;       // while building
   std::vector<std::vector<std::pair<std::uint32_t, std::int32_t>>> edges_;  // the same, compiled
-  std::vector<std::int32_t> root_;  // the root's transitions by word id
+  std::vector<std::int32_t> root_;                                          // the root's transitions by word id
   std::vector<std::int32_t> fail_, out_len_;
   std::vector<std::uint8_t> out_kind_;
 };
@@ -458,8 +458,9 @@ bool has_link(std::string_view line) {
     if (e < line.size() && alnum(line[e])) continue;
     std::string_view tld = line.substr(at + 1, e - at - 1);
     for (std::string_view known : kTlds) {
-      if (tld.size() == known.size() &&
-          std::equal(tld.begin(), tld.end(), known.begin(), [](char x, char y) { return std::tolower(static_cast<unsigned char>(x)) == y; })) {
+      if (tld.size() == known.size() && std::equal(tld.begin(), tld.end(), known.begin(), [](char x, char y) {
+            return std::tolower(static_cast<unsigned char>(x)) == y;
+          })) {
         return true;
       }
     }
@@ -473,7 +474,7 @@ namespace {
 
 // Everything strip needs from one line, from one pass of normalise().
 struct Analysis {
-  LineFeatures features;  // stopwords left 0: they depend on the document's language
+  LineFeatures features;                                // stopwords left 0: they depend on the document's language
   std::array<std::uint16_t, kLanguages.size()> stop{};  // stopword tokens per language
   std::uint64_t key = 0;                                // line_key()
   std::uint64_t first_word = 0;                         // hash of the first token
@@ -550,8 +551,8 @@ void analyse(std::string_view line, Analysis& a) {
     }
     end = at;
   }
-  f.cut_off = ends_with(line, "...") || ends_with(line, "\u2026") || ends_with(line, "[...]") ||
-              ends_with(line, "[\u2026]");
+  f.cut_off =
+      ends_with(line, "...") || ends_with(line, "\u2026") || ends_with(line, "[...]") || ends_with(line, "[\u2026]");
   f.link = has_link(line);
   if (n.tokens.empty()) return;
   f.byline = f.words <= 8 && f.words >= 2 && !f.sentence_end && first_byline;
@@ -792,7 +793,9 @@ class Stripper {
         block.verdict = Verdict::kDrop;
         block.reason = std::string(unit.reason);
         block.score = unit.score;
-        if (report) report->add("strip", unit.reason, unit.line, report->keep_details() ? excerpt(block.text) : std::string(), unit.score);
+        if (report)
+          report->add("strip", unit.reason, unit.line, report->keep_details() ? excerpt(block.text) : std::string(),
+                      unit.score);
         out.push_back(std::move(block));
         continue;
       }
@@ -805,14 +808,17 @@ class Stripper {
         part.dom_path = block.dom_path;
         part.text = block.text.substr(units_[k].begin, units_[e - 1].end - units_[k].begin);
         part.first_line = units_[k].line;
-        part.last_line = block.first_line ? block.first_line + static_cast<std::uint32_t>(std::count(
-                                                                  block.text.begin(), block.text.begin() + units_[e - 1].end, '\n'))
-                                          : 0;
+        part.last_line = block.first_line
+                             ? block.first_line + static_cast<std::uint32_t>(std::count(
+                                                      block.text.begin(), block.text.begin() + units_[e - 1].end, '\n'))
+                             : 0;
         if (units_[k].dropped) {
           part.verdict = Verdict::kDrop;
           part.reason = std::string(units_[k].reason);
           part.score = units_[k].score;
-          if (report) report->add("strip", part.reason, part.first_line, report->keep_details() ? excerpt(part.text) : std::string(), part.score);
+          if (report)
+            report->add("strip", part.reason, part.first_line,
+                        report->keep_details() ? excerpt(part.text) : std::string(), part.score);
         }
         out.push_back(std::move(part));
         k = e;
@@ -878,7 +884,8 @@ class Stripper {
       std::string_view kind = features[k].phrase_kind;
       for (std::size_t j : {k - 1, k + 1}) {
         if (j >= n) continue;
-        if (reasons[j] == kind || (reasons[j].empty() && partly(j) && features[j].phrase_kind == kind)) clustered[k] = 1;
+        if (reasons[j] == kind || (reasons[j].empty() && partly(j) && features[j].phrase_kind == kind))
+          clustered[k] = 1;
       }
     }
     for (std::size_t k = 0; k < n; ++k) {
@@ -961,7 +968,8 @@ class Stripper {
     for (std::size_t k = 0; k < n; ++k) {
       if (keep[k]) continue;
       std::string_view why = reasons[k];
-      if (why.empty()) why = span.first == span.last ? "junk" : k < span.first ? "lead" : k >= span.last ? "tail" : "short";
+      if (why.empty())
+        why = span.first == span.last ? "junk" : k < span.first ? "lead" : k >= span.last ? "tail" : "short";
       drop(units_[alive[k]], why, scores[k]);
       changed = true;
     }

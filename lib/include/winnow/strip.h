@@ -70,24 +70,24 @@ std::string strip(std::string_view text, const StripOptions& options = {}, Repor
 // ---- The classifier's parts, exposed for tests and for `--learn`. ----
 
 struct LineFeatures {
-  std::uint32_t words = 0;         // tokens: runs of letters/digits; each Han or kana one token
-  std::uint32_t chars = 0;         // code points other than spaces
-  std::uint32_t weight = 0;        // chars, with Han and kana counted three times (word-sized)
-  std::uint32_t stopwords = 0;     // tokens in the stopword list of the language asked for
-  std::uint32_t cased = 0;         // tokens that start with a cased letter ...
-  std::uint32_t capitalised = 0;   // ... and those of them that start upper case
-  std::uint32_t digits = 0;        // tokens that are all digits
-  std::uint32_t separators = 0;    // | » › • · tab, and " / " or " > " between words
-  double phrase_cover = 0;         // share of the tokens inside boilerplate phrases
-  std::string_view phrase_kind;    // the table most of them come from ("share", ...)
-  bool label = false;              // opens with a phrase anchored at the start ("Tags:", ...)
-  bool sentence_end = false;       // ends with . ! ? … 。 ！ ？ ؟ (closing quotes skipped)
-  bool cut_off = false;            // ends with "..." or "…": a truncated teaser or caption
-  bool link = false;               // a URL, a bare domain, an e-mail address or an @handle
-  bool copyright = false;          // contains ©
-  bool date = false;               // numbers and date/time words (70 % of a short line), a number
-  bool byline = false;             // short, opens with a byline or credit word ("By", "Photo")
-  std::uint8_t script = 0;         // dominant script (ICU UScriptCode, 0 when no letters)
+  std::uint32_t words = 0;        // tokens: runs of letters/digits; each Han or kana one token
+  std::uint32_t chars = 0;        // code points other than spaces
+  std::uint32_t weight = 0;       // chars, with Han and kana counted three times (word-sized)
+  std::uint32_t stopwords = 0;    // tokens in the stopword list of the language asked for
+  std::uint32_t cased = 0;        // tokens that start with a cased letter ...
+  std::uint32_t capitalised = 0;  // ... and those of them that start upper case
+  std::uint32_t digits = 0;       // tokens that are all digits
+  std::uint32_t separators = 0;   // | » › • · tab, and " / " or " > " between words
+  double phrase_cover = 0;        // share of the tokens inside boilerplate phrases
+  std::string_view phrase_kind;   // the table most of them come from ("share", ...)
+  bool label = false;             // opens with a phrase anchored at the start ("Tags:", ...)
+  bool sentence_end = false;      // ends with . ! ? … 。 ！ ？ ؟ (closing quotes skipped)
+  bool cut_off = false;           // ends with "..." or "…": a truncated teaser or caption
+  bool link = false;              // a URL, a bare domain, an e-mail address or an @handle
+  bool copyright = false;         // contains ©
+  bool date = false;              // numbers and date/time words (70 % of a short line), a number
+  bool byline = false;            // short, opens with a byline or credit word ("By", "Photo")
+  std::uint8_t script = 0;        // dominant script (ICU UScriptCode, 0 when no letters)
 };
 
 // The features of one LINE for a document in language LANG (a stopword table: en fr de es pt
