@@ -923,7 +923,7 @@ class Stripper {
       std::uint64_t key = units_[alive[k]].a.key;
       if (!key) continue;
       auto it = kept_copy.find(key);
-      if (it != kept_copy.end() ? it->second != k : false) {
+      if (it != kept_copy.end() && it->second != k) {
         reasons[k] = "repeated";
         scores[k] = std::min(scores[k], 0.1);
       }
@@ -967,9 +967,9 @@ class Stripper {
     bool changed = false;
     for (std::size_t k = 0; k < n; ++k) {
       if (keep[k]) continue;
+      // Without an article only lines with a reason of their own are dropped.
       std::string_view why = reasons[k];
-      if (why.empty())
-        why = span.first == span.last ? "junk" : k < span.first ? "lead" : k >= span.last ? "tail" : "short";
+      if (why.empty()) why = k < span.first ? "lead" : k >= span.last ? "tail" : "short";
       drop(units_[alive[k]], why, scores[k]);
       changed = true;
     }
