@@ -48,7 +48,7 @@ struct Token {
 // or kana character a token of its own). Everything that is not a letter, digit or combining
 // mark separates tokens.
 struct Normalised {
-  std::string text;
+  std::string text;  // a buffer: the folded words are at the token ranges, the rest is scratch
   std::vector<Token> tokens;
   std::uint32_t cased = 0, capitalised = 0;
   std::uint32_t chars = 0, weight = 0, separators = 0;  // see LineFeatures
@@ -84,7 +84,8 @@ void normalise(std::string_view line, Normalised& n) {
   n.copyright = false;
   n.script_letters.fill(0);
   // Folding never more than triples a character's bytes, plus a space before each token.
-  n.text.resize(line.size() * 4 + 4);
+  // The buffer only grows, so that it is not cleared for every line.
+  if (n.text.size() < line.size() * 4 + 4) n.text.resize(line.size() * 4 + 4);
   char* const base = n.text.data();
   char* out = base;
   bool in_token = false, number = true;
@@ -202,7 +203,6 @@ void normalise(std::string_view line, Normalised& n) {
     append_code_point(f > 0x10FFFF || (f >= 0xD800 && f <= 0xDFFF) ? utf8::kReplacement : f);
   }
   end_token();
-  n.text.resize(static_cast<std::size_t>(out - base));
   n.weight += n.chars;
   if (latin) {
     tally_script(USCRIPT_LATIN);
