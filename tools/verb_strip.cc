@@ -72,8 +72,10 @@ int learn(const DocumentOptions& io, const std::string& forced_site, std::vector
       std::string record;
       bool oversized = false;
       while (in.next(record, framing, io.max_bytes, &oversized)) {
-        std::string where = (file == "-" ? "(standard input)" : file) +
-                            (framing == Framing::kWhole ? "" : ":" + std::to_string(in.record_number()));
+        std::string where =
+            (file == "-" ? "(standard input)" : file) +
+            (framing == Framing::kWhole ? ""
+                                        : (framing == Framing::kNul ? "#" : ":") + std::to_string(in.record_number()));
         if (oversized) {
           cli::error(where + ": document exceeds --max-bytes (" + std::to_string(io.max_bytes) + "), skipped");
           status = 2;
