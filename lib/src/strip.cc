@@ -7,6 +7,7 @@
 #include <array>
 #include <deque>
 #include <map>
+#include <optional>
 #include <unordered_map>
 
 #include "data.h"
@@ -758,6 +759,7 @@ class Stripper {
       analyse(text, u.a);
       texts_.push_back(text);
     }
+    words_.resize(units_.size());
     site_ = options.site.empty() ? doc.meta.site : options.site;
   }
 
@@ -899,11 +901,11 @@ class Stripper {
     // The headline: a later copy of the title (the first line) right before an article that
     // is not much smaller than the largest run (a title in a menu is followed by a crumb).
     std::size_t headline = n;
-    const std::vector<std::uint64_t> title = word_set(texts_[alive[0]]);
+    const std::vector<std::uint64_t>& title = words_of(alive[0]);
     for (std::size_t k = 1; k < n && headline == n; ++k) {
       if (!reasons[k].empty() || features[k].words < 3 || features[k].words > 40 ||
           !std::binary_search(title.begin(), title.end(), units_[alive[k]].a.first_word) ||
-          !repeats_title(word_set(texts_[alive[k]]), title)) {
+          !repeats_title(words_of(alive[k]), title)) {
         continue;
       }
       Span after = span_after(scores, weights, threshold, k + 1, 7);
@@ -913,17 +915,17 @@ class Stripper {
       }
     }
     // Exact copies: one is kept, the headline or the first inside the article.
-    std::unordered_map<std::uint64_t, std::size_t> kept_copy;
     auto inside = [&](std::size_t k) { return k == headline || (k >= span.first && k < span.last); };
+    std::vector<std::pair<std::uint64_t, std::size_t>> kept_copy;  // (key, unit), first per key
     for (std::size_t k = 0; k < n; ++k) {
-      std::uint64_t key = units_[alive[k]].a.key;
-      if (key && inside(k) && !kept_copy.count(key)) kept_copy[key] = k;
+      if (units_[alive[k]].a.key && inside(k)) kept_copy.emplace_back(units_[alive[k]].a.key, k);
     }
+    std::sort(kept_copy.begin(), kept_copy.end());
     for (std::size_t k = 0; k < n; ++k) {
       std::uint64_t key = units_[alive[k]].a.key;
       if (!key) continue;
-      auto it = kept_copy.find(key);
-      if (it != kept_copy.end() && it->second != k) {
+      auto it = std::lower_bound(kept_copy.begin(), kept_copy.end(), std::make_pair(key, std::size_t{0}));
+      if (it != kept_copy.end() && it->first == key && it->second != k) {
         reasons[k] = "repeated";
         scores[k] = std::min(scores[k], 0.1);
       }
@@ -976,6 +978,12 @@ class Stripper {
     return changed;
   }
 
+  // The word set of unit I, computed on first use (title similarity needs few of them).
+  const std::vector<std::uint64_t>& words_of(std::size_t i) {
+    if (!words_[i]) words_[i] = word_set(texts_[i]);
+    return *words_[i];
+  }
+
   // Keeps the headline when no copy of the title marks it: walking back from the article
   // across bylines and time stamps, the heading-like lines up to the first junk (at most
   // three: headline, kicker, standfirst); when there is none, the first line of the document
@@ -997,6 +1005,7 @@ class Stripper {
   const StripOptions& options_;
   std::vector<Unit> units_;
   std::vector<std::string_view> texts_;
+  std::vector<std::optional<std::vector<std::uint64_t>>> words_;  // see words_of()
   std::string site_;
 };
 
