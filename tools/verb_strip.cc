@@ -1,7 +1,7 @@
 // winnow strip: remove web boilerplate from already-scraped text.
 #include <cstdlib>
 #include <filesystem>
-#include <memory>
+#include <optional>
 #include <stdexcept>
 
 #include "runner.h"
