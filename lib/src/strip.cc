@@ -855,11 +855,12 @@ class Stripper {
     }
     bool lang_known = hits[lang] >= 3;
     const std::size_t n = alive.size();
-    std::vector<LineFeatures> features(n);
+    std::vector<const LineFeatures*> features(n);
     for (std::size_t k = 0; k < n; ++k) {
-      features[k] = units_[alive[k]].a.features;
-      features[k].stopwords = lang_known ? units_[alive[k]].a.stop[lang] : 0;
-      if (features[k].script) script_weight[features[k].script] += features[k].weight;
+      LineFeatures& f = units_[alive[k]].a.features;
+      f.stopwords = lang_known ? units_[alive[k]].a.stop[lang] : 0;
+      features[k] = &f;
+      if (features[k]->script) script_weight[features[k]->script] += features[k]->weight;
     }
     std::uint8_t doc_script = 0;
     std::uint32_t top = 0;
@@ -873,26 +874,26 @@ class Stripper {
     std::vector<std::string_view> reasons(n);
     std::vector<std::uint32_t> weights(n);
     for (std::size_t k = 0; k < n; ++k) {
-      scores[k] = content_score(features[k], doc_script, lang_known, &reasons[k]);
-      weights[k] = features[k].weight;
+      scores[k] = content_score(*features[k], doc_script, lang_known, &reasons[k]);
+      weights[k] = features[k]->weight;
     }
     // Phrases in a cluster: a line partly covered by boilerplate phrases beside a junk line of
     // the same kind, or beside another such line, is part of the same box (the fine print of a
     // sign-up form, a newsletter prompt of several sentences).
-    auto partly = [&](std::size_t k) { return features[k].phrase_cover >= kClusterCover; };
+    auto partly = [&](std::size_t k) { return features[k]->phrase_cover >= kClusterCover; };
     std::vector<char> clustered(n, 0);
     for (std::size_t k = 0; k < n; ++k) {
       if (!reasons[k].empty() || !partly(k)) continue;
-      std::string_view kind = features[k].phrase_kind;
+      std::string_view kind = features[k]->phrase_kind;
       for (std::size_t j : {k - 1, k + 1}) {
         if (j >= n) continue;
-        if (reasons[j] == kind || (reasons[j].empty() && partly(j) && features[j].phrase_kind == kind))
+        if (reasons[j] == kind || (reasons[j].empty() && partly(j) && features[j]->phrase_kind == kind))
           clustered[k] = 1;
       }
     }
     for (std::size_t k = 0; k < n; ++k) {
       if (clustered[k]) {
-        reasons[k] = features[k].phrase_kind;
+        reasons[k] = features[k]->phrase_kind;
         scores[k] = 0.1;
       }
     }
@@ -903,7 +904,7 @@ class Stripper {
     std::size_t headline = n;
     const std::vector<std::uint64_t>& title = words_of(alive[0]);
     for (std::size_t k = 1; k < n && headline == n; ++k) {
-      if (!reasons[k].empty() || features[k].words < 3 || features[k].words > 40 ||
+      if (!reasons[k].empty() || features[k]->words < 3 || features[k]->words > 40 ||
           !std::binary_search(title.begin(), title.end(), units_[alive[k]].a.first_word) ||
           !repeats_title(words_of(alive[k]), title)) {
         continue;
@@ -950,7 +951,7 @@ class Stripper {
       // Runs of three or more short lines without sentence punctuation: a list of links.
       for (std::size_t k = span.first; k < span.last;) {
         std::size_t e = k;
-        while (e < span.last && keep[e] && !features[e].sentence_end && features[e].words <= 12) ++e;
+        while (e < span.last && keep[e] && !features[e]->sentence_end && features[e]->words <= 12) ++e;
         if (e - k >= 3) {
           for (std::size_t j = k; j < e; ++j) {
             keep[j] = 0;
@@ -988,17 +989,17 @@ class Stripper {
   // across bylines and time stamps, the heading-like lines up to the first junk (at most
   // three: headline, kicker, standfirst); when there is none, the first line of the document
   // if it is heading-like.
-  void keep_headline(Span span, const std::vector<LineFeatures>& features, const std::vector<std::string_view>& reasons,
-                     std::vector<char>& keep) {
+  void keep_headline(Span span, const std::vector<const LineFeatures*>& features,
+                     const std::vector<std::string_view>& reasons, std::vector<char>& keep) {
     std::size_t found = 0;
     for (std::size_t k = span.first; k-- > 0 && found < 3;) {
       std::string_view why = reasons[k];
       if (why == "date" || why == "byline") continue;
-      if (!why.empty() || !heading_like(features[k])) break;
+      if (!why.empty() || !heading_like(*features[k])) break;
       keep[k] = 1;
       ++found;
     }
-    if (found == 0 && span.first > 0 && reasons[0].empty() && heading_like(features[0])) keep[0] = 1;
+    if (found == 0 && span.first > 0 && reasons[0].empty() && heading_like(*features[0])) keep[0] = 1;
   }
 
   Document& doc_;
