@@ -145,12 +145,21 @@ void normalise(std::string_view line, Normalised& n) {
       std::uint8_t cls = kAsciiClass[b];
       if (cls >= kDigit && cls <= kLower) {
         if (!in_token) start_token(cls == kUpper, cls == kLower);
-        if (cls != kDigit) {
-          number = false;
-          ++latin;
-        }
-        append(cls == kUpper ? static_cast<char>(b + 32) : static_cast<char>(b));
-        ++n.chars;
+        // The rest of the run of ASCII letters and digits, in one tight loop.
+        std::size_t j = i;
+        std::uint32_t letters = 0;
+        do {
+          unsigned char c = static_cast<unsigned char>(line[j]);
+          std::uint8_t k = c < 0x80 ? kAsciiClass[c] : static_cast<std::uint8_t>(kOther);
+          if (k < kDigit || k > kLower) break;
+          letters += k != kDigit;
+          append(k == kUpper ? static_cast<char>(c + 32) : static_cast<char>(c));
+        } while (++j < size);
+        if (letters) number = false;
+        latin += letters;
+        n.chars += static_cast<std::uint32_t>(j - i);
+        i = j;
+        continue;
       } else {
         end_token();
         if (cls == kSeparator ||
