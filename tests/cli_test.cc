@@ -22,7 +22,7 @@ TEST(Cli, StdinAndDashAreTheSame) {
 }
 
 TEST(Cli, HelpAndVersionOnStdoutExitZero) {
-  for (const char* verb : {"norm", "clean"}) {
+  for (const char* verb : {"norm", "clean", "strip"}) {
     ToolResult r = run_tool({verb, "--help"});
     EXPECT_EQ(r.status, 0);
     EXPECT_NE(r.out.find("usage: winnow "), std::string::npos);
@@ -169,6 +169,73 @@ TEST(Cli, OversizedDocumentIsReportedAndSkipped) {
   EXPECT_EQ(r.status, 2);
   EXPECT_EQ(r.err, "winnow: (standard input): document exceeds --max-bytes (4), skipped\n");
   EXPECT_TRUE(r.out.empty());
+}
+
+const char kStripPage[] =
+    "Example News\n\nHome\nWorld\nSport\n\n"
+    "The governor of the province said on Thursday that the talks would go on for as long as they were "
+    "needed, and that he expected an answer from the capital before the end of the month.\n\n"
+    "Officials in the region have been trying for years to bring the two sides to the table, but every "
+    "round of talks so far has ended without an agreement that either of them could accept.\n\n"
+    "Share this article\nFacebook\n\nExample News Ltd, registered in Nowhere\n";
+
+TEST(Cli, StripExplainsEveryRemoval) {
+  ToolResult r = run_tool({"strip", "--explain"}, kStripPage);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out.find("Facebook"), std::string::npos);
+  EXPECT_NE(r.out.find("The governor"), std::string::npos);
+  EXPECT_NE(r.err.find("(standard input):3: strip: "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("strip: share (0.10): Share this article Facebook"), std::string::npos) << r.err;
+  ToolResult check = run_tool({"strip", "--check"}, kStripPage);
+  EXPECT_EQ(check.status, 1);
+  ToolResult bad = run_tool({"strip", "--keep-threshold", "2"}, kStripPage);
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_NE(bad.err.find("--keep-threshold"), std::string::npos);
+}
+
+TEST(Cli, StripLearnsModelsMergesThemAndUsesThem) {
+  std::string dir = temp_dir();
+  fs::create_directories(dir + "/site");
+  const std::string footer = "Example News Ltd, registered in Nowhere\n";
+  for (int i = 0; i < 4; ++i) {
+    write_file(dir + "/site/" + std::to_string(i) + ".txt",
+               "Story " + std::to_string(i) + "\n\nIt was a day like any other in the town, said the mayor, "
+               "and nobody expected what would happen next.\n\n" + footer);
+  }
+  // Two shards learned apart and merged equal one model learned at once.
+  ToolResult a = run_tool({"strip", "--learn", dir + "/a.model", dir + "/site/0.txt", dir + "/site/1.txt"});
+  ToolResult b = run_tool({"strip", "--learn", dir + "/b.model", dir + "/site/2.txt", dir + "/site/3.txt"});
+  ToolResult all = run_tool({"strip", "--learn", dir + "/all.model", dir + "/site/0.txt", dir + "/site/1.txt",
+                             dir + "/site/2.txt", dir + "/site/3.txt"});
+  ASSERT_EQ(a.status + b.status + all.status, 0) << a.err << b.err << all.err;
+  EXPECT_TRUE(a.out.empty());
+  ToolResult merged = run_tool({"strip", "--merge-models", dir + "/a.model", dir + "/b.model", "-o", dir + "/m.model"});
+  ASSERT_EQ(merged.status, 0) << merged.err;
+  EXPECT_EQ(read_file(dir + "/m.model"), read_file(dir + "/all.model"));
+  EXPECT_EQ(read_file(dir + "/all.model").rfind("winnow-site-model 1\nS " + dir + "/site 4\n", 0), 0u);
+  // The footer goes on the site's pages only.
+  std::string page = "New story\n\nThe council met on Monday to decide on the new bridge, which will take two years "
+                     "to build and cost more than planned.\n\n" + footer;
+  write_file(dir + "/site/new.txt", page);
+  ToolResult used = run_tool({"strip", "--model", dir + "/all.model", "--explain", dir + "/site/new.txt"});
+  EXPECT_EQ(used.status, 0) << used.err;
+  EXPECT_EQ(used.out.find("Example News Ltd"), std::string::npos) << used.out;
+  EXPECT_NE(used.err.find("strip: site"), std::string::npos) << used.err;
+  ToolResult other = run_tool({"strip", "--model", dir + "/all.model", "--site", "elsewhere", "--explain"}, page);
+  EXPECT_EQ(other.status, 0) << other.err;
+  EXPECT_EQ(other.err.find("strip: site"), std::string::npos) << other.err;
+  // JSON Lines: the site comes from the url field.
+  ToolResult jsonl = run_tool({"strip", "--learn", dir + "/j.model", "--jsonl"},
+                              "{\"url\": \"https://www.example.com/a\", \"text\": \"x\"}\n");
+  EXPECT_EQ(jsonl.status, 0) << jsonl.err;
+  EXPECT_NE(read_file(dir + "/j.model").find("S example.com 1\n"), std::string::npos);
+  // Bad models and modes.
+  write_file(dir + "/bad.model", "not a model\n");
+  ToolResult bad = run_tool({"strip", "--model", dir + "/bad.model"}, page);
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_NE(bad.err.find("bad.model"), std::string::npos) << bad.err;
+  EXPECT_EQ(run_tool({"strip", "--learn", dir + "/x", "--model", dir + "/all.model"}).status, 2);
+  EXPECT_EQ(run_tool({"strip", "--merge-models"}).status, 2);
 }
 
 }  // namespace

@@ -59,8 +59,10 @@ std::string scratch() {
   fs::create_directories(dir + "/out");
   fs::create_directories(dir + "/in");
   fs::create_directories(dir + "/corpus");
+  fs::create_directories(dir + "/pages");
   for (const fs::path& p : seeds) {
     fs::copy_file(p, dir + "/corpus/" + p.filename().string());
+    fs::copy_file(p, dir + "/pages/" + p.filename().string());
     write_file(dir + "/out/" + p.filename().string(), read_file(p.string()));
     write_file(dir + "/in/" + p.stem().string() + ".html", "<html><body><p>" + read_file(p.string()) + "</p></body></html>");
   }

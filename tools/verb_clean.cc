@@ -10,8 +10,9 @@ namespace winnow::tools {
 int clean_main(int argc, char** argv) {
   static const cli::Verb verb{
       "clean", "[OPTION]... [FILE]...", "Clean each document with every stage of the pipeline.",
-      "Decodes the input to UTF-8, drops repeated headlines and paragraphs (see winnow dedupe) and\n"
-      "writes its canonical text (see winnow norm)."};
+      "Decodes the input to UTF-8, removes web boilerplate (see winnow strip), drops repeated\n"
+      "headlines and paragraphs (see winnow dedupe) and writes the canonical text of the article\n"
+      "(see winnow norm)."};
   DocumentOptions io;
   CleanOptions clean_opts;
   std::vector<cli::Option> options;

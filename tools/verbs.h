@@ -11,12 +11,14 @@ struct VerbEntry {
 
 int norm_main(int argc, char** argv);
 int clean_main(int argc, char** argv);
+int strip_main(int argc, char** argv);
 int dedupe_main(int argc, char** argv);
 int help_main(int argc, char** argv);
 
 // Every verb, in the order `winnow help` lists them.
 inline constexpr VerbEntry kVerbs[] = {
-    {"clean", "run every stage: decode, dedupe, norm (the whole pipeline in one process)", clean_main},
+    {"clean", "run every stage: decode, strip, dedupe, norm (the whole pipeline in one process)", clean_main},
+    {"strip", "remove web boilerplate (menus, share bars, footers) from scraped text", strip_main},
     {"dedupe", "repeated blocks in a document; duplicate documents across a corpus", dedupe_main},
     {"norm", "canonical text: NFC, spaces, line ends, paragraphs", norm_main},
     {"help", "list the verbs, or show the help of one", help_main},

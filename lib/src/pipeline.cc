@@ -11,6 +11,7 @@ std::string clean(std::string_view bytes, const CleanOptions& options, Report* r
     if (decoded.replaced) report->count("decode", "invalid-bytes", decoded.replaced);
   }
   Document doc = split(decoded.text, options.norm.keep_lines ? SplitMode::kParagraphs : SplitMode::kAuto);
+  strip(doc, options.strip, report);
   dedupe_blocks(doc, {}, report);
   normalize(doc, options.norm, report);
   std::string text = render(doc);

@@ -1,8 +1,8 @@
 // winnow/pipeline.h: the whole cleaning pipeline for one document, as `winnow clean` runs it.
 //
-//   bytes --decode--> UTF-8 --split--> blocks --norm--> text
+//   bytes --decode--> UTF-8 --split--> blocks --strip--> --norm--> text
 //
-// Later stages (extract for HTML, fix, strip, dedupe) slot in between split and norm; each
+// Later stages (extract for HTML, fix, dedupe) slot in between split and norm; each
 // reads and writes the Document model. Pure, deterministic and thread-safe; clean(clean(x))
 // == clean(x).
 #pragma once
@@ -14,11 +14,13 @@
 #include "winnow/document.h"
 #include "winnow/norm.h"
 #include "winnow/report.h"
+#include "winnow/strip.h"
 
 namespace winnow {
 
 struct CleanOptions {
   DecodeOptions decode;
+  StripOptions strip;
   NormOptions norm;
 };
 

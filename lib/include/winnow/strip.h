@@ -1,0 +1,119 @@
+// winnow/strip.h: removing web boilerplate from text a scraper already dumped.
+//
+// strip() finds the article in a Document made of plain-text blocks (menus, banners,
+// breadcrumbs, share bars, newsletter boxes, related lists, comment prompts and footers
+// around and inside it) and drops every block that is not part of it, with a reason and a
+// score. It works line by line: a paragraph block whose lines are independent (a newsletter
+// box, a menu) is classified per line, and a block whose lines get different verdicts is cut
+// into runs of kept and dropped lines. Lines joined by a hard wrap (is_wrapped_break) are
+// classified together.
+//
+// How a line is judged (the rule tables are data/boilerplate-*.txt, data/stopwords-*.txt and
+// data/dates.txt):
+//   1. Features: length in words and characters, sentence punctuation at the end, share of
+//      stopwords of the document's language, capitalisation, dates and times, URLs, e-mail
+//      addresses and handles, separators (| » › • · tab), the script against the document's,
+//      and the share of its words covered by boilerplate phrases (one Aho-Corasick pass).
+//   2. A content score in [0, 1]: near 0 for junk (phrases, links, time stamps, bylines,
+//      breadcrumbs, captions cut off with "..."), near 1 for long lines of running prose.
+//   3. Smoothing: the article is the run of lines with the largest total (score - threshold)
+//      weighted by length; when a later copy of the page title (the first line) is followed
+//      within seven lines by a run at least a quarter that large, that run is the article.
+//      A comment prompt or a copyright line ends it once two good lines have passed. Lines
+//      before and after it are lead and tail junk. Inside it short lines are kept
+//      (subheadings, one-line quotes) unless they are junk, sit in a run of three or more
+//      short lines without sentence punctuation (a related-links list), or are partly covered
+//      by boilerplate phrases next to a line of the same kind.
+//   4. The headline is kept: the copy of the title above the article; without one, the
+//      heading-like lines just before the article (at most three: headline, kicker,
+//      standfirst, across a byline and a time stamp), or else the first line of the document.
+//      Of lines that occur more than once, one copy is kept (the headline or the first inside
+//      the article) and the others are dropped as "repeated".
+//
+// Pure, deterministic, locale-independent and thread-safe (the tables are built once, on
+// first use, behind a static). Idempotent: the verdicts are iterated to a fixed point over the
+// lines still kept, so stripping the output again changes nothing. Ill-formed UTF-8 is
+// classified as it is (each bad byte counts as a symbol) and passed through unchanged.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "winnow/document.h"
+#include "winnow/report.h"
+#include "winnow/site_model.h"
+
+namespace winnow {
+
+struct StripOptions {
+  // The content score a line needs to count for the article (0..1). Higher keeps less:
+  // precision up, recall down. Lines inside the article are kept down to threshold - 0.35.
+  double keep_threshold = 0.55;
+  // Lines learned per site with `winnow strip --learn`; null for none. Lines of the document
+  // that the model marks as boilerplate for SITE are dropped with reason "site".
+  const SiteModel* model = nullptr;
+  std::string site;  // empty: the document's meta.site
+};
+
+// Drops the boilerplate blocks of DOC (verdict Drop, a reason such as "navigation", "share",
+// "subscribe", "lead" or "tail", and the score), cutting mixed blocks into runs of kept and
+// dropped lines. Blocks already dropped are left as they are. REPORT, if given, records each
+// dropped run under stage "strip" with its first source line, an excerpt and its score.
+void strip(Document& doc, const StripOptions& options = {}, Report* report = nullptr);
+
+// The article of TEXT: split (SplitMode::kParagraphs), strip, render; TEXT itself, unchanged,
+// when nothing is dropped.
+std::string strip(std::string_view text, const StripOptions& options = {}, Report* report = nullptr);
+
+// ---- The classifier's parts, exposed for tests and for `--learn`. ----
+
+struct LineFeatures {
+  std::uint32_t words = 0;        // tokens: runs of letters/digits; each Han or kana one token
+  std::uint32_t chars = 0;        // code points other than spaces
+  std::uint32_t weight = 0;       // chars, with Han and kana counted three times (word-sized)
+  std::uint32_t stopwords = 0;    // tokens in the stopword list of the language asked for
+  std::uint32_t cased = 0;        // tokens that start with a cased letter ...
+  std::uint32_t capitalised = 0;  // ... and those of them that start upper case
+  std::uint32_t digits = 0;       // tokens that are all digits
+  std::uint32_t separators = 0;   // | » › • · tab, and " / " or " > " between words
+  double phrase_cover = 0;        // share of the tokens inside boilerplate phrases
+  std::string_view phrase_kind;   // the table most of them come from ("share", ...)
+  bool label = false;             // opens with a phrase anchored at the start ("Tags:", ...)
+  bool sentence_end = false;      // ends with . ! ? … 。 ！ ？ ؟ (closing quotes skipped)
+  bool cut_off = false;           // ends with "..." or "…": a truncated teaser or caption
+  bool link = false;              // a URL, a bare domain, an e-mail address or an @handle
+  bool copyright = false;         // contains ©
+  bool date = false;              // numbers and date/time words (70 % of a short line), a number
+  bool byline = false;            // short, opens with a byline or credit word ("By", "Photo")
+  std::uint8_t script = 0;        // dominant script (ICU UScriptCode, 0 when no letters)
+};
+
+// The features of one LINE for a document in language LANG (a stopword table: en fr de es pt
+// it ru ar fa zh ja id nl; empty: stopwords are not counted). strip() takes as the document's
+// language the table with the most stopword tokens in the lines it keeps (at least 3).
+LineFeatures line_features(std::string_view line, std::string_view lang);
+
+// The content score of a line in [0, 1] and, when it is junk on its own, the reason (else
+// empty). DOC_SCRIPT is the document's dominant script; LANG_KNOWN whether the language was
+// detected (stopword shares mean nothing otherwise).
+double content_score(const LineFeatures& f, std::uint8_t doc_script, bool lang_known, std::string_view* reason);
+
+// The article span by the smoothing rule: the half-open range [first, last) of SCORES with the
+// largest SUM of (score - threshold) * max(weight, 40); {0, 0, 0} when no range has a positive sum.
+struct Span {
+  std::size_t first = 0, last = 0;
+  double sum = 0;
+};
+Span article_span(const std::vector<double>& scores, const std::vector<std::uint32_t>& weights, double threshold);
+
+// The key under which site learning counts LINE: a 64-bit FNV-1a hash of its case-folded
+// words (punctuation and spacing ignored); 0 for a line without letters or digits.
+std::uint64_t line_key(std::string_view line);
+
+// The distinct keys of the lines of DOC's kept blocks (0 excluded), sorted: one page's
+// contribution to a site model.
+std::vector<std::uint64_t> page_keys(const Document& doc);
+
+}  // namespace winnow

@@ -1,0 +1,1052 @@
+#include "winnow/strip.h"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include <algorithm>
+#include <array>
+#include <deque>
+#include <map>
+#include <optional>
+#include <unordered_map>
+
+#include "data.h"
+#include "winnow/utf8.h"
+
+namespace winnow {
+namespace {
+
+constexpr std::array<std::string_view, 13> kLanguages = {"en", "fr", "de", "es", "pt", "it", "ru",
+                                                         "ar", "fa", "zh", "ja", "id", "nl"};
+constexpr std::array<std::string_view, 8> kPhraseKinds = {"subscribe", "comment",  "share",         "cookie",
+                                                          "copyright", "readmore", "advertisement", "navigation"};
+
+std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 14695981039346656037ull) {
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+// Combines the hash of one more word into the hash of a line.
+std::uint64_t mix(std::uint64_t h, std::uint64_t word) { return (h ^ word) * 1099511628211ull; }
+
+// Han, kana and the like: scripts written without spaces, where one character is a word.
+bool is_unspaced(char32_t c) {
+  return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FA1F) ||
+         (c >= 0xFF66 && c <= 0xFF9F);
+}
+
+// One token of a normalised line: its byte range in the normalised string.
+struct Token {
+  std::uint32_t begin, end;
+  bool number;
+  std::uint64_t hash;  // fnv1a of the folded bytes
+};
+
+// A line folded for matching: " word" for each token (case-folded letters and digits; each Han
+// or kana character a token of its own). Everything that is not a letter, digit or combining
+// mark separates tokens.
+struct Normalised {
+  std::string text;  // a buffer: the folded words are at the token ranges, the rest is scratch
+  std::vector<Token> tokens;
+  std::uint32_t cased = 0, capitalised = 0;
+  std::uint32_t chars = 0, weight = 0, separators = 0;  // see LineFeatures
+  bool copyright = false;
+  std::array<std::uint32_t, 8> script_letters{};  // letters per script, first come first served
+  std::array<std::uint8_t, 8> script_codes{};
+};
+
+// The ASCII bytes by class, for normalise()'s fast path.
+enum AsciiClass : std::uint8_t { kOther, kSpace, kDigit, kUpper, kLower, kSeparator, kSpacedSeparator };
+
+constexpr std::array<std::uint8_t, 128> make_ascii_classes() {
+  std::array<std::uint8_t, 128> c{};
+  for (int b = '0'; b <= '9'; ++b) c[b] = kDigit;
+  for (int b = 'A'; b <= 'Z'; ++b) c[b] = kUpper;
+  for (int b = 'a'; b <= 'z'; ++b) c[b] = kLower;
+  c[' '] = kSpace;
+  c['\t'] = kSeparator;  // a tab between two runs of text is a table cell or a menu gap
+  c['|'] = kSeparator;
+  c['/'] = kSpacedSeparator;
+  c['>'] = kSpacedSeparator;
+  return c;
+}
+constexpr std::array<std::uint8_t, 128> kAsciiClass = make_ascii_classes();
+
+bool is_separator(char32_t c) {
+  return c == 0xBB || c == 0x203A || c == 0x2022 || c == 0xB7 || c == 0x25B8 || c == 0x2192;
+}
+
+void normalise(std::string_view line, Normalised& n) {
+  n.tokens.clear();
+  n.cased = n.capitalised = n.chars = n.weight = n.separators = 0;
+  n.copyright = false;
+  n.script_letters.fill(0);
+  // Folding never more than triples a character's bytes, plus a space before each token.
+  // The buffer only grows, so that it is not cleared for every line.
+  if (n.text.size() < line.size() * 4 + 4) n.text.resize(line.size() * 4 + 4);
+  char* const base = n.text.data();
+  char* out = base;
+  bool in_token = false, number = true;
+  std::uint32_t begin = 0;
+  std::uint64_t hash = 0;
+  std::uint32_t latin = 0;
+  auto end_token = [&] {
+    if (!in_token) return;
+    n.tokens.push_back({begin, static_cast<std::uint32_t>(out - base), number, hash});
+    in_token = false;
+  };
+  auto start_token = [&](bool upper, bool lower) {
+    *out++ = ' ';
+    begin = static_cast<std::uint32_t>(out - base);
+    in_token = true;
+    number = true;
+    hash = 14695981039346656037ull;
+    n.cased += upper || lower;
+    n.capitalised += upper;
+  };
+  auto append = [&](char ch) {
+    *out++ = ch;
+    hash = (hash ^ static_cast<unsigned char>(ch)) * 1099511628211ull;
+  };
+  auto append_code_point = [&](char32_t c) {
+    char buf[4];
+    int len = 0;
+    if (c < 0x800) {
+      buf[len++] = static_cast<char>(0xC0 | (c >> 6));
+    } else if (c < 0x10000) {
+      buf[len++] = static_cast<char>(0xE0 | (c >> 12));
+      buf[len++] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    } else {
+      buf[len++] = static_cast<char>(0xF0 | (c >> 18));
+      buf[len++] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      buf[len++] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    }
+    buf[len++] = static_cast<char>(0x80 | (c & 0x3F));
+    for (int k = 0; k < len; ++k) append(buf[k]);
+  };
+  auto tally_script = [&](UScriptCode code) {
+    for (std::size_t k = 0; k < n.script_codes.size(); ++k) {
+      if (n.script_letters[k] == 0 || n.script_codes[k] == code) {
+        n.script_codes[k] = static_cast<std::uint8_t>(code);
+        ++n.script_letters[k];
+        return;
+      }
+    }
+  };
+  char32_t script_block = ~char32_t{0};
+  UScriptCode script = USCRIPT_COMMON;
+  const std::size_t size = line.size();
+  for (std::size_t i = 0; i < size;) {
+    unsigned char b = static_cast<unsigned char>(line[i]);
+    if (b < 0x80) {
+      std::uint8_t cls = kAsciiClass[b];
+      if (cls >= kDigit && cls <= kLower) {
+        if (!in_token) start_token(cls == kUpper, cls == kLower);
+        // The rest of the run of ASCII letters and digits, in one tight loop.
+        std::size_t j = i;
+        std::uint32_t letters = 0;
+        do {
+          unsigned char c = static_cast<unsigned char>(line[j]);
+          std::uint8_t k = c < 0x80 ? kAsciiClass[c] : static_cast<std::uint8_t>(kOther);
+          if (k < kDigit || k > kLower) break;
+          letters += k != kDigit;
+          append(k == kUpper ? static_cast<char>(c + 32) : static_cast<char>(c));
+        } while (++j < size);
+        if (letters) number = false;
+        latin += letters;
+        n.chars += static_cast<std::uint32_t>(j - i);
+        i = j;
+        continue;
+      } else {
+        end_token();
+        if (cls == kSeparator ||
+            (cls == kSpacedSeparator && i > 0 && i + 1 < size && line[i - 1] == ' ' && line[i + 1] == ' ')) {
+          ++n.separators;
+        }
+        n.chars += cls != kSpace && b != '\t';
+      }
+      ++i;
+      continue;
+    }
+    char32_t c = utf8::next(line, i);
+    ++n.chars;
+    if (c == 0xA9) n.copyright = true;
+    if (is_separator(c)) ++n.separators;
+    if (is_unspaced(c) && u_isalpha(c)) {
+      n.weight += 2;  // one more below: a Han or kana character weighs three
+      end_token();
+      start_token(false, false);
+      number = false;
+      tally_script(USCRIPT_HAN);
+      append_code_point(c);
+      end_token();
+      continue;
+    }
+    // One property look-up for the category; the script is looked up once per 128-code-point
+    // block (letters of one block share a script closely enough for a tally).
+    std::uint32_t category = U_MASK(u_charType(c));
+    bool mark = category & U_GC_M_MASK;
+    bool letter = category & U_GC_L_MASK;
+    bool digit = category & U_GC_ND_MASK;
+    if (!letter && !digit && !(mark && in_token)) {
+      if (u_isUWhiteSpace(c)) --n.chars;
+      end_token();
+      continue;
+    }
+    if (!in_token) start_token(category & U_GC_LU_MASK, category & U_GC_LL_MASK);
+    if (!digit) {
+      number = false;
+      if (letter) {
+        if ((c >> 7) != script_block) {
+          UErrorCode status = U_ZERO_ERROR;
+          script_block = c >> 7;
+          script = uscript_getScript(c, &status);
+          if (U_FAILURE(status)) script = USCRIPT_COMMON;
+        }
+        if (script > USCRIPT_INHERITED) tally_script(script);
+      }
+    }
+    char32_t f = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+    append_code_point(f > 0x10FFFF || (f >= 0xD800 && f <= 0xDFFF) ? utf8::kReplacement : f);
+  }
+  end_token();
+  n.weight += n.chars;
+  if (latin) {
+    tally_script(USCRIPT_LATIN);
+    for (std::size_t k = 0; k < n.script_codes.size(); ++k) {
+      if (n.script_codes[k] == USCRIPT_LATIN) n.script_letters[k] += latin - 1;
+    }
+  }
+}
+
+// Aho-Corasick automaton over word ids: the phrases are sequences of words (kStart and kEnd
+// stand for the start and end of the line, for anchored phrases), so a line costs one table
+// look-up per word, which the stopword test needs anyway, and words in no phrase (id 0) send
+// the automaton straight back to its root.
+class PhraseMatcher {
+ public:
+  static constexpr std::uint32_t kNone = 0, kStart = 1, kEnd = 2;
+
+  PhraseMatcher() : next_(1), fail_(1, 0), out_len_(1, 0), out_kind_(1, 0) {}
+
+  void add(const std::vector<std::uint32_t>& words, std::uint8_t kind) {
+    std::int32_t s = 0;
+    for (std::uint32_t w : words) {
+      auto it = next_[s].find(w);
+      if (it == next_[s].end()) {
+        std::int32_t t = static_cast<std::int32_t>(next_.size());
+        next_.emplace_back();
+        fail_.push_back(0);
+        out_len_.push_back(0);
+        out_kind_.push_back(0);
+        next_[s][w] = t;
+        s = t;
+      } else {
+        s = it->second;
+      }
+    }
+    if (words.size() > static_cast<std::size_t>(out_len_[s])) {
+      out_len_[s] = static_cast<std::int32_t>(words.size());
+      out_kind_[s] = kind;
+    }
+  }
+
+  // Builds the failure links and the dense root row. Call once, after the last add().
+  void compile() {
+    std::uint32_t max_word = kEnd;
+    for (const auto& edges : next_) {
+      for (const auto& [w, t] : edges) max_word = std::max(max_word, w);
+    }
+    root_.assign(max_word + 1, 0);
+    for (const auto& [w, t] : next_[0]) root_[w] = t;
+    edges_.resize(next_.size());
+    for (std::size_t s = 0; s < next_.size(); ++s) {
+      edges_[s].assign(next_[s].begin(), next_[s].end());
+      std::sort(edges_[s].begin(), edges_[s].end());
+    }
+    std::vector<std::int32_t> queue;
+    for (const auto& [w, t] : next_[0]) queue.push_back(t);
+    for (std::size_t q = 0; q < queue.size(); ++q) {
+      std::int32_t s = queue[q];
+      // The longest phrase ending here, this state's own or its failure state's.
+      if (out_len_[fail_[s]] > out_len_[s]) {
+        out_len_[s] = out_len_[fail_[s]];
+        out_kind_[s] = out_kind_[fail_[s]];
+      }
+      for (const auto& [w, t] : next_[s]) {
+        fail_[t] = step(fail_[s], w);
+        queue.push_back(t);
+      }
+    }
+    next_.clear();
+  }
+
+  // Calls HIT(end, length, kind) for the longest phrase ending at each position of IDS.
+  template <typename Hit>
+  void scan(const std::vector<std::uint32_t>& ids, Hit&& hit) const {
+    std::int32_t s = 0;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      s = ids[i] == kNone ? 0 : step(s, ids[i]);
+      if (out_len_[s]) hit(i + 1, static_cast<std::size_t>(out_len_[s]), out_kind_[s]);
+    }
+  }
+
+ private:
+  std::int32_t step(std::int32_t s, std::uint32_t w) const {
+    for (; s != 0; s = fail_[s]) {
+      for (const auto& [word, t] : edges_[s]) {
+        if (word == w) return t;
+      }
+    }
+    return w < root_.size() ? root_[w] : 0;
+  }
+
+  std::vector<std::unordered_map<std::uint32_t, std::int32_t>> next_;       // while building
+  std::vector<std::vector<std::pair<std::uint32_t, std::int32_t>>> edges_;  // the same, compiled
+  std::vector<std::int32_t> root_;                                          // the root's transitions by word id
+  std::vector<std::int32_t> fail_, out_len_;
+  std::vector<std::uint8_t> out_kind_;
+};
+
+// What the tables say about one folded word.
+struct WordInfo {
+  std::uint16_t stop = 0;    // bit L: a stopword of kLanguages[L]
+  std::uint32_t phrase = 0;  // its id in the phrases, PhraseMatcher::kNone if in none
+  bool date = false;         // in dates.txt
+  bool byline = false;       // in boilerplate-byline.txt
+};
+
+// Folded word -> WordInfo, open addressing on the token hash that normalise() computed, so a
+// look-up costs no hashing.
+class WordTable {
+ public:
+  WordTable() : slots_(1 << 12) {}
+
+  const WordInfo* find(std::string_view w, std::uint64_t hash) const {
+    for (std::size_t i = hash & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+      const Slot& slot = slots_[i];
+      if (!slot.word) return nullptr;
+      if (slot.hash == hash && *slot.word == w) return &slot.info;
+    }
+  }
+
+  WordInfo& insert(std::string_view w) {
+    std::uint64_t hash = fnv1a(w);
+    if ((count_ + 1) * 2 > slots_.size()) grow();
+    std::size_t i = hash & (slots_.size() - 1);
+    for (; slots_[i].word; i = (i + 1) & (slots_.size() - 1)) {
+      if (slots_[i].hash == hash && *slots_[i].word == w) return slots_[i].info;
+    }
+    storage_.emplace_back(w);
+    slots_[i] = {hash, &storage_.back(), {}};
+    ++count_;
+    return slots_[i].info;
+  }
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    const std::string* word = nullptr;
+    WordInfo info;
+  };
+
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    for (const Slot& slot : old) {
+      if (!slot.word) continue;
+      std::size_t i = slot.hash & (slots_.size() - 1);
+      while (slots_[i].word) i = (i + 1) & (slots_.size() - 1);
+      slots_[i] = slot;
+    }
+  }
+
+  std::vector<Slot> slots_;
+  std::deque<std::string> storage_;  // the words the slots point to (stable addresses)
+  std::size_t count_ = 0;
+};
+
+struct Tables {
+  PhraseMatcher phrases;
+  WordTable words;
+
+  WordInfo& word(std::string_view w) { return words.insert(w); }
+
+  // ENTRY folded as lines are, split into words.
+  static std::vector<std::string> fold(std::string_view entry) {
+    Normalised n;
+    normalise(entry, n);
+    std::vector<std::string> out;
+    for (const Token& tok : n.tokens) out.emplace_back(n.text.data() + tok.begin, tok.end - tok.begin);
+    return out;
+  }
+
+  Tables() {
+    std::uint32_t next_id = PhraseMatcher::kEnd + 1;
+    for (std::size_t k = 0; k < kPhraseKinds.size(); ++k) {
+      std::string name = "boilerplate-" + std::string(kPhraseKinds[k]) + ".txt";
+      for (std::string_view entry : data::lines(name)) {
+        bool start = entry.front() == '^';
+        bool end = entry.size() > 1 && entry.back() == '$';
+        if (start) entry.remove_prefix(1);
+        if (end) entry.remove_suffix(1);
+        std::vector<std::uint32_t> ids;
+        if (start) ids.push_back(PhraseMatcher::kStart);
+        for (const std::string& w : fold(entry)) {
+          WordInfo& info = word(w);
+          if (info.phrase == PhraseMatcher::kNone) info.phrase = next_id++;
+          ids.push_back(info.phrase);
+        }
+        if (end) ids.push_back(PhraseMatcher::kEnd);
+        if (ids.size() > static_cast<std::size_t>(start + end)) phrases.add(ids, static_cast<std::uint8_t>(k + 1));
+      }
+    }
+    phrases.compile();
+    for (std::size_t l = 0; l < kLanguages.size(); ++l) {
+      for (std::string_view entry : data::lines("stopwords-" + std::string(kLanguages[l]) + ".txt")) {
+        for (const std::string& w : fold(entry)) word(w).stop |= static_cast<std::uint16_t>(1u << l);
+      }
+    }
+    for (std::string_view entry : data::lines("dates.txt")) {
+      for (const std::string& w : fold(entry)) word(w).date = true;
+    }
+    for (std::string_view entry : data::lines("boilerplate-byline.txt")) {
+      std::vector<std::string> ws = fold(entry);
+      if (!ws.empty()) word(ws.front()).byline = true;
+    }
+  }
+};
+
+const Tables& tables() {
+  static const Tables t;
+  return t;
+}
+
+int language_index(std::string_view lang) {
+  for (std::size_t l = 0; l < kLanguages.size(); ++l) {
+    if (kLanguages[l] == lang) return static_cast<int>(l);
+  }
+  return -1;
+}
+
+bool is_closing(char32_t c) {
+  return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D || c == 0x2019 || c == 0xBB || c == 0x300D ||
+         c == 0xFF09 || c == '*';
+}
+
+bool is_sentence_end(char32_t c) {
+  return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0x061F ||
+         c == 0x06D4;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+bool has_link(std::string_view line) {
+  if (line.find("://") != std::string_view::npos || line.find("www.") != std::string_view::npos) return true;
+  // An e-mail address or a handle: '@' followed by a letter or digit.
+  for (std::size_t at = line.find('@'); at != std::string_view::npos; at = line.find('@', at + 1)) {
+    if (at + 1 < line.size() && std::isalnum(static_cast<unsigned char>(line[at + 1]))) return true;
+  }
+  // A bare domain: a word, '.', then a common top-level domain at a word end (any case).
+  static constexpr std::string_view kTlds[] = {"com", "org", "net", "edu", "gov", "info", "io", "co"};
+  auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  for (std::size_t at = line.find('.'); at != std::string_view::npos; at = line.find('.', at + 1)) {
+    if (at == 0 || !alnum(line[at - 1])) continue;
+    std::size_t e = at + 1;
+    while (e < line.size() && std::isalpha(static_cast<unsigned char>(line[e]))) ++e;
+    if (e < line.size() && alnum(line[e])) continue;
+    std::string_view tld = line.substr(at + 1, e - at - 1);
+    for (std::string_view known : kTlds) {
+      if (tld.size() == known.size() && std::equal(tld.begin(), tld.end(), known.begin(), [](char x, char y) {
+            return std::tolower(static_cast<unsigned char>(x)) == y;
+          })) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+namespace {
+
+// Everything strip needs from one line, from one pass of normalise().
+struct Analysis {
+  LineFeatures features;                                // stopwords left 0: they depend on the document's language
+  std::array<std::uint16_t, kLanguages.size()> stop{};  // stopword tokens per language
+  std::uint64_t key = 0;                                // line_key()
+  std::uint64_t first_word = 0;                         // hash of the first token
+};
+
+// The hashes of the distinct words of LINE, sorted: what title similarity compares.
+std::vector<std::uint64_t> word_set(std::string_view line) {
+  thread_local Normalised n;
+  normalise(line, n);
+  std::vector<std::uint64_t> words;
+  for (const Token& tok : n.tokens) words.push_back(tok.hash);
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  return words;
+}
+
+std::uint64_t finish_key(std::uint64_t h, bool any) { return !any ? 0 : h ? h : 1; }
+
+void analyse(std::string_view line, Analysis& a) {
+  const Tables& t = tables();
+  thread_local Normalised n;
+  LineFeatures& f = a.features;
+  f = LineFeatures();
+  a.stop.fill(0);
+  line = trim(line);
+  normalise(line, n);
+  f.words = static_cast<std::uint32_t>(n.tokens.size());
+  f.cased = n.cased;
+  f.capitalised = n.capitalised;
+  std::uint32_t date_tokens = 0;
+  std::uint64_t key = 14695981039346656037ull;
+  thread_local std::vector<std::uint32_t> ids;
+  ids.assign(1, PhraseMatcher::kStart);
+  bool first_byline = false;
+  for (const Token& tok : n.tokens) {
+    std::string_view w(n.text.data() + tok.begin, tok.end - tok.begin);
+    const WordInfo* info = t.words.find(w, tok.hash);
+    if (tok.number) {
+      ++f.digits;
+      ++date_tokens;
+    } else if (info && info->date) {
+      ++date_tokens;
+    }
+    if (info) {
+      for (std::uint16_t bits = info->stop; bits; bits &= bits - 1) ++a.stop[__builtin_ctz(bits)];
+      if (&tok == &n.tokens.front()) first_byline = info->byline;
+    }
+    ids.push_back(info ? info->phrase : PhraseMatcher::kNone);
+    key = mix(key, tok.hash);
+  }
+  ids.push_back(PhraseMatcher::kEnd);
+  a.key = finish_key(key, !n.tokens.empty());
+  a.first_word = n.tokens.empty() ? 0 : n.tokens.front().hash;
+  // A time stamp: numbers and date words, but for a name or two (a site, a place, an author).
+  f.date = f.digits > 0 && !n.tokens.empty() &&
+           (date_tokens == n.tokens.size() || (n.tokens.size() <= 8 && date_tokens * 10 >= n.tokens.size() * 7));
+  std::size_t best = 0;
+  for (std::size_t k = 0; k < n.script_letters.size(); ++k) {
+    if (n.script_letters[k] > n.script_letters[best]) best = k;
+  }
+  f.script = n.script_letters[best] ? n.script_codes[best] : 0;
+  f.chars = n.chars;
+  f.weight = n.weight;
+  f.separators = n.separators;
+  f.copyright = n.copyright;
+  // Sentence punctuation at the end, behind closing quotes and brackets.
+  std::size_t end = line.size();
+  while (end > 0) {
+    std::size_t at = end;
+    char32_t c = utf8::prev(line, at);
+    if (!is_closing(c)) {
+      f.sentence_end = is_sentence_end(c);
+      break;
+    }
+    end = at;
+  }
+  f.cut_off =
+      ends_with(line, "...") || ends_with(line, "\u2026") || ends_with(line, "[...]") || ends_with(line, "[\u2026]");
+  f.link = has_link(line);
+  if (n.tokens.empty()) return;
+  f.byline = f.words <= 8 && f.words >= 2 && !f.sentence_end && first_byline;
+  // Phrase cover: tokens inside a matched phrase, tallied per table. Position i of IDS is
+  // token i - 1 (position 0 is kStart).
+  thread_local std::vector<std::uint8_t> kind_at;
+  kind_at.assign(ids.size(), 0);
+  bool any = false;
+  t.phrases.scan(ids, [&](std::size_t end_at, std::size_t len, std::uint8_t kind) {
+    for (std::size_t k = end_at - len; k < end_at; ++k) kind_at[k] = kind;
+    any = true;
+    if (end_at == len && end_at < ids.size()) f.label = true;
+  });
+  if (!any) return;
+  std::array<std::uint32_t, kPhraseKinds.size() + 1> per_kind{};
+  std::uint32_t covered = 0;
+  for (std::size_t k = 1; k + 1 < ids.size(); ++k) {
+    if (kind_at[k]) {
+      ++covered;
+      ++per_kind[kind_at[k]];
+    }
+  }
+  f.phrase_cover = static_cast<double>(covered) / n.tokens.size();
+  std::size_t top = 1;
+  for (std::size_t k = 2; k < per_kind.size(); ++k) {
+    if (per_kind[k] > per_kind[top]) top = k;
+  }
+  if (covered) f.phrase_kind = kPhraseKinds[top - 1];
+}
+
+}  // namespace
+
+LineFeatures line_features(std::string_view line, std::string_view lang) {
+  thread_local Analysis a;
+  analyse(line, a);
+  int l = language_index(lang);
+  a.features.stopwords = l >= 0 ? a.stop[static_cast<std::size_t>(l)] : 0;
+  return a.features;
+}
+
+double content_score(const LineFeatures& f, std::uint8_t doc_script, bool lang_known, std::string_view* reason) {
+  std::string_view why;
+  bool prose = f.sentence_end && f.words >= 12;
+  if (f.words == 0) {
+    why = "symbols";
+  } else if ((f.phrase_cover >= 0.5 || (f.label && !f.sentence_end)) && !(prose && f.words >= 20)) {
+    why = f.phrase_kind;
+  } else if (f.cut_off && f.words <= 60) {
+    why = "truncated";
+  } else if (f.date) {
+    why = "date";
+  } else if (f.byline) {
+    why = "byline";
+  } else if (f.link && !prose) {
+    why = "link";
+  } else if (f.copyright && f.words <= 30) {
+    why = "copyright";
+  } else if (f.separators > 0 && !f.sentence_end && f.words <= 15) {
+    why = "navigation";
+  } else if (doc_script && f.script && f.script != doc_script && f.words <= 20) {
+    why = "script";
+  }
+  if (reason) *reason = why;
+  if (!why.empty()) return 0.1;
+  double s = 0.2 + 0.25 * std::min(1.0, f.words / 25.0);
+  if (lang_known) {
+    s += 0.25 * std::min(1.0, (static_cast<double>(f.stopwords) / f.words) / 0.3);
+  } else if (f.sentence_end && f.words >= 8) {
+    s += 0.2;
+  }
+  if (f.sentence_end) s += 0.2;
+  if (f.weight >= 150) s += 0.1;
+  if (f.cased >= 3 && f.capitalised * 10 >= f.cased * 8) s -= 0.15;
+  s -= 1.5 * f.phrase_cover;
+  return std::clamp(s, 0.0, 1.0);
+}
+
+namespace {
+
+Span best_span(const std::vector<double>& scores, const std::vector<std::uint32_t>& weights, double threshold,
+               std::size_t from) {
+  Span best{from, from, 0};
+  double sum = 0;
+  std::size_t start = from;
+  for (std::size_t i = from; i < scores.size(); ++i) {
+    if (sum <= 0) {
+      sum = 0;
+      start = i;
+    }
+    sum += (scores[i] - threshold) * std::max<std::uint32_t>(weights[i], 40);
+    if (sum > best.sum) best = {start, i + 1, sum};
+  }
+  if (best.sum == 0) best = {0, 0, 0};
+  return best;
+}
+
+// The best span that starts in [from, from + window): the article under a headline.
+Span span_after(const std::vector<double>& scores, const std::vector<std::uint32_t>& weights, double threshold,
+                std::size_t from, std::size_t window) {
+  Span best;
+  for (std::size_t start = from; start < scores.size() && start < from + window; ++start) {
+    double sum = 0;
+    for (std::size_t i = start; i < scores.size(); ++i) {
+      sum += (scores[i] - threshold) * std::max<std::uint32_t>(weights[i], 40);
+      if (sum > best.sum) best = {start, i + 1, sum};
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+Span article_span(const std::vector<double>& scores, const std::vector<std::uint32_t>& weights, double threshold) {
+  return best_span(scores, weights, threshold, 0);
+}
+
+std::uint64_t line_key(std::string_view line) {
+  thread_local Normalised n;
+  normalise(line, n);
+  if (n.tokens.empty()) return 0;
+  std::uint64_t h = 14695981039346656037ull;
+  for (const Token& tok : n.tokens) h = mix(h, tok.hash);
+  return finish_key(h, true);
+}
+
+namespace {
+
+// A unit of classification: one line of a block, or several joined by hard wraps.
+struct Unit {
+  std::uint32_t block = 0;
+  std::uint32_t begin = 0, end = 0;  // byte range in the block's text
+  std::uint32_t line = 0;            // 1-based source line (0 when the block has none)
+  Analysis a;
+  bool dropped = false;
+  std::string_view reason;
+  double score = 0;
+};
+
+std::vector<Unit> cut_units(const Document& doc) {
+  std::vector<Unit> units;
+  for (std::uint32_t b = 0; b < doc.blocks.size(); ++b) {
+    const Block& block = doc.blocks[b];
+    if (!block.kept()) continue;
+    std::string_view text = block.text;
+    std::size_t start = 0, index = 0;
+    std::string_view previous;
+    while (start <= text.size()) {
+      std::size_t nl = text.find('\n', start);
+      if (nl == std::string_view::npos) nl = text.size();
+      std::string_view line = text.substr(start, nl - start);
+      if (!units.empty() && units.back().block == b && is_wrapped_break(previous, line)) {
+        units.back().end = static_cast<std::uint32_t>(nl);
+      } else if (!trim(line).empty()) {
+        Unit u;
+        u.block = b;
+        u.begin = static_cast<std::uint32_t>(start);
+        u.end = static_cast<std::uint32_t>(nl);
+        u.line = block.first_line ? static_cast<std::uint32_t>(block.first_line + index) : 0;
+        units.push_back(u);
+      }
+      previous = line;
+      start = nl + 1;
+      ++index;
+    }
+  }
+  return units;
+}
+
+// True when HEADLINE repeats TITLE: at least three words, 80 % of them in TITLE, covering
+// two fifths of it (a page title is often the headline plus the site name).
+bool repeats_title(const std::vector<std::uint64_t>& headline, const std::vector<std::uint64_t>& title) {
+  if (headline.size() < 3 || title.empty()) return false;
+  std::size_t common = 0;
+  for (std::size_t i = 0, j = 0; i < headline.size() && j < title.size();) {
+    if (headline[i] == title[j]) {
+      ++common;
+      ++i;
+      ++j;
+    } else if (headline[i] < title[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return common * 5 >= headline.size() * 4 && common * 5 >= title.size() * 2;
+}
+
+// The phrase cover from which a line counts as part of a cluster of boilerplate.
+constexpr double kClusterCover = 0.15;
+
+// A headline: a few words, not a long sentence; a longer one has stopwords (a row of menu
+// entries has none).
+bool heading_like(const LineFeatures& f) {
+  return f.words >= 2 && f.words <= 30 && !(f.sentence_end && f.words > 20) && (f.words <= 10 || f.stopwords > 0);
+}
+
+class Stripper {
+ public:
+  Stripper(Document& doc, const StripOptions& options) : doc_(doc), options_(options) {
+    units_ = cut_units(doc);
+    for (Unit& u : units_) {
+      std::string_view text = std::string_view(doc.blocks[u.block].text).substr(u.begin, u.end - u.begin);
+      analyse(text, u.a);
+      texts_.push_back(text);
+    }
+    words_.resize(units_.size());
+    site_ = options.site.empty() ? doc.meta.site : options.site;
+  }
+
+  void run() {
+    // Site-level boilerplate goes first: it does not depend on the neighbours.
+    if (options_.model) {
+      for (Unit& u : units_) {
+        if (u.a.key && options_.model->is_boilerplate(site_, u.a.key)) drop(u, "site", 0);
+      }
+    }
+    // Verdicts over the units still kept, until nothing more is dropped: the output then
+    // classifies exactly as it was classified, which is what makes strip idempotent.
+    while (pass()) {
+    }
+  }
+
+  void apply(Report* report) {
+    std::vector<Block> out;
+    out.reserve(doc_.blocks.size());
+    std::size_t u = 0;
+    for (std::uint32_t b = 0; b < doc_.blocks.size(); ++b) {
+      Block& block = doc_.blocks[b];
+      std::size_t first = u;
+      while (u < units_.size() && units_[u].block == b) ++u;
+      bool any_dropped = false, any_kept = false;
+      for (std::size_t k = first; k < u; ++k) (units_[k].dropped ? any_dropped : any_kept) = true;
+      if (!any_dropped) {
+        out.push_back(std::move(block));
+        continue;
+      }
+      if (!any_kept) {
+        const Unit& unit = units_[first];
+        block.verdict = Verdict::kDrop;
+        block.reason = std::string(unit.reason);
+        block.score = unit.score;
+        if (report)
+          report->add("strip", unit.reason, unit.line, report->keep_details() ? excerpt(block.text) : std::string(),
+                      unit.score);
+        out.push_back(std::move(block));
+        continue;
+      }
+      // Mixed: one block per run of units with the same verdict and reason.
+      for (std::size_t k = first; k < u;) {
+        std::size_t e = k + 1;
+        while (e < u && units_[e].dropped == units_[k].dropped && units_[e].reason == units_[k].reason) ++e;
+        Block part;
+        part.kind = block.kind;
+        part.dom_path = block.dom_path;
+        part.text = block.text.substr(units_[k].begin, units_[e - 1].end - units_[k].begin);
+        part.first_line = units_[k].line;
+        part.last_line = block.first_line
+                             ? block.first_line + static_cast<std::uint32_t>(std::count(
+                                                      block.text.begin(), block.text.begin() + units_[e - 1].end, '\n'))
+                             : 0;
+        if (units_[k].dropped) {
+          part.verdict = Verdict::kDrop;
+          part.reason = std::string(units_[k].reason);
+          part.score = units_[k].score;
+          if (report)
+            report->add("strip", part.reason, part.first_line,
+                        report->keep_details() ? excerpt(part.text) : std::string(), part.score);
+        }
+        out.push_back(std::move(part));
+        k = e;
+      }
+    }
+    doc_.blocks = std::move(out);
+  }
+
+ private:
+  void drop(Unit& u, std::string_view reason, double score) {
+    u.dropped = true;
+    u.reason = reason;
+    u.score = score;
+  }
+
+  // One round of verdicts over the kept units; true when it dropped any.
+  bool pass() {
+    std::vector<std::size_t> alive;
+    for (std::size_t i = 0; i < units_.size(); ++i) {
+      if (!units_[i].dropped) alive.push_back(i);
+    }
+    if (alive.empty()) return false;
+    // Language and script of what is left.
+    std::array<std::uint32_t, kLanguages.size()> hits{};
+    std::map<std::uint8_t, std::uint32_t> script_weight;
+    for (std::size_t i : alive) {
+      for (std::size_t l = 0; l < hits.size(); ++l) hits[l] += units_[i].a.stop[l];
+    }
+    std::size_t lang = 0;
+    for (std::size_t l = 1; l < hits.size(); ++l) {
+      if (hits[l] > hits[lang]) lang = l;
+    }
+    bool lang_known = hits[lang] >= 3;
+    const std::size_t n = alive.size();
+    std::vector<const LineFeatures*> features(n);
+    for (std::size_t k = 0; k < n; ++k) {
+      LineFeatures& f = units_[alive[k]].a.features;
+      f.stopwords = lang_known ? units_[alive[k]].a.stop[lang] : 0;
+      features[k] = &f;
+      if (features[k]->script) script_weight[features[k]->script] += features[k]->weight;
+    }
+    std::uint8_t doc_script = 0;
+    std::uint32_t top = 0;
+    for (const auto& [script, w] : script_weight) {
+      if (script && w > top) {
+        top = w;
+        doc_script = script;
+      }
+    }
+    std::vector<double> scores(n);
+    std::vector<std::string_view> reasons(n);
+    std::vector<std::uint32_t> weights(n);
+    for (std::size_t k = 0; k < n; ++k) {
+      scores[k] = content_score(*features[k], doc_script, lang_known, &reasons[k]);
+      weights[k] = features[k]->weight;
+    }
+    // Phrases in a cluster: a line partly covered by boilerplate phrases beside a junk line of
+    // the same kind, or beside another such line, is part of the same box (the fine print of a
+    // sign-up form, a newsletter prompt of several sentences).
+    auto partly = [&](std::size_t k) { return features[k]->phrase_cover >= kClusterCover; };
+    std::vector<char> clustered(n, 0);
+    for (std::size_t k = 0; k < n; ++k) {
+      if (!reasons[k].empty() || !partly(k)) continue;
+      std::string_view kind = features[k]->phrase_kind;
+      for (std::size_t j : {k - 1, k + 1}) {
+        if (j >= n) continue;
+        if (reasons[j] == kind || (reasons[j].empty() && partly(j) && features[j]->phrase_kind == kind))
+          clustered[k] = 1;
+      }
+    }
+    for (std::size_t k = 0; k < n; ++k) {
+      if (clustered[k]) {
+        reasons[k] = features[k]->phrase_kind;
+        scores[k] = 0.1;
+      }
+    }
+    const double threshold = options_.keep_threshold;
+    Span span = article_span(scores, weights, threshold);
+    // The headline: a later copy of the title (the first line) right before an article that
+    // is not much smaller than the largest run (a title in a menu is followed by a crumb).
+    std::size_t headline = n;
+    const std::vector<std::uint64_t>& title = words_of(alive[0]);
+    for (std::size_t k = 1; k < n && headline == n; ++k) {
+      if (!reasons[k].empty() || features[k]->words < 3 || features[k]->words > 40 ||
+          !std::binary_search(title.begin(), title.end(), units_[alive[k]].a.first_word) ||
+          !repeats_title(words_of(alive[k]), title)) {
+        continue;
+      }
+      Span after = span_after(scores, weights, threshold, k + 1, 7);
+      if (after.first != after.last && after.sum >= 0.25 * span.sum) {
+        headline = k;
+        span = after;
+      }
+    }
+    // Exact copies: one is kept, the headline or the first inside the article.
+    auto inside = [&](std::size_t k) { return k == headline || (k >= span.first && k < span.last); };
+    std::vector<std::pair<std::uint64_t, std::size_t>> kept_copy;  // (key, unit), first per key
+    for (std::size_t k = 0; k < n; ++k) {
+      if (units_[alive[k]].a.key && inside(k)) kept_copy.emplace_back(units_[alive[k]].a.key, k);
+    }
+    std::sort(kept_copy.begin(), kept_copy.end());
+    for (std::size_t k = 0; k < n; ++k) {
+      std::uint64_t key = units_[alive[k]].a.key;
+      if (!key) continue;
+      auto it = std::lower_bound(kept_copy.begin(), kept_copy.end(), std::make_pair(key, std::size_t{0}));
+      if (it != kept_copy.end() && it->first == key && it->second != k) {
+        reasons[k] = "repeated";
+        scores[k] = std::min(scores[k], 0.1);
+      }
+    }
+    // A comment prompt or a copyright line after the article has begun ends it.
+    std::size_t good = 0;
+    for (std::size_t k = span.first; k < span.last; ++k) {
+      if ((reasons[k] == "comment" || reasons[k] == "copyright") && good >= 2) {
+        span.last = k;
+        break;
+      }
+      if (reasons[k].empty() && scores[k] >= 0.7) ++good;
+    }
+    std::vector<char> keep(n, 0);
+    if (span.first == span.last) {
+      // No article: keep what is not junk on its own.
+      for (std::size_t k = 0; k < n; ++k) keep[k] = reasons[k].empty();
+    } else {
+      for (std::size_t k = span.first; k < span.last; ++k) {
+        keep[k] = reasons[k].empty() && scores[k] >= threshold - 0.35;
+      }
+      // Runs of three or more short lines without sentence punctuation: a list of links.
+      for (std::size_t k = span.first; k < span.last;) {
+        std::size_t e = k;
+        while (e < span.last && keep[e] && !features[e]->sentence_end && features[e]->words <= 12) ++e;
+        if (e - k >= 3) {
+          for (std::size_t j = k; j < e; ++j) {
+            keep[j] = 0;
+            reasons[j] = "list";
+          }
+        }
+        k = e == k ? k + 1 : e;
+      }
+      if (headline < n) {
+        keep[headline] = 1;
+        reasons[headline] = {};
+      } else {
+        keep_headline(span, features, reasons, keep);
+      }
+    }
+    bool changed = false;
+    for (std::size_t k = 0; k < n; ++k) {
+      if (keep[k]) continue;
+      // Without an article only lines with a reason of their own are dropped.
+      std::string_view why = reasons[k];
+      if (why.empty()) why = k < span.first ? "lead" : k >= span.last ? "tail" : "short";
+      drop(units_[alive[k]], why, scores[k]);
+      changed = true;
+    }
+    return changed;
+  }
+
+  // The word set of unit I, computed on first use (title similarity needs few of them).
+  const std::vector<std::uint64_t>& words_of(std::size_t i) {
+    if (!words_[i]) words_[i] = word_set(texts_[i]);
+    return *words_[i];
+  }
+
+  // Keeps the headline when no copy of the title marks it: walking back from the article
+  // across bylines and time stamps, the heading-like lines up to the first junk (at most
+  // three: headline, kicker, standfirst); when there is none, the first line of the document
+  // if it is heading-like.
+  void keep_headline(Span span, const std::vector<const LineFeatures*>& features,
+                     const std::vector<std::string_view>& reasons, std::vector<char>& keep) {
+    std::size_t found = 0;
+    for (std::size_t k = span.first; k-- > 0 && found < 3;) {
+      std::string_view why = reasons[k];
+      if (why == "date" || why == "byline") continue;
+      if (!why.empty() || !heading_like(*features[k])) break;
+      keep[k] = 1;
+      ++found;
+    }
+    if (found == 0 && span.first > 0 && reasons[0].empty() && heading_like(*features[0])) keep[0] = 1;
+  }
+
+  Document& doc_;
+  const StripOptions& options_;
+  std::vector<Unit> units_;
+  std::vector<std::string_view> texts_;
+  std::vector<std::optional<std::vector<std::uint64_t>>> words_;  // see words_of()
+  std::string site_;
+};
+
+}  // namespace
+
+void strip(Document& doc, const StripOptions& options, Report* report) {
+  Stripper s(doc, options);
+  s.run();
+  s.apply(report);
+}
+
+std::string strip(std::string_view text, const StripOptions& options, Report* report) {
+  // Paragraphs, not single lines, even in a text without blank lines: verdicts are per line
+  // anyway, and the output's paragraphs (runs of kept lines) then split back the same way.
+  Document doc = split(text, SplitMode::kParagraphs);
+  strip(doc, options, report);
+  for (const Block& b : doc.blocks) {
+    if (!b.kept()) return render(doc);
+  }
+  return std::string(text);
+}
+
+std::vector<std::uint64_t> page_keys(const Document& doc) {
+  std::vector<std::uint64_t> keys;
+  for (const Unit& u : cut_units(doc)) {
+    std::uint64_t key = line_key(std::string_view(doc.blocks[u.block].text).substr(u.begin, u.end - u.begin));
+    if (key) keys.push_back(key);
+  }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return keys;
+}
+
+}  // namespace winnow
