@@ -9,13 +9,15 @@ struct VerbEntry {
   int (*main)(int argc, char** argv);  // argv[0] is the verb name
 };
 
+int fix_main(int argc, char** argv);
 int norm_main(int argc, char** argv);
 int clean_main(int argc, char** argv);
 int help_main(int argc, char** argv);
 
 // Every verb, in the order `winnow help` lists them.
 inline constexpr VerbEntry kVerbs[] = {
-    {"clean", "run every stage: decode, norm (the whole pipeline in one process)", clean_main},
+    {"clean", "run every stage: decode, fix, norm (the whole pipeline in one process)", clean_main},
+    {"fix", "repair mojibake, entities, stray tags, controls and other character damage", fix_main},
     {"norm", "canonical text: NFC, spaces, line ends, paragraphs", norm_main},
     {"help", "list the verbs, or show the help of one", help_main},
 };

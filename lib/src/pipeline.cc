@@ -9,6 +9,9 @@ std::string clean(std::string_view bytes, const CleanOptions& options, Report* r
     if (decoded.replaced) report->count("decode", "invalid-bytes", decoded.replaced);
   }
   Document doc = split(decoded.text, options.norm.keep_lines ? SplitMode::kParagraphs : SplitMode::kAuto);
+  FixOptions fix_options = options.fix;
+  fix_options.markup = is_markup(decoded.text);
+  fix(doc, fix_options, report);
   normalize(doc, options.norm, report);
   std::string text = render(doc);
   if (doc_out) *doc_out = std::move(doc);

@@ -1,8 +1,15 @@
 // winnow/decode.h: any bytes -> valid UTF-8, deciding the character encoding.
 //
-// Order of evidence: a forced encoding (DecodeOptions::from); a byte order mark; strict UTF-8
-// validity; otherwise ICU's charset detector. The result is always valid UTF-8: bytes that do
-// not decode in the chosen encoding become U+FFFD and are counted. Pure and thread-safe.
+// Order of evidence: a forced encoding (DecodeOptions::from); a byte order mark; the zero-byte
+// pattern of UTF-32 or UTF-16 without a byte order mark; strict UTF-8 validity (CESU-8 and
+// Java's modified UTF-8, which encode surrogates separately, are decoded as such); in markup,
+// the declared encoding (<meta charset>, <meta http-equiv="Content-Type">, the XML
+// declaration); text that is mostly UTF-8 with a few broken bytes stays UTF-8; otherwise ICU's
+// charset detector, whose answer is checked against the other encodings of the same language
+// family (ISO-8859-2 or Windows-1250, Windows-1251 or KOI8-R, ...) and replaced by the one whose
+// text looks most like text. Labels are read as browsers read them (latin1 and ascii mean
+// Windows-1252). The result is always valid UTF-8: bytes that do not decode in the chosen
+// encoding become U+FFFD and are counted. Pure and thread-safe.
 #pragma once
 
 #include <cstddef>
@@ -25,6 +32,10 @@ struct Decoded {
 // Decodes BYTES. Never fails on bad input; throws std::invalid_argument only when
 // options.from names an encoding ICU does not know (check with is_known_encoding first).
 Decoded decode(std::string_view bytes, const DecodeOptions& options = {});
+
+// True when TEXT is markup: it begins, after white space, a byte order mark and comments, with
+// <!DOCTYPE, <?xml, or an <html>, <head> or <body> tag (any case).
+bool is_markup(std::string_view text);
 
 // True when ICU can convert from NAME (e.g. "latin1", "windows-1251", "Shift_JIS").
 bool is_known_encoding(std::string_view name);

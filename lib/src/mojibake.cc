@@ -1,0 +1,571 @@
+#include "mojibake.h"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include <array>
+#include <cstdint>
+#include <cstring>
+#include <memory>
+
+#include "codepages.h"
+#include "winnow/utf8.h"
+
+namespace winnow::mojibake {
+namespace {
+
+using codepages::kPageCount;
+using Mask = std::uint16_t;
+static_assert(kPageCount <= 16, "one bit per code page");
+
+// Every character any of the code pages produces is below U+2600 (the highest are cp437's box
+// drawing and block elements), so flat arrays indexed by code point cover them.
+constexpr char32_t kTableSize = 0x2600;
+
+// Character classes of the cost function. A wrong decoder leaves tell-tale neighbours: symbols
+// and punctuation glued inside words, upper case after lower case, scripts changing mid-word,
+// controls, and letters from blocks real text seldom uses.
+enum Cls : std::uint8_t {
+  kNeutral,     // ASCII non-letters and anything unremarkable
+  kAsciiLower,
+  kAsciiUpper,
+  kLower,       // non-ASCII lower-case letter
+  kUpper,       // non-ASCII upper-case or title-case letter
+  kLetter,      // non-ASCII letter without case (CJK, Arabic, Hebrew, kana, ...)
+  kMark,        // combining mark
+  kC1,          // U+0080..U+009F
+  kControl,     // other controls, U+FFFD, private use, surrogates, unassigned
+  kBad,         // symbols real text almost never has inside words: ¦ ¨ ¬ ¯ ´ ¸ ƒ ˆ ˜ † ‡ ‰ ¤ ...
+  kCurrency,
+  kNumeric,     // ° ± ² ³ ¹ ª º ¼ ½ ¾ µ × ÷ § ¶ №
+  kOpenPunct,   // ¡ ¿ « ‘ “ „ ‚ ‹
+  kClosePunct,  // © ® · » ’ ” › • … – — ™
+  kSpaceLike,   // no-break space, soft hyphen
+  kBox,         // box drawing, block elements, arrows and the mathematics of cp437
+  kRare,        // letters of blocks a wrong decode lands in: IPA, Latin Extended-B, Coptic, ...
+};
+
+enum Script : std::uint8_t { kNoScript, kLatin, kGreek, kCyrillic, kOtherScript };
+
+bool is_letter(Cls k) { return k == kAsciiLower || k == kAsciiUpper || k == kLower || k == kUpper || k == kLetter || k == kRare; }
+bool is_nonascii_letter(Cls k) { return k == kLower || k == kUpper || k == kLetter || k == kRare; }
+bool is_symbol(Cls k) {
+  return k == kC1 || k == kBad || k == kCurrency || k == kNumeric || k == kOpenPunct || k == kClosePunct ||
+         k == kSpaceLike || k == kBox;
+}
+
+Cls classify(char32_t c) {
+  if (c < 0x80) {
+    if (c >= 'a' && c <= 'z') return kAsciiLower;
+    if (c >= 'A' && c <= 'Z') return kAsciiUpper;
+    return kNeutral;
+  }
+  if (c <= 0x9F) return kC1;
+  switch (c) {
+    case 0xA0: case 0xAD:
+      return kSpaceLike;
+    case 0xA4: case 0xA6: case 0xA8: case 0xAC: case 0xAF: case 0xB4: case 0xB8: case 0x192: case 0x2C6:
+    case 0x2C7: case 0x2D8: case 0x2D9: case 0x2DB: case 0x2DC: case 0x2DD: case 0x2020: case 0x2021:
+    case 0x2030: case 0x25CA: case 0x2310:
+      return kBad;
+    case 0xA2: case 0xA3: case 0xA5: case 0x20AC:
+      return kCurrency;
+    case 0xAA: case 0xB0: case 0xB1: case 0xB2: case 0xB3: case 0xB5: case 0xB9: case 0xBA: case 0xBC:
+    case 0xBD: case 0xBE: case 0xD7: case 0xF7: case 0xA7: case 0xB6: case 0x2116:
+      return kNumeric;
+    case 0xA1: case 0xBF: case 0xAB: case 0x2018: case 0x201C: case 0x201E: case 0x201A: case 0x2039:
+      return kOpenPunct;
+    case 0xA9: case 0xAE: case 0xB7: case 0xBB: case 0x2019: case 0x201D: case 0x203A: case 0x2022:
+    case 0x2026: case 0x2013: case 0x2014: case 0x2122:
+      return kClosePunct;
+    default:
+      break;
+  }
+  if ((c >= 0x2190 && c <= 0x23FF) || (c >= 0x2500 && c <= 0x25FF) || c == 0x207F) return kBox;
+  // Latin Extended-B and IPA except Romanian comma letters and pinyin tone letters; Coptic in
+  // the Greek block; the historic Cyrillic supplement; Armenian, Syriac, Thaana, NKo,
+  // Samaritan, Mandaic: the places a two-byte sequence made of two real Latin letters lands.
+  if ((c >= 0x180 && c <= 0x2FF && !(c >= 0x218 && c <= 0x21B) && !(c >= 0x1CD && c <= 0x1DC) && c != 0x2BC) ||
+      (c >= 0x3E2 && c <= 0x3FF) || (c >= 0x460 && c <= 0x52F) || (c >= 0x530 && c <= 0x58F) ||
+      (c >= 0x700 && c <= 0x8FF)) {
+    return kRare;
+  }
+  switch (u_charType(c)) {
+    case U_UPPERCASE_LETTER:
+    case U_TITLECASE_LETTER:
+      return kUpper;
+    case U_LOWERCASE_LETTER:
+      return kLower;
+    case U_OTHER_LETTER:
+    case U_MODIFIER_LETTER:
+      return kLetter;
+    case U_NON_SPACING_MARK:
+    case U_COMBINING_SPACING_MARK:
+    case U_ENCLOSING_MARK:
+      return kMark;
+    case U_CONTROL_CHAR:
+    case U_PRIVATE_USE_CHAR:
+    case U_SURROGATE:
+    case U_UNASSIGNED:
+      return kControl;
+    default:
+      return c == utf8::kReplacement ? kControl : kNeutral;
+  }
+}
+
+Script script_of(char32_t c) {
+  UErrorCode status = U_ZERO_ERROR;
+  UScriptCode s = uscript_getScript(static_cast<UChar32>(c), &status);
+  switch (s) {
+    case USCRIPT_LATIN: return kLatin;
+    case USCRIPT_GREEK: return kGreek;
+    case USCRIPT_CYRILLIC: return kCyrillic;
+    case USCRIPT_COMMON:
+    case USCRIPT_INHERITED: return kNoScript;
+    default: return kOtherScript;
+  }
+}
+
+struct Tables {
+  std::array<Mask, kTableSize> lead{};  // pages where the character is a UTF-8 lead byte (C2..F4)
+  std::array<Mask, kTableSize> cont{};  // pages where it is a continuation byte (80..BF)
+  std::array<std::array<std::uint8_t, kTableSize>, kPageCount> encode{};  // byte, 0 if not in the page
+  std::array<std::uint8_t, kTableSize> cls{};
+  std::array<std::uint8_t, kTableSize> script{};
+  std::array<bool, kTableSize> mixup_letter{};  // a Latin-1 letter a mixed-up word is made of
+
+  Tables() {
+    for (unsigned p = 0; p < kPageCount; ++p) {
+      for (unsigned b = 0x80; b <= 0xFF; ++b) {
+        char32_t c = codepages::kPages[p].high[b - 0x80];
+        if (c >= kTableSize) continue;
+        encode[p][c] = static_cast<std::uint8_t>(b);
+        if (b >= 0xC2 && b <= 0xF4) lead[c] |= Mask(1u << p);
+        if (b <= 0xBF) cont[c] |= Mask(1u << p);
+      }
+    }
+    // Browsers decode "latin-1" as Windows-1252, and text that went through both keeps C1
+    // controls where 1252 has punctuation: the sloppy 1252 encoder takes them as their byte.
+    for (char32_t c = 0x80; c <= 0x9F; ++c) {
+      if (!encode[codepages::kWindows1252][c]) {
+        encode[codepages::kWindows1252][c] = static_cast<std::uint8_t>(c);
+        cont[c] |= Mask(1u << codepages::kWindows1252);
+      }
+    }
+    for (char32_t c = 0; c < kTableSize; ++c) {
+      cls[c] = classify(c);
+      script[c] = script_of(c);
+    }
+    // The Latin-1 images of Cyrillic and Greek letters in Windows-1251/1253 and KOI8-R: the
+    // letters À..ÿ plus the symbols ё, Ё, і, є, ї and the Greek accented capitals fall on.
+    for (char32_t c = 0xC0; c <= 0xFF; ++c) mixup_letter[c] = true;
+    for (char32_t c : {0xA8, 0xB8, 0xB3, 0xB2, 0xBA, 0xAA, 0xBF, 0xAF, 0xA2, 0xB9, 0xBC, 0xBE, 0xA5, 0xB4}) {
+      mixup_letter[c] = true;
+    }
+  }
+};
+
+const Tables& tables() {
+  static const std::unique_ptr<const Tables> t = std::make_unique<const Tables>();
+  return *t;
+}
+
+Cls cls_of(const Tables& t, char32_t c) { return c < kTableSize ? static_cast<Cls>(t.cls[c]) : classify(c); }
+Script script_at(const Tables& t, char32_t c) {
+  return c < kTableSize ? static_cast<Script>(t.script[c]) : script_of(c);
+}
+
+bool is_cyrillic_basic(char32_t c) { return c >= 0x410 && c <= 0x44F; }
+
+// The cost of S (a span with one character of context on each side; 0 for none): how much it
+// looks like the output of a wrong decoder. Clean text of any language scores 0 or close.
+int cost(const Tables& t, const std::u32string& s) {
+  int total = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char32_t c = s[i];
+    Cls k = cls_of(t, c);
+    if (k == kControl) total += 3;
+    if (k == kC1 || k == kRare) total += 2;
+    if (k == kBad) total += 1;
+    if (i == 0) continue;
+    char32_t p = s[i - 1];
+    Cls pk = cls_of(t, p);
+    bool p_letter = is_nonascii_letter(pk);
+    if (p_letter && (k == kC1 || k == kBad || k == kCurrency || k == kNumeric || k == kOpenPunct || k == kBox)) ++total;
+    if ((pk == kC1 || pk == kBad || pk == kCurrency || pk == kNumeric || pk == kBox) && is_nonascii_letter(k)) ++total;
+    if ((pk == kAsciiLower || pk == kLower) && k == kUpper) ++total;
+    // An all-capitals word that ends in a lower-case letter ("СССл" from "СССР»").
+    if ((k == kLower || k == kAsciiLower) && i >= 2 && (pk == kUpper || pk == kAsciiUpper)) {
+      Cls ppk = cls_of(t, s[i - 2]);
+      if (ppk == kUpper || ppk == kAsciiUpper) ++total;
+    }
+    if (is_letter(pk) && is_letter(k)) {
+      Script a = script_at(t, p), b = script_at(t, c);
+      if (a != b && a != kNoScript && b != kNoScript && a != kOtherScript && b != kOtherScript) ++total;
+    }
+    // Â and Ã are UTF-8 lead bytes in every Latin code page; real text has them only before
+    // ASCII letters or at the end of a word (SÃO, IRMÃ).
+    if ((p == 0xC2 || p == 0xC3) && c >= 0x80) ++total;
+    if (k == kMark && !is_letter(pk) && pk != kMark) total += 2;
+    // Punctuation glued between two letters (the apostrophe excepted: l’école).
+    if (p_letter && (k == kOpenPunct || (k == kClosePunct && c != 0x2019)) && i + 1 < s.size() &&
+        is_letter(cls_of(t, s[i + 1]))) {
+      ++total;
+    }
+    // Windows-1251 mojibake of Russian is Р or С followed by a non-Russian character.
+    if ((p == 0x420 || p == 0x421) && c >= 0x80 && !is_cyrillic_basic(c)) ++total;
+  }
+  return total;
+}
+
+// Decodes the code points of RUN as bytes of page P read as UTF-8, where a valid multi-byte
+// sequence forms; every other character stays as it is. STRONG is set when a decoded sequence
+// had a non-letter continuation (the signature of mojibake, as in "Ã©" or "Ð°"). Returns
+// false when nothing decoded.
+bool decode_run(const Tables& t, const std::u32string& run, unsigned p, std::u32string& out, bool& strong) {
+  std::string bytes(run.size(), '\0');
+  for (std::size_t i = 0; i < run.size(); ++i) {
+    char32_t c = run[i];
+    bytes[i] = static_cast<char>(c < kTableSize ? t.encode[p][c] : 0);
+  }
+  out.clear();
+  bool any = false;
+  for (std::size_t i = 0; i < run.size();) {
+    unsigned char b = static_cast<unsigned char>(bytes[i]);
+    if (b >= 0xC2 && b <= 0xF4) {
+      std::size_t j = i;
+      bool ok = true;
+      char32_t c = utf8::next(bytes, j, &ok);
+      Cls k = ok ? cls_of(t, c) : kControl;
+      if (ok && k != kControl && k != kC1) {
+        for (std::size_t m = i + 1; m < j; ++m) {
+          if (is_symbol(cls_of(t, run[m]))) strong = true;
+        }
+        out.push_back(c);
+        i = j;
+        any = true;
+        continue;
+      }
+    }
+    out.push_back(run[i]);
+    ++i;
+  }
+  return any;
+}
+
+bool has_candidate_pair(const Tables& t, const std::u32string& run, Mask* pages) {
+  Mask m = 0;
+  for (std::size_t i = 0; i + 1 < run.size(); ++i) {
+    char32_t a = run[i], b = run[i + 1];
+    if (a < kTableSize && b < kTableSize) m |= t.lead[a] & t.cont[b];
+  }
+  *pages = m;
+  return m != 0;
+}
+
+std::u32string with_context(char32_t before, const std::u32string& run, char32_t after) {
+  std::u32string s;
+  s.reserve(run.size() + 2);
+  if (before) s.push_back(before);
+  s += run;
+  if (after) s.push_back(after);
+  return s;
+}
+
+std::string to_utf8(const std::u32string& s) {
+  std::string out;
+  for (char32_t c : s) utf8::append(out, c);
+  return out;
+}
+
+// Repairs one run of non-ASCII characters in place, layer by layer. Returns the steps taken
+// (empty: nothing done). SUPPORTED says another run of the same line was repaired, which lowers
+// the evidence this one needs.
+std::string repair_run(const Tables& t, char32_t before, std::u32string& run, char32_t after, int supported_page,
+                       int* first_page) {
+  std::vector<unsigned> layers;
+  for (int layer = 0; layer < 3; ++layer) {
+    Mask pages;
+    if (!has_candidate_pair(t, run, &pages)) break;
+    int old_cost = cost(t, with_context(before, run, after));
+    if (old_cost == 0) break;
+    int best_cost = old_cost;
+    int best_page = -1;
+    std::u32string best, candidate;
+    for (unsigned p = 0; p < kPageCount; ++p) {
+      if (!(pages & (1u << p))) continue;
+      bool strong = false;
+      if (!decode_run(t, run, p, candidate, strong)) continue;
+      int c = cost(t, with_context(before, candidate, after));
+      bool clearly = old_cost - c >= 2 || strong || static_cast<int>(p) == supported_page;
+      if (c < best_cost && clearly) {
+        best_cost = c;
+        best_page = static_cast<int>(p);
+        best = candidate;
+      }
+    }
+    if (best_page < 0) break;
+    run = best;
+    layers.push_back(static_cast<unsigned>(best_page));
+  }
+  if (layers.empty()) return {};
+  *first_page = static_cast<int>(layers[0]);
+  std::string steps = "utf-8 read as ";
+  for (std::size_t i = 0; i < layers.size(); ++i) {
+    if (i == 0 || layers[i] != layers[i - 1]) {
+      if (i) steps += " then ";
+      steps += codepages::kPages[layers[i]].name;
+    }
+  }
+  steps += ", " + std::to_string(layers.size()) + (layers.size() == 1 ? " layer" : " layers");
+  return steps;
+}
+
+// Iterates over the runs of non-ASCII characters of TEXT, calling F(begin, end) with byte
+// offsets; skips ASCII eight bytes at a time.
+template <typename F>
+void for_each_run(std::string_view text, F&& f) {
+  std::size_t i = 0, n = text.size();
+  while (i < n) {
+    while (i + 8 <= n) {
+      std::uint64_t w;
+      std::memcpy(&w, text.data() + i, 8);
+      if (w & 0x8080808080808080ULL) break;
+      i += 8;
+    }
+    while (i < n && static_cast<unsigned char>(text[i]) < 0x80) ++i;
+    if (i >= n) break;
+    std::size_t begin = i;
+    while (i < n && static_cast<unsigned char>(text[i]) >= 0x80) ++i;
+    f(begin, i);
+  }
+}
+
+std::u32string decode_utf8(std::string_view s) {
+  std::u32string out;
+  for (std::size_t i = 0; i < s.size();) out.push_back(utf8::next(s, i));
+  return out;
+}
+
+char32_t char_before(std::string_view text, std::size_t at) {
+  if (at == 0) return 0;
+  return utf8::prev(text, at);
+}
+
+char32_t char_after(std::string_view text, std::size_t at) {
+  if (at >= text.size()) return 0;
+  return utf8::next(text, at);
+}
+
+std::size_t line_start(std::string_view text, std::size_t at) {
+  std::size_t nl = at == 0 ? std::string_view::npos : text.rfind('\n', at - 1);
+  return nl == std::string_view::npos ? 0 : nl + 1;
+}
+
+// --- single-byte mix-ups ---------------------------------------------------------------------
+
+struct MixupTarget {
+  unsigned page;
+  Script script;
+};
+constexpr MixupTarget kMixupTargets[] = {
+    {codepages::kWindows1251, kCyrillic},
+    {codepages::kKoi8R, kCyrillic},
+    {codepages::kWindows1253, kGreek},
+};
+
+bool is_vowel(char32_t c) {
+  static constexpr std::u32string_view kVowels =
+      U"аеёиоуыэюяАЕЁИОУЫЭЮЯіїєІЇЄαεηιουωάέήίόύώϊϋΐΰΑΕΗΙΟΥΩΆΈΉΊΌΎΏ";
+  return kVowels.find(c) != std::u32string_view::npos;
+}
+
+// How implausible WORDS (decoded letters, space-separated words) are as text: vowels should be
+// about 40% of the letters and words should not change from lower to upper case.
+double implausibility(const Tables& t, const std::u32string& s) {
+  int letters = 0, vowels = 0, case_breaks = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    Cls k = cls_of(t, s[i]);
+    if (!is_letter(k)) continue;
+    ++letters;
+    vowels += is_vowel(s[i]);
+    if (i > 0 && (cls_of(t, s[i - 1]) == kLower) && k == kUpper) ++case_breaks;
+  }
+  if (letters == 0) return 1e9;
+  double ratio = static_cast<double>(vowels) / letters;
+  double off = ratio < 0.3 ? 0.3 - ratio : ratio > 0.6 ? ratio - 0.6 : 0;
+  return off * 10 + static_cast<double>(case_breaks) / letters * 10;
+}
+
+// True when TEXT has three Latin-1 Supplement characters in a row (each two bytes, C2 or C3
+// then a continuation byte), without which there is no mixed-up word: lets clean text skip the
+// line-by-line analysis at memchr speed.
+bool has_latin1_triple(std::string_view text) {
+  const char* p = text.data();
+  const char* end = p + text.size();
+  auto lead = [](char c) { return c == '\xC2' || c == '\xC3'; };
+  while (p < end) {
+    const char* hit = static_cast<const char*>(std::memchr(p, '\xC3', end - p));
+    if (!hit) return false;
+    // The C3 found is the first, second or third of the three.
+    for (int back = 0; back <= 4; back += 2) {
+      const char* s = hit - back;
+      if (s >= text.data() && s + 6 <= end && lead(s[0]) && lead(s[2]) && lead(s[4])) return true;
+    }
+    p = hit + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool repair_utf8_mojibake(std::string_view text, std::string& out, std::vector<Edit>* edits) {
+  const Tables& t = tables();
+  std::string result;
+  std::size_t copied = 0;
+  bool changed = false;
+  std::size_t supported_line = std::string_view::npos;
+  int supported_page = -1;
+  std::u32string run;
+  for_each_run(text, [&](std::size_t begin, std::size_t end) {
+    // Cheap test first: does any adjacent pair look like lead + continuation in some page?
+    bool pair = false;
+    std::size_t i = begin;
+    char32_t prev = utf8::next(text, i);
+    while (i < end && !pair) {
+      char32_t c = utf8::next(text, i);
+      if (prev < kTableSize && c < kTableSize && (t.lead[prev] & t.cont[c])) pair = true;
+      prev = c;
+    }
+    if (!pair) return;
+    run = decode_utf8(text.substr(begin, end - begin));
+    std::size_t line = line_start(text, begin);
+    int page_hint = line == supported_line ? supported_page : -1;
+    std::u32string repaired = run;
+    int first_page = -1;
+    std::string steps =
+        repair_run(t, char_before(text, begin), repaired, char_after(text, end), page_hint, &first_page);
+    if (steps.empty()) return;
+    std::string after = to_utf8(repaired);
+    result.append(text.substr(copied, begin - copied));
+    result += after;
+    copied = end;
+    changed = true;
+    supported_line = line;
+    supported_page = first_page;
+    if (edits) edits->push_back(Edit{begin, "mojibake", std::string(text.substr(begin, end - begin)), after, steps});
+  });
+  if (!changed) return false;
+  result.append(text.substr(copied));
+  out = std::move(result);
+  return true;
+}
+
+int badness(std::string_view text) { return cost(tables(), decode_utf8(text)); }
+
+bool repair_mixups(std::string_view text, std::string& out, std::vector<Edit>* edits) {
+  if (!has_latin1_triple(text)) return false;
+  const Tables& t = tables();
+  std::string result;
+  std::size_t copied = 0;
+  bool changed = false;
+  // Line by line: the evidence is the line's words taken together.
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t nl = text.find('\n', start);
+    std::size_t stop = nl == std::string_view::npos ? text.size() : nl;
+    std::string_view line = text.substr(start, stop - start);
+    // Suspicious words: runs of at least three Latin-1 letters with no ASCII letter beside them.
+    std::vector<std::pair<std::size_t, std::size_t>> words;
+    std::size_t letters = 0, suspicious_letters = 0;
+    std::size_t i = 0;
+    while (i < line.size()) {
+      std::size_t at = i;
+      char32_t c = utf8::next(line, i);
+      if (c < kTableSize && t.mixup_letter[c]) {
+        std::size_t end = i, count = 1;
+        while (end < line.size()) {
+          std::size_t j = end;
+          char32_t d = utf8::next(line, j);
+          if (!(d < kTableSize && t.mixup_letter[d])) break;
+          end = j;
+          ++count;
+        }
+        char32_t before = char_before(line, at), after = char_after(line, end);
+        bool ascii_neighbour = is_letter(cls_of(t, before)) && before < 0x80;
+        ascii_neighbour = ascii_neighbour || (is_letter(cls_of(t, after)) && after < 0x80);
+        letters += count;
+        if (count >= 3 && !ascii_neighbour) {
+          words.emplace_back(at, end);
+          suspicious_letters += count;
+        }
+        i = end;
+      } else if (is_letter(cls_of(t, c))) {
+        ++letters;
+      }
+    }
+    std::size_t longest = 0;
+    for (const auto& [b, e] : words) longest = std::max(longest, e - b);
+    // Strong evidence only: most of the line's letters are in such words, and there are two
+    // of them or one long one (12 bytes: six letters).
+    if (!words.empty() && suspicious_letters * 10 >= letters * 7 && (words.size() >= 2 || longest >= 12)) {
+      std::u32string original;
+      for (const auto& [b, e] : words) {
+        original += decode_utf8(line.substr(b, e - b));
+        original.push_back(' ');
+      }
+      double best_score = 1.5;  // must be plausible in absolute terms
+      int best = -1;
+      std::u32string decoded;
+      for (int k = 0; k < static_cast<int>(std::size(kMixupTargets)); ++k) {
+        const MixupTarget& target = kMixupTargets[k];
+        decoded.clear();
+        bool ok = true;
+        for (char32_t c : original) {
+          if (c == ' ') {
+            decoded.push_back(c);
+            continue;
+          }
+          std::uint8_t b = t.encode[codepages::kWindows1252][c];
+          char32_t d = b ? codepages::kPages[target.page].high[b - 0x80] : 0;
+          if (!d || script_at(t, d) != target.script) {
+            ok = false;
+            break;
+          }
+          decoded.push_back(d);
+        }
+        if (!ok) continue;
+        double score = implausibility(t, decoded);
+        if (score < best_score) {
+          best_score = score;
+          best = k;
+        }
+      }
+      if (best >= 0) {
+        unsigned page = kMixupTargets[best].page;
+        for (const auto& [b, e] : words) {
+          std::string word;
+          std::string_view src = line.substr(b, e - b);
+          for (std::size_t j = 0; j < src.size();) {
+            char32_t c = utf8::next(src, j);
+            utf8::append(word, codepages::kPages[page].high[t.encode[codepages::kWindows1252][c] - 0x80]);
+          }
+          result.append(text.substr(copied, start + b - copied));
+          result += word;
+          copied = start + e;
+          if (edits) {
+            edits->push_back(Edit{start + b, "mixup", std::string(src), word,
+                                  std::string(codepages::kPages[page].name) + " read as windows-1252"});
+          }
+        }
+        changed = true;
+      }
+    }
+    start = stop + 1;
+  }
+  if (!changed) return false;
+  result.append(text.substr(copied));
+  out = std::move(result);
+  return true;
+}
+
+}  // namespace winnow::mojibake
