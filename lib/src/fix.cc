@@ -239,7 +239,7 @@ std::size_t escape_length(std::string_view s, std::size_t i) {
     }
     return 2;
   }
-  if (c >= 0x20 && c <= 0x2F) return j + 1 < s.size() ? 3 : 2;
+  if (c >= 0x20 && c <= 0x2F) return j + 1 < s.size() && s[j + 1] >= 0x30 && s[j + 1] <= 0x7E ? 3 : 2;
   if (c >= 0x30 && c <= 0x7E) return 2;
   return 1;
 }

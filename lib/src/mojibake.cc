@@ -5,7 +5,9 @@
 
 #include <array>
 #include <cstdint>
+#include <algorithm>
 #include <cstring>
+#include <map>
 #include <memory>
 
 #include "codepages.h"
@@ -66,7 +68,7 @@ Cls classify(char32_t c) {
       return kSpaceLike;
     case 0xA4: case 0xA6: case 0xA8: case 0xAC: case 0xAF: case 0xB4: case 0xB8: case 0x192: case 0x2C6:
     case 0x2C7: case 0x2D8: case 0x2D9: case 0x2DB: case 0x2DC: case 0x2DD: case 0x2020: case 0x2021:
-    case 0x2030: case 0x25CA: case 0x2310:
+    case 0x2030: case 0x25CA: case 0x2310: case 0x178:
       return kBad;
     case 0xA2: case 0xA3: case 0xA5: case 0x20AC:
       return kCurrency;
@@ -159,7 +161,7 @@ struct Tables {
     // The Latin-1 images of Cyrillic and Greek letters in Windows-1251/1253 and KOI8-R: the
     // letters À..ÿ plus the symbols ё, Ё, і, є, ї and the Greek accented capitals fall on.
     for (char32_t c = 0xC0; c <= 0xFF; ++c) mixup_letter[c] = true;
-    for (char32_t c : {0xA8, 0xB8, 0xB3, 0xB2, 0xBA, 0xAA, 0xBF, 0xAF, 0xA2, 0xB9, 0xBC, 0xBE, 0xA5, 0xB4}) {
+    for (char32_t c : {0xA3, 0xA8, 0xB8, 0xB3, 0xB2, 0xBA, 0xAA, 0xBF, 0xAF, 0xA2, 0xB9, 0xBC, 0xBE, 0xA5, 0xB4}) {
       mixup_letter[c] = true;
     }
   }
@@ -201,11 +203,24 @@ int cost(const Tables& t, const std::u32string& s) {
     }
     if (is_letter(pk) && is_letter(k)) {
       Script a = script_at(t, p), b = script_at(t, c);
-      if (a != b && a != kNoScript && b != kNoScript && a != kOtherScript && b != kOtherScript) ++total;
+      if (a != b && a != kNoScript && b != kNoScript && !(a == kOtherScript && b == kOtherScript)) ++total;
     }
     // Â and Ã are UTF-8 lead bytes in every Latin code page; real text has them only before
-    // ASCII letters or at the end of a word (SÃO, IRMÃ).
+    // ASCII letters or at the end of a word (SÃO, IRMÃ). Ð Ñ (Cyrillic), Î Ï (Greek), × Ø Ù
+    // (Hebrew, Arabic) and the geresh ׳ (Hebrew through Windows-1255) are the other common
+    // leads; followed by a symbol they are mojibake.
     if ((p == 0xC2 || p == 0xC3) && c >= 0x80) ++total;
+    if ((p == 0xD0 || p == 0xD1 || p == 0xCE || p == 0xCF || p == 0xD7 || p == 0xD8 || p == 0xD9 || p == 0x5F3) &&
+        c >= 0x80 && is_symbol(k)) {
+      ++total;
+    }
+    // Two symbols in a row after a letter ("á»§", "Ã…‚"); a closing mark followed by an opening one.
+    if (i >= 2 && is_symbol(pk) && is_symbol(k) && is_nonascii_letter(cls_of(t, s[i - 2]))) ++total;
+    if (pk == kClosePunct && k == kOpenPunct) ++total;
+    // Box drawing and mathematics glued to a letter: cp437 and MacRoman mojibake ("├│", "√©").
+    if ((pk == kBox && (k == kAsciiLower || k == kAsciiUpper)) || (k == kBox && is_letter(pk))) ++total;
+    // The low single quote ‚ is E2 in MacRoman, the lead of all General Punctuation ("‚Äô").
+    if ((c == 0x201A && is_letter(pk)) || (p == 0x201A && is_nonascii_letter(k))) ++total;
     if (k == kMark && !is_letter(pk) && pk != kMark) total += 2;
     // Punctuation glued between two letters (the apostrophe excepted: l’école).
     if (p_letter && (k == kOpenPunct || (k == kClosePunct && c != 0x2019)) && i + 1 < s.size() &&
@@ -220,9 +235,11 @@ int cost(const Tables& t, const std::u32string& s) {
 
 // Decodes the code points of RUN as bytes of page P read as UTF-8, where a valid multi-byte
 // sequence forms; every other character stays as it is. STRONG is set when a decoded sequence
-// had a non-letter continuation (the signature of mojibake, as in "Ã©" or "Ð°"). Returns
-// false when nothing decoded.
-bool decode_run(const Tables& t, const std::u32string& run, unsigned p, std::u32string& out, bool& strong) {
+// had a non-letter continuation (the signature of mojibake, as in "Ã©" or "Ð°"); FULLY when
+// no character was left over. Returns false when nothing decoded. A decoded C1 control is
+// allowed: it is what the inner layer of double mojibake holds (U+0081 in "Ã‘Â\u0081").
+bool decode_run(const Tables& t, const std::u32string& run, unsigned p, std::u32string& out, bool& strong,
+                bool& fully) {
   std::string bytes(run.size(), '\0');
   for (std::size_t i = 0; i < run.size(); ++i) {
     char32_t c = run[i];
@@ -230,14 +247,22 @@ bool decode_run(const Tables& t, const std::u32string& run, unsigned p, std::u32
   }
   out.clear();
   bool any = false;
+  fully = true;
   for (std::size_t i = 0; i < run.size();) {
     unsigned char b = static_cast<unsigned char>(bytes[i]);
+    // "”" is E2 80 9D, and 9D is undefined in Windows-1252: many decoders drop it, leaving
+    // "â€" at the end of the run. No other character leaves that trace as often.
+    if (p == codepages::kWindows1252 && b == 0xE2 && i + 2 == run.size() && bytes[i + 1] == '\x80') {
+      out.push_back(0x201D);
+      strong = true;
+      any = true;
+      break;
+    }
     if (b >= 0xC2 && b <= 0xF4) {
       std::size_t j = i;
       bool ok = true;
       char32_t c = utf8::next(bytes, j, &ok);
-      Cls k = ok ? cls_of(t, c) : kControl;
-      if (ok && k != kControl && k != kC1) {
+      if (ok && cls_of(t, c) != kControl) {
         for (std::size_t m = i + 1; m < j; ++m) {
           if (is_symbol(cls_of(t, run[m]))) strong = true;
         }
@@ -248,6 +273,7 @@ bool decode_run(const Tables& t, const std::u32string& run, unsigned p, std::u32
       }
     }
     out.push_back(run[i]);
+    fully = false;
     ++i;
   }
   return any;
@@ -279,37 +305,68 @@ std::string to_utf8(const std::u32string& s) {
 }
 
 // Repairs one run of non-ASCII characters in place, layer by layer. Returns the steps taken
-// (empty: nothing done). SUPPORTED says another run of the same line was repaired, which lowers
-// the evidence this one needs.
-std::string repair_run(const Tables& t, char32_t before, std::u32string& run, char32_t after, int supported_page,
-                       int* first_page) {
+// (empty: nothing done) and sets *FIRST_PAGE and *GAIN (the cost removed). HINT is the code
+// page the rest of the line was repaired with (-1: none): it wins ties, and a run that it
+// decodes completely is repaired even without evidence of its own (the "Ăś" of a Hungarian
+// line whose other words are clearly ISO-8859-2 mojibake). VOTES, if given, receives for
+// each page whose first-layer decoding is acceptable, or complete and cheaper, the cost it
+// removes (plus one when acceptable).
+std::string repair_run(const Tables& t, char32_t before, std::u32string& run, char32_t after, int hint,
+                       int* first_page, int* gain, std::array<int, kPageCount>* votes) {
   std::vector<unsigned> layers;
-  for (int layer = 0; layer < 3; ++layer) {
+  int start_cost = -1, end_cost = 0;
+  std::u32string best, candidate, deeper;
+  while (layers.size() < 3) {
     Mask pages;
     if (!has_candidate_pair(t, run, &pages)) break;
     int old_cost = cost(t, with_context(before, run, after));
-    if (old_cost == 0) break;
-    int best_cost = old_cost;
-    int best_page = -1;
-    std::u32string best, candidate;
+    if (start_cost < 0) start_cost = old_cost;
+    int best_page = -1, best_cost = 0, best_layers = 0;
+    bool best_hinted = false;
     for (unsigned p = 0; p < kPageCount; ++p) {
       if (!(pages & (1u << p))) continue;
-      bool strong = false;
-      if (!decode_run(t, run, p, candidate, strong)) continue;
+      bool strong = false, fully = false;
+      if (!decode_run(t, run, p, candidate, strong, fully)) continue;
+      // Double mojibake goes through the same page twice, and its inner layer can look worse
+      // than the outer one: judge each page by where decoding with it again leads.
       int c = cost(t, with_context(before, candidate, after));
-      bool clearly = old_cost - c >= 2 || strong || static_cast<int>(p) == supported_page;
-      if (c < best_cost && clearly) {
+      int depth = 1;
+      while (layers.size() + depth < 3) {
+        bool s2 = false, f2 = false;
+        if (!decode_run(t, candidate, p, deeper, s2, f2)) break;
+        int c2 = cost(t, with_context(before, deeper, after));
+        if (c2 > c) break;
+        candidate.swap(deeper);
+        c = c2;
+        strong = strong || s2;
+        fully = fully && f2;
+        ++depth;
+      }
+      bool hinted = static_cast<int>(p) == hint;
+      bool acceptable = (c < old_cost && (old_cost - c >= 2 || strong || hinted)) || (hinted && fully && c <= old_cost);
+      // A complete decoding that lowers the cost is too weak to act on alone, but it is a vote.
+      if (votes && layers.empty() && (acceptable || (fully && c < old_cost))) (*votes)[p] += old_cost - c + acceptable;
+      if (!acceptable) continue;
+      // Lowest cost first; then the line's page; then the shortest result, as the decoding
+      // that consumed the most bytes.
+      bool better = best_page < 0 || c < best_cost ||
+                    (c == best_cost && (hinted > best_hinted || (hinted == best_hinted && candidate.size() < best.size())));
+      if (better) {
         best_cost = c;
         best_page = static_cast<int>(p);
+        best_hinted = hinted;
+        best_layers = depth;
         best = candidate;
       }
     }
     if (best_page < 0) break;
     run = best;
-    layers.push_back(static_cast<unsigned>(best_page));
+    end_cost = best_cost;
+    for (int k = 0; k < best_layers; ++k) layers.push_back(static_cast<unsigned>(best_page));
   }
   if (layers.empty()) return {};
   *first_page = static_cast<int>(layers[0]);
+  *gain = start_cost - end_cost;
   std::string steps = "utf-8 read as ";
   for (std::size_t i = 0; i < layers.size(); ++i) {
     if (i == 0 || layers[i] != layers[i - 1]) {
@@ -421,42 +478,60 @@ bool has_latin1_triple(std::string_view text) {
 
 bool repair_utf8_mojibake(std::string_view text, std::string& out, std::vector<Edit>* edits) {
   const Tables& t = tables();
+  // Two passes when something is found: the first finds each line's repairs on their own
+  // evidence and elects the line's code page (the one whose decodings are acceptable for the
+  // most runs, weighted by the cost they remove); the second
+  // repairs again with that page as the hint, so the words of one damaged line agree.
+  std::map<std::size_t, std::array<int, kPageCount>> line_gain;
+  std::map<std::size_t, int> line_page;
   std::string result;
-  std::size_t copied = 0;
-  bool changed = false;
-  std::size_t supported_line = std::string_view::npos;
-  int supported_page = -1;
   std::u32string run;
-  for_each_run(text, [&](std::size_t begin, std::size_t end) {
-    // Cheap test first: does any adjacent pair look like lead + continuation in some page?
-    bool pair = false;
-    std::size_t i = begin;
-    char32_t prev = utf8::next(text, i);
-    while (i < end && !pair) {
-      char32_t c = utf8::next(text, i);
-      if (prev < kTableSize && c < kTableSize && (t.lead[prev] & t.cont[c])) pair = true;
-      prev = c;
+  for (int pass = 0; pass < 2; ++pass) {
+    std::size_t copied = 0;
+    bool changed = false;
+    std::vector<Edit> found;
+    result.clear();
+    for_each_run(text, [&](std::size_t begin, std::size_t end) {
+      // Cheap test first: does any adjacent pair look like lead + continuation in some page?
+      bool pair = false;
+      std::size_t i = begin;
+      char32_t prev = utf8::next(text, i);
+      while (i < end && !pair) {
+        char32_t c = utf8::next(text, i);
+        if (prev < kTableSize && c < kTableSize && (t.lead[prev] & t.cont[c])) pair = true;
+        prev = c;
+      }
+      if (!pair) return;
+      run = decode_utf8(text.substr(begin, end - begin));
+      std::size_t line = line_start(text, begin);
+      auto hint = line_page.find(line);
+      int first_page = -1, gain = 0;
+      std::string steps = repair_run(t, char_before(text, begin), run, char_after(text, end),
+                                     hint == line_page.end() ? -1 : hint->second, &first_page, &gain,
+                                     pass == 0 ? &line_gain[line] : nullptr);
+      if (steps.empty()) return;
+      if (pass == 0) {
+        changed = true;
+        return;
+      }
+      std::string after = to_utf8(run);
+      result.append(text.substr(copied, begin - copied));
+      result += after;
+      copied = end;
+      changed = true;
+      found.push_back(Edit{begin, "mojibake", std::string(text.substr(begin, end - begin)), after, steps});
+    });
+    if (!changed) return false;
+    if (pass == 0) {
+      for (const auto& [line, gains] : line_gain) {
+        auto top = std::max_element(gains.begin(), gains.end());
+        if (*top > 0) line_page[line] = static_cast<int>(top - gains.begin());
+      }
+      continue;
     }
-    if (!pair) return;
-    run = decode_utf8(text.substr(begin, end - begin));
-    std::size_t line = line_start(text, begin);
-    int page_hint = line == supported_line ? supported_page : -1;
-    std::u32string repaired = run;
-    int first_page = -1;
-    std::string steps =
-        repair_run(t, char_before(text, begin), repaired, char_after(text, end), page_hint, &first_page);
-    if (steps.empty()) return;
-    std::string after = to_utf8(repaired);
-    result.append(text.substr(copied, begin - copied));
-    result += after;
-    copied = end;
-    changed = true;
-    supported_line = line;
-    supported_page = first_page;
-    if (edits) edits->push_back(Edit{begin, "mojibake", std::string(text.substr(begin, end - begin)), after, steps});
-  });
-  if (!changed) return false;
-  result.append(text.substr(copied));
+    result.append(text.substr(copied));
+    if (edits) edits->insert(edits->end(), found.begin(), found.end());
+  }
   out = std::move(result);
   return true;
 }
@@ -474,9 +549,10 @@ bool repair_mixups(std::string_view text, std::string& out, std::vector<Edit>* e
     std::size_t nl = text.find('\n', start);
     std::size_t stop = nl == std::string_view::npos ? text.size() : nl;
     std::string_view line = text.substr(start, stop - start);
-    // Suspicious words: runs of at least three Latin-1 letters with no ASCII letter beside them.
+    // Suspicious words: runs of Latin-1 letters with no ASCII letter beside them; those of at
+    // least three letters are the evidence, and when it is strong all of them are re-decoded.
     std::vector<std::pair<std::size_t, std::size_t>> words;
-    std::size_t letters = 0, suspicious_letters = 0;
+    std::size_t letters = 0, suspicious_letters = 0, long_words = 0;
     std::size_t i = 0;
     while (i < line.size()) {
       std::size_t at = i;
@@ -494,9 +570,12 @@ bool repair_mixups(std::string_view text, std::string& out, std::vector<Edit>* e
         bool ascii_neighbour = is_letter(cls_of(t, before)) && before < 0x80;
         ascii_neighbour = ascii_neighbour || (is_letter(cls_of(t, after)) && after < 0x80);
         letters += count;
-        if (count >= 3 && !ascii_neighbour) {
+        if (!ascii_neighbour) {
           words.emplace_back(at, end);
-          suspicious_letters += count;
+          if (count >= 3) {
+            suspicious_letters += count;
+            ++long_words;
+          }
         }
         i = end;
       } else if (is_letter(cls_of(t, c))) {
@@ -507,7 +586,7 @@ bool repair_mixups(std::string_view text, std::string& out, std::vector<Edit>* e
     for (const auto& [b, e] : words) longest = std::max(longest, e - b);
     // Strong evidence only: most of the line's letters are in such words, and there are two
     // of them or one long one (12 bytes: six letters).
-    if (!words.empty() && suspicious_letters * 10 >= letters * 7 && (words.size() >= 2 || longest >= 12)) {
+    if (long_words && suspicious_letters * 10 >= letters * 7 && (long_words >= 2 || longest >= 12)) {
       std::u32string original;
       for (const auto& [b, e] : words) {
         original += decode_utf8(line.substr(b, e - b));
