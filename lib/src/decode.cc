@@ -85,11 +85,12 @@ std::string canonical_name(UConverter* conv) {
   UErrorCode status = U_ZERO_ERROR;
   const char* internal = ucnv_getName(conv, &status);
   if (U_FAILURE(status)) return "unknown";
-  // Prefer the IANA/WHATWG style name where ICU has one (windows-1252 rather than ibm-5348_P100-1997).
-  const char* standard = ucnv_getStandardName(internal, "WINDOWS", &status);
+  // Prefer the IANA/WHATWG style name where ICU has one (windows-1252 rather than
+  // ibm-5348_P100-1997, KOI8-R rather than windows-20866).
+  const char* standard = ucnv_getStandardName(internal, "IANA", &status);
   if (U_SUCCESS(status) && standard) return standard;
   status = U_ZERO_ERROR;
-  standard = ucnv_getStandardName(internal, "IANA", &status);
+  standard = ucnv_getStandardName(internal, "WINDOWS", &status);
   if (U_SUCCESS(status) && standard) return standard;
   return internal;
 }
@@ -155,6 +156,45 @@ const char* utf16_or_32_by_zeros(std::string_view bytes) {
   return nullptr;
 }
 
+// UTF-16 of CJK text has few zero bytes; it is recognised instead by decoding to ideographs,
+// kana and CJK punctuation only, in one byte order and not the other. Only tried when at least
+// a quarter of the bytes are high, which single-byte Latin text never has.
+const char* utf16_cjk(std::string_view bytes) {
+  std::size_t n = std::min<std::size_t>(bytes.size(), 8192) & ~std::size_t{1};
+  if (n < 8 || bytes.size() % 2 != 0) return nullptr;
+  std::size_t high = 0;
+  for (std::size_t i = 0; i < n; ++i) high += static_cast<unsigned char>(bytes[i]) >= 0x80;
+  if (high * 4 < n) return nullptr;
+  // Legacy CJK encodings (Shift_JIS, GBK) and Cyrillic IBM866 read as UTF-16 also land in the
+  // ideographs, but never on the ideographic comma and full stop, which real text is full of.
+  auto cjk_share = [&](bool little) {
+    std::size_t cjk = 0, stops = 0;
+    for (std::size_t i = 0; i < n; i += 2) {
+      unsigned a = static_cast<unsigned char>(bytes[i]), b = static_cast<unsigned char>(bytes[i + 1]);
+      char32_t c = little ? (b << 8 | a) : (a << 8 | b);
+      cjk += (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3000 && c <= 0x30FF) || (c >= 0xFF00 && c <= 0xFFEF) || c == '\n';
+      stops += c == 0x3001 || c == 0x3002 || c == 0xFF0C || c == 0xFF01 || c == 0xFF1F;
+    }
+    std::size_t units = n / 2;
+    return cjk * 10 >= units * 9 && stops * 80 >= units;
+  };
+  bool le = cjk_share(true), be = cjk_share(false);
+  if (le != be) return le ? "UTF-16LE" : "UTF-16BE";
+  return nullptr;
+}
+
+// The ISO-2022 encodings are seven-bit and so valid UTF-8: their escape sequences tell them.
+const char* iso2022_by_escapes(std::string_view bytes) {
+  std::string_view head = bytes.substr(0, 65536);
+  if (head.find("\x1B$B") != std::string_view::npos || head.find("\x1B$@") != std::string_view::npos ||
+      head.find("\x1B$(D") != std::string_view::npos) {
+    return "ISO-2022-JP";
+  }
+  if (head.find("\x1B$)C") != std::string_view::npos) return "ISO-2022-KR";
+  if (head.find("\x1B$)A") != std::string_view::npos || head.find("\x1B$)G") != std::string_view::npos) return "ISO-2022-CN";
+  return nullptr;
+}
+
 std::string lower_ascii(std::string_view s) {
   std::string out(s);
   for (char& c : out) {
@@ -193,8 +233,8 @@ std::string declared_encoding(std::string_view bytes) {
   return {};
 }
 
-// Single-byte encodings that one language family's text may come in: when the detector names
-// one, every member is decoded and the one that reads most like text wins.
+// The single-byte encodings, by language family: when the detector names one, all are
+// decoded and the one that reads most like text wins, ties going to the detector's order.
 const std::vector<std::vector<std::string>>& families() {
   static const std::vector<std::vector<std::string>> f = {
       {"windows-1252", "windows-1250", "ISO-8859-2"},
@@ -273,7 +313,8 @@ Decoded decode(std::string_view bytes, const DecodeOptions& options) {
       return d;
     }
   }
-  if (const char* wide = utf16_or_32_by_zeros(bytes)) {
+  for (const char* wide : {utf16_or_32_by_zeros(bytes), iso2022_by_escapes(bytes)}) {
+    if (!wide) continue;
     Decoded d = decode_with(wide, bytes);
     if (d.replaced == 0) return d;
   }
@@ -288,6 +329,10 @@ Decoded decode(std::string_view bytes, const DecodeOptions& options) {
     std::string declared = browser_label(declared_encoding(bytes));
     if (!declared.empty() && declared != "UTF-8" && is_known_encoding(declared)) return decode_with(declared, bytes);
   }
+  if (const char* wide = utf16_cjk(bytes)) {
+    Decoded d = decode_with(wide, bytes);
+    if (d.replaced == 0) return d;
+  }
   if (mostly_utf8(bytes)) {
     Decoded d;
     d.text = utf8::sanitize(bytes, &d.replaced);
@@ -295,17 +340,26 @@ Decoded decode(std::string_view bytes, const DecodeOptions& options) {
     return d;
   }
   // ICU's detector can name encodings its converters lack (IBM420_ltr, IBM424_rtl); those are
-  // dropped. Its first single-byte answer brings in its family, and the decoding that reads
+  // dropped, and so are its UTF-16/32 guesses. Its first single-byte answer brings in its family, and the decoding that reads
   // most like text (fewest replacements, then least mojibake-like) wins; ties go to the
   // detector's order.
   std::vector<std::string> candidates;
   for (const std::string& guess : detector_guesses(bytes)) {
-    if (guess == "UTF-8" || !is_known_encoding(guess)) continue;
+    // UTF-16 and UTF-32 were ruled out above on firmer evidence than the detector's.
+    if (guess == "UTF-8" || guess.rfind("UTF-16", 0) == 0 || guess.rfind("UTF-32", 0) == 0 || !is_known_encoding(guess)) {
+      continue;
+    }
     if (std::find(candidates.begin(), candidates.end(), guess) == candidates.end()) candidates.push_back(guess);
   }
-  if (!candidates.empty()) {
+  // A single-byte first answer brings in every single-byte encoding (the detector has no
+  // recogniser for some, such as IBM866, and confuses the members of a family); a wrong one
+  // reads as symbols inside words, scripts changing mid-word or runs of accented letters.
+  bool single_byte = false;
+  for (const auto& family : families()) {
+    single_byte = single_byte || (!candidates.empty() && std::find(family.begin(), family.end(), candidates.front()) != family.end());
+  }
+  if (single_byte) {
     for (const auto& family : families()) {
-      if (std::find(family.begin(), family.end(), candidates.front()) == family.end()) continue;
       for (const std::string& member : family) {
         if (std::find(candidates.begin(), candidates.end(), member) == candidates.end()) candidates.push_back(member);
       }

@@ -390,12 +390,14 @@ bool fix_round(std::string& text, const FixOptions& o, Sink& sink) {
       }
       edits.clear();
     };
-    if (o.mojibake && mojibake::repair_utf8_mojibake(text, next, &edits)) {
+    // Mix-ups first: a line of Cyrillic shown as Latin-1 letters is not mojibake, but its
+    // letter pairs can look like UTF-8 to the span repair.
+    if (o.mixups && mojibake::repair_mixups(text, next, &edits)) {
       record(text);
       text.swap(next);
       changed = true;
     }
-    if (o.mixups && mojibake::repair_mixups(text, next, &edits)) {
+    if (o.mojibake && mojibake::repair_utf8_mojibake(text, next, &edits)) {
       record(text);
       text.swap(next);
       changed = true;

@@ -84,10 +84,12 @@ Cls classify(char32_t c) {
       break;
   }
   if ((c >= 0x2190 && c <= 0x23FF) || (c >= 0x2500 && c <= 0x25FF) || c == 0x207F) return kBox;
-  // Latin Extended-B and IPA except Romanian comma letters and pinyin tone letters; Coptic in
+  // Latin Extended-B and IPA except Romanian comma letters, pinyin tone letters and the
+  // Vietnamese horned o and u; Coptic in
   // the Greek block; the historic Cyrillic supplement; Armenian, Syriac, Thaana, NKo,
   // Samaritan, Mandaic: the places a two-byte sequence made of two real Latin letters lands.
-  if ((c >= 0x180 && c <= 0x2FF && !(c >= 0x218 && c <= 0x21B) && !(c >= 0x1CD && c <= 0x1DC) && c != 0x2BC) ||
+  if ((c >= 0x180 && c <= 0x2FF && !(c >= 0x218 && c <= 0x21B) && !(c >= 0x1CD && c <= 0x1DC) &&
+       !(c >= 0x1A0 && c <= 0x1B0) && c != 0x2BC) ||
       (c >= 0x3E2 && c <= 0x3FF) || (c >= 0x460 && c <= 0x52F) || (c >= 0x530 && c <= 0x58F) ||
       (c >= 0x700 && c <= 0x8FF)) {
     return kRare;
@@ -181,7 +183,10 @@ bool is_cyrillic_basic(char32_t c) { return c >= 0x410 && c <= 0x44F; }
 
 // The cost of S (a span with one character of context on each side; 0 for none): how much it
 // looks like the output of a wrong decoder. Clean text of any language scores 0 or close.
-int cost(const Tables& t, const std::u32string& s) {
+// LETTER_RUNS also counts runs of three accented Latin letters, the trace of Cyrillic or
+// Greek decoded in a Latin code page: evidence when choosing a whole text's encoding, but no
+// reason to re-decode a span as UTF-8 (mix-ups have their own repair).
+int cost(const Tables& t, const std::u32string& s, bool letter_runs = false) {
   int total = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
     char32_t c = s[i];
@@ -225,6 +230,11 @@ int cost(const Tables& t, const std::u32string& s) {
     // Punctuation glued between two letters (the apostrophe excepted: l’école).
     if (p_letter && (k == kOpenPunct || (k == kClosePunct && c != 0x2019)) && i + 1 < s.size() &&
         is_letter(cls_of(t, s[i + 1]))) {
+      ++total;
+    }
+    // Three accented Latin letters in a row: Cyrillic or Greek shown in a Latin code page.
+    if (letter_runs && i >= 2 && is_nonascii_letter(k) && is_nonascii_letter(pk) && is_nonascii_letter(cls_of(t, s[i - 2])) &&
+        script_at(t, c) == kLatin && script_at(t, p) == kLatin && script_at(t, s[i - 2]) == kLatin) {
       ++total;
     }
     // Windows-1251 mojibake of Russian is Р or С followed by a non-Russian character.
@@ -536,7 +546,7 @@ bool repair_utf8_mojibake(std::string_view text, std::string& out, std::vector<E
   return true;
 }
 
-int badness(std::string_view text) { return cost(tables(), decode_utf8(text)); }
+int badness(std::string_view text) { return cost(tables(), decode_utf8(text), true); }
 
 bool repair_mixups(std::string_view text, std::string& out, std::vector<Edit>* edits) {
   if (!has_latin1_triple(text)) return false;
