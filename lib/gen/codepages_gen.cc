@@ -22,12 +22,15 @@ struct Page {
 };
 
 // The order is the order of the bits in fix's masks and the order candidates are tried in:
-// the most common confusion first.
+// the most common confusion first. ISO-8859-2 comes before Windows-1250: UTF-8 read as
+// ISO-8859-2 leaves letters that Windows-1250 also has (at other bytes), so both decode it and
+// the first must be ISO-8859-2, while Windows-1250 mojibake leaves punctuation ISO-8859-2
+// lacks, so the order never hurts it.
 constexpr Page kPages[] = {
-    {"windows-1252", "windows-1252"}, {"ISO-8859-1", "latin-1"},         {"windows-1250", "windows-1250"},
-    {"windows-1251", "windows-1251"}, {"windows-1253", "windows-1253"}, {"windows-1254", "windows-1254"},
-    {"windows-1255", "windows-1255"}, {"windows-1256", "windows-1256"}, {"windows-1257", "windows-1257"},
-    {"windows-1258", "windows-1258"}, {"ISO-8859-2", "iso-8859-2"},     {"macintosh", "macroman"},
+    {"windows-1252", "windows-1252"}, {"ISO-8859-1", "latin-1"},         {"ISO-8859-2", "iso-8859-2"},
+    {"windows-1250", "windows-1250"}, {"windows-1251", "windows-1251"}, {"windows-1253", "windows-1253"},
+    {"windows-1254", "windows-1254"}, {"windows-1255", "windows-1255"}, {"windows-1256", "windows-1256"},
+    {"windows-1257", "windows-1257"}, {"windows-1258", "windows-1258"}, {"macintosh", "macroman"},
     {"ibm-437", "cp437"},             {"KOI8-R", "koi8-r"},
 };
 

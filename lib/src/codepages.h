@@ -6,10 +6,12 @@
 
 namespace winnow::codepages {
 
-// Indexes into kPages; also the bit positions of the masks in mojibake.cc.
+// Indexes into kPages, in the generator's order; also the bit positions of the masks in
+// mojibake.cc.
 enum PageId : unsigned {
   kWindows1252,
   kLatin1,
+  kIso8859_2,
   kWindows1250,
   kWindows1251,
   kWindows1253,
@@ -18,7 +20,6 @@ enum PageId : unsigned {
   kWindows1256,
   kWindows1257,
   kWindows1258,
-  kIso8859_2,
   kMacRoman,
   kCp437,
   kKoi8R,

@@ -9,6 +9,8 @@
 #include <cstring>
 #include <map>
 #include <memory>
+#include <stdexcept>
+#include <vector>
 
 #include "codepages.h"
 #include "winnow/utf8.h"
@@ -20,9 +22,12 @@ using codepages::kPageCount;
 using Mask = std::uint16_t;
 static_assert(kPageCount <= 16, "one bit per code page");
 
-// Every character any of the code pages produces is below U+2600 (the highest are cp437's box
-// drawing and block elements), so flat arrays indexed by code point cover them.
+// The characters the code pages produce are below U+2600 (the highest are cp437's box drawing
+// and block elements) but for a few (MacRoman's Apple logo U+F8FF and its fi/fl ligatures),
+// so flat arrays indexed by code point cover them, with slots after U+25FF for those few.
 constexpr char32_t kTableSize = 0x2600;
+constexpr std::size_t kExtraSlots = 16;
+constexpr std::size_t kNoSlot = ~std::size_t{0};
 
 // Character classes of the cost function. A wrong decoder leaves tell-tale neighbours: symbols
 // and punctuation glued inside words, upper case after lower case, scripts changing mid-word,
@@ -131,21 +136,37 @@ Script script_of(char32_t c) {
 }
 
 struct Tables {
-  std::array<Mask, kTableSize> lead{};  // pages where the character is a UTF-8 lead byte (C2..F4)
-  std::array<Mask, kTableSize> cont{};  // pages where it is a continuation byte (80..BF)
-  std::array<std::array<std::uint8_t, kTableSize>, kPageCount> encode{};  // byte, 0 if not in the page
+  // Indexed by slot(c).
+  std::array<Mask, kTableSize + kExtraSlots> lead{};  // pages where c is a UTF-8 lead byte (C2..F4)
+  std::array<Mask, kTableSize + kExtraSlots> cont{};  // pages where c is a continuation byte (80..BF)
+  std::array<std::array<std::uint8_t, kTableSize + kExtraSlots>, kPageCount> encode{};  // 0: not in the page
+  std::vector<char32_t> extra;  // the code points of the slots after kTableSize
+  // Indexed by code point.
   std::array<std::uint8_t, kTableSize> cls{};
   std::array<std::uint8_t, kTableSize> script{};
   std::array<bool, kTableSize> mixup_letter{};  // a Latin-1 letter a mixed-up word is made of
+
+  std::size_t slot(char32_t c) const {
+    if (c < kTableSize) return c;
+    for (std::size_t k = 0; k < extra.size(); ++k) {
+      if (extra[k] == c) return kTableSize + k;
+    }
+    return kNoSlot;
+  }
 
   Tables() {
     for (unsigned p = 0; p < kPageCount; ++p) {
       for (unsigned b = 0x80; b <= 0xFF; ++b) {
         char32_t c = codepages::kPages[p].high[b - 0x80];
-        if (c >= kTableSize) continue;
-        encode[p][c] = static_cast<std::uint8_t>(b);
-        if (b >= 0xC2 && b <= 0xF4) lead[c] |= Mask(1u << p);
-        if (b <= 0xBF) cont[c] |= Mask(1u << p);
+        std::size_t k = slot(c);
+        if (k == kNoSlot) {
+          if (extra.size() == kExtraSlots) throw std::logic_error("winnow: code-page tables need more slots");
+          extra.push_back(c);
+          k = slot(c);
+        }
+        encode[p][k] = static_cast<std::uint8_t>(b);
+        if (b >= 0xC2 && b <= 0xF4) lead[k] |= Mask(1u << p);
+        if (b <= 0xBF) cont[k] |= Mask(1u << p);
       }
     }
     // Browsers decode "latin-1" as Windows-1252, and text that went through both keeps C1
@@ -181,6 +202,17 @@ Script script_at(const Tables& t, char32_t c) {
 
 bool is_cyrillic_basic(char32_t c) { return c >= 0x410 && c <= 0x44F; }
 
+// Serbian, Macedonian and Belarusian letters Windows-1251 puts in 0x80..0xBF: as continuation
+// bytes after a Cyrillic lead ("вЂ™" for "’") they are as telling as a symbol.
+bool is_cp1251_high_letter(char32_t c) {
+  static constexpr std::u32string_view kLetters = U"ЂЃѓЉЊЌЋЏђљњќћџЎўЈ";
+  return kLetters.find(c) != std::u32string_view::npos;
+}
+
+// Characters that, as the first of a decoded sequence, are evidence on their own: the images of
+// the UTF-8 lead bytes C2 and C3 in the Latin code pages, and MacRoman's E2 (‚).
+bool is_telling_lead(char32_t c) { return c == 0xC2 || c == 0xC3 || c == 0x102 || c == 0x201A; }
+
 // The cost of S (a span with one character of context on each side; 0 for none): how much it
 // looks like the output of a wrong decoder. Clean text of any language scores 0 or close.
 // LETTER_RUNS also counts runs of three accented Latin letters, the trace of Cyrillic or
@@ -211,10 +243,10 @@ int cost(const Tables& t, const std::u32string& s, bool letter_runs = false) {
       if (a != b && a != kNoScript && b != kNoScript && !(a == kOtherScript && b == kOtherScript)) ++total;
     }
     // Â and Ã are UTF-8 lead bytes in every Latin code page; real text has them only before
-    // ASCII letters or at the end of a word (SÃO, IRMÃ). Ð Ñ (Cyrillic), Î Ï (Greek), × Ø Ù
+    // ASCII letters or at the end of a word (SÃO, IRMÃ); Ă is C3 in ISO-8859-2. Ð Ñ (Cyrillic), Î Ï (Greek), × Ø Ù
     // (Hebrew, Arabic) and the geresh ׳ (Hebrew through Windows-1255) are the other common
     // leads; followed by a symbol they are mojibake.
-    if ((p == 0xC2 || p == 0xC3) && c >= 0x80) ++total;
+    if ((p == 0xC2 || p == 0xC3 || p == 0x102) && c >= 0x80) ++total;
     if ((p == 0xD0 || p == 0xD1 || p == 0xCE || p == 0xCF || p == 0xD7 || p == 0xD8 || p == 0xD9 || p == 0x5F3) &&
         c >= 0x80 && is_symbol(k)) {
       ++total;
@@ -238,7 +270,8 @@ int cost(const Tables& t, const std::u32string& s, bool letter_runs = false) {
       ++total;
     }
     // Windows-1251 mojibake of Russian is Р or С followed by a non-Russian character.
-    if ((p == 0x420 || p == 0x421) && c >= 0x80 && !is_cyrillic_basic(c)) ++total;
+    // В and Г are C2 and C3 there: Latin-1 punctuation and letters shown as "ВЈ", "Г©".
+    if ((p == 0x420 || p == 0x421 || p == 0x412 || p == 0x413) && c >= 0x80 && !is_cyrillic_basic(c)) ++total;
   }
   return total;
 }
@@ -253,7 +286,8 @@ bool decode_run(const Tables& t, const std::u32string& run, unsigned p, std::u32
   std::string bytes(run.size(), '\0');
   for (std::size_t i = 0; i < run.size(); ++i) {
     char32_t c = run[i];
-    bytes[i] = static_cast<char>(c < kTableSize ? t.encode[p][c] : 0);
+    std::size_t k = t.slot(c);
+    bytes[i] = static_cast<char>(k == kNoSlot ? 0 : t.encode[p][k]);
   }
   out.clear();
   bool any = false;
@@ -273,8 +307,9 @@ bool decode_run(const Tables& t, const std::u32string& run, unsigned p, std::u32
       bool ok = true;
       char32_t c = utf8::next(bytes, j, &ok);
       if (ok && cls_of(t, c) != kControl) {
+        if (is_telling_lead(run[i])) strong = true;
         for (std::size_t m = i + 1; m < j; ++m) {
-          if (is_symbol(cls_of(t, run[m]))) strong = true;
+          if (is_symbol(cls_of(t, run[m])) || is_cp1251_high_letter(run[m])) strong = true;
         }
         out.push_back(c);
         i = j;
@@ -292,8 +327,8 @@ bool decode_run(const Tables& t, const std::u32string& run, unsigned p, std::u32
 bool has_candidate_pair(const Tables& t, const std::u32string& run, Mask* pages) {
   Mask m = 0;
   for (std::size_t i = 0; i + 1 < run.size(); ++i) {
-    char32_t a = run[i], b = run[i + 1];
-    if (a < kTableSize && b < kTableSize) m |= t.lead[a] & t.cont[b];
+    std::size_t a = t.slot(run[i]), b = t.slot(run[i + 1]);
+    if (a != kNoSlot && b != kNoSlot) m |= t.lead[a] & t.cont[b];
   }
   *pages = m;
   return m != 0;
@@ -508,7 +543,8 @@ bool repair_utf8_mojibake(std::string_view text, std::string& out, std::vector<E
       char32_t prev = utf8::next(text, i);
       while (i < end && !pair) {
         char32_t c = utf8::next(text, i);
-        if (prev < kTableSize && c < kTableSize && (t.lead[prev] & t.cont[c])) pair = true;
+        std::size_t a = t.slot(prev), b = t.slot(c);
+        if (a != kNoSlot && b != kNoSlot && (t.lead[a] & t.cont[b])) pair = true;
         prev = c;
       }
       if (!pair) return;
