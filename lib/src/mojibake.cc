@@ -141,6 +141,10 @@ struct Tables {
   std::array<Mask, kTableSize + kExtraSlots> cont{};  // pages where c is a continuation byte (80..BF)
   std::array<std::array<std::uint8_t, kTableSize + kExtraSlots>, kPageCount> encode{};  // 0: not in the page
   std::vector<char32_t> extra;  // the code points of the slots after kTableSize
+  // The images of the UTF-8 lead bytes C2 and C3 (Latin-1 Supplement) in any page, and
+  // MacRoman's E2 (‚, General Punctuation): as the first of a decoded sequence they are
+  // evidence on their own, and real text never follows them with a symbol.
+  std::vector<char32_t> telling;
   // Indexed by code point.
   std::array<std::uint8_t, kTableSize> cls{};
   std::array<std::uint8_t, kTableSize> script{};
@@ -169,6 +173,13 @@ struct Tables {
         if (b <= 0xBF) cont[k] |= Mask(1u << p);
       }
     }
+    for (unsigned p = 0; p < kPageCount; ++p) {
+      for (unsigned b : {0xC2u, 0xC3u}) {
+        char32_t c = codepages::kPages[p].high[b - 0x80];
+        if (std::find(telling.begin(), telling.end(), c) == telling.end()) telling.push_back(c);
+      }
+    }
+    telling.push_back(codepages::kPages[codepages::kMacRoman].high[0xE2 - 0x80]);
     // Browsers decode "latin-1" as Windows-1252, and text that went through both keeps C1
     // controls where 1252 has punctuation: the sloppy 1252 encoder takes them as their byte.
     for (char32_t c = 0x80; c <= 0x9F; ++c) {
@@ -195,6 +206,10 @@ const Tables& tables() {
   return *t;
 }
 
+bool is_telling_lead(const Tables& t, char32_t c) {
+  return std::find(t.telling.begin(), t.telling.end(), c) != t.telling.end();
+}
+
 Cls cls_of(const Tables& t, char32_t c) { return c < kTableSize ? static_cast<Cls>(t.cls[c]) : classify(c); }
 Script script_at(const Tables& t, char32_t c) {
   return c < kTableSize ? static_cast<Script>(t.script[c]) : script_of(c);
@@ -209,9 +224,7 @@ bool is_cp1251_high_letter(char32_t c) {
   return kLetters.find(c) != std::u32string_view::npos;
 }
 
-// Characters that, as the first of a decoded sequence, are evidence on their own: the images of
-// the UTF-8 lead bytes C2 and C3 in the Latin code pages, and MacRoman's E2 (‚).
-bool is_telling_lead(char32_t c) { return c == 0xC2 || c == 0xC3 || c == 0x102 || c == 0x201A; }
+
 
 // The cost of S (a span with one character of context on each side; 0 for none): how much it
 // looks like the output of a wrong decoder. Clean text of any language scores 0 or close.
@@ -246,7 +259,11 @@ int cost(const Tables& t, const std::u32string& s, bool letter_runs = false) {
     // ASCII letters or at the end of a word (SÃO, IRMÃ); Ă is C3 in ISO-8859-2. Ð Ñ (Cyrillic), Î Ï (Greek), × Ø Ù
     // (Hebrew, Arabic) and the geresh ׳ (Hebrew through Windows-1255) are the other common
     // leads; followed by a symbol they are mojibake.
-    if ((p == 0xC2 || p == 0xC3 || p == 0x102) && c >= 0x80) ++total;
+    if ((p == 0xC2 || p == 0xC3 || p == 0x102) && c >= 0x80) {
+      ++total;
+    } else if (p >= 0x80 && is_symbol(k) && !is_cyrillic_basic(p) && is_telling_lead(t, p)) {
+      ++total;  // Β© (Windows-1253), آ© (1256), Ā® (1257), ֲ® (1255), ┬╗ (cp437)
+    }
     if ((p == 0xD0 || p == 0xD1 || p == 0xCE || p == 0xCF || p == 0xD7 || p == 0xD8 || p == 0xD9 || p == 0x5F3) &&
         c >= 0x80 && is_symbol(k)) {
       ++total;
@@ -259,6 +276,11 @@ int cost(const Tables& t, const std::u32string& s, bool letter_runs = false) {
     // The low single quote ‚ is E2 in MacRoman, the lead of all General Punctuation ("‚Äô").
     if ((c == 0x201A && is_letter(pk)) || (p == 0x201A && is_nonascii_letter(k))) ++total;
     if (k == kMark && !is_letter(pk) && pk != kMark) total += 2;
+    // A symbol between two letters, even ASCII ones ("Calend÷rio"; "m²" and "n°5" are fine).
+    if (!p_letter && is_letter(pk) && (k == kNumeric || k == kCurrency || k == kBad || k == kC1 || k == kBox) &&
+        i + 1 < s.size() && is_letter(cls_of(t, s[i + 1]))) {
+      ++total;
+    }
     // Punctuation glued between two letters (the apostrophe excepted: l’école).
     if (p_letter && (k == kOpenPunct || (k == kClosePunct && c != 0x2019)) && i + 1 < s.size() &&
         is_letter(cls_of(t, s[i + 1]))) {
@@ -307,7 +329,7 @@ bool decode_run(const Tables& t, const std::u32string& run, unsigned p, std::u32
       bool ok = true;
       char32_t c = utf8::next(bytes, j, &ok);
       if (ok && cls_of(t, c) != kControl) {
-        if (is_telling_lead(run[i])) strong = true;
+        if (is_telling_lead(t, run[i])) strong = true;
         for (std::size_t m = i + 1; m < j; ++m) {
           if (is_symbol(cls_of(t, run[m])) || is_cp1251_high_letter(run[m])) strong = true;
         }
