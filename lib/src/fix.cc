@@ -1,5 +1,6 @@
 #include "winnow/fix.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstdlib>
@@ -22,13 +23,21 @@ class Sink {
 
   bool details() const { return report_ && report_->keep_details(); }
 
-  // Records a change of KIND at byte AT of TEXT (the text the pass read).
+  // Records a change of KIND at byte AT of TEXT (the text the pass read). A pass reports its
+  // changes in order, so lines are counted on from the previous change, not from the start.
   void add(std::string_view kind, std::string_view text, std::size_t at, const std::string& detail = {}) {
     if (!report_) return;
     std::uint32_t line = 0;
     if (first_line_) {
-      line = first_line_;
-      for (std::size_t i = 0; i < at && i < text.size(); ++i) line += text[i] == '\n';
+      if (text.data() != counted_text_ || text.size() != counted_size_ || at < counted_to_) {
+        counted_text_ = text.data();
+        counted_size_ = text.size();
+        counted_to_ = 0;
+        counted_lines_ = 0;
+      }
+      for (std::size_t i = counted_to_; i < at && i < text.size(); ++i) counted_lines_ += text[i] == '\n';
+      counted_to_ = std::max(counted_to_, std::min(at, text.size()));
+      line = first_line_ + counted_lines_;
     }
     report_->add("fix", kind, line, detail);
   }
@@ -36,6 +45,9 @@ class Sink {
  private:
   Report* report_;
   std::uint32_t first_line_;
+  const char* counted_text_ = nullptr;  // where the line count below was taken
+  std::size_t counted_size_ = 0, counted_to_ = 0;
+  std::uint32_t counted_lines_ = 0;
 };
 
 std::string quoted(std::string_view s) { return "'" + excerpt(s, 40) + "'"; }

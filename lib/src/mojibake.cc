@@ -481,11 +481,6 @@ char32_t char_after(std::string_view text, std::size_t at) {
   return utf8::next(text, at);
 }
 
-std::size_t line_start(std::string_view text, std::size_t at) {
-  std::size_t nl = at == 0 ? std::string_view::npos : text.rfind('\n', at - 1);
-  return nl == std::string_view::npos ? 0 : nl + 1;
-}
-
 // --- single-byte mix-ups ---------------------------------------------------------------------
 
 struct MixupTarget {
@@ -545,61 +540,71 @@ bool has_latin1_triple(std::string_view text) {
 
 bool repair_utf8_mojibake(std::string_view text, std::string& out, std::vector<Edit>* edits) {
   const Tables& t = tables();
-  // Two passes when something is found: the first finds each line's repairs on their own
-  // evidence and elects the line's code page (the one whose decodings are acceptable for the
-  // most runs, weighted by the cost they remove); the second
-  // repairs again with that page as the hint, so the words of one damaged line agree.
+  // Two passes: the first finds each line's repairs on their own evidence and elects the
+  // line's code page (the one whose decodings are acceptable for the most runs, weighted by the
+  // cost they remove); the second repairs again with that page as the hint, so the words of
+  // one damaged line agree.
   std::map<std::size_t, std::array<int, kPageCount>> line_gain;
   std::map<std::size_t, int> line_page;
-  std::string result;
+  struct Run {
+    std::size_t begin, end, line;
+  };
+  std::vector<Run> runs;  // the candidates of the first pass, in order
   std::u32string run;
-  for (int pass = 0; pass < 2; ++pass) {
-    std::size_t copied = 0;
-    bool changed = false;
-    std::vector<Edit> found;
-    result.clear();
-    for_each_run(text, [&](std::size_t begin, std::size_t end) {
-      // Cheap test first: does any adjacent pair look like lead + continuation in some page?
-      bool pair = false;
-      std::size_t i = begin;
-      char32_t prev = utf8::next(text, i);
-      while (i < end && !pair) {
-        char32_t c = utf8::next(text, i);
-        std::size_t a = t.slot(prev), b = t.slot(c);
-        if (a != kNoSlot && b != kNoSlot && (t.lead[a] & t.cont[b])) pair = true;
-        prev = c;
-      }
-      if (!pair) return;
-      run = decode_utf8(text.substr(begin, end - begin));
-      std::size_t line = line_start(text, begin);
-      auto hint = line_page.find(line);
-      int first_page = -1, gain = 0;
-      std::string steps = repair_run(t, char_before(text, begin), run, char_after(text, end),
-                                     hint == line_page.end() ? -1 : hint->second, &first_page, &gain,
-                                     pass == 0 ? &line_gain[line] : nullptr);
-      if (steps.empty()) return;
-      if (pass == 0) {
-        changed = true;
-        return;
-      }
-      std::string after = to_utf8(run);
-      result.append(text.substr(copied, begin - copied));
-      result += after;
-      copied = end;
-      changed = true;
-      found.push_back(Edit{begin, "mojibake", std::string(text.substr(begin, end - begin)), after, steps});
-    });
-    if (!changed) return false;
-    if (pass == 0) {
-      for (const auto& [line, gains] : line_gain) {
-        auto top = std::max_element(gains.begin(), gains.end());
-        if (*top > 0) line_page[line] = static_cast<int>(top - gains.begin());
-      }
-      continue;
+  std::size_t scanned = 0, line = 0;  // where the current line starts, found incrementally
+  for_each_run(text, [&](std::size_t begin, std::size_t end) {
+    // Cheap test first: does any adjacent pair look like lead + continuation in some page?
+    bool pair = false;
+    std::size_t i = begin;
+    char32_t prev = utf8::next(text, i);
+    while (i < end && !pair) {
+      char32_t c = utf8::next(text, i);
+      std::size_t a = t.slot(prev), b = t.slot(c);
+      if (a != kNoSlot && b != kNoSlot && (t.lead[a] & t.cont[b])) pair = true;
+      prev = c;
     }
-    result.append(text.substr(copied));
-    if (edits) edits->insert(edits->end(), found.begin(), found.end());
+    if (!pair) return;
+    for (std::size_t nl = text.find('\n', scanned); nl != std::string_view::npos && nl < begin;
+         nl = text.find('\n', nl + 1)) {
+      line = nl + 1;
+    }
+    scanned = begin;
+    run = decode_utf8(text.substr(begin, end - begin));
+    int first_page = -1, gain = 0;
+    if (!repair_run(t, char_before(text, begin), run, char_after(text, end), -1, &first_page, &gain,
+                    &line_gain[line]).empty()) {
+      line_page[line] = -1;
+    }
+    runs.push_back(Run{begin, end, line});
+  });
+  if (line_page.empty()) return false;
+  for (auto& [line, page] : line_page) {
+    const auto& gains = line_gain[line];
+    auto top = std::max_element(gains.begin(), gains.end());
+    if (*top > 0) page = static_cast<int>(top - gains.begin());
   }
+  // Second pass, over the candidates of the lines that had a repair (without one, a line's
+  // runs would fare as in the first pass), with the line's page as the hint.
+  std::string result;
+  std::size_t copied = 0;
+  bool changed = false;
+  for (const Run& r : runs) {
+    auto hint = line_page.find(r.line);
+    if (hint == line_page.end()) continue;
+    run = decode_utf8(text.substr(r.begin, r.end - r.begin));
+    int first_page = -1, gain = 0;
+    std::string steps = repair_run(t, char_before(text, r.begin), run, char_after(text, r.end), hint->second,
+                                   &first_page, &gain, nullptr);
+    if (steps.empty()) continue;
+    std::string after = to_utf8(run);
+    result.append(text.substr(copied, r.begin - copied));
+    result += after;
+    copied = r.end;
+    changed = true;
+    if (edits) edits->push_back(Edit{r.begin, "mojibake", std::string(text.substr(r.begin, r.end - r.begin)), after, steps});
+  }
+  if (!changed) return false;
+  result.append(text.substr(copied));
   out = std::move(result);
   return true;
 }
