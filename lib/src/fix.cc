@@ -360,75 +360,94 @@ bool fix_compat(std::string_view s, std::string& out, Sink& sink) {
   return true;
 }
 
-// Bytes any pass may act on: controls, '&', '<', and the lead bytes of non-ASCII characters.
-// Printable ASCII text without '&' and '<' is returned as it is after one table scan.
-constexpr std::array<bool, 256> kInteresting = [] {
-  std::array<bool, 256> t{};
-  for (int b = 0; b < 256; ++b) t[b] = b >= 0x80 || (b < 0x20 && b != '\n' && b != '\t' && b != '\r') || b == 0x7F || b == '&' || b == '<';
+// What a text holds that some pass acts on, from one branch-free scan over its bytes: the
+// passes whose trigger is absent are skipped. Printable ASCII without '&' and '<' has none.
+enum Trigger : std::uint8_t {
+  kEsc = 1,       // ESC: terminal escapes
+  kAmp = 2,       // '&': entities
+  kLt = 4,        // '<': tags
+  kControl = 8,   // C0 controls other than tab, newline, CR; DEL
+  kC2 = 16,       // the lead byte of U+0080..U+00BF, among them the C1 controls
+  kHigh = 32,     // any non-ASCII byte: mojibake, mix-ups
+  kEf = 64,       // the lead byte of the ligatures and full-width forms (--compat)
+};
+
+constexpr std::array<std::uint8_t, 256> kTriggers = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (int b = 0; b < 256; ++b) {
+    std::uint8_t f = 0;
+    if (b == 0x1B) f |= kEsc;
+    if (b == '&') f |= kAmp;
+    if (b == '<') f |= kLt;
+    if ((b < 0x20 && b != '\n' && b != '\t' && b != '\r') || b == 0x7F) f |= kControl;
+    if (b == 0xC2) f |= kC2;
+    if (b >= 0x80) f |= kHigh;
+    if (b == 0xEF) f |= kEf;
+    t[b] = f;
+  }
   return t;
 }();
 
-bool plain(std::string_view s) {
+std::uint8_t triggers(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
+  std::uint8_t a = 0, b = 0, c = 0, d = 0;
   std::size_t i = 0;
   for (; i + 4 <= n; i += 4) {
-    if (kInteresting[p[i]] | kInteresting[p[i + 1]] | kInteresting[p[i + 2]] | kInteresting[p[i + 3]]) return false;
+    a |= kTriggers[p[i]];
+    b |= kTriggers[p[i + 1]];
+    c |= kTriggers[p[i + 2]];
+    d |= kTriggers[p[i + 3]];
   }
-  for (; i < n; ++i) {
-    if (kInteresting[p[i]]) return false;
-  }
-  return true;
+  for (; i < n; ++i) a |= kTriggers[p[i]];
+  return a | b | c | d;
 }
 
-// One round of every enabled pass over TEXT (valid UTF-8), in the order that lets each see
-// what the earlier ones uncovered. Returns false when nothing changed.
+// One round of every enabled pass whose trigger TEXT (valid UTF-8) holds, in the order that
+// lets each see what the earlier ones uncovered. Returns false when nothing changed.
 bool fix_round(std::string& text, const FixOptions& o, Sink& sink) {
   bool changed = false;
   std::string next;
-  auto step = [&](bool enabled, bool (*pass)(std::string_view, std::string&, Sink&)) {
-    if (enabled && pass(text, next, sink)) {
+  std::uint8_t has = triggers(text);
+  auto step = [&](bool enabled, std::uint8_t trigger, bool (*pass)(std::string_view, std::string&, Sink&)) {
+    if (enabled && (has & trigger) && pass(text, next, sink)) {
       text.swap(next);
       changed = true;
+      has = triggers(text);
     }
   };
-  step(o.escapes, fix_escapes);
-  if (!utf8::is_ascii(text)) {
+  step(o.escapes, kEsc, fix_escapes);
+  if (has & kHigh) {
     std::vector<mojibake::Edit> edits;
-    auto record = [&](std::string_view before) {
+    auto repair = [&](bool enabled, bool (*pass)(std::string_view, std::string&, std::vector<mojibake::Edit>*)) {
+      if (!enabled || !pass(text, next, &edits)) return;
       for (const mojibake::Edit& ed : edits) {
-        sink.add(ed.kind, before, ed.offset,
+        sink.add(ed.kind, text, ed.offset,
                  sink.details() ? quoted(ed.before) + " -> " + quoted(ed.after) + ": " + ed.steps : std::string());
       }
       edits.clear();
+      text.swap(next);
+      changed = true;
+      has = triggers(text);
     };
     // Mix-ups first: a line of Cyrillic shown as Latin-1 letters is not mojibake, but its
     // letter pairs can look like UTF-8 to the span repair.
-    if (o.mixups && mojibake::repair_mixups(text, next, &edits)) {
-      record(text);
-      text.swap(next);
-      changed = true;
-    }
-    if (o.mojibake && mojibake::repair_utf8_mojibake(text, next, &edits)) {
-      record(text);
-      text.swap(next);
-      changed = true;
-    }
-    step(o.c1, fix_c1);
+    repair(o.mixups, mojibake::repair_mixups);
+    repair(o.mojibake, mojibake::repair_utf8_mojibake);
   }
+  step(o.c1, kC2, fix_c1);
   if (!o.markup) {
-    step(o.entities, fix_entities);
-    step(o.tags, fix_tags);
+    step(o.entities, kAmp, fix_entities);
+    step(o.tags, kLt, fix_tags);
   }
-  step(o.controls, fix_controls);
-  step(o.compat, fix_compat);
+  step(o.controls, kControl | kC2, fix_controls);
+  step(o.compat, kEf, fix_compat);
   return changed;
 }
 
 std::string fix_text(std::string_view input, const FixOptions& options, Sink& sink) {
   std::string text;
   if (utf8::valid(input)) {
-    if (plain(input)) return std::string(input);
     text.assign(input);
   } else if (options.surrogates && utf8::valid_cesu8(input)) {
     std::size_t joined = 0, replaced = 0;

@@ -553,7 +553,11 @@ bool repair_utf8_mojibake(std::string_view text, std::string& out, std::vector<E
   std::u32string run;
   std::size_t scanned = 0, line = 0;  // where the current line starts, found incrementally
   for_each_run(text, [&](std::size_t begin, std::size_t end) {
-    // Cheap test first: does any adjacent pair look like lead + continuation in some page?
+    // Cheap tests first: a run of one character (a lone ’ or é, most runs of clean text) has
+    // no pair; does any adjacent pair look like lead + continuation in some page?
+    unsigned char lead = static_cast<unsigned char>(text[begin]);
+    std::size_t first = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    if (end - begin <= first) return;
     bool pair = false;
     std::size_t i = begin;
     char32_t prev = utf8::next(text, i);
