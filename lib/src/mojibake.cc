@@ -100,6 +100,8 @@ Cls classify(char32_t c) {
     return kRare;
   }
   switch (u_charType(c)) {
+    case U_CURRENCY_SYMBOL:
+      return kCurrency;
     case U_UPPERCASE_LETTER:
     case U_TITLECASE_LETTER:
       return kUpper;
