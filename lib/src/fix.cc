@@ -404,15 +404,18 @@ std::uint8_t triggers(std::string_view s) {
 }
 
 // One round of every enabled pass whose trigger TEXT (valid UTF-8) holds, in the order that
-// lets each see what the earlier ones uncovered. Returns false when nothing changed.
+// lets each see what the earlier ones uncovered. Returns true when another round is needed:
+// when a pass other than the mojibake repairs changed something, since removing or decoding
+// characters can join what an earlier pass would have acted on ("Ã\x01©", "&amp;#150;").
+// The mojibake repairs apply their layers themselves and produce no ASCII.
 bool fix_round(std::string& text, const FixOptions& o, Sink& sink) {
-  bool changed = false;
+  bool again = false;
   std::string next;
   std::uint8_t has = triggers(text);
   auto step = [&](bool enabled, std::uint8_t trigger, bool (*pass)(std::string_view, std::string&, Sink&)) {
     if (enabled && (has & trigger) && pass(text, next, sink)) {
       text.swap(next);
-      changed = true;
+      again = true;
       has = triggers(text);
     }
   };
@@ -427,7 +430,6 @@ bool fix_round(std::string& text, const FixOptions& o, Sink& sink) {
       }
       edits.clear();
       text.swap(next);
-      changed = true;
       has = triggers(text);
     };
     // Mix-ups first: a line of Cyrillic shown as Latin-1 letters is not mojibake, but its
@@ -442,7 +444,7 @@ bool fix_round(std::string& text, const FixOptions& o, Sink& sink) {
   }
   step(o.controls, kControl | kC2, fix_controls);
   step(o.compat, kEf, fix_compat);
-  return changed;
+  return again;
 }
 
 std::string fix_text(std::string_view input, const FixOptions& options, Sink& sink) {
