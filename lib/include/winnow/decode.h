@@ -1,13 +1,15 @@
 // winnow/decode.h: any bytes -> valid UTF-8, deciding the character encoding.
 //
 // Order of evidence: a forced encoding (DecodeOptions::from); a byte order mark; the zero-byte
-// pattern of UTF-32 or UTF-16 without a byte order mark; strict UTF-8 validity (CESU-8 and
-// Java's modified UTF-8, which encode surrogates separately, are decoded as such); in markup,
-// the declared encoding (<meta charset>, <meta http-equiv="Content-Type">, the XML
-// declaration); text that is mostly UTF-8 with a few broken bytes stays UTF-8; otherwise ICU's
-// charset detector, whose answer is checked against the other encodings of the same language
-// family (ISO-8859-2 or Windows-1250, Windows-1251 or KOI8-R, ...) and replaced by the one whose
-// text looks most like text. Labels are read as browsers read them (latin1 and ascii mean
+// pattern of UTF-32 or UTF-16 without a byte order mark, or the escape sequences of ISO-2022
+// (seven-bit, so also valid UTF-8); strict UTF-8 validity (CESU-8 and Java's modified UTF-8,
+// which encode surrogates separately, are decoded as such); in markup, the declared encoding
+// (<meta charset>, <meta http-equiv="Content-Type">, the XML declaration); UTF-16 of CJK text
+// (ideographs and ideographic punctuation in one byte order only); text that is mostly UTF-8
+// with a few broken bytes stays UTF-8; otherwise ICU's charset detector, and when its answer
+// is a single-byte encoding, every single-byte encoding (Windows-1250..1256, ISO-8859-2/5/6/7/
+// 8/9, KOI8-R, IBM866) is tried and the one whose text reads most like text wins, ties going
+// to the detector's order. Labels are read as browsers read them (latin1 and ascii mean
 // Windows-1252). The result is always valid UTF-8: bytes that do not decode in the chosen
 // encoding become U+FFFD and are counted. Pure and thread-safe.
 #pragma once
