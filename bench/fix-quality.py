@@ -8,6 +8,8 @@ seed 002 has stray <u> tags that fix rightly removes.)
               undefined bytes stand for themselves), once; windows-1252 also twice: fix must
               restore the original exactly (restore rate, over the bodies the damage changed)
   one-paragraph  in each body one paragraph damaged in Windows-1252, the rest clean
+  scraped     the naive text dumps of the same pages (scraped.json): how many fix changes, and
+              the kinds of change (--stats): real debris, such as escaped HTML, not false alarms
 
 usage: bench/fix-quality.py [BUILD_DIR]     prints one line per measurement
 Deterministic; runs `winnow fix -z` once per measurement.
@@ -78,6 +80,13 @@ def main():
         pairs.append(("\n".join(paras), b))
     measure(tool, "one-paragraph", pairs)
     print("all damaged      %3d of %3d documents restored (%.1f%%)" % (total_ok, total, 100.0 * total_ok / total))
+    sc = json.load(open(os.path.join(shared, "data", "aeb-dev", "scraped.json"), encoding="utf-8"))
+    dumps = [sc[k]["articleBody"] for k in sorted(sc)]
+    data = b"".join(d.encode("utf-8") + b"\0" for d in dumps)
+    r = subprocess.run([tool, "fix", "-z", "--stats"], input=data, capture_output=True, check=True)
+    changed = sum(o != d.encode("utf-8") for o, d in zip(r.stdout.split(b"\0"), dumps))
+    kinds = [l.split()[-2:] for l in r.stderr.decode().splitlines() if "stats: fix/" in l]
+    print("scraped          %3d of %3d documents changed (%s)" % (changed, len(dumps), ", ".join("%s %s" % (k[4:], n) for k, n in kinds)))
 
 
 if __name__ == "__main__":
