@@ -109,6 +109,10 @@ def main():
         if word:
             add(text.replace(word, mojibake(word, "windows-1252"), 1), text,
                 "%s: one word read as windows-1252 in a clean sentence: %s" % (lang, word))
+        native = {"ru": "windows-1251", "uk": "windows-1251", "bg": "windows-1251", "el": "windows-1253"}.get(lang)
+        if native and word:
+            add(text.replace(word, mojibake(word, native), 1), text,
+                "%s: one word read as %s in a clean sentence: %s" % (lang, native, word))
         for page in MIXUPS.get(lang, []):
             damaged = sloppy_decode(text.encode(PAGES[page]), "windows-1252")
             add(damaged, text, "%s: %s shown as windows-1252: %s" % (lang, page, short))

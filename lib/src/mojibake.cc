@@ -259,14 +259,15 @@ int cost(const Tables& t, const std::u32string& s, bool letter_runs = false) {
     }
     // Â and Ã are UTF-8 lead bytes in every Latin code page; real text has them only before
     // ASCII letters or at the end of a word (SÃO, IRMÃ); Ă is C3 in ISO-8859-2. Ð Ñ (Cyrillic), Î Ï (Greek), × Ø Ù
-    // (Hebrew, Arabic) and the geresh ׳ (Hebrew through Windows-1255) are the other common
-    // leads; followed by a symbol they are mojibake.
+    // (Hebrew, Arabic), the geresh ׳ (Hebrew through Windows-1255) and Ξ Ο (Greek through
+    // Windows-1253) are the other common leads; followed by a symbol they are mojibake.
     if ((p == 0xC2 || p == 0xC3 || p == 0x102) && c >= 0x80) {
       ++total;
     } else if (p >= 0x80 && is_symbol(k) && !is_cyrillic_basic(p) && is_telling_lead(t, p)) {
       ++total;  // Β© (Windows-1253), آ© (1256), Ā® (1257), ֲ® (1255), ┬╗ (cp437)
     }
-    if ((p == 0xD0 || p == 0xD1 || p == 0xCE || p == 0xCF || p == 0xD7 || p == 0xD8 || p == 0xD9 || p == 0x5F3) &&
+    if ((p == 0xD0 || p == 0xD1 || p == 0xCE || p == 0xCF || p == 0xD7 || p == 0xD8 || p == 0xD9 || p == 0x5F3 ||
+         p == 0x39E || p == 0x39F) &&
         c >= 0x80 && is_symbol(k)) {
       ++total;
     }
@@ -305,8 +306,9 @@ int cost(const Tables& t, const std::u32string& s, bool letter_runs = false) {
 // had a non-letter continuation (the signature of mojibake, as in "Ã©" or "Ð°"); FULLY when
 // no character was left over. Returns false when nothing decoded. A decoded C1 control is
 // allowed: it is what the inner layer of double mojibake holds (U+0081 in "Ã‘Â\u0081").
-bool decode_run(const Tables& t, const std::u32string& run, unsigned p, std::u32string& out, bool& strong,
-                bool& fully) {
+// ONLY, unless kNoScript, is the one script a decoded character may have.
+bool decode_run(const Tables& t, const std::u32string& run, unsigned p, Script only, std::u32string& out,
+                bool& strong, bool& fully) {
   std::string bytes(run.size(), '\0');
   for (std::size_t i = 0; i < run.size(); ++i) {
     char32_t c = run[i];
@@ -330,7 +332,7 @@ bool decode_run(const Tables& t, const std::u32string& run, unsigned p, std::u32
       std::size_t j = i;
       bool ok = true;
       char32_t c = utf8::next(bytes, j, &ok);
-      if (ok && cls_of(t, c) != kControl) {
+      if (ok && cls_of(t, c) != kControl && (only == kNoScript || script_at(t, c) == only)) {
         if (is_telling_lead(t, run[i])) strong = true;
         for (std::size_t m = i + 1; m < j; ++m) {
           if (is_symbol(cls_of(t, run[m])) || is_cp1251_high_letter(run[m])) strong = true;
@@ -373,15 +375,47 @@ std::string to_utf8(const std::u32string& s) {
   return out;
 }
 
+// The script a code page exists for, where it has one of the scripts the cost tells apart.
+Script page_script(unsigned p) {
+  switch (p) {
+    case codepages::kWindows1251:
+    case codepages::kKoi8R:
+      return kCyrillic;
+    case codepages::kWindows1253:
+      return kGreek;
+    default:
+      return kNoScript;
+  }
+}
+
+// True when the run TEXT[BEGIN, END) has an adjacent pair that is a UTF-8 lead and
+// continuation byte in some page: the only runs worth trying to decode.
+bool has_pair(const Tables& t, std::string_view text, std::size_t begin, std::size_t end) {
+  // A run of one character (a lone ’ or é, most runs of clean text) has no pair.
+  unsigned char lead = static_cast<unsigned char>(text[begin]);
+  std::size_t first = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  if (end - begin <= first) return false;
+  std::size_t i = begin;
+  char32_t prev = utf8::next(text, i);
+  while (i < end) {
+    char32_t c = utf8::next(text, i);
+    std::size_t a = t.slot(prev), b = t.slot(c);
+    if (a != kNoSlot && b != kNoSlot && (t.lead[a] & t.cont[b])) return true;
+    prev = c;
+  }
+  return false;
+}
+
 // Repairs one run of non-ASCII characters in place, layer by layer. Returns the steps taken
 // (empty: nothing done) and sets *FIRST_PAGE and *GAIN (the cost removed). HINT is the code
 // page the rest of the line was repaired with (-1: none): it wins ties, and a run that it
 // decodes completely is repaired even without evidence of its own (the "Ăś" of a Hungarian
-// line whose other words are clearly ISO-8859-2 mojibake). VOTES, if given, receives for
+// line whose other words are clearly ISO-8859-2 mojibake). LINE_SCRIPTS has bit 1 << script
+// set for the scripts of the line's words that are no candidates. VOTES, if given, receives for
 // each page whose first-layer decoding is acceptable, or complete and cheaper, the cost it
 // removes (plus one when acceptable).
 std::string repair_run(const Tables& t, char32_t before, std::u32string& run, char32_t after, int hint,
-                       int* first_page, int* gain, std::array<int, kPageCount>* votes) {
+                       std::uint8_t line_scripts, int* first_page, int* gain, std::array<int, kPageCount>* votes) {
   std::vector<unsigned> layers;
   int start_cost = -1, end_cost = 0;
   std::u32string best, candidate, deeper;
@@ -390,19 +424,34 @@ std::string repair_run(const Tables& t, char32_t before, std::u32string& run, ch
     if (!has_candidate_pair(t, run, &pages)) break;
     int old_cost = cost(t, with_context(before, run, after));
     if (start_cost < 0) start_cost = old_cost;
+    bool opens = false, closes = false;
+    for (char32_t c : run) {
+      opens = opens || cls_of(t, c) == kOpenPunct;
+      closes = closes || cls_of(t, c) == kClosePunct;
+    }
+    bool quoted = opens && closes;
     int best_page = -1, best_cost = 0, best_layers = 0;
     bool best_hinted = false;
     for (unsigned p = 0; p < kPageCount; ++p) {
       if (!(pages & (1u << p))) continue;
+      // In a line with clean words of a page's own script (a Russian line, for Windows-1251),
+      // that page may only decode to letters of the script: "«В»" there is a letter in quotes,
+      // not "»" read as Windows-1251.
+      Script own = page_script(p);
+      Script only = own != kNoScript && (line_scripts & (1u << own)) ? own : kNoScript;
       bool strong = false, fully = false;
-      if (!decode_run(t, run, p, candidate, strong, fully)) continue;
+      if (!decode_run(t, run, p, only, candidate, strong, fully)) continue;
+      // There, too, a letter in quotes ("«Р»", whose "Р»" reads as "л") stays one, unless the
+      // line's other words voted for the page.
+      bool hinted = static_cast<int>(p) == hint;
+      if (only != kNoScript && !hinted && run.size() - candidate.size() < 2 && quoted) continue;
       // Double mojibake goes through the same page twice, and its inner layer can look worse
       // than the outer one: judge each page by where decoding with it again leads.
       int c = cost(t, with_context(before, candidate, after));
       int depth = 1;
       while (layers.size() + depth < 3) {
         bool s2 = false, f2 = false;
-        if (!decode_run(t, candidate, p, deeper, s2, f2)) break;
+        if (!decode_run(t, candidate, p, only, deeper, s2, f2)) break;
         int c2 = cost(t, with_context(before, deeper, after));
         if (c2 > c) break;
         candidate.swap(deeper);
@@ -411,7 +460,6 @@ std::string repair_run(const Tables& t, char32_t before, std::u32string& run, ch
         fully = fully && f2;
         ++depth;
       }
-      bool hinted = static_cast<int>(p) == hint;
       bool acceptable = (c < old_cost && (old_cost - c >= 2 || strong || hinted)) || (hinted && fully && c <= old_cost);
       // A complete decoding that lowers the cost is too weak to act on alone, but it is a vote.
       if (votes && layers.empty() && (acceptable || (fully && c < old_cost))) (*votes)[p] += old_cost - c + acceptable;
@@ -542,55 +590,58 @@ bool has_latin1_triple(std::string_view text) {
 
 bool repair_utf8_mojibake(std::string_view text, std::string& out, std::vector<Edit>* edits) {
   const Tables& t = tables();
-  // Two passes: the first finds each line's repairs on their own evidence and elects the
-  // line's code page (the one whose decodings are acceptable for the most runs, weighted by the
-  // cost they remove); the second repairs again with that page as the hint, so the words of
-  // one damaged line agree.
+  // The candidate runs are found first, then judged twice: the first time each on its own
+  // evidence, which elects each line's code page (the one whose decodings are acceptable for
+  // the most runs, weighted by the cost they remove); the second time with that page as the
+  // hint, so the words of one damaged line agree.
   std::map<std::size_t, std::array<int, kPageCount>> line_gain;
   std::map<std::size_t, int> line_page;
   struct Run {
     std::size_t begin, end, line;
   };
-  std::vector<Run> runs;  // the candidates of the first pass, in order
+  std::vector<Run> runs;  // the candidates, in order
   std::u32string run;
   std::size_t scanned = 0, line = 0;  // where the current line starts, found incrementally
   for_each_run(text, [&](std::size_t begin, std::size_t end) {
-    // Cheap tests first: a run of one character (a lone ’ or é, most runs of clean text) has
-    // no pair; does any adjacent pair look like lead + continuation in some page?
-    unsigned char lead = static_cast<unsigned char>(text[begin]);
-    std::size_t first = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    if (end - begin <= first) return;
-    bool pair = false;
-    std::size_t i = begin;
-    char32_t prev = utf8::next(text, i);
-    while (i < end && !pair) {
-      char32_t c = utf8::next(text, i);
-      std::size_t a = t.slot(prev), b = t.slot(c);
-      if (a != kNoSlot && b != kNoSlot && (t.lead[a] & t.cont[b])) pair = true;
-      prev = c;
-    }
-    if (!pair) return;
+    if (!has_pair(t, text, begin, end)) return;
     for (std::size_t nl = text.find('\n', scanned); nl != std::string_view::npos && nl < begin;
          nl = text.find('\n', nl + 1)) {
       line = nl + 1;
     }
     scanned = begin;
-    run = decode_utf8(text.substr(begin, end - begin));
-    int first_page = -1, gain = 0;
-    if (!repair_run(t, char_before(text, begin), run, char_after(text, end), -1, &first_page, &gain,
-                    &line_gain[line]).empty()) {
-      line_page[line] = -1;
-    }
     runs.push_back(Run{begin, end, line});
   });
+  if (runs.empty()) return false;
+  // The scripts of the words of each candidate line that are not candidates themselves.
+  std::map<std::size_t, std::uint8_t> line_scripts;
+  for (const Run& r : runs) {
+    if (line_scripts.count(r.line)) continue;
+    std::uint8_t scripts = 0;
+    std::size_t stop = text.find('\n', r.line);
+    std::string_view l = text.substr(r.line, stop == std::string_view::npos ? std::string_view::npos : stop - r.line);
+    for_each_run(l, [&](std::size_t b, std::size_t e) {
+      if (has_pair(t, l, b, e)) return;
+      std::size_t i = b;
+      scripts |= static_cast<std::uint8_t>(1u << script_at(t, utf8::next(l, i)));
+    });
+    line_scripts[r.line] = scripts;
+  }
+  for (const Run& r : runs) {
+    run = decode_utf8(text.substr(r.begin, r.end - r.begin));
+    int first_page = -1, gain = 0;
+    if (!repair_run(t, char_before(text, r.begin), run, char_after(text, r.end), -1, line_scripts[r.line],
+                    &first_page, &gain, &line_gain[r.line]).empty()) {
+      line_page[r.line] = -1;
+    }
+  }
   if (line_page.empty()) return false;
   for (auto& [line, page] : line_page) {
     const auto& gains = line_gain[line];
     auto top = std::max_element(gains.begin(), gains.end());
     if (*top > 0) page = static_cast<int>(top - gains.begin());
   }
-  // Second pass, over the candidates of the lines that had a repair (without one, a line's
-  // runs would fare as in the first pass), with the line's page as the hint.
+  // The second time, only the candidates of lines that had a repair (without one, a line's
+  // runs would fare as the first time), with the line's page as the hint.
   std::string result;
   std::size_t copied = 0;
   bool changed = false;
@@ -600,7 +651,7 @@ bool repair_utf8_mojibake(std::string_view text, std::string& out, std::vector<E
     run = decode_utf8(text.substr(r.begin, r.end - r.begin));
     int first_page = -1, gain = 0;
     std::string steps = repair_run(t, char_before(text, r.begin), run, char_after(text, r.end), hint->second,
-                                   &first_page, &gain, nullptr);
+                                   line_scripts[r.line], &first_page, &gain, nullptr);
     if (steps.empty()) continue;
     std::string after = to_utf8(run);
     result.append(text.substr(copied, r.begin - copied));
