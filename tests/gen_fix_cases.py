@@ -152,12 +152,13 @@ def main():
             f.write("    // %s\n" % comment.encode("ascii", "backslashreplace").decode())
             f.write("    {%ssv,\n     %ssv},\n" % (escape(damaged), escape(expected)))
         f.write("};\n\n// Legitimate text that must pass through unchanged.\nconst NegativeCase kNegativeCases[] = {\n")
-        for text in negatives:
+        # The clean sentences the damage cases start from are negative cases too.
+        for text in negatives + [t for _, t in sentences]:
             f.write("    // %s\n" % text.encode("ascii", "backslashreplace").decode())
             f.write("    {%ssv},\n" % escape(text))
         f.write("};\n")
     os.replace(os.path.join(here, "fix_cases.inc.tmp"), os.path.join(here, "fix_cases.inc"))
-    print("%d damage cases, %d negative cases" % (len(cases), len(negatives)))
+    print("%d damage cases, %d negative cases" % (len(cases), len(negatives) + len(sentences)))
 
 
 if __name__ == "__main__":
