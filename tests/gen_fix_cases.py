@@ -137,6 +137,12 @@ def main():
         ("a\x00b\x01c\x7fd", "abcd", "NUL, SOH and DEL removed"),
         ("page\x0cbreak", "page break", "form feed as a space"),
         ("don\u0092t", "don\u2019t", "C1 control U+0092 as an apostrophe"),
+        ("Il est arriv\u00c3\u00a9 \u00c3  Paris, voil\u00c3  tout.", "Il est arriv\u00e9 \u00e0 Paris, voil\u00e0 tout.",
+         "fr: windows-1252 mojibake whose no-break spaces became spaces (\u00c3 for \u00e0)"),
+        ("A IRM\u00c3 DELE e o caf\u00c3\u00a9", "A IRM\u00c3 DELE e o caf\u00e9",
+         "pt: a capital \u00c3 before a space stays while the line's mojibake is repaired"),
+        ("Prix\u00c2 : 5\u00c2 \u00e2\u201a\u00ac, caf\u00c3\u00a9 compris", "Prix : 5 \u20ac, caf\u00e9 compris",
+         "fr: windows-1252 mojibake of no-break spaces that became spaces (\u00c2 )"),
         ("\u0093quoted\u0094", "\u201cquoted\u201d", "C1 controls as curly quotes"),
         ("1990\u00962000", "1990\u20132000", "C1 control as an en dash"),
     ]

@@ -598,24 +598,30 @@ bool repair_utf8_mojibake(std::string_view text, std::string& out, std::vector<E
   std::map<std::size_t, int> line_page;
   struct Run {
     std::size_t begin, end, line;
+    // A lone Â or Ã before a space: the lead of a no-break space (U+00A0, "Â ") or of "à"
+    // (C3 A0) whose A0 became a space or vanished. Repaired only in a line the rest of which
+    // was repaired as Windows-1252 or Latin-1.
+    bool lone = false;
   };
   std::vector<Run> runs;  // the candidates, in order
   std::u32string run;
   std::size_t scanned = 0, line = 0;  // where the current line starts, found incrementally
   for_each_run(text, [&](std::size_t begin, std::size_t end) {
-    if (!has_pair(t, text, begin, end)) return;
+    bool lone = end - begin == 2 && text[begin] == '\xC3' && (text[begin + 1] == '\x82' || text[begin + 1] == '\x83') &&
+                end < text.size() && text[end] == ' ';
+    if (!lone && !has_pair(t, text, begin, end)) return;
     for (std::size_t nl = text.find('\n', scanned); nl != std::string_view::npos && nl < begin;
          nl = text.find('\n', nl + 1)) {
       line = nl + 1;
     }
     scanned = begin;
-    runs.push_back(Run{begin, end, line});
+    runs.push_back(Run{begin, end, line, lone});
   });
   if (runs.empty()) return false;
   // The scripts of the words of each candidate line that are not candidates themselves.
   std::map<std::size_t, std::uint8_t> line_scripts;
   for (const Run& r : runs) {
-    if (line_scripts.count(r.line)) continue;
+    if (r.lone || line_scripts.count(r.line)) continue;
     std::uint8_t scripts = 0;
     std::size_t stop = text.find('\n', r.line);
     std::string_view l = text.substr(r.line, stop == std::string_view::npos ? std::string_view::npos : stop - r.line);
@@ -627,6 +633,7 @@ bool repair_utf8_mojibake(std::string_view text, std::string& out, std::vector<E
     line_scripts[r.line] = scripts;
   }
   for (const Run& r : runs) {
+    if (r.lone) continue;
     run = decode_utf8(text.substr(r.begin, r.end - r.begin));
     int first_page = -1, gain = 0;
     if (!repair_run(t, char_before(text, r.begin), run, char_after(text, r.end), -1, line_scripts[r.line],
@@ -648,6 +655,27 @@ bool repair_utf8_mojibake(std::string_view text, std::string& out, std::vector<E
   for (const Run& r : runs) {
     auto hint = line_page.find(r.line);
     if (hint == line_page.end()) continue;
+    if (r.lone) {
+      if (hint->second != codepages::kWindows1252 && hint->second != codepages::kLatin1) continue;
+      // "Ã" + two spaces is "à" + the space after it; "Ã" + one space, "à" whose no-break
+      // space vanished: the space is the one after it. "Â" goes, leaving the space it led.
+      bool a_grave = text[r.begin + 1] == '\x83';
+      // "IRMÃ " in capitals is Portuguese, not "à".
+      Cls before = cls_of(t, char_before(text, r.begin));
+      if (a_grave && (before == kAsciiUpper || before == kUpper)) continue;
+      std::string after = a_grave ? "\xC3\xA0" : "";
+      std::size_t end = a_grave && r.end + 1 < text.size() && text[r.end + 1] == ' ' ? r.end + 1 : r.end;
+      result.append(text.substr(copied, r.begin - copied));
+      result += after;
+      copied = end;
+      changed = true;
+      if (edits) {
+        edits->push_back(Edit{r.begin, "mojibake", std::string(text.substr(r.begin, end - r.begin)), after,
+                              std::string("utf-8 read as ") + codepages::kPages[hint->second].name +
+                                  ", its no-break space lost"});
+      }
+      continue;
+    }
     run = decode_utf8(text.substr(r.begin, r.end - r.begin));
     int first_page = -1, gain = 0;
     std::string steps = repair_run(t, char_before(text, r.begin), run, char_after(text, r.end), hint->second,
