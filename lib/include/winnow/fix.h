@@ -13,9 +13,13 @@
 // sloppy variants, where undefined bytes map to themselves) and decoded as UTF-8, up to three
 // layers deep; a candidate replaces the span only when a cost over character classes and
 // scripts (symbols inside words, case and script changes, C1 controls, rare blocks) says it is
-// clearly better. So one damaged sentence in a clean article is repaired and the rest of the
-// article is never touched. Single-byte mix-ups are repaired only when whole words of
-// accented Latin-1 letters decode to one consistent script.
+// clearly better. The words of one line agree on the code page (it is elected by the line's
+// runs), and in a line with clean Cyrillic or Greek words, Windows-1251, KOI8-R and
+// Windows-1253 may only decode to that script. So one damaged sentence in a clean article is
+// repaired and the rest of the article is never touched. In a line repaired as Windows-1252, a
+// lone "Â" or "Ã" before a space is the trace of a no-break space turned into a space and is
+// repaired too. Single-byte mix-ups are repaired only when most of a line's letters are in
+// words of three or more accented Latin-1 letters that decode to one consistent script.
 //
 // Legitimate text is left alone: Greek diaereses, Spanish "¿", mathematics, "Ñoño", "SÃO
 // PAULO", Cyrillic next to guillemets. Text that is not damaged comes back byte for byte.
@@ -23,8 +27,8 @@
 // Pure, deterministic, locale-independent and thread-safe (the tables are built once, on first
 // use, under C++ static initialisation). Idempotent: fix(fix(x)) == fix(x). Any input is
 // accepted; ill-formed UTF-8 is repaired (surrogate pairs encoded separately, as CESU-8 and
-// Java do, are joined; a NUL encoded as C0 80 is removed; any other maximal ill-formed
-// subsequence becomes U+FFFD), so the output is always valid UTF-8.
+// Java do, are joined; a NUL encoded as C0 80 becomes U+0000, a control character; any other
+// maximal ill-formed subsequence becomes U+FFFD), so the output is always valid UTF-8.
 #pragma once
 
 #include <string>
