@@ -120,7 +120,9 @@ std::string random_text(std::uint32_t& seed, std::size_t n) {
       "a", "B", " ", "\n", "&", "amp;", "&amp;", "&#150;", "&quot;", "<", ">", "<b>", "</u>", "br>", "\x1B", "[1m",
       "\xC3\x83", "\xC2\xA9", "\xC3\xA2", "\xE2\x82\xAC", "\xE2\x84\xA2", "\xC5\x93", "\xC2\x9D", "\xC2\x92",
       "\xC3\x90", "\xC3\xB3", "\xC3\xB1", "\xD0\xA0", "\xD1\x9F", "\xC2\xB0", "\xCE\xB1", "\xED\xA0\xBD",
-      "\xED\xB8\x80", "\xC0\x80", "\xFF", "\x80", "\x00", "\x7F", "\xEF\xAC\x81", "\xE4\xB8\xAD", ";", "#", "x"};
+      "\xED\xB8\x80", "\xC0\x80", "\xFF", "\x80", "\x00", "\x7F", "\xEF\xAC\x81", "\xE4\xB8\xAD", ";", "#", "x",
+      "\xC2\xA0", "\xC3\x82", "\xD0\x92", "\xC2\xAB", "\xC2\xBB", "\xD0\xB0", "\xCE\x9E", "\xE2\x80\x94", "\xC4\x82",
+      "\xC5\x9B", "\xC3\xA8", "\xC3\xAA", "\xC3\xA0"};
   std::string s;
   for (std::size_t i = 0; i < n; ++i) {
     seed = seed * 1664525u + 1013904223u;
@@ -136,7 +138,7 @@ TEST(Fix, PropertyIdempotentAndValidOnRandomInput) {
     FixOptions opt;
     opt.compat = options & 1;
     opt.markup = options & 2;
-    for (int round = 0; round < 3000; ++round) {
+    for (int round = 0; round < 5000; ++round) {
       std::string in = random_text(seed, round % 40);
       std::string once = fix(in, opt);
       ASSERT_TRUE(utf8::valid(once)) << ::testing::PrintToString(in);

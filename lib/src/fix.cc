@@ -407,7 +407,7 @@ std::uint8_t triggers(std::string_view s) {
 // lets each see what the earlier ones uncovered. Returns true when another round is needed:
 // when a pass other than the mojibake repairs changed something, since removing or decoding
 // characters can join what an earlier pass would have acted on ("Ã\x01©", "&amp;#150;").
-// The mojibake repairs apply their layers themselves and produce no ASCII.
+// The mojibake repairs repeat themselves and produce no ASCII.
 bool fix_round(std::string& text, const FixOptions& o, Sink& sink) {
   bool again = false;
   std::string next;
@@ -423,7 +423,7 @@ bool fix_round(std::string& text, const FixOptions& o, Sink& sink) {
   if (has & kHigh) {
     std::vector<mojibake::Edit> edits;
     auto repair = [&](bool enabled, bool (*pass)(std::string_view, std::string&, std::vector<mojibake::Edit>*)) {
-      if (!enabled || !pass(text, next, &edits)) return;
+      if (!enabled || !pass(text, next, &edits)) return false;
       for (const mojibake::Edit& ed : edits) {
         sink.add(ed.kind, text, ed.offset,
                  sink.details() ? quoted(ed.before) + " -> " + quoted(ed.after) + ": " + ed.steps : std::string());
@@ -431,11 +431,16 @@ bool fix_round(std::string& text, const FixOptions& o, Sink& sink) {
       edits.clear();
       text.swap(next);
       has = triggers(text);
+      return true;
     };
     // Mix-ups first: a line of Cyrillic shown as Latin-1 letters is not mojibake, but its
-    // letter pairs can look like UTF-8 to the span repair.
-    repair(o.mixups, mojibake::repair_mixups);
-    repair(o.mojibake, mojibake::repair_utf8_mojibake);
+    // letter pairs can look like UTF-8 to the span repair. A repaired span can itself be
+    // repairable in the light of its new neighbours, or leave a mixed-up word: both repeat
+    // until they change nothing, a few times at most.
+    for (int k = 0; k < 4; ++k) {
+      bool mixed = repair(o.mixups, mojibake::repair_mixups);
+      if (!repair(o.mojibake, mojibake::repair_utf8_mojibake) && !mixed) break;
+    }
   }
   step(o.c1, kC2, fix_c1);
   if (!o.markup) {
