@@ -430,7 +430,8 @@ bool fix_round(std::string& text, const FixOptions& o, Sink& sink) {
       }
       edits.clear();
       text.swap(next);
-      has = triggers(text);
+      // These repairs touch no ASCII: what they can bring is non-ASCII, C2 and EF bytes.
+      has |= kHigh | kC2 | kEf;
       return true;
     };
     // Mix-ups first: a line of Cyrillic shown as Latin-1 letters is not mojibake, but its

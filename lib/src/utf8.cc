@@ -121,8 +121,20 @@ std::size_t find_invalid(std::string_view s) {
       i += 8;
     }
     if (i >= n) break;
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
+    unsigned char b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0x80) {
       ++i;
+      continue;
+    }
+    // The two- and three-byte forms whose second byte has the plain 80..BF range (everything
+    // but E0 and ED) are most non-ASCII text: checked inline.
+    auto cont = [&](std::size_t k) { return k < n && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80; };
+    if (b0 >= 0xC2 && b0 <= 0xDF && cont(i + 1)) {
+      i += 2;
+      continue;
+    }
+    if (b0 >= 0xE1 && b0 <= 0xEF && b0 != 0xED && cont(i + 1) && cont(i + 2)) {
+      i += 3;
       continue;
     }
     std::size_t at = i;
