@@ -279,6 +279,12 @@ int cost(const Tables& t, const std::u32string& s, bool letter_runs = false) {
     // The low single quote ‚ is E2 in MacRoman, the lead of all General Punctuation ("‚Äô").
     if ((c == 0x201A && is_letter(pk)) || (p == 0x201A && is_nonascii_letter(k))) ++total;
     if (k == kMark && !is_letter(pk) && pk != kMark) total += 2;
+    // A Cyrillic or Greek word glued to a following number: KOI8-R's "бё40" for "£40" (a lone
+    // letter is fine: "х100").
+    if ((c >= '0' && c <= '9') && p_letter && (script_at(t, p) == kCyrillic || script_at(t, p) == kGreek) &&
+        i >= 2 && is_nonascii_letter(cls_of(t, s[i - 2]))) {
+      ++total;
+    }
     // A symbol between two letters, even ASCII ones ("Calend÷rio"; "m²" and "n°5" are fine).
     if (!p_letter && is_letter(pk) && (k == kNumeric || k == kCurrency || k == kBad || k == kC1 || k == kBox) &&
         i + 1 < s.size() && is_letter(cls_of(t, s[i + 1]))) {
