@@ -1,21 +1,50 @@
 #!/usr/bin/env python3
 """Builds benchmark corpora from the dev data and the seeds (../shared), repeated to a size.
 
-usage: make-corpus.py OUT MEGABYTES [--kind text|scraped|jsonl]
+usage: make-corpus.py OUT MEGABYTES [--kind text|damaged|scraped|jsonl]
   text     NUL-separated documents: the ground-truth article bodies and the seeds (clean text)
+  damaged  the same, with about 1% of the lines (chosen by a CRC of the line and its position)
+           turned into mojibake: UTF-8 read as one of fix's code pages, in turn
   scraped  NUL-separated documents: the naive full-page text dumps (text with boilerplate)
   jsonl    JSON Lines {"id", "url", "text"} over the scraped dumps
 The output is deterministic: the same inputs and size give the same bytes.
 """
-import json, os, sys
+import json, os, sys, zlib
 
 here = os.path.dirname(os.path.abspath(__file__))
 shared = os.path.normpath(os.path.join(here, "..", "..", "shared"))
 
 
+DAMAGE_CODECS = ["cp1252", "latin-1", "iso8859-2", "cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256",
+                 "cp1257", "cp1258", "mac_roman", "cp437", "koi8_r"]
+
+
+def sloppy(data, codec):
+    out = []
+    for b in data:
+        try:
+            out.append(bytes([b]).decode(codec))
+        except UnicodeDecodeError:
+            out.append(chr(b))
+    return "".join(out)
+
+
+def damage(text, rep):
+    """About one line in a hundred as mojibake; ASCII lines are damaged by a curly quote first."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        h = zlib.crc32(("%d:%d:" % (rep, i)).encode() + line.encode())
+        if line and h % 100 == 0:
+            codec = DAMAGE_CODECS[(h // 100) % len(DAMAGE_CODECS)]
+            if all(ord(c) < 128 for c in line):
+                line = line.replace("'", "\u2019") + " \u2014 \u201cdamaged\u201d"
+            lines[i] = sloppy(line.encode("utf-8"), codec)
+    return "\n".join(lines)
+
+
 def documents(kind):
     dev = os.path.join(shared, "data", "aeb-dev")
-    if kind == "text":
+    if kind in ("text", "damaged"):
         gt = json.load(open(os.path.join(dev, "ground-truth.json")))
         docs = [(k, gt[k].get("url", ""), gt[k]["articleBody"]) for k in sorted(gt)]
         seeds = os.path.join(shared, "seeds")
@@ -38,6 +67,8 @@ def main():
                 if kind == "jsonl":
                     rec = json.dumps({"id": "%s-%d" % (doc_id, rep), "url": url, "text": text}, ensure_ascii=False)
                     b = (rec + "\n").encode()
+                elif kind == "damaged":
+                    b = damage(text, rep).encode() + b"\0"
                 else:
                     b = text.encode() + b"\0"
                 f.write(b)

@@ -22,7 +22,7 @@ TEST(Cli, StdinAndDashAreTheSame) {
 }
 
 TEST(Cli, HelpAndVersionOnStdoutExitZero) {
-  for (const char* verb : {"norm", "clean", "strip"}) {
+  for (const char* verb : {"norm", "clean", "fix", "strip", "dedupe"}) {
     ToolResult r = run_tool({verb, "--help"});
     EXPECT_EQ(r.status, 0);
     EXPECT_NE(r.out.find("usage: winnow "), std::string::npos);
@@ -236,6 +236,86 @@ TEST(Cli, StripLearnsModelsMergesThemAndUsesThem) {
   EXPECT_NE(bad.err.find("bad.model"), std::string::npos) << bad.err;
   EXPECT_EQ(run_tool({"strip", "--learn", dir + "/x", "--model", dir + "/all.model"}).status, 2);
   EXPECT_EQ(run_tool({"strip", "--merge-models"}).status, 2);
+}
+
+TEST(CliFix, RepairsStdinAndDashAlike) {
+  std::string damaged = "caf\xC3\x83\xC2\xA9 &amp; cr\xC3\x83\xC2\xA8me\n";
+  ToolResult a = run_tool({"fix"}, damaged);
+  ToolResult b = run_tool({"fix", "-"}, damaged);
+  EXPECT_EQ(a.status, 0);
+  EXPECT_EQ(a.out, "caf\xC3\xA9 & cr\xC3\xA8me\n");
+  EXPECT_EQ(b.out, a.out);
+  EXPECT_TRUE(a.err.empty());
+}
+
+TEST(CliFix, CleanInputComesBackByteForByte) {
+  std::string clean = "no  trailing newline, double  spaces, caf\xC3\xA9";
+  ToolResult r = run_tool({"fix"}, clean);
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.out, clean);
+}
+
+TEST(CliFix, CheckExitsOneAndNamesTheLine) {
+  ToolResult r = run_tool({"fix", "--check"}, "fine\nthe caf\xC3\x83\xC2\xA9\n");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_TRUE(r.out.empty());
+  EXPECT_EQ(r.err, "winnow: (standard input):2: needs repair\n");
+  r = run_tool({"fix", "--check"}, "fine\n");
+  EXPECT_EQ(r.status, 0);
+}
+
+TEST(CliFix, ExplainAndStatsNameKindLineAndSteps) {
+  std::string dir = temp_dir();
+  ToolResult r = run_tool({"fix", "--explain", "--stats=" + dir + "/s.json"},
+                          "ok\ndon\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2t &amp;quot;x&amp;quot;\n");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.out, "ok\ndon\xE2\x80\x99t \"x\"\n");
+  EXPECT_NE(r.err.find("(standard input):2: fix: mojibake: '\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2' -> '\xE2\x80\x99': "
+                       "utf-8 read as windows-1252, 1 layer\n"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("(standard input):2: fix: entity: '&amp;quot;' -> '\"'"), std::string::npos) << r.err;
+  std::string stats = read_file(dir + "/s.json");
+  EXPECT_NE(stats.find("\"fix/mojibake\": 1"), std::string::npos) << stats;
+  EXPECT_NE(stats.find("\"fix/entity\": 2"), std::string::npos) << stats;
+  ToolResult j = run_tool({"fix", "--explain", "--json"}, "caf\xC3\x83\xC2\xA9\n");
+  EXPECT_NE(j.err.find("\"type\":\"change\""), std::string::npos) << j.err;
+  EXPECT_NE(j.err.find("\"kind\":\"mojibake\""), std::string::npos) << j.err;
+}
+
+TEST(CliFix, SwitchesFromAndMarkup) {
+  EXPECT_EQ(run_tool({"fix", "--no-entities", "--no-tags"}, "<b>&amp;</b>\n").out, "<b>&amp;</b>\n");
+  EXPECT_EQ(run_tool({"fix", "--compat"}, "\xEF\xAC\x81ne\n").out, "fine\n");
+  // Forced Windows-1251: the bytes of "Привет".
+  EXPECT_EQ(run_tool({"fix", "--from", "windows-1251"}, "\xCF\xF0\xE8\xE2\xE5\xF2").out,
+            "\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82");
+  ToolResult bad = run_tool({"fix", "--from", "no-such-encoding"}, "x");
+  EXPECT_EQ(bad.status, 2);
+  // Markup keeps its entities and tags; its mojibake is still repaired.
+  std::string html = "<!DOCTYPE html><p>caf\xC3\x83\xC2\xA9 &amp; <b>x</b></p>\n";
+  EXPECT_EQ(run_tool({"fix"}, html).out, "<!DOCTYPE html><p>caf\xC3\xA9 &amp; <b>x</b></p>\n");
+}
+
+TEST(CliFix, CesuSurrogatesReachFixUndecoded) {
+  std::string cesu = "a\xED\xA0\xBD\xED\xB8\x80" "b\n";  // U+1F600 as a CESU-8 pair
+  EXPECT_EQ(run_tool({"fix"}, cesu).out, "a\xF0\x9F\x98\x80" "b\n");
+  EXPECT_EQ(run_tool({"fix", "--no-surrogates"}, cesu).out,
+            "a\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD" "b\n");
+}
+
+TEST(CliFix, WriteErrorAndMissingFileExitTwo) {
+  EXPECT_EQ(run_tool({"fix"}, "text\n", "/dev/full").status, 2);
+  std::string dir = temp_dir();
+  ToolResult r = run_tool({"fix", dir + "/missing.txt"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find(dir + "/missing.txt"), std::string::npos);
+}
+
+TEST(CliClean, RunsTheFixStage) {
+  ToolResult r = run_tool({"clean"}, "caf\xC3\x83\xC2\xA9  &amp; <u>x</u>\n");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.out, "caf\xC3\xA9 & x\n");
+  EXPECT_EQ(run_tool({"clean", "--no-entities"}, "a &amp; b\n").out, "a &amp; b\n");
 }
 
 }  // namespace

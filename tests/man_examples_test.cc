@@ -34,6 +34,7 @@ std::string scratch() {
   write_file(dir + "/page.txt", read_file(seeds.at(1).string()));
   write_file(dir + "/page.html", "<html><head><title>Headline</title></head><body><article><h1>Headline</h1><p>" +
                                      article.substr(0, 2000) + "</p></article></body></html>");
+  write_file(dir + "/scraped.txt", "Caf\xC3\x83\xC2\xA9 &amp; cr\xC3\x83\xC2\xA8me br\xC3\x83\xC2\xBBl\xC3\x83\xC2\xA9" "e\n");
   write_file(dir + "/old-archive.txt", "\xCF\xF0\xE8\xE2\xE5\xF2, \xEC\xE8\xF0!\n");  // windows-1251
   std::string jsonl;
   for (std::size_t i = 0; i < seeds.size(); ++i) {

@@ -39,12 +39,14 @@ std::string temp_dir() {
   return tmpl;
 }
 
-// The commands between .EX and .EE, with roff escapes undone.
+// The commands between .EX and .EE in the EXAMPLES section, with roff escapes undone.
 std::vector<std::string> man_examples(const std::string& page) {
   std::vector<std::string> out;
   std::istringstream lines(page);
-  bool in = false;
+  bool in = false, section = false;
   for (std::string line; std::getline(lines, line);) {
+    if (line.rfind(".SH", 0) == 0) section = line == ".SH EXAMPLES";
+    if (!section) continue;
     if (line == ".EX") {
       in = true;
     } else if (line == ".EE") {

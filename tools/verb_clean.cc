@@ -1,4 +1,5 @@
 // winnow clean: the whole pipeline in one process.
+#include "fix_options.h"
 #include "norm_options.h"
 #include "runner.h"
 #include "verbs.h"
@@ -10,9 +11,9 @@ namespace winnow::tools {
 int clean_main(int argc, char** argv) {
   static const cli::Verb verb{
       "clean", "[OPTION]... [FILE]...", "Clean each document with every stage of the pipeline.",
-      "Decodes the input to UTF-8, removes web boilerplate (see winnow strip), drops repeated\n"
-      "headlines and paragraphs (see winnow dedupe) and writes the canonical text of the article\n"
-      "(see winnow norm)."};
+      "Decodes the input to UTF-8, repairs mojibake and character damage (see winnow fix), removes\n"
+      "web boilerplate (see winnow strip), drops repeated headlines and paragraphs (see winnow\n"
+      "dedupe) and writes the canonical text of the article (see winnow norm)."};
   DocumentOptions io;
   CleanOptions clean_opts;
   std::vector<cli::Option> options;
@@ -21,6 +22,7 @@ int clean_main(int argc, char** argv) {
                        if (!is_known_encoding(v)) throw cli::UsageError(std::string("unknown encoding '") + v + "'");
                        clean_opts.decode.from = v;
                      }});
+  add_fix_options(options, clean_opts.fix);
   add_norm_options(options, clean_opts.norm);
   add_document_options(options, io, "exit 1 and say where if the input is not already clean; print nothing");
   std::vector<std::string> files;

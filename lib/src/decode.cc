@@ -4,9 +4,12 @@
 #include <unicode/ucnv_cb.h>
 #include <unicode/ucsdet.h>
 
+#include <algorithm>
 #include <memory>
 #include <stdexcept>
+#include <vector>
 
+#include "mojibake.h"
 #include "winnow/utf8.h"
 
 namespace winnow {
@@ -82,11 +85,12 @@ std::string canonical_name(UConverter* conv) {
   UErrorCode status = U_ZERO_ERROR;
   const char* internal = ucnv_getName(conv, &status);
   if (U_FAILURE(status)) return "unknown";
-  // Prefer the IANA/WHATWG style name where ICU has one (windows-1252 rather than ibm-5348_P100-1997).
-  const char* standard = ucnv_getStandardName(internal, "WINDOWS", &status);
+  // Prefer the IANA/WHATWG style name where ICU has one (windows-1252 rather than
+  // ibm-5348_P100-1997, KOI8-R rather than windows-20866).
+  const char* standard = ucnv_getStandardName(internal, "IANA", &status);
   if (U_SUCCESS(status) && standard) return standard;
   status = U_ZERO_ERROR;
-  standard = ucnv_getStandardName(internal, "IANA", &status);
+  standard = ucnv_getStandardName(internal, "WINDOWS", &status);
   if (U_SUCCESS(status) && standard) return standard;
   return internal;
 }
@@ -113,7 +117,190 @@ constexpr Bom kBoms[] = {
     {std::string_view("\xFF\xFE", 2), "UTF-16LE"},
 };
 
+// Labels as browsers read them (WHATWG Encoding): latin1 and ascii are Windows-1252.
+std::string browser_label(std::string name) {
+  std::string lower;
+  for (char c : name) lower.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+  if (lower == "iso-8859-1" || lower == "latin1" || lower == "iso8859-1" || lower == "us-ascii" ||
+      lower == "ascii" || lower == "l1" || lower == "cp1252") {
+    return "windows-1252";
+  }
+  if (lower == "utf8" || lower == "unicode-1-1-utf-8") return "UTF-8";
+  return name;
+}
+
+// UTF-32 or UTF-16 without a byte order mark, from where the zero bytes fall: most text has
+// ASCII spaces, digits or punctuation, whose high bytes are zero.
+const char* utf16_or_32_by_zeros(std::string_view bytes) {
+  std::size_t n = std::min<std::size_t>(bytes.size(), 8192);
+  if (n < 4) return nullptr;
+  auto b = [&](std::size_t i) { return static_cast<unsigned char>(bytes[i]); };
+  if (bytes.size() % 4 == 0) {
+    std::size_t units = n / 4, le = 0, be = 0;
+    for (std::size_t u = 0; u < units; ++u) {
+      std::size_t i = u * 4;
+      if (b(i + 3) == 0 && b(i + 2) <= 0x10 && (b(i) | b(i + 1))) ++le;
+      if (b(i) == 0 && b(i + 1) <= 0x10 && (b(i + 2) | b(i + 3))) ++be;
+    }
+    if (le == units) return "UTF-32LE";
+    if (be == units) return "UTF-32BE";
+  }
+  if (bytes.size() % 2 != 0) return nullptr;
+  std::size_t pairs = n / 2, zero_even = 0, zero_odd = 0;
+  for (std::size_t p = 0; p < pairs; ++p) {
+    zero_even += b(2 * p) == 0;
+    zero_odd += b(2 * p + 1) == 0;
+  }
+  if (zero_odd * 10 >= pairs && zero_even * 20 <= zero_odd) return "UTF-16LE";
+  if (zero_even * 10 >= pairs && zero_odd * 20 <= zero_even) return "UTF-16BE";
+  return nullptr;
+}
+
+// UTF-16 of CJK text has few zero bytes; it is recognised instead by decoding to ideographs,
+// kana and CJK punctuation only, in one byte order and not the other. Only tried when at least
+// a quarter of the bytes are high, which single-byte Latin text never has.
+const char* utf16_cjk(std::string_view bytes) {
+  std::size_t n = std::min<std::size_t>(bytes.size(), 8192) & ~std::size_t{1};
+  if (n < 8 || bytes.size() % 2 != 0) return nullptr;
+  std::size_t high = 0;
+  for (std::size_t i = 0; i < n; ++i) high += static_cast<unsigned char>(bytes[i]) >= 0x80;
+  if (high * 4 < n) return nullptr;
+  // Legacy CJK encodings (Shift_JIS, GBK) and Cyrillic IBM866 read as UTF-16 also land in the
+  // ideographs, but never on the ideographic comma and full stop, which real text is full of.
+  auto cjk_share = [&](bool little) {
+    std::size_t cjk = 0, stops = 0;
+    for (std::size_t i = 0; i < n; i += 2) {
+      unsigned a = static_cast<unsigned char>(bytes[i]), b = static_cast<unsigned char>(bytes[i + 1]);
+      char32_t c = little ? (b << 8 | a) : (a << 8 | b);
+      cjk += (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3000 && c <= 0x30FF) || (c >= 0xFF00 && c <= 0xFFEF) || c == '\n';
+      stops += c == 0x3001 || c == 0x3002 || c == 0xFF0C || c == 0xFF01 || c == 0xFF1F;
+    }
+    std::size_t units = n / 2;
+    return cjk * 10 >= units * 9 && stops * 80 >= units;
+  };
+  bool le = cjk_share(true), be = cjk_share(false);
+  if (le != be) return le ? "UTF-16LE" : "UTF-16BE";
+  return nullptr;
+}
+
+// The ISO-2022 encodings are seven-bit and so valid UTF-8: their escape sequences tell them.
+const char* iso2022_by_escapes(std::string_view bytes) {
+  std::string_view head = bytes.substr(0, 65536);
+  if (head.find("\x1B$B") != std::string_view::npos || head.find("\x1B$@") != std::string_view::npos ||
+      head.find("\x1B$(D") != std::string_view::npos) {
+    return "ISO-2022-JP";
+  }
+  if (head.find("\x1B$)C") != std::string_view::npos) return "ISO-2022-KR";
+  if (head.find("\x1B$)A") != std::string_view::npos || head.find("\x1B$)G") != std::string_view::npos) return "ISO-2022-CN";
+  return nullptr;
+}
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  return out;
+}
+
+// The value after "charset=" (or "encoding=") at HEAD[at], quoted or not.
+std::string value_at(std::string_view head, std::size_t at) {
+  while (at < head.size() && (head[at] == ' ' || head[at] == '"' || head[at] == '\'')) ++at;
+  std::size_t end = at;
+  while (end < head.size() && ((head[end] >= 'a' && head[end] <= 'z') || (head[end] >= '0' && head[end] <= '9') || head[end] == '-' ||
+                               head[end] == '_' || head[end] == '.' || head[end] == ':')) {
+    ++end;
+  }
+  return std::string(head.substr(at, end - at));
+}
+
+// The encoding markup declares in its first 4 KB: <meta charset>, the charset parameter of a
+// <meta http-equiv="Content-Type" content=...>, or an XML declaration's encoding.
+std::string declared_encoding(std::string_view bytes) {
+  std::string head = lower_ascii(bytes.substr(0, 4096));
+  if (head.compare(0, 5, "<?xml") == 0) {
+    std::size_t end = head.find("?>");
+    std::size_t enc = head.find("encoding=");
+    if (enc != std::string::npos && enc < end) return value_at(head, enc + 9);
+  }
+  for (std::size_t meta = head.find("<meta"); meta != std::string::npos; meta = head.find("<meta", meta + 5)) {
+    std::size_t end = head.find('>', meta);
+    if (end == std::string::npos) break;
+    std::string_view tag = std::string_view(head).substr(meta, end - meta);
+    std::size_t cs = tag.find("charset=");
+    if (cs != std::string_view::npos) return value_at(tag, cs + 8);
+  }
+  return {};
+}
+
+// The single-byte encodings, by language family: when the detector names one, all are
+// decoded and the one that reads most like text wins, ties going to the detector's order.
+const std::vector<std::vector<std::string>>& families() {
+  static const std::vector<std::vector<std::string>> f = {
+      {"windows-1252", "windows-1250", "ISO-8859-2"},
+      {"windows-1251", "KOI8-R", "ISO-8859-5", "IBM866"},
+      {"windows-1253", "ISO-8859-7"},
+      {"windows-1256", "ISO-8859-6"},
+      {"windows-1255", "ISO-8859-8"},
+      {"windows-1254", "ISO-8859-9", "windows-1252"},
+  };
+  return f;
+}
+
+// True when BYTES is UTF-8 with a few broken bytes (at least four valid multi-byte sequences
+// for each ill-formed one): far more common in scraped data than a legacy encoding.
+bool mostly_utf8(std::string_view bytes) {
+  std::size_t good = 0, bad = 0;
+  for (std::size_t i = 0; i < bytes.size();) {
+    if (static_cast<unsigned char>(bytes[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    bool ok = true;
+    utf8::next(bytes, i, &ok);
+    ok ? ++good : ++bad;
+  }
+  return good >= 4 * bad && good > 0;
+}
+
+std::vector<std::string> detector_guesses(std::string_view bytes) {
+  std::vector<std::string> out;
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UCharsetDetector, DetectorCloser> det(ucsdet_open(&status));
+  if (U_FAILURE(status)) return out;
+  ucsdet_setText(det.get(), bytes.data(), static_cast<int32_t>(std::min<std::size_t>(bytes.size(), INT32_MAX)), &status);
+  int32_t count = 0;
+  const UCharsetMatch** matches = ucsdet_detectAll(det.get(), &count, &status);
+  if (U_FAILURE(status)) return out;
+  for (int32_t i = 0; i < count && out.size() < 3; ++i) {
+    UErrorCode s2 = U_ZERO_ERROR;
+    const char* name = ucsdet_getName(matches[i], &s2);
+    if (U_SUCCESS(s2) && name) out.push_back(browser_label(name));
+  }
+  return out;
+}
+
 }  // namespace
+
+bool is_markup(std::string_view text) {
+  std::size_t i = 0;
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
+  while (true) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) ++i;
+    if (text.substr(i, 4) != "<!--") break;
+    std::size_t end = text.find("-->", i + 4);
+    if (end == std::string_view::npos) return false;
+    i = end + 3;
+  }
+  std::string head = lower_ascii(text.substr(i, 9));
+  if (head.compare(0, 9, "<!doctype") == 0 || head.compare(0, 5, "<?xml") == 0) return true;
+  for (const char* tag : {"<html", "<head", "<body"}) {
+    if (head.compare(0, 5, tag) == 0 && head.size() > 5 && (head[5] == '>' || head[5] == ' ' || head[5] == '\n')) {
+      return true;
+    }
+  }
+  return false;
+}
 
 bool is_known_encoding(std::string_view name) { return open_converter(std::string(name)) != nullptr; }
 
@@ -126,32 +313,76 @@ Decoded decode(std::string_view bytes, const DecodeOptions& options) {
       return d;
     }
   }
-  if (utf8::valid(bytes)) return Decoded{std::string(bytes), "UTF-8", false, 0};
-
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<UCharsetDetector, DetectorCloser> det(ucsdet_open(&status));
-  std::string encoding;
-  if (U_SUCCESS(status)) {
-    ucsdet_setText(det.get(), bytes.data(), static_cast<int32_t>(std::min<std::size_t>(bytes.size(), INT32_MAX)), &status);
-    const UCharsetMatch* match = ucsdet_detect(det.get(), &status);
-    if (U_SUCCESS(status) && match) {
-      const char* name = ucsdet_getName(match, &status);
-      if (U_SUCCESS(status) && name) encoding = name;
-    }
+  for (const char* wide : {utf16_or_32_by_zeros(bytes), iso2022_by_escapes(bytes)}) {
+    if (!wide) continue;
+    Decoded d = decode_with(wide, bytes);
+    if (d.replaced == 0) return d;
   }
-  // Mostly-UTF-8 text with a few broken bytes is far more common in scraped data than a legacy
-  // encoding the detector is unsure of: keep it UTF-8 and replace the broken bytes.
-  if (encoding == "ISO-8859-1") encoding = "windows-1252";  // browsers decode latin1 labels as cp1252
-  // ICU's detector can name encodings its converters lack (IBM420_ltr, IBM424_rtl); those, and
-  // no answer at all, fall back to UTF-8 with replacements.
-  if (!encoding.empty() && encoding != "UTF-8" && !is_known_encoding(encoding)) encoding.clear();
-  if (encoding.empty() || encoding == "UTF-8") {
+  if (utf8::valid(bytes)) return Decoded{std::string(bytes), "UTF-8", false, 0};
+  if (utf8::valid_cesu8(bytes)) {
+    Decoded d;
+    d.text = utf8::decode_cesu8(bytes, nullptr, &d.replaced);
+    d.encoding = "CESU-8";
+    return d;
+  }
+  if (is_markup(bytes)) {
+    std::string declared = browser_label(declared_encoding(bytes));
+    if (!declared.empty() && declared != "UTF-8" && is_known_encoding(declared)) return decode_with(declared, bytes);
+  }
+  if (const char* wide = utf16_cjk(bytes)) {
+    Decoded d = decode_with(wide, bytes);
+    if (d.replaced == 0) return d;
+  }
+  if (mostly_utf8(bytes)) {
     Decoded d;
     d.text = utf8::sanitize(bytes, &d.replaced);
     d.encoding = "UTF-8";
     return d;
   }
-  return decode_with(encoding, bytes);
+  // ICU's detector can name encodings its converters lack (IBM420_ltr, IBM424_rtl); those are
+  // dropped, and so are its UTF-16/32 guesses. Its first single-byte answer brings in its family, and the decoding that reads
+  // most like text (fewest replacements, then least mojibake-like) wins; ties go to the
+  // detector's order.
+  std::vector<std::string> candidates;
+  for (const std::string& guess : detector_guesses(bytes)) {
+    // UTF-16 and UTF-32 were ruled out above on firmer evidence than the detector's.
+    if (guess == "UTF-8" || guess.rfind("UTF-16", 0) == 0 || guess.rfind("UTF-32", 0) == 0 || !is_known_encoding(guess)) {
+      continue;
+    }
+    if (std::find(candidates.begin(), candidates.end(), guess) == candidates.end()) candidates.push_back(guess);
+  }
+  // A single-byte first answer brings in every single-byte encoding (the detector has no
+  // recogniser for some, such as IBM866, and confuses the members of a family); a wrong one
+  // reads as symbols inside words, scripts changing mid-word or runs of accented letters.
+  bool single_byte = false;
+  for (const auto& family : families()) {
+    single_byte = single_byte || (!candidates.empty() && std::find(family.begin(), family.end(), candidates.front()) != family.end());
+  }
+  if (single_byte) {
+    for (const auto& family : families()) {
+      for (const std::string& member : family) {
+        if (std::find(candidates.begin(), candidates.end(), member) == candidates.end()) candidates.push_back(member);
+      }
+    }
+  }
+  std::string_view sample = bytes.substr(0, 65536);
+  int best_score = 0;
+  std::string best;
+  for (const std::string& name : candidates) {
+    Decoded d = decode_with(name, sample);
+    int score = static_cast<int>(d.replaced) * 4 + mojibake::badness(d.text);
+    if (best.empty() || score < best_score) {
+      best_score = score;
+      best = name;
+    }
+  }
+  if (best.empty()) {
+    Decoded d;
+    d.text = utf8::sanitize(bytes, &d.replaced);
+    d.encoding = "UTF-8";
+    return d;
+  }
+  return decode_with(best, bytes);
 }
 
 }  // namespace winnow

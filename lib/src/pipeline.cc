@@ -11,6 +11,9 @@ std::string clean(std::string_view bytes, const CleanOptions& options, Report* r
     if (decoded.replaced) report->count("decode", "invalid-bytes", decoded.replaced);
   }
   Document doc = split(decoded.text, options.norm.keep_lines ? SplitMode::kParagraphs : SplitMode::kAuto);
+  FixOptions fix_options = options.fix;
+  fix_options.markup = is_markup(decoded.text);
+  fix(doc, fix_options, report);
   strip(doc, options.strip, report);
   dedupe_blocks(doc, {}, report);
   normalize(doc, options.norm, report);

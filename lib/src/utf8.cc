@@ -128,10 +128,11 @@ std::size_t find_invalid(std::string_view s) {
       }
     } else if (b >= 0xC2 && b <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
       i += 2;
-    } else if (b >= 0xE1 && b <= 0xEC && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
-      i += 3;  // the common three-byte leads, with no restriction on the second byte
+    } else if (b >= 0xE1 && b <= 0xEF && b != 0xED && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 &&
+               (p[i + 2] & 0xC0) == 0x80) {
+      i += 3;  // three-byte leads whose second byte has the plain 80..BF range
     } else {
-      // The rest (E0, ED, EE-EF, four-byte forms, and every error) by the full decoder.
+      // The rest (E0, ED, four-byte forms, and every error) by the full decoder.
       std::size_t at = i;
       bool ok = true;
       next(s, i, &ok);
@@ -164,6 +165,75 @@ std::string sanitize(std::string_view s, std::size_t* replaced) {
     }
   }
   if (replaced) *replaced = count;
+  return out;
+}
+
+namespace {
+
+// The surrogate (U+D800..U+DFFF) encoded as three bytes at s[i], or 0.
+char32_t surrogate_at(std::string_view s, std::size_t i) {
+  if (i + 3 > s.size()) return 0;
+  auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+  if (b(0) != 0xED || b(1) < 0xA0 || b(1) > 0xBF || (b(2) & 0xC0) != 0x80) return 0;
+  return 0xD000 | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
+}
+
+bool modified_nul_at(std::string_view s, std::size_t i) {
+  return i + 2 <= s.size() && s[i] == '\xC0' && s[i + 1] == '\x80';
+}
+
+}  // namespace
+
+bool valid_cesu8(std::string_view s) {
+  std::size_t i = 0;
+  while (true) {
+    i += find_invalid(s.substr(i));
+    if (i >= s.size()) return true;
+    if (surrogate_at(s, i)) {
+      i += 3;
+    } else if (modified_nul_at(s, i)) {
+      i += 2;
+    } else {
+      return false;
+    }
+  }
+}
+
+std::string decode_cesu8(std::string_view s, std::size_t* joined, std::size_t* replaced) {
+  std::size_t n_joined = 0, n_replaced = 0;
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t bad = i + find_invalid(s.substr(i));
+    out.append(s.substr(i, bad - i));
+    i = bad;
+    if (i >= s.size()) break;
+    char32_t hi = surrogate_at(s, i);
+    if (hi >= 0xD800 && hi <= 0xDBFF) {
+      char32_t lo = surrogate_at(s, i + 3);
+      if (lo >= 0xDC00 && lo <= 0xDFFF) {
+        append(out, 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00));
+        ++n_joined;
+        i += 6;
+        continue;
+      }
+    }
+    if (hi) {
+      append(out, kReplacement);
+      ++n_replaced;
+      i += 3;
+    } else if (modified_nul_at(s, i)) {
+      out.push_back('\0');
+      i += 2;
+    } else {
+      next(s, i);
+      append(out, kReplacement);
+      ++n_replaced;
+    }
+  }
+  if (joined) *joined = n_joined;
+  if (replaced) *replaced = n_replaced;
   return out;
 }
 

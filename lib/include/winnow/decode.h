@@ -1,8 +1,17 @@
 // winnow/decode.h: any bytes -> valid UTF-8, deciding the character encoding.
 //
-// Order of evidence: a forced encoding (DecodeOptions::from); a byte order mark; strict UTF-8
-// validity; otherwise ICU's charset detector. The result is always valid UTF-8: bytes that do
-// not decode in the chosen encoding become U+FFFD and are counted. Pure and thread-safe.
+// Order of evidence: a forced encoding (DecodeOptions::from); a byte order mark; the zero-byte
+// pattern of UTF-32 or UTF-16 without a byte order mark, or the escape sequences of ISO-2022
+// (seven-bit, so also valid UTF-8); strict UTF-8 validity (CESU-8 and Java's modified UTF-8,
+// which encode surrogates separately, are decoded as such); in markup, the declared encoding
+// (<meta charset>, <meta http-equiv="Content-Type">, the XML declaration); UTF-16 of CJK text
+// (ideographs and ideographic punctuation in one byte order only); text that is mostly UTF-8
+// with a few broken bytes stays UTF-8; otherwise ICU's charset detector, and when its answer
+// is a single-byte encoding, every single-byte encoding (Windows-1250..1256, ISO-8859-2/5/6/7/
+// 8/9, KOI8-R, IBM866) is tried and the one whose text reads most like text wins, ties going
+// to the detector's order. Labels are read as browsers read them (latin1 and ascii mean
+// Windows-1252). The result is always valid UTF-8: bytes that do not decode in the chosen
+// encoding become U+FFFD and are counted. Pure and thread-safe.
 #pragma once
 
 #include <cstddef>
@@ -25,6 +34,10 @@ struct Decoded {
 // Decodes BYTES. Never fails on bad input; throws std::invalid_argument only when
 // options.from names an encoding ICU does not know (check with is_known_encoding first).
 Decoded decode(std::string_view bytes, const DecodeOptions& options = {});
+
+// True when TEXT is markup: it begins, after white space, a byte order mark and comments, with
+// <!DOCTYPE, <?xml, or an <html>, <head> or <body> tag (any case).
+bool is_markup(std::string_view text);
 
 // True when ICU can convert from NAME (e.g. "latin1", "windows-1251", "Shift_JIS").
 bool is_known_encoding(std::string_view name);

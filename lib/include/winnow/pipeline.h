@@ -1,8 +1,8 @@
 // winnow/pipeline.h: the whole cleaning pipeline for one document, as `winnow clean` runs it.
 //
-//   bytes --decode--> UTF-8 --split--> blocks --strip--> --norm--> text
+//   bytes --decode--> UTF-8 --split--> blocks --fix--> --strip--> --dedupe--> --norm--> text
 //
-// Later stages (extract for HTML, fix, dedupe) slot in between split and norm; each
+// Extract (for HTML) slots in before split; each
 // reads and writes the Document model. Pure, deterministic and thread-safe; clean(clean(x))
 // == clean(x).
 #pragma once
@@ -12,6 +12,7 @@
 
 #include "winnow/decode.h"
 #include "winnow/document.h"
+#include "winnow/fix.h"
 #include "winnow/norm.h"
 #include "winnow/report.h"
 #include "winnow/strip.h"
@@ -20,6 +21,7 @@ namespace winnow {
 
 struct CleanOptions {
   DecodeOptions decode;
+  FixOptions fix;  // markup is set from the input
   StripOptions strip;
   NormOptions norm;
 };

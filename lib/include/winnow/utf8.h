@@ -36,6 +36,15 @@ inline bool valid(std::string_view s) { return find_invalid(s) == s.size(); }
 // (one copy) when it is valid; *replaced, if given, receives the number of replacements.
 std::string sanitize(std::string_view s, std::size_t* replaced = nullptr);
 
+// True when S is well-formed UTF-8 except for surrogate code points encoded as three-byte
+// sequences (CESU-8, Java's modified UTF-8) and NUL encoded as C0 80. Valid UTF-8 is included.
+bool valid_cesu8(std::string_view s);
+
+// S with every surrogate pair encoded as two three-byte sequences joined into the supplementary
+// character it stands for, C0 80 as U+0000, and lone surrogates and any other maximal
+// ill-formed subsequence as U+FFFD. *JOINED and *REPLACED, if given, receive the counts.
+std::string decode_cesu8(std::string_view s, std::size_t* joined = nullptr, std::size_t* replaced = nullptr);
+
 // Number of code points in s (ill-formed subsequences count one each).
 std::size_t length(std::string_view s);
 

@@ -1,0 +1,814 @@
+#include "mojibake.h"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include <array>
+#include <cstdint>
+#include <algorithm>
+#include <cstring>
+#include <map>
+#include <memory>
+#include <stdexcept>
+#include <vector>
+
+#include "codepages.h"
+#include "winnow/utf8.h"
+
+namespace winnow::mojibake {
+namespace {
+
+using codepages::kPageCount;
+using Mask = std::uint16_t;
+static_assert(kPageCount <= 16, "one bit per code page");
+
+// The characters the code pages produce are below U+2600 (the highest are cp437's box drawing
+// and block elements) but for a few (MacRoman's Apple logo U+F8FF and its fi/fl ligatures),
+// so flat arrays indexed by code point cover them, with slots after U+25FF for those few.
+constexpr char32_t kTableSize = 0x2600;
+constexpr std::size_t kExtraSlots = 16;
+constexpr std::size_t kNoSlot = ~std::size_t{0};
+
+// Character classes of the cost function. A wrong decoder leaves tell-tale neighbours: symbols
+// and punctuation glued inside words, upper case after lower case, scripts changing mid-word,
+// controls, and letters from blocks real text seldom uses.
+enum Cls : std::uint8_t {
+  kNeutral,     // ASCII non-letters and anything unremarkable
+  kAsciiLower,
+  kAsciiUpper,
+  kLower,       // non-ASCII lower-case letter
+  kUpper,       // non-ASCII upper-case or title-case letter
+  kLetter,      // non-ASCII letter without case (CJK, Arabic, Hebrew, kana, ...)
+  kMark,        // combining mark
+  kC1,          // U+0080..U+009F
+  kControl,     // other controls, U+FFFD, private use, surrogates, unassigned
+  kBad,         // symbols real text almost never has inside words: ¦ ¨ ¬ ¯ ´ ¸ ƒ ˆ ˜ † ‡ ‰ ¤ ...
+  kCurrency,
+  kNumeric,     // ° ± ² ³ ¹ ª º ¼ ½ ¾ µ × ÷ § ¶ №
+  kOpenPunct,   // ¡ ¿ « ‘ “ „ ‚ ‹
+  kClosePunct,  // © ® · » ’ ” › • … – — ™
+  kSpaceLike,   // no-break space, soft hyphen
+  kBox,         // box drawing, block elements, arrows and the mathematics of cp437
+  kRare,        // letters of blocks a wrong decode lands in: IPA, Latin Extended-B, Coptic, ...
+};
+
+enum Script : std::uint8_t { kNoScript, kLatin, kGreek, kCyrillic, kOtherScript };
+
+bool is_letter(Cls k) { return k == kAsciiLower || k == kAsciiUpper || k == kLower || k == kUpper || k == kLetter || k == kRare; }
+bool is_nonascii_letter(Cls k) { return k == kLower || k == kUpper || k == kLetter || k == kRare; }
+bool is_symbol(Cls k) {
+  return k == kC1 || k == kBad || k == kCurrency || k == kNumeric || k == kOpenPunct || k == kClosePunct ||
+         k == kSpaceLike || k == kBox;
+}
+
+Cls classify(char32_t c) {
+  if (c < 0x80) {
+    if (c >= 'a' && c <= 'z') return kAsciiLower;
+    if (c >= 'A' && c <= 'Z') return kAsciiUpper;
+    return kNeutral;
+  }
+  if (c <= 0x9F) return kC1;
+  switch (c) {
+    case 0xA0: case 0xAD:
+      return kSpaceLike;
+    case 0xA4: case 0xA6: case 0xA8: case 0xAC: case 0xAF: case 0xB4: case 0xB8: case 0x192: case 0x2C6:
+    case 0x2C7: case 0x2D8: case 0x2D9: case 0x2DB: case 0x2DC: case 0x2DD: case 0x2020: case 0x2021:
+    case 0x2030: case 0x25CA: case 0x2310: case 0x178:
+      return kBad;
+    case 0xA2: case 0xA3: case 0xA5: case 0x20AC:
+      return kCurrency;
+    case 0xAA: case 0xB0: case 0xB1: case 0xB2: case 0xB3: case 0xB5: case 0xB9: case 0xBA: case 0xBC:
+    case 0xBD: case 0xBE: case 0xD7: case 0xF7: case 0xA7: case 0xB6: case 0x2116:
+      return kNumeric;
+    case 0xA1: case 0xBF: case 0xAB: case 0x2018: case 0x201C: case 0x201E: case 0x201A: case 0x2039:
+      return kOpenPunct;
+    case 0xA9: case 0xAE: case 0xB7: case 0xBB: case 0x2019: case 0x201D: case 0x203A: case 0x2022:
+    case 0x2026: case 0x2013: case 0x2014: case 0x2122:
+      return kClosePunct;
+    default:
+      break;
+  }
+  if ((c >= 0x2190 && c <= 0x23FF) || (c >= 0x2500 && c <= 0x25FF) || c == 0x207F) return kBox;
+  // Latin Extended-B and IPA except Romanian comma letters, pinyin tone letters and the
+  // Vietnamese horned o and u; Coptic in
+  // the Greek block; the historic Cyrillic supplement; Armenian, Syriac, Thaana, NKo,
+  // Samaritan, Mandaic: the places a two-byte sequence made of two real Latin letters lands.
+  if ((c >= 0x180 && c <= 0x2FF && !(c >= 0x218 && c <= 0x21B) && !(c >= 0x1CD && c <= 0x1DC) &&
+       !(c >= 0x1A0 && c <= 0x1B0) && c != 0x2BC) ||
+      (c >= 0x3E2 && c <= 0x3FF) || (c >= 0x460 && c <= 0x52F) || (c >= 0x530 && c <= 0x58F) ||
+      (c >= 0x700 && c <= 0x8FF)) {
+    return kRare;
+  }
+  switch (u_charType(c)) {
+    case U_CURRENCY_SYMBOL:
+      return kCurrency;
+    case U_UPPERCASE_LETTER:
+    case U_TITLECASE_LETTER:
+      return kUpper;
+    case U_LOWERCASE_LETTER:
+      return kLower;
+    case U_OTHER_LETTER:
+    case U_MODIFIER_LETTER:
+      return kLetter;
+    case U_NON_SPACING_MARK:
+    case U_COMBINING_SPACING_MARK:
+    case U_ENCLOSING_MARK:
+      return kMark;
+    case U_CONTROL_CHAR:
+    case U_PRIVATE_USE_CHAR:
+    case U_SURROGATE:
+    case U_UNASSIGNED:
+      return kControl;
+    default:
+      return c == utf8::kReplacement ? kControl : kNeutral;
+  }
+}
+
+Script script_of(char32_t c) {
+  UErrorCode status = U_ZERO_ERROR;
+  UScriptCode s = uscript_getScript(static_cast<UChar32>(c), &status);
+  switch (s) {
+    case USCRIPT_LATIN: return kLatin;
+    case USCRIPT_GREEK: return kGreek;
+    case USCRIPT_CYRILLIC: return kCyrillic;
+    case USCRIPT_COMMON:
+    case USCRIPT_INHERITED: return kNoScript;
+    default: return kOtherScript;
+  }
+}
+
+struct Tables {
+  // Indexed by slot(c).
+  std::array<Mask, kTableSize + kExtraSlots> lead{};  // pages where c is a UTF-8 lead byte (C2..F4)
+  std::array<Mask, kTableSize + kExtraSlots> cont{};  // pages where c is a continuation byte (80..BF)
+  std::array<std::array<std::uint8_t, kTableSize + kExtraSlots>, kPageCount> encode{};  // 0: not in the page
+  std::vector<char32_t> extra;  // the code points of the slots after kTableSize
+  // The images of the UTF-8 lead bytes C2 and C3 (Latin-1 Supplement) in any page, and
+  // MacRoman's E2 (‚, General Punctuation): as the first of a decoded sequence they are
+  // evidence on their own, and real text never follows them with a symbol.
+  std::vector<char32_t> telling;
+  // Indexed by code point.
+  std::array<std::uint8_t, kTableSize> cls{};
+  std::array<std::uint8_t, kTableSize> script{};
+  std::array<bool, kTableSize> mixup_letter{};  // a Latin-1 letter a mixed-up word is made of
+
+  std::size_t slot(char32_t c) const {
+    if (c < kTableSize) return c;
+    for (std::size_t k = 0; k < extra.size(); ++k) {
+      if (extra[k] == c) return kTableSize + k;
+    }
+    return kNoSlot;
+  }
+
+  Tables() {
+    for (unsigned p = 0; p < kPageCount; ++p) {
+      for (unsigned b = 0x80; b <= 0xFF; ++b) {
+        char32_t c = codepages::kPages[p].high[b - 0x80];
+        std::size_t k = slot(c);
+        if (k == kNoSlot) {
+          if (extra.size() == kExtraSlots) throw std::logic_error("winnow: code-page tables need more slots");
+          extra.push_back(c);
+          k = slot(c);
+        }
+        encode[p][k] = static_cast<std::uint8_t>(b);
+        if (b >= 0xC2 && b <= 0xF4) lead[k] |= Mask(1u << p);
+        if (b <= 0xBF) cont[k] |= Mask(1u << p);
+      }
+    }
+    for (unsigned p = 0; p < kPageCount; ++p) {
+      for (unsigned b : {0xC2u, 0xC3u}) {
+        char32_t c = codepages::kPages[p].high[b - 0x80];
+        if (std::find(telling.begin(), telling.end(), c) == telling.end()) telling.push_back(c);
+      }
+    }
+    telling.push_back(codepages::kPages[codepages::kMacRoman].high[0xE2 - 0x80]);
+    // Browsers decode "latin-1" as Windows-1252, and text that went through both keeps C1
+    // controls where 1252 has punctuation: the sloppy 1252 encoder takes them as their byte.
+    for (char32_t c = 0x80; c <= 0x9F; ++c) {
+      if (!encode[codepages::kWindows1252][c]) {
+        encode[codepages::kWindows1252][c] = static_cast<std::uint8_t>(c);
+        cont[c] |= Mask(1u << codepages::kWindows1252);
+      }
+    }
+    for (char32_t c = 0; c < kTableSize; ++c) {
+      cls[c] = classify(c);
+      script[c] = script_of(c);
+    }
+    // The Latin-1 images of Cyrillic and Greek letters in Windows-1251/1253 and KOI8-R: the
+    // letters À..ÿ plus the symbols ё, Ё, і, є, ї and the Greek accented capitals fall on.
+    for (char32_t c = 0xC0; c <= 0xFF; ++c) mixup_letter[c] = true;
+    for (char32_t c : {0xA3, 0xA8, 0xB8, 0xB3, 0xB2, 0xBA, 0xAA, 0xBF, 0xAF, 0xA2, 0xB9, 0xBC, 0xBE, 0xA5, 0xB4}) {
+      mixup_letter[c] = true;
+    }
+  }
+};
+
+const Tables& tables() {
+  static const std::unique_ptr<const Tables> t = std::make_unique<const Tables>();
+  return *t;
+}
+
+bool is_telling_lead(const Tables& t, char32_t c) {
+  return std::find(t.telling.begin(), t.telling.end(), c) != t.telling.end();
+}
+
+Cls cls_of(const Tables& t, char32_t c) { return c < kTableSize ? static_cast<Cls>(t.cls[c]) : classify(c); }
+Script script_at(const Tables& t, char32_t c) {
+  return c < kTableSize ? static_cast<Script>(t.script[c]) : script_of(c);
+}
+
+bool is_cyrillic_basic(char32_t c) { return c >= 0x410 && c <= 0x44F; }
+
+// Serbian, Macedonian and Belarusian letters Windows-1251 puts in 0x80..0xBF: as continuation
+// bytes after a Cyrillic lead ("вЂ™" for "’") they are as telling as a symbol.
+bool is_cp1251_high_letter(char32_t c) {
+  static constexpr std::u32string_view kLetters = U"ЂЃѓЉЊЌЋЏђљњќћџЎўЈ";
+  return kLetters.find(c) != std::u32string_view::npos;
+}
+
+
+
+// The cost of S (a span with one character of context on each side; 0 for none): how much it
+// looks like the output of a wrong decoder. Clean text of any language scores 0 or close.
+// LETTER_RUNS also counts runs of three accented Latin letters, the trace of Cyrillic or
+// Greek decoded in a Latin code page: evidence when choosing a whole text's encoding, but no
+// reason to re-decode a span as UTF-8 (mix-ups have their own repair).
+int cost(const Tables& t, const std::u32string& s, bool letter_runs = false) {
+  int total = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char32_t c = s[i];
+    Cls k = cls_of(t, c);
+    if (k == kControl) total += 3;
+    if (k == kC1 || k == kRare) total += 2;
+    if (k == kBad) total += 1;
+    if (i == 0) continue;
+    char32_t p = s[i - 1];
+    Cls pk = cls_of(t, p);
+    bool p_letter = is_nonascii_letter(pk);
+    if (p_letter && (k == kC1 || k == kBad || k == kCurrency || k == kNumeric || k == kOpenPunct || k == kBox)) ++total;
+    if ((pk == kC1 || pk == kBad || pk == kCurrency || pk == kNumeric || pk == kBox) && is_nonascii_letter(k)) ++total;
+    if ((pk == kAsciiLower || pk == kLower) && k == kUpper) ++total;
+    // An all-capitals word that ends in a lower-case letter ("СССл" from "СССР»").
+    if ((k == kLower || k == kAsciiLower) && i >= 2 && (pk == kUpper || pk == kAsciiUpper)) {
+      Cls ppk = cls_of(t, s[i - 2]);
+      if (ppk == kUpper || ppk == kAsciiUpper) ++total;
+    }
+    if (is_letter(pk) && is_letter(k)) {
+      Script a = script_at(t, p), b = script_at(t, c);
+      if (a != b && a != kNoScript && b != kNoScript && !(a == kOtherScript && b == kOtherScript)) ++total;
+    }
+    // Â and Ã are UTF-8 lead bytes in every Latin code page; real text has them only before
+    // ASCII letters or at the end of a word (SÃO, IRMÃ); Ă is C3 in ISO-8859-2. Ð Ñ (Cyrillic), Î Ï (Greek), × Ø Ù
+    // (Hebrew, Arabic), the geresh ׳ (Hebrew through Windows-1255) and Ξ Ο (Greek through
+    // Windows-1253) are the other common leads; followed by a symbol they are mojibake.
+    if ((p == 0xC2 || p == 0xC3 || p == 0x102) && c >= 0x80) {
+      ++total;
+    } else if (p >= 0x80 && is_symbol(k) && !is_cyrillic_basic(p) && is_telling_lead(t, p)) {
+      ++total;  // Β© (Windows-1253), آ© (1256), Ā® (1257), ֲ® (1255), ┬╗ (cp437)
+    }
+    if ((p == 0xD0 || p == 0xD1 || p == 0xCE || p == 0xCF || p == 0xD7 || p == 0xD8 || p == 0xD9 || p == 0x5F3 ||
+         p == 0x39E || p == 0x39F) &&
+        c >= 0x80 && is_symbol(k)) {
+      ++total;
+    }
+    // Two symbols in a row after a letter ("á»§", "Ã…‚"); a closing mark followed by an opening one.
+    if (i >= 2 && is_symbol(pk) && is_symbol(k) && is_nonascii_letter(cls_of(t, s[i - 2]))) ++total;
+    if (pk == kClosePunct && k == kOpenPunct) ++total;
+    // Box drawing and mathematics glued to a letter: cp437 and MacRoman mojibake ("├│", "√©").
+    if ((pk == kBox && (k == kAsciiLower || k == kAsciiUpper)) || (k == kBox && is_letter(pk))) ++total;
+    // The low single quote ‚ is E2 in MacRoman, the lead of all General Punctuation ("‚Äô").
+    if ((c == 0x201A && is_letter(pk)) || (p == 0x201A && is_nonascii_letter(k))) ++total;
+    if (k == kMark && !is_letter(pk) && pk != kMark) total += 2;
+    // A Cyrillic or Greek word glued to a following number: KOI8-R's "бё40" for "£40" (a lone
+    // letter is fine: "х100").
+    if ((c >= '0' && c <= '9') && p_letter && (script_at(t, p) == kCyrillic || script_at(t, p) == kGreek) &&
+        i >= 2 && is_nonascii_letter(cls_of(t, s[i - 2]))) {
+      ++total;
+    }
+    // A symbol between two letters, even ASCII ones ("Calend÷rio"; "m²" and "n°5" are fine).
+    if (!p_letter && is_letter(pk) && (k == kNumeric || k == kCurrency || k == kBad || k == kC1 || k == kBox) &&
+        i + 1 < s.size() && is_letter(cls_of(t, s[i + 1]))) {
+      ++total;
+    }
+    // Punctuation glued between two letters (the apostrophe excepted: l’école).
+    if (p_letter && (k == kOpenPunct || (k == kClosePunct && c != 0x2019)) && i + 1 < s.size() &&
+        is_letter(cls_of(t, s[i + 1]))) {
+      ++total;
+    }
+    // Three accented Latin letters in a row: Cyrillic or Greek shown in a Latin code page.
+    if (letter_runs && i >= 2 && is_nonascii_letter(k) && is_nonascii_letter(pk) && is_nonascii_letter(cls_of(t, s[i - 2])) &&
+        script_at(t, c) == kLatin && script_at(t, p) == kLatin && script_at(t, s[i - 2]) == kLatin) {
+      ++total;
+    }
+    // Windows-1251 mojibake of Russian is Р or С followed by a non-Russian character.
+    // В and Г are C2 and C3 there: Latin-1 punctuation and letters shown as "ВЈ", "Г©".
+    if ((p == 0x420 || p == 0x421 || p == 0x412 || p == 0x413) && c >= 0x80 && !is_cyrillic_basic(c)) ++total;
+  }
+  return total;
+}
+
+// Decodes the code points of RUN as bytes of page P read as UTF-8, where a valid multi-byte
+// sequence forms; every other character stays as it is. STRONG is set when a decoded sequence
+// had a non-letter continuation (the signature of mojibake, as in "Ã©" or "Ð°"); FULLY when
+// no character was left over. Returns false when nothing decoded. A decoded C1 control is
+// allowed: it is what the inner layer of double mojibake holds (U+0081 in "Ã‘Â\u0081").
+// ONLY, unless kNoScript, is the one script a decoded character may have.
+bool decode_run(const Tables& t, const std::u32string& run, unsigned p, Script only, std::u32string& out,
+                bool& strong, bool& fully) {
+  std::string bytes(run.size(), '\0');
+  for (std::size_t i = 0; i < run.size(); ++i) {
+    char32_t c = run[i];
+    std::size_t k = t.slot(c);
+    bytes[i] = static_cast<char>(k == kNoSlot ? 0 : t.encode[p][k]);
+  }
+  out.clear();
+  bool any = false;
+  fully = true;
+  for (std::size_t i = 0; i < run.size();) {
+    unsigned char b = static_cast<unsigned char>(bytes[i]);
+    // "”" is E2 80 9D, and 9D is undefined in Windows-1252: many decoders drop it, leaving
+    // "â€" at the end of the run. No other character leaves that trace as often.
+    if (p == codepages::kWindows1252 && b == 0xE2 && i + 2 == run.size() && bytes[i + 1] == '\x80') {
+      out.push_back(0x201D);
+      strong = true;
+      any = true;
+      break;
+    }
+    if (b >= 0xC2 && b <= 0xF4) {
+      std::size_t j = i;
+      bool ok = true;
+      char32_t c = utf8::next(bytes, j, &ok);
+      if (ok && cls_of(t, c) != kControl && (only == kNoScript || script_at(t, c) == only)) {
+        if (is_telling_lead(t, run[i])) strong = true;
+        for (std::size_t m = i + 1; m < j; ++m) {
+          if (is_symbol(cls_of(t, run[m])) || is_cp1251_high_letter(run[m])) strong = true;
+        }
+        out.push_back(c);
+        i = j;
+        any = true;
+        continue;
+      }
+    }
+    out.push_back(run[i]);
+    fully = false;
+    ++i;
+  }
+  return any;
+}
+
+bool has_candidate_pair(const Tables& t, const std::u32string& run, Mask* pages) {
+  Mask m = 0;
+  for (std::size_t i = 0; i + 1 < run.size(); ++i) {
+    std::size_t a = t.slot(run[i]), b = t.slot(run[i + 1]);
+    if (a != kNoSlot && b != kNoSlot) m |= t.lead[a] & t.cont[b];
+  }
+  *pages = m;
+  return m != 0;
+}
+
+std::u32string with_context(char32_t before, const std::u32string& run, char32_t after) {
+  std::u32string s;
+  s.reserve(run.size() + 2);
+  if (before) s.push_back(before);
+  s += run;
+  if (after) s.push_back(after);
+  return s;
+}
+
+std::string to_utf8(const std::u32string& s) {
+  std::string out;
+  for (char32_t c : s) utf8::append(out, c);
+  return out;
+}
+
+// The script a code page exists for, where it has one of the scripts the cost tells apart.
+Script page_script(unsigned p) {
+  switch (p) {
+    case codepages::kWindows1251:
+    case codepages::kKoi8R:
+      return kCyrillic;
+    case codepages::kWindows1253:
+      return kGreek;
+    default:
+      return kNoScript;
+  }
+}
+
+// True when the run TEXT[BEGIN, END) has an adjacent pair that is a UTF-8 lead and
+// continuation byte in some page: the only runs worth trying to decode.
+bool has_pair(const Tables& t, std::string_view text, std::size_t begin, std::size_t end) {
+  // A run of one character (a lone ’ or é, most runs of clean text) has no pair.
+  unsigned char lead = static_cast<unsigned char>(text[begin]);
+  std::size_t first = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  if (end - begin <= first) return false;
+  std::size_t i = begin;
+  char32_t prev = utf8::next(text, i);
+  while (i < end) {
+    char32_t c = utf8::next(text, i);
+    std::size_t a = t.slot(prev), b = t.slot(c);
+    if (a != kNoSlot && b != kNoSlot && (t.lead[a] & t.cont[b])) return true;
+    prev = c;
+  }
+  return false;
+}
+
+// Repairs one run of non-ASCII characters in place, layer by layer. Returns the steps taken
+// (empty: nothing done) and sets *FIRST_PAGE and *GAIN (the cost removed). HINT is the code
+// page the rest of the line was repaired with (-1: none): it wins ties, and a run that it
+// decodes completely is repaired even without evidence of its own (the "Ăś" of a Hungarian
+// line whose other words are clearly ISO-8859-2 mojibake). LINE_SCRIPTS has bit 1 << script
+// set for the scripts of the line's words that are no candidates. VOTES, if given, receives for
+// each page whose first-layer decoding is acceptable, or complete and cheaper, the cost it
+// removes (plus one when acceptable).
+std::string repair_run(const Tables& t, char32_t before, std::u32string& run, char32_t after, int hint,
+                       std::uint8_t line_scripts, int* first_page, int* gain, std::array<int, kPageCount>* votes) {
+  std::vector<unsigned> layers;
+  int start_cost = -1, end_cost = 0;
+  std::u32string best, candidate, deeper;
+  while (layers.size() < 3) {
+    Mask pages;
+    if (!has_candidate_pair(t, run, &pages)) break;
+    int old_cost = cost(t, with_context(before, run, after));
+    if (start_cost < 0) start_cost = old_cost;
+    bool opens = false, closes = false;
+    for (char32_t c : run) {
+      opens = opens || cls_of(t, c) == kOpenPunct;
+      closes = closes || cls_of(t, c) == kClosePunct;
+    }
+    bool quoted = opens && closes;
+    int best_page = -1, best_cost = 0, best_layers = 0;
+    bool best_hinted = false;
+    for (unsigned p = 0; p < kPageCount; ++p) {
+      if (!(pages & (1u << p))) continue;
+      // In a line with clean words of a page's own script (a Russian line, for Windows-1251),
+      // that page may only decode to letters of the script: "«В»" there is a letter in quotes,
+      // not "»" read as Windows-1251.
+      Script own = page_script(p);
+      Script only = own != kNoScript && (line_scripts & (1u << own)) ? own : kNoScript;
+      bool strong = false, fully = false;
+      if (!decode_run(t, run, p, only, candidate, strong, fully)) continue;
+      // There, too, a letter in quotes ("«Р»", whose "Р»" reads as "л") stays one, unless the
+      // line's other words voted for the page.
+      bool hinted = static_cast<int>(p) == hint;
+      if (only != kNoScript && !hinted && run.size() - candidate.size() < 2 && quoted) continue;
+      // Double mojibake goes through the same page twice, and its inner layer can look worse
+      // than the outer one: judge each page by where decoding with it again leads.
+      int c = cost(t, with_context(before, candidate, after));
+      int depth = 1;
+      while (layers.size() + depth < 3) {
+        bool s2 = false, f2 = false;
+        if (!decode_run(t, candidate, p, only, deeper, s2, f2)) break;
+        int c2 = cost(t, with_context(before, deeper, after));
+        if (c2 > c) break;
+        candidate.swap(deeper);
+        c = c2;
+        strong = strong || s2;
+        fully = fully && f2;
+        ++depth;
+      }
+      bool acceptable = (c < old_cost && (old_cost - c >= 2 || strong || hinted)) || (hinted && fully && c <= old_cost);
+      // A complete decoding that lowers the cost is too weak to act on alone, but it is a vote.
+      if (votes && layers.empty() && (acceptable || (fully && c < old_cost))) (*votes)[p] += old_cost - c + acceptable;
+      if (!acceptable) continue;
+      // Lowest cost first; then the line's page; then the shortest result, as the decoding
+      // that consumed the most bytes.
+      bool better = best_page < 0 || c < best_cost ||
+                    (c == best_cost && (hinted > best_hinted || (hinted == best_hinted && candidate.size() < best.size())));
+      if (better) {
+        best_cost = c;
+        best_page = static_cast<int>(p);
+        best_hinted = hinted;
+        best_layers = depth;
+        best = candidate;
+      }
+    }
+    if (best_page < 0) break;
+    run = best;
+    end_cost = best_cost;
+    for (int k = 0; k < best_layers; ++k) layers.push_back(static_cast<unsigned>(best_page));
+  }
+  if (layers.empty()) return {};
+  *first_page = static_cast<int>(layers[0]);
+  *gain = start_cost - end_cost;
+  std::string steps = "utf-8 read as ";
+  for (std::size_t i = 0; i < layers.size(); ++i) {
+    if (i == 0 || layers[i] != layers[i - 1]) {
+      if (i) steps += " then ";
+      steps += codepages::kPages[layers[i]].name;
+    }
+  }
+  steps += ", " + std::to_string(layers.size()) + (layers.size() == 1 ? " layer" : " layers");
+  return steps;
+}
+
+// Iterates over the runs of non-ASCII characters of TEXT, calling F(begin, end) with byte
+// offsets; skips ASCII eight bytes at a time.
+template <typename F>
+void for_each_run(std::string_view text, F&& f) {
+  std::size_t i = 0, n = text.size();
+  while (i < n) {
+    while (i + 8 <= n) {
+      std::uint64_t w;
+      std::memcpy(&w, text.data() + i, 8);
+      if (w & 0x8080808080808080ULL) break;
+      i += 8;
+    }
+    while (i < n && static_cast<unsigned char>(text[i]) < 0x80) ++i;
+    if (i >= n) break;
+    std::size_t begin = i;
+    while (i < n && static_cast<unsigned char>(text[i]) >= 0x80) ++i;
+    f(begin, i);
+  }
+}
+
+std::u32string decode_utf8(std::string_view s) {
+  std::u32string out;
+  for (std::size_t i = 0; i < s.size();) out.push_back(utf8::next(s, i));
+  return out;
+}
+
+char32_t char_before(std::string_view text, std::size_t at) {
+  if (at == 0) return 0;
+  return utf8::prev(text, at);
+}
+
+char32_t char_after(std::string_view text, std::size_t at) {
+  if (at >= text.size()) return 0;
+  return utf8::next(text, at);
+}
+
+// --- single-byte mix-ups ---------------------------------------------------------------------
+
+struct MixupTarget {
+  unsigned page;
+  Script script;
+};
+constexpr MixupTarget kMixupTargets[] = {
+    {codepages::kWindows1251, kCyrillic},
+    {codepages::kKoi8R, kCyrillic},
+    {codepages::kWindows1253, kGreek},
+};
+
+bool is_vowel(char32_t c) {
+  static constexpr std::u32string_view kVowels =
+      U"аеёиоуыэюяАЕЁИОУЫЭЮЯіїєІЇЄαεηιουωάέήίόύώϊϋΐΰΑΕΗΙΟΥΩΆΈΉΊΌΎΏ";
+  return kVowels.find(c) != std::u32string_view::npos;
+}
+
+// How implausible WORDS (decoded letters, space-separated words) are as text: vowels should be
+// about 40% of the letters and words should not change from lower to upper case.
+double implausibility(const Tables& t, const std::u32string& s) {
+  int letters = 0, vowels = 0, case_breaks = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    Cls k = cls_of(t, s[i]);
+    if (!is_letter(k)) continue;
+    ++letters;
+    vowels += is_vowel(s[i]);
+    if (i > 0 && (cls_of(t, s[i - 1]) == kLower) && k == kUpper) ++case_breaks;
+  }
+  if (letters == 0) return 1e9;
+  double ratio = static_cast<double>(vowels) / letters;
+  double off = ratio < 0.3 ? 0.3 - ratio : ratio > 0.6 ? ratio - 0.6 : 0;
+  return off * 10 + static_cast<double>(case_breaks) / letters * 10;
+}
+
+// True when TEXT has three Latin-1 Supplement characters in a row (each two bytes, C2 or C3
+// then a continuation byte), without which there is no mixed-up word: lets clean text skip the
+// line-by-line analysis at memchr speed.
+bool has_latin1_triple(std::string_view text) {
+  const char* p = text.data();
+  const char* end = p + text.size();
+  auto lead = [](char c) { return c == '\xC2' || c == '\xC3'; };
+  while (p < end) {
+    const char* hit = static_cast<const char*>(std::memchr(p, '\xC3', end - p));
+    if (!hit) return false;
+    // The C3 found is the first, second or third of the three.
+    for (int back = 0; back <= 4; back += 2) {
+      const char* s = hit - back;
+      if (s >= text.data() && s + 6 <= end && lead(s[0]) && lead(s[2]) && lead(s[4])) return true;
+    }
+    p = hit + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool repair_utf8_mojibake(std::string_view text, std::string& out, std::vector<Edit>* edits) {
+  const Tables& t = tables();
+  // The candidate runs are found first, then judged twice: the first time each on its own
+  // evidence, which elects each line's code page (the one whose decodings are acceptable for
+  // the most runs, weighted by the cost they remove); the second time with that page as the
+  // hint, so the words of one damaged line agree.
+  std::map<std::size_t, std::array<int, kPageCount>> line_gain;
+  std::map<std::size_t, int> line_page;
+  struct Run {
+    std::size_t begin, end, line;
+    // A lone Â or Ã before a space: the lead of a no-break space (U+00A0, "Â ") or of "à"
+    // (C3 A0) whose A0 became a space or vanished. Repaired only in a line the rest of which
+    // was repaired as Windows-1252 or Latin-1.
+    bool lone = false;
+  };
+  std::vector<Run> runs;  // the candidates, in order
+  std::u32string run;
+  std::size_t scanned = 0, line = 0;  // where the current line starts, found incrementally
+  for_each_run(text, [&](std::size_t begin, std::size_t end) {
+    bool lone = end - begin == 2 && text[begin] == '\xC3' && (text[begin + 1] == '\x82' || text[begin + 1] == '\x83') &&
+                end < text.size() && text[end] == ' ';
+    if (!lone && !has_pair(t, text, begin, end)) return;
+    for (std::size_t nl = text.find('\n', scanned); nl != std::string_view::npos && nl < begin;
+         nl = text.find('\n', nl + 1)) {
+      line = nl + 1;
+    }
+    scanned = begin;
+    runs.push_back(Run{begin, end, line, lone});
+  });
+  if (runs.empty()) return false;
+  // The scripts of the words of each candidate line that are not candidates themselves.
+  std::map<std::size_t, std::uint8_t> line_scripts;
+  for (const Run& r : runs) {
+    if (r.lone || line_scripts.count(r.line)) continue;
+    std::uint8_t scripts = 0;
+    std::size_t stop = text.find('\n', r.line);
+    std::string_view l = text.substr(r.line, stop == std::string_view::npos ? std::string_view::npos : stop - r.line);
+    for_each_run(l, [&](std::size_t b, std::size_t e) {
+      if (has_pair(t, l, b, e)) return;
+      std::size_t i = b;
+      scripts |= static_cast<std::uint8_t>(1u << script_at(t, utf8::next(l, i)));
+    });
+    line_scripts[r.line] = scripts;
+  }
+  for (const Run& r : runs) {
+    if (r.lone) continue;
+    run = decode_utf8(text.substr(r.begin, r.end - r.begin));
+    int first_page = -1, gain = 0;
+    if (!repair_run(t, char_before(text, r.begin), run, char_after(text, r.end), -1, line_scripts[r.line],
+                    &first_page, &gain, &line_gain[r.line]).empty()) {
+      line_page[r.line] = -1;
+    }
+  }
+  if (line_page.empty()) return false;
+  for (auto& [line, page] : line_page) {
+    const auto& gains = line_gain[line];
+    auto top = std::max_element(gains.begin(), gains.end());
+    if (*top > 0) page = static_cast<int>(top - gains.begin());
+  }
+  // The second time, only the candidates of lines that had a repair (without one, a line's
+  // runs would fare as the first time), with the line's page as the hint.
+  std::string result;
+  std::size_t copied = 0;
+  bool changed = false;
+  for (const Run& r : runs) {
+    auto hint = line_page.find(r.line);
+    if (hint == line_page.end()) continue;
+    if (r.lone) {
+      if (hint->second != codepages::kWindows1252 && hint->second != codepages::kLatin1) continue;
+      // "Ã" + two spaces is "à" + the space after it; "Ã" + one space, "à" whose no-break
+      // space vanished: the space is the one after it. "Â" goes, leaving the space it led.
+      bool a_grave = text[r.begin + 1] == '\x83';
+      // "IRMÃ " in capitals is Portuguese, not "à".
+      Cls before = cls_of(t, char_before(text, r.begin));
+      if (a_grave && (before == kAsciiUpper || before == kUpper)) continue;
+      std::string after = a_grave ? "\xC3\xA0" : "";
+      std::size_t end = a_grave && r.end + 1 < text.size() && text[r.end + 1] == ' ' ? r.end + 1 : r.end;
+      result.append(text.substr(copied, r.begin - copied));
+      result += after;
+      copied = end;
+      changed = true;
+      if (edits) {
+        edits->push_back(Edit{r.begin, "mojibake", std::string(text.substr(r.begin, end - r.begin)), after,
+                              std::string("utf-8 read as ") + codepages::kPages[hint->second].name +
+                                  ", its no-break space lost"});
+      }
+      continue;
+    }
+    run = decode_utf8(text.substr(r.begin, r.end - r.begin));
+    int first_page = -1, gain = 0;
+    std::string steps = repair_run(t, char_before(text, r.begin), run, char_after(text, r.end), hint->second,
+                                   line_scripts[r.line], &first_page, &gain, nullptr);
+    if (steps.empty()) continue;
+    std::string after = to_utf8(run);
+    result.append(text.substr(copied, r.begin - copied));
+    result += after;
+    copied = r.end;
+    changed = true;
+    if (edits) edits->push_back(Edit{r.begin, "mojibake", std::string(text.substr(r.begin, r.end - r.begin)), after, steps});
+  }
+  if (!changed) return false;
+  result.append(text.substr(copied));
+  out = std::move(result);
+  return true;
+}
+
+int badness(std::string_view text) { return cost(tables(), decode_utf8(text), true); }
+
+bool repair_mixups(std::string_view text, std::string& out, std::vector<Edit>* edits) {
+  if (!has_latin1_triple(text)) return false;
+  const Tables& t = tables();
+  std::string result;
+  std::size_t copied = 0;
+  bool changed = false;
+  // Line by line: the evidence is the line's words taken together.
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t nl = text.find('\n', start);
+    std::size_t stop = nl == std::string_view::npos ? text.size() : nl;
+    std::string_view line = text.substr(start, stop - start);
+    // Suspicious words: runs of Latin-1 letters with no ASCII letter beside them; those of at
+    // least three letters are the evidence, and when it is strong all of them are re-decoded.
+    std::vector<std::pair<std::size_t, std::size_t>> words;
+    std::size_t letters = 0, suspicious_letters = 0, long_words = 0;
+    std::size_t i = 0;
+    while (i < line.size()) {
+      std::size_t at = i;
+      char32_t c = utf8::next(line, i);
+      if (c < kTableSize && t.mixup_letter[c]) {
+        std::size_t end = i, count = 1;
+        while (end < line.size()) {
+          std::size_t j = end;
+          char32_t d = utf8::next(line, j);
+          if (!(d < kTableSize && t.mixup_letter[d])) break;
+          end = j;
+          ++count;
+        }
+        char32_t before = char_before(line, at), after = char_after(line, end);
+        bool ascii_neighbour = is_letter(cls_of(t, before)) && before < 0x80;
+        ascii_neighbour = ascii_neighbour || (is_letter(cls_of(t, after)) && after < 0x80);
+        letters += count;
+        if (!ascii_neighbour) {
+          words.emplace_back(at, end);
+          if (count >= 3) {
+            suspicious_letters += count;
+            ++long_words;
+          }
+        }
+        i = end;
+      } else if (is_letter(cls_of(t, c))) {
+        ++letters;
+      }
+    }
+    std::size_t longest = 0;
+    for (const auto& [b, e] : words) longest = std::max(longest, e - b);
+    // Strong evidence only: most of the line's letters are in such words, and there are two
+    // of them or one long one (12 bytes: six letters).
+    if (long_words && suspicious_letters * 10 >= letters * 7 && (long_words >= 2 || longest >= 12)) {
+      std::u32string original;
+      for (const auto& [b, e] : words) {
+        original += decode_utf8(line.substr(b, e - b));
+        original.push_back(' ');
+      }
+      double best_score = 1.5;  // must be plausible in absolute terms
+      int best = -1;
+      std::u32string decoded;
+      for (int k = 0; k < static_cast<int>(std::size(kMixupTargets)); ++k) {
+        const MixupTarget& target = kMixupTargets[k];
+        decoded.clear();
+        bool ok = true;
+        for (char32_t c : original) {
+          if (c == ' ') {
+            decoded.push_back(c);
+            continue;
+          }
+          std::uint8_t b = t.encode[codepages::kWindows1252][c];
+          char32_t d = b ? codepages::kPages[target.page].high[b - 0x80] : 0;
+          if (!d || script_at(t, d) != target.script) {
+            ok = false;
+            break;
+          }
+          decoded.push_back(d);
+        }
+        if (!ok) continue;
+        double score = implausibility(t, decoded);
+        if (score < best_score) {
+          best_score = score;
+          best = k;
+        }
+      }
+      if (best >= 0) {
+        unsigned page = kMixupTargets[best].page;
+        for (const auto& [b, e] : words) {
+          std::string word;
+          std::string_view src = line.substr(b, e - b);
+          for (std::size_t j = 0; j < src.size();) {
+            char32_t c = utf8::next(src, j);
+            utf8::append(word, codepages::kPages[page].high[t.encode[codepages::kWindows1252][c] - 0x80]);
+          }
+          result.append(text.substr(copied, start + b - copied));
+          result += word;
+          copied = start + e;
+          if (edits) {
+            edits->push_back(Edit{start + b, "mixup", std::string(src), word,
+                                  std::string(codepages::kPages[page].name) + " read as windows-1252"});
+          }
+        }
+        changed = true;
+      }
+    }
+    start = stop + 1;
+  }
+  if (!changed) return false;
+  result.append(text.substr(copied));
+  out = std::move(result);
+  return true;
+}
+
+}  // namespace winnow::mojibake

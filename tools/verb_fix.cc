@@ -1,0 +1,47 @@
+// winnow fix: repair mojibake and character-level damage.
+#include "fix_options.h"
+#include "runner.h"
+#include "verbs.h"
+#include "winnow/decode.h"
+#include "winnow/fix.h"
+#include "winnow/utf8.h"
+
+namespace winnow::tools {
+
+int fix_main(int argc, char** argv) {
+  static const cli::Verb verb{
+      "fix", "[OPTION]... [FILE]...", "Repair mojibake and character-level damage in each document.",
+      "Decodes the input (byte order mark, UTF-16/32 patterns, UTF-8, <meta charset>, else ICU's\n"
+      "detector), then repairs UTF-8 read in a single-byte code page (one or more layers, per\n"
+      "span), Cyrillic or Greek shown as Windows-1252, C1 controls, HTML entities, stray inline\n"
+      "tags, terminal escapes, control characters and CESU-8 surrogates. Text that is not damaged\n"
+      "is written unchanged; in markup (HTML, XML) entities and tags are left alone."};
+  DocumentOptions io;
+  FixOptions fix_opts;
+  DecodeOptions decode_opts;
+  std::vector<cli::Option> options;
+  options.push_back({"from", 0, cli::Arg::kRequired, "ENCODING", "decode the input from ENCODING instead of detecting it",
+                     [&](const char* v) {
+                       if (!is_known_encoding(v)) throw cli::UsageError(std::string("unknown encoding '") + v + "'");
+                       decode_opts.from = v;
+                     }});
+  add_fix_options(options, fix_opts);
+  add_document_options(options, io, "exit 1 and say where if the input needs repair; print nothing");
+  std::vector<std::string> files;
+  if (!cli::parse(verb, options, argc, argv, files)) return 0;
+  return run_documents(io, files, [&](std::string_view input, const Source&, Report& report) {
+    FixOptions o = fix_opts;
+    // UTF-8, even with CESU-8 surrogates, goes to fix as it is: surrogates are its to repair.
+    if (decode_opts.from.empty() && utf8::valid_cesu8(input)) {
+      o.markup = is_markup(input);
+      return fix(input, o, &report);
+    }
+    Decoded decoded = decode(input, decode_opts);
+    if (decoded.encoding != "UTF-8") report.add("decode", "transcoded", 0, decoded.encoding);
+    if (decoded.replaced) report.count("decode", "invalid-bytes", decoded.replaced);
+    o.markup = is_markup(decoded.text);
+    return fix(decoded.text, o, &report);
+  }, "needs repair");
+}
+
+}  // namespace winnow::tools
