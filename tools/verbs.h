@@ -9,6 +9,7 @@ struct VerbEntry {
   int (*main)(int argc, char** argv);  // argv[0] is the verb name
 };
 
+int extract_main(int argc, char** argv);
 int norm_main(int argc, char** argv);
 int clean_main(int argc, char** argv);
 int help_main(int argc, char** argv);
@@ -16,6 +17,7 @@ int help_main(int argc, char** argv);
 // Every verb, in the order `winnow help` lists them.
 inline constexpr VerbEntry kVerbs[] = {
     {"clean", "run every stage: decode, norm (the whole pipeline in one process)", clean_main},
+    {"extract", "the article of an HTML page: headline, paragraphs, lists, tables", extract_main},
     {"norm", "canonical text: NFC, spaces, line ends, paragraphs", norm_main},
     {"help", "list the verbs, or show the help of one", help_main},
 };

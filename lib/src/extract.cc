@@ -1,0 +1,551 @@
+#include "winnow/extract.h"
+
+#include <boost/json/parse.hpp>
+#include <boost/json/value.hpp>
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "data.h"
+#include "html_page.h"
+#include "winnow/utf8.h"
+
+namespace winnow {
+namespace {
+
+using html::Element;
+using html::Page;
+using html::Tag;
+using html::TextBlock;
+
+// ---- metadata ------------------------------------------------------------------------------
+
+struct LinkedData {
+  std::string headline, body, author, date, url, lang;
+};
+
+std::string json_string(const boost::json::value* v) {
+  if (!v) return {};
+  if (v->is_string()) return std::string(v->get_string());
+  if (v->is_object()) {
+    const boost::json::object& o = v->get_object();
+    for (const char* key : {"name", "@id", "url"}) {
+      if (auto it = o.find(key); it != o.end() && it->value().is_string()) return std::string(it->value().get_string());
+    }
+  }
+  if (v->is_array()) {
+    std::string all;
+    for (const boost::json::value& item : v->get_array()) {
+      std::string s = json_string(&item);
+      if (s.empty()) continue;
+      if (!all.empty()) all += ", ";
+      all += s;
+    }
+    return all;
+  }
+  return {};
+}
+
+bool is_article_type(const boost::json::value* type) {
+  if (!type) return false;
+  if (type->is_array()) {
+    for (const boost::json::value& t : type->get_array()) {
+      if (is_article_type(&t)) return true;
+    }
+    return false;
+  }
+  if (!type->is_string()) return false;
+  std::string_view t = type->get_string();
+  return t.find("Article") != std::string_view::npos || t == "BlogPosting" || t == "Report" || t == "LiveBlogPosting";
+}
+
+// Finds the first article object of a JSON-LD value (top level, array or @graph).
+void find_article(const boost::json::value& v, LinkedData& ld, int depth = 0) {
+  if (depth > 8) return;
+  if (v.is_array()) {
+    for (const boost::json::value& item : v.get_array()) find_article(item, ld, depth + 1);
+    return;
+  }
+  if (!v.is_object()) return;
+  const boost::json::object& o = v.get_object();
+  if (is_article_type(o.if_contains("@type"))) {
+    auto take = [&](std::string& field, const char* key) {
+      if (field.empty()) field = json_string(o.if_contains(key));
+    };
+    take(ld.headline, "headline");
+    take(ld.body, "articleBody");
+    take(ld.author, "author");
+    take(ld.date, "datePublished");
+    take(ld.url, "url");
+    take(ld.lang, "inLanguage");
+  }
+  if (const boost::json::value* graph = o.if_contains("@graph")) find_article(*graph, ld, depth + 1);
+}
+
+LinkedData linked_data(const Page& page) {
+  LinkedData ld;
+  for (const std::string& script : page.json_ld) {
+    boost::system::error_code ec;
+    boost::json::value v = boost::json::parse(script, ec);
+    if (!ec) find_article(v, ld);
+  }
+  return ld;
+}
+
+std::string meta(const Page& page, std::initializer_list<std::string_view> keys) {
+  for (std::string_view key : keys) {
+    for (const auto& [k, v] : page.meta) {
+      if (k == key && !v.empty()) return v;
+    }
+  }
+  return {};
+}
+
+std::string collapse(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+// Text reduced to its letters and digits in lower case (ASCII folded), to compare headings.
+std::string fold(std::string_view s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (c >= 0x80) {
+      out += static_cast<char>(c);
+    } else if (std::isalnum(c)) {
+      out += static_cast<char>(std::tolower(c));
+    }
+  }
+  return out;
+}
+
+// ---- candidate selection -------------------------------------------------------------------
+
+bool structural_boilerplate(Tag tag) { return tag == Tag::kNav || tag == Tag::kAside || tag == Tag::kFooter; }
+
+std::string_view tag_reason(Tag tag) {
+  switch (tag) {
+    case Tag::kNav: return "nav";
+    case Tag::kAside: return "aside";
+    case Tag::kFooter: return "footer";
+    default: return {};
+  }
+}
+
+int tag_weight(const Element& e) {
+  switch (e.tag) {
+    case Tag::kDiv:
+    case Tag::kArticle:
+    case Tag::kSection:
+    case Tag::kMain: return 5;
+    case Tag::kPre:
+    case Tag::kCell:
+    case Tag::kBlockquote: return 3;
+    case Tag::kList:
+    case Tag::kListItem:
+    case Tag::kForm: return -3;
+    case Tag::kHeading: return -5;
+    default: return 0;
+  }
+}
+
+std::uint32_t commas(std::string_view s) {
+  std::uint32_t n = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == ',') ++n;
+    // U+FF0C fullwidth comma, U+3001 ideographic comma, U+3002 ideographic full stop
+    if (static_cast<unsigned char>(s[i]) == 0xEF && s.substr(i, 3) == "\xEF\xBC\x8C") ++n;
+    if (static_cast<unsigned char>(s[i]) == 0xE3 && (s.substr(i, 3) == "\xE3\x80\x81" || s.substr(i, 3) == "\xE3\x80\x82")) ++n;
+  }
+  return n;
+}
+
+double link_density(const Element& e) { return e.text ? static_cast<double>(e.links) / e.text : 0; }
+
+class Extractor {
+ public:
+  Extractor(const Page& page, const ExtractOptions& options) : page_(page), options_(options) {}
+
+  Document run() {
+    Document doc;
+    LinkedData ld = linked_data(page_);
+    fill_metadata(doc.meta, ld);
+    mark_excluded();
+    int top = choose_candidate();
+    select(top);
+    reasons_.assign(page_.blocks.size(), {});
+    std::string headline = find_headline(ld);
+    judge(headline);
+    if (options_.title && !headline.empty()) {
+      Block b;
+      b.text = headline;
+      b.kind = BlockKind::kHeading;
+      b.dom_path = "title";
+      doc.blocks.push_back(std::move(b));
+    }
+    std::uint32_t kept = 0;
+    for (std::size_t i = 0; i < page_.blocks.size(); ++i) kept += reasons_[i].empty() ? page_.blocks[i].length : 0;
+    bool use_ld = html::weighted_length(ld.body) > 2 * kept + 200;
+    for (std::size_t i = 0; i < page_.blocks.size(); ++i) {
+      const TextBlock& t = page_.blocks[i];
+      Block b;
+      b.text = t.text;
+      b.kind = t.kind;
+      b.dom_path = html::dom_path(page_, t.owner);
+      b.link_chars = t.link_chars;
+      if (use_ld && reasons_[i].empty()) reasons_[i] = "json-ld";
+      if (!reasons_[i].empty()) {
+        b.verdict = Verdict::kDrop;
+        b.reason = std::string(reasons_[i]);
+      }
+      doc.blocks.push_back(std::move(b));
+    }
+    if (use_ld) {
+      for (std::string_view rest = ld.body; !rest.empty();) {
+        std::size_t nl = rest.find('\n');
+        std::string line = collapse(rest.substr(0, nl));
+        rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+        if (line.empty()) continue;
+        Block b;
+        b.text = std::move(line);
+        b.dom_path = "json-ld/articleBody";
+        doc.blocks.push_back(std::move(b));
+      }
+    }
+    doc.meta.title = headline;
+    return doc;
+  }
+
+ private:
+  void fill_metadata(Metadata& m, const LinkedData& ld) {
+    m.url = !page_.canonical.empty() ? page_.canonical : meta(page_, {"og:url"});
+    if (m.url.empty()) m.url = ld.url;
+    m.byline = ld.author;
+    if (m.byline.empty()) m.byline = meta(page_, {"author", "article:author", "byl", "dc.creator"});
+    m.date = meta(page_, {"article:published_time", "datepublished", "date", "pubdate", "dc.date", "og:published_time"});
+    if (m.date.empty()) m.date = ld.date;
+    m.lang = page_.lang;
+    if (m.lang.empty()) m.lang = meta(page_, {"content-language", "og:locale"});
+    if (m.lang.empty()) m.lang = ld.lang;
+    m.site = meta(page_, {"og:site_name", "application-name"});
+    m.byline = collapse(m.byline);
+  }
+
+  // Elements that never hold the article: <nav>, <aside>, <footer> and what their class or
+  // id names as boilerplate, with everything inside them.
+  void mark_excluded() {
+    const std::vector<Element>& els = page_.elements;
+    excluded_.assign(els.size(), false);
+    for (std::size_t i = 1; i < els.size(); ++i) {
+      const Element& e = els[i];
+      excluded_[i] = excluded_[e.parent] || structural_boilerplate(e.tag) ||
+                     (!e.reason.empty() && e.class_weight < 0 && !e.article_hint);
+    }
+  }
+
+  int choose_candidate() {
+    const std::vector<Element>& els = page_.elements;
+    std::vector<double> score(els.size(), 0);
+    std::vector<bool> scored(els.size(), false);
+    auto init = [&](int i) {
+      if (scored[i]) return;
+      scored[i] = true;
+      const Element& e = els[i];
+      score[i] = tag_weight(e) + e.class_weight + (e.article_hint ? 50 : 0);
+    };
+    for (const TextBlock& b : page_.blocks) {
+      if (excluded_[b.owner] || b.length < 25) continue;
+      if (b.kind == BlockKind::kHeading || b.kind == BlockKind::kCaption) continue;
+      double s = 1 + commas(b.text) + std::min(b.length / 100.0, 3.0);
+      int level = 0;
+      for (int a = els[b.owner].parent; a > 0 && level < 5; a = els[a].parent, ++level) {
+        init(a);
+        score[a] += level == 0 ? s : level == 1 ? s / 2 : s / (level * 3);
+      }
+    }
+    int top = -1;
+    std::vector<int> ranked;
+    for (std::size_t i = 1; i < els.size(); ++i) {
+      if (!scored[i]) continue;
+      score[i] *= 1 - link_density(els[i]);
+      ranked.push_back(static_cast<int>(i));
+    }
+    std::sort(ranked.begin(), ranked.end(), [&](int a, int b) { return score[a] > score[b] || (score[a] == score[b] && a < b); });
+    if (ranked.empty()) return els.size() > 1 ? 1 : 0;
+    top = ranked[0];
+    // When several of the best candidates share an ancestor, the article spans them.
+    std::vector<int> alternatives;
+    for (std::size_t k = 1; k < ranked.size() && k < 5; ++k) {
+      if (score[ranked[k]] >= 0.75 * score[top]) alternatives.push_back(ranked[k]);
+    }
+    if (alternatives.size() >= 3) {
+      for (int a = els[top].parent; a > 0; a = els[a].parent) {
+        int containing = 0;
+        for (int alt : alternatives) containing += is_inside(alt, a);
+        if (containing >= 3) {
+          top = a;
+          break;
+        }
+      }
+    }
+    // Climb while the parent holds little more than the candidate.
+    while (top > 0) {
+      int parent = els[top].parent;
+      if (parent <= 0 || els[parent].tag == Tag::kBody) break;
+      if (els[top].text * 10 >= els[parent].text * 9 && !excluded_[parent]) {
+        top = parent;
+        continue;
+      }
+      break;
+    }
+    scores_ = std::move(score);
+    return top;
+  }
+
+  bool is_inside(int i, int ancestor) const {
+    for (; i > 0; i = page_.elements[i].parent) {
+      if (i == ancestor) return true;
+    }
+    return ancestor == 0;
+  }
+
+  // The candidate plus its siblings that read as part of the article.
+  void select(int top) {
+    const std::vector<Element>& els = page_.elements;
+    selected_.assign(els.size(), false);
+    selected_[top] = true;
+    int parent = els[top].parent;
+    if (parent < 0) return;
+    double threshold = std::max(10.0, scores_[top] * 0.2);
+    for (std::size_t i = 1; i < els.size(); ++i) {
+      if (els[i].parent != parent || static_cast<int>(i) == top || excluded_[i]) continue;
+      const Element& e = els[i];
+      double s = scores_[i];
+      bool take = s >= threshold;
+      if (!take && (e.tag == Tag::kP || e.tag == Tag::kBlockquote || e.tag == Tag::kList)) {
+        double density = link_density(e);
+        take = (e.text > 80 && density < 0.25) || (e.text > 0 && density == 0 && e.paragraphs > 0);
+      }
+      selected_[i] = take;
+    }
+    in_article_.assign(els.size(), false);
+    for (std::size_t i = 1; i < els.size(); ++i) in_article_[i] = selected_[i] || in_article_[els[i].parent];
+  }
+
+  std::string find_headline(const LinkedData& ld) {
+    std::string title = collapse(page_.title);
+    std::string folded_title = fold(title);
+    // The first h1 in or before the article whose text is part of <title>, else the first h1.
+    std::string first_h1;
+    for (const TextBlock& b : page_.blocks) {
+      const Element& e = page_.elements[b.owner];
+      if (b.kind != BlockKind::kHeading || e.heading_level != 1) continue;
+      std::string f = fold(b.text);
+      if (f.size() >= 8 && folded_title.find(f) != std::string::npos) return b.text;
+      if (first_h1.empty() && !excluded_[b.owner]) first_h1 = b.text;
+    }
+    if (!ld.headline.empty()) return collapse(ld.headline);
+    std::string og = collapse(meta(page_, {"og:title", "twitter:title"}));
+    if (!og.empty()) return og;
+    if (!first_h1.empty()) return first_h1;
+    return title;
+  }
+
+  void drop(std::size_t i, std::string_view reason) {
+    if (reasons_[i].empty()) reasons_[i] = reason;
+  }
+
+  // The reason an element between the article root and block I names, if any.
+  std::string_view ancestor_reason(const TextBlock& b, std::uint32_t article_text) const {
+    const std::vector<Element>& els = page_.elements;
+    for (int a = b.owner; a > 0 && !selected_[a]; a = els[a].parent) {
+      const Element& e = els[a];
+      if (std::string_view r = tag_reason(e.tag); !r.empty()) return r;
+      if (e.tag == Tag::kFigure) return "caption";
+      // The guard: a class name never removes most of the article.
+      if (!e.reason.empty() && !e.article_hint && e.text * 2 < article_text) return e.reason;
+    }
+    return {};
+  }
+
+  void judge(const std::string& headline) {
+    const std::vector<Element>& els = page_.elements;
+    std::string folded_headline = fold(headline);
+    std::uint32_t article_text = 0;
+    for (std::size_t i = 1; i < els.size(); ++i) {
+      if (selected_[i]) article_text += els[i].text;
+    }
+    std::vector<std::size_t> inside;
+    for (std::size_t i = 0; i < page_.blocks.size(); ++i) {
+      const TextBlock& b = page_.blocks[i];
+      if (b.kind == BlockKind::kHeading && !folded_headline.empty() && fold(b.text) == folded_headline) {
+        drop(i, "title");
+        continue;
+      }
+      if (!in_article_[b.owner]) {
+        std::string_view reason = "outside";
+        for (int a = b.owner; a > 0; a = els[a].parent) {
+          if (std::string_view r = tag_reason(els[a].tag); !r.empty()) reason = r;
+          if (!els[a].reason.empty()) reason = els[a].reason;
+          if (reason != "outside") break;
+        }
+        drop(i, reason);
+        continue;
+      }
+      if (std::string_view r = ancestor_reason(b, article_text); !r.empty()) {
+        drop(i, r);
+        continue;
+      }
+      if (b.kind == BlockKind::kCaption) {
+        drop(i, "caption");
+        continue;
+      }
+      if (is_boilerplate_phrase(b.text)) {
+        drop(i, "boilerplate");
+        continue;
+      }
+      inside.push_back(i);
+    }
+    judge_links_and_short(inside);
+    // The guard: class-name and link rules that leave less than a third of the article undo
+    // themselves (the candidate was right, the rules were wrong for this page).
+    std::uint32_t kept = 0, total = 0;
+    for (std::size_t i = 0; i < page_.blocks.size(); ++i) {
+      if (!in_article_[page_.blocks[i].owner] || reasons_[i] == "title") continue;
+      total += page_.blocks[i].length;
+      if (reasons_[i].empty()) kept += page_.blocks[i].length;
+    }
+    if (total >= 300 && kept * 3 < total) {
+      for (std::size_t i = 0; i < page_.blocks.size(); ++i) {
+        if (in_article_[page_.blocks[i].owner] && reasons_[i] != "title" && reasons_[i] != "caption") reasons_[i] = {};
+      }
+    }
+  }
+
+  bool is_boilerplate_phrase(std::string_view text) const {
+    static const std::unordered_set<std::string> kPhrases = [] {
+      std::unordered_set<std::string> s;
+      for (std::string_view line : data::lines("extract-boilerplate-phrases.txt")) s.insert(fold(line));
+      return s;
+    }();
+    if (text.size() > 120) return false;
+    return kPhrases.count(fold(text)) > 0;
+  }
+
+  static bool ends_sentence(std::string_view s) {
+    while (!s.empty() && (s.back() == ' ' || s.back() == '"' || s.back() == '\'' || s.back() == ')')) s.remove_suffix(1);
+    if (s.empty()) return false;
+    char c = s.back();
+    if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';') return true;
+    // closing quotes, CJK full stops and exclamation marks
+    for (std::string_view end : {"\xE2\x80\x9D", "\xE2\x80\x99", "\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F", "\xC2\xBB"}) {
+      if (s.size() >= end.size() && s.substr(s.size() - end.size()) == end) return true;
+    }
+    return false;
+  }
+
+  // Link-dense blocks go; short blocks stay only when article text surrounds them.
+  void judge_links_and_short(const std::vector<std::size_t>& inside) {
+    enum Class { kGood, kShort, kBad };
+    std::vector<Class> cls(inside.size());
+    for (std::size_t k = 0; k < inside.size(); ++k) {
+      const TextBlock& b = page_.blocks[inside[k]];
+      double density = b.length ? static_cast<double>(b.link_length) / b.length : 0;
+      if (density > 0.5 && b.kind != BlockKind::kHeading) {
+        cls[k] = kBad;
+        drop(inside[k], b.kind == BlockKind::kListItem ? "link-list" : "link-dense");
+      } else if (b.length >= 80 || b.kind == BlockKind::kTable || b.kind == BlockKind::kPreformatted ||
+                 (b.length >= 30 && ends_sentence(b.text))) {
+        cls[k] = kGood;
+      } else {
+        cls[k] = kShort;
+      }
+    }
+    // A short block needs article text on both sides; a heading, article text after it.
+    for (std::size_t k = 0; k < inside.size(); ++k) {
+      if (cls[k] != kShort) continue;
+      const TextBlock& b = page_.blocks[inside[k]];
+      bool before = false, after = false;
+      for (std::size_t j = k; j-- > 0;) {
+        if (cls[j] == kShort) continue;
+        before = cls[j] == kGood;
+        break;
+      }
+      for (std::size_t j = k + 1; j < inside.size(); ++j) {
+        if (cls[j] == kShort) continue;
+        after = cls[j] == kGood;
+        break;
+      }
+      bool keep = b.kind == BlockKind::kHeading || b.kind == BlockKind::kListItem ? after : before && after;
+      if (!keep) drop(inside[k], "short");
+    }
+  }
+
+  const Page& page_;
+  const ExtractOptions& options_;
+  std::vector<bool> excluded_, selected_, in_article_;
+  std::vector<double> scores_;
+  std::vector<std::string_view> reasons_;
+};
+
+}  // namespace
+
+Document extract(std::string_view html, const ExtractOptions& options, Report* report) {
+  std::string repaired;
+  if (!utf8::valid(html)) {
+    repaired = utf8::sanitize(html);
+    html = repaired;
+  }
+  Page page = html::parse_page(html);
+  Document doc = Extractor(page, options).run();
+  if (report) {
+    for (const Block& b : doc.blocks) {
+      if (!b.kept()) report->add("extract", b.reason, 0, report->keep_details() ? excerpt(b.text) : std::string());
+    }
+  }
+  return doc;
+}
+
+bool looks_like_html(std::string_view text) {
+  static const std::vector<std::string_view> kTags = data::lines("extract-html-start-tags.txt");
+  std::size_t i = 0;
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
+  for (;;) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r' || text[i] == '\f')) ++i;
+    std::string_view rest = text.substr(i);
+    if (rest.substr(0, 4) == "<!--") {
+      std::size_t end = rest.find("-->");
+      if (end == std::string_view::npos) return false;
+      i += end + 3;
+    } else if (rest.substr(0, 2) == "<?") {
+      std::size_t end = rest.find("?>");
+      if (end == std::string_view::npos) return false;
+      i += end + 2;
+    } else {
+      break;
+    }
+  }
+  std::string head;
+  for (std::size_t k = i; k < text.size() && k < i + 16; ++k) head += static_cast<char>(std::tolower(static_cast<unsigned char>(text[k])));
+  if (head.rfind("<!doctype html", 0) == 0) return true;
+  if (head.empty() || head[0] != '<') return false;
+  for (std::string_view tag : kTags) {
+    if (head.compare(1, tag.size(), tag) != 0) continue;
+    char after = head.size() > tag.size() + 1 ? head[tag.size() + 1] : '\0';
+    if (after == '>' || after == ' ' || after == '\t' || after == '\n' || after == '\r' || after == '/') return true;
+  }
+  return false;
+}
+
+}  // namespace winnow
