@@ -247,10 +247,13 @@ class Extractor {
   void mark_excluded() {
     const std::vector<Element>& els = page_.elements;
     excluded_.assign(els.size(), false);
+    // A class name that would exclude most of the page is on a wrapper, not on chrome
+    // (e.g. <body class="has-sidebar">); comment sections may be longer than the article.
     for (std::size_t i = 1; i < els.size(); ++i) {
       const Element& e = els[i];
-      excluded_[i] = excluded_[e.parent] || structural_boilerplate(e.tag) ||
-                     (!e.reason.empty() && e.class_weight < 0 && !e.article_hint);
+      bool chrome = !e.reason.empty() && e.class_weight < 0 &&
+                    ((e.text * 2 < els[0].text && e.paragraphs * 2 < els[0].paragraphs) || e.reason == "comments");
+      excluded_[i] = (excluded_[e.parent] || structural_boilerplate(e.tag) || chrome) && !e.article_hint;
     }
   }
 
@@ -326,10 +329,9 @@ class Extractor {
     selected_.assign(els.size(), false);
     selected_[top] = true;
     int parent = els[top].parent;
-    if (parent < 0) return;
     double threshold = std::max(10.0, scores_[top] * 0.2);
     for (std::size_t i = 1; i < els.size(); ++i) {
-      if (els[i].parent != parent || static_cast<int>(i) == top || excluded_[i]) continue;
+      if (parent < 0 || els[i].parent != parent || static_cast<int>(i) == top || excluded_[i]) continue;
       const Element& e = els[i];
       double s = scores_[i];
       bool take = s >= threshold;
@@ -339,7 +341,7 @@ class Extractor {
       }
       selected_[i] = take;
     }
-    in_article_.assign(els.size(), false);
+    in_article_.assign(els.size(), top == 0);
     for (std::size_t i = 1; i < els.size(); ++i) in_article_[i] = selected_[i] || in_article_[els[i].parent];
   }
 
