@@ -302,11 +302,14 @@ class Extractor {
         }
       }
     }
-    // Climb while the parent holds little more than the candidate.
+    // Climb while what the parent adds to the candidate is mostly prose: the article's first
+    // paragraphs are often in a sibling of the element that holds the rest.
+    measure_prose();
     while (top > 0) {
       int parent = els[top].parent;
-      if (parent <= 0 || els[parent].tag == Tag::kBody) break;
-      if (els[top].text * 10 >= els[parent].text * 9 && !excluded_[parent]) {
+      if (parent <= 0 || els[parent].tag == Tag::kBody || excluded_[parent]) break;
+      std::uint32_t added = plain_[parent] - plain_[top], added_prose = prose_[parent] - prose_[top];
+      if (added_prose > 0 && added_prose * 3 >= added * 2) {
         top = parent;
         continue;
       }
@@ -314,6 +317,28 @@ class Extractor {
     }
     scores_ = std::move(score);
     return top;
+  }
+
+  // prose_: the length of prose paragraphs in each subtree, plain_: of all its text, both
+  // outside excluded elements.
+  void measure_prose() {
+    const std::vector<Element>& els = page_.elements;
+    prose_.assign(els.size(), 0);
+    plain_.assign(els.size(), 0);
+    for (const TextBlock& b : page_.blocks) {
+      if (excluded_[b.owner]) continue;
+      plain_[b.owner] += b.length;
+      if (is_prose(b)) prose_[b.owner] += b.length;
+    }
+    for (std::size_t i = els.size(); i-- > 1;) {
+      prose_[els[i].parent] += prose_[i];
+      plain_[els[i].parent] += plain_[i];
+    }
+  }
+
+  static bool is_prose(const TextBlock& b) {
+    return (b.kind == BlockKind::kParagraph || b.kind == BlockKind::kQuote) && b.length >= 40 &&
+           b.link_length * 3 < b.length;
   }
 
   bool is_inside(int i, int ancestor) const {
@@ -369,14 +394,19 @@ class Extractor {
   }
 
   // The reason an element between the article root and block I names, if any.
-  std::string_view ancestor_reason(const TextBlock& b, std::uint32_t article_text) const {
+  // *BY_CLASS tells whether the reason comes from a class or id name.
+  std::string_view ancestor_reason(const TextBlock& b, std::uint32_t article_text, bool* by_class) const {
     const std::vector<Element>& els = page_.elements;
+    *by_class = false;
     for (int a = b.owner; a > 0 && !selected_[a]; a = els[a].parent) {
       const Element& e = els[a];
       if (std::string_view r = tag_reason(e.tag); !r.empty()) return r;
       if (e.tag == Tag::kFigure) return "caption";
-      // The guard: a class name never removes most of the article.
-      if (!e.reason.empty() && !e.article_hint && e.text * 2 < article_text) return e.reason;
+      // A class name never removes an element that holds most of the article.
+      if (!e.reason.empty() && !e.article_hint && e.text * 2 < article_text) {
+        *by_class = true;
+        return e.reason;
+      }
     }
     return {};
   }
@@ -388,7 +418,8 @@ class Extractor {
     for (std::size_t i = 1; i < els.size(); ++i) {
       if (selected_[i]) article_text += els[i].text;
     }
-    std::vector<std::size_t> inside;
+    std::vector<std::size_t> inside, restorable;
+    std::uint32_t kept = 0, class_dropped = 0;
     for (std::size_t i = 0; i < page_.blocks.size(); ++i) {
       const TextBlock& b = page_.blocks[i];
       if (b.kind == BlockKind::kHeading && !folded_headline.empty() && fold(b.text) == folded_headline) {
@@ -405,8 +436,13 @@ class Extractor {
         drop(i, reason);
         continue;
       }
-      if (std::string_view r = ancestor_reason(b, article_text); !r.empty()) {
+      bool by_class = false;
+      if (std::string_view r = ancestor_reason(b, article_text, &by_class); !r.empty()) {
         drop(i, r);
+        if (by_class) {
+          class_dropped += b.length;
+          restorable.push_back(i);
+        }
         continue;
       }
       if (b.kind == BlockKind::kCaption) {
@@ -420,18 +456,11 @@ class Extractor {
       inside.push_back(i);
     }
     judge_links_and_short(inside);
-    // The guard: class-name and link rules that leave less than a third of the article undo
-    // themselves (the candidate was right, the rules were wrong for this page).
-    std::uint32_t kept = 0, total = 0;
-    for (std::size_t i = 0; i < page_.blocks.size(); ++i) {
-      if (!in_article_[page_.blocks[i].owner] || reasons_[i] == "title") continue;
-      total += page_.blocks[i].length;
-      if (reasons_[i].empty()) kept += page_.blocks[i].length;
-    }
-    if (total >= 300 && kept * 3 < total) {
-      for (std::size_t i = 0; i < page_.blocks.size(); ++i) {
-        if (in_article_[page_.blocks[i].owner] && reasons_[i] != "title" && reasons_[i] != "caption") reasons_[i] = {};
-      }
+    // The guard: class names that would remove more than two thirds of the article undo
+    // themselves (the candidate was right, the class rules were wrong for this page).
+    for (std::size_t i : inside) kept += reasons_[i].empty() ? page_.blocks[i].length : 0;
+    if (class_dropped >= 300 && kept * 2 < class_dropped) {
+      for (std::size_t i : restorable) reasons_[i] = {};
     }
   }
 
@@ -457,6 +486,17 @@ class Extractor {
     return false;
   }
 
+  // A list item is judged with its list: a list of short items is article text when the
+  // list as a whole is long and not made of links.
+  bool good_list(const TextBlock& b) const {
+    if (b.kind != BlockKind::kListItem) return false;
+    int list = page_.elements[b.owner].parent;
+    while (list > 0 && page_.elements[list].tag != Tag::kList) list = page_.elements[list].parent;
+    if (list <= 0) return false;
+    const Element& e = page_.elements[list];
+    return e.text >= 80 && e.links * 3 < e.text;
+  }
+
   // Link-dense blocks go; short blocks stay only when article text surrounds them.
   void judge_links_and_short(const std::vector<std::size_t>& inside) {
     enum Class { kGood, kShort, kBad };
@@ -464,10 +504,10 @@ class Extractor {
     for (std::size_t k = 0; k < inside.size(); ++k) {
       const TextBlock& b = page_.blocks[inside[k]];
       double density = b.length ? static_cast<double>(b.link_length) / b.length : 0;
-      if (density > 0.5 && b.kind != BlockKind::kHeading) {
+      if (density > 0.5 && b.kind != BlockKind::kHeading && b.length - b.link_length < 100) {
         cls[k] = kBad;
         drop(inside[k], b.kind == BlockKind::kListItem ? "link-list" : "link-dense");
-      } else if (b.length >= 80 || b.kind == BlockKind::kTable || b.kind == BlockKind::kPreformatted ||
+      } else if (b.length >= 80 || b.kind == BlockKind::kTable || good_list(b) || b.kind == BlockKind::kPreformatted ||
                  (b.length >= 30 && ends_sentence(b.text))) {
         cls[k] = kGood;
       } else {
@@ -498,6 +538,7 @@ class Extractor {
   const ExtractOptions& options_;
   std::vector<bool> excluded_, selected_, in_article_;
   std::vector<double> scores_;
+  std::vector<std::uint32_t> prose_, plain_;
   std::vector<std::string_view> reasons_;
 };
 
