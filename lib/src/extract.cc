@@ -305,15 +305,12 @@ class Extractor {
     // Climb while what the parent adds to the candidate is mostly prose: the article's first
     // paragraphs are often in a sibling of the element that holds the rest.
     measure_prose();
-    while (top > 0) {
-      int parent = els[top].parent;
-      if (parent <= 0 || els[parent].tag == Tag::kBody || excluded_[parent]) break;
-      std::uint32_t added = plain_[parent] - plain_[top], added_prose = prose_[parent] - prose_[top];
-      if (added_prose > 0 && added_prose * 3 >= added * 2) {
-        top = parent;
-        continue;
-      }
-      break;
+    // Wrappers that add nothing are passed without committing to them.
+    for (int a = els[top].parent; a > 0 && els[a].tag != Tag::kBody && !excluded_[a]; a = els[a].parent) {
+      std::uint32_t added = plain_[a] - plain_[top], added_prose = prose_[a] - prose_[top];
+      if (added == 0) continue;
+      if (added_prose * 3 < added * 2) break;
+      top = a;
     }
     scores_ = std::move(score);
     return top;
