@@ -117,11 +117,15 @@ std::string collapse(std::string_view s) {
   return out;
 }
 
-// Text reduced to its letters and digits in lower case (ASCII folded), to compare headings.
+// Text reduced to its letters and digits in lower case (ASCII folded), without ASCII and
+// general punctuation (U+2000..U+206F: curly quotes, dashes), to compare headings.
 std::string fold(std::string_view s) {
   std::string out;
-  for (unsigned char c : s) {
-    if (c >= 0x80) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = s[i];
+    if (c == 0xE2 && i + 2 < s.size() && (s[i + 1] == '\x80' || s[i + 1] == '\x81')) {
+      i += 2;
+    } else if (c >= 0x80) {
       out += static_cast<char>(c);
     } else if (std::isalnum(c)) {
       out += static_cast<char>(std::tolower(c));
@@ -368,6 +372,7 @@ class Extractor {
   }
 
   std::string find_headline(const LinkedData& ld) {
+    linked_headline_ = ld.headline;
     std::string title = collapse(page_.title);
     std::string folded_title = fold(title);
     // The first h1 in or before the article whose text is part of <title>, else the first h1.
@@ -410,7 +415,20 @@ class Extractor {
 
   void judge(const std::string& headline) {
     const std::vector<Element>& els = page_.elements;
-    std::string folded_headline = fold(headline);
+    // The headline's copies: the same text as the headline, the JSON-LD or Open Graph title,
+    // or an h1 that is part of <title>.
+    std::unordered_set<std::string> titles;
+    for (const std::string& t : {headline, linked_headline_, meta(page_, {"og:title"}), meta(page_, {"twitter:title"})}) {
+      if (std::string f = fold(collapse(t)); f.size() >= 8) titles.insert(f);
+    }
+    std::string folded_title = fold(page_.title);
+    auto is_title = [&](const TextBlock& b) {
+      if (b.kind != BlockKind::kHeading) return false;
+      std::string f = fold(b.text);
+      if (f.size() < 8) return false;
+      return titles.count(f) > 0 ||
+             (page_.elements[b.owner].heading_level == 1 && folded_title.find(f) != std::string::npos);
+    };
     std::uint32_t article_text = 0;
     for (std::size_t i = 1; i < els.size(); ++i) {
       if (selected_[i]) article_text += els[i].text;
@@ -419,7 +437,7 @@ class Extractor {
     std::uint32_t kept = 0, class_dropped = 0;
     for (std::size_t i = 0; i < page_.blocks.size(); ++i) {
       const TextBlock& b = page_.blocks[i];
-      if (b.kind == BlockKind::kHeading && !folded_headline.empty() && fold(b.text) == folded_headline) {
+      if (is_title(b)) {
         drop(i, "title");
         continue;
       }
@@ -471,6 +489,10 @@ class Extractor {
     return kPhrases.count(fold(text)) > 0;
   }
 
+  static bool is_url(std::string_view s) {
+    return (s.rfind("http://", 0) == 0 || s.rfind("https://", 0) == 0) && s.find(' ') == std::string_view::npos;
+  }
+
   static bool ends_sentence(std::string_view s) {
     while (!s.empty() && (s.back() == ' ' || s.back() == '"' || s.back() == '\'' || s.back() == ')')) s.remove_suffix(1);
     if (s.empty()) return false;
@@ -504,6 +526,8 @@ class Extractor {
       if (density > 0.5 && b.kind != BlockKind::kHeading && b.length - b.link_length < 100) {
         cls[k] = kBad;
         drop(inside[k], b.kind == BlockKind::kListItem ? "link-list" : "link-dense");
+      } else if (is_url(b.text)) {
+        cls[k] = kShort;
       } else if (b.length >= 80 || b.kind == BlockKind::kTable || good_list(b) || b.kind == BlockKind::kPreformatted ||
                  (b.length >= 30 && ends_sentence(b.text))) {
         cls[k] = kGood;
@@ -537,6 +561,7 @@ class Extractor {
   std::vector<double> scores_;
   std::vector<std::uint32_t> prose_, plain_;
   std::vector<std::string_view> reasons_;
+  std::string linked_headline_;
 };
 
 }  // namespace
