@@ -346,6 +346,12 @@ class Walker {
     if (name == "html") {
       if (const char* lang = attr(n, "lang")) page_.lang = lang;
     }
+    // An inline element whose class names chrome (<span class="caption">) gets blocks of its
+    // own, so that the reason applies to its text only.
+    if (info.kind == Kind::kInline && !page_.elements[index].reason.empty() && info.tag != Tag::kA) {
+      info.kind = Kind::kBlock;
+      page_.elements[index].tag = Tag::kOtherBlock;
+    }
     if (info.kind == Kind::kInline) {
       bool link = info.tag == Tag::kA;
       link_depth_ += link;
