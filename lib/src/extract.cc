@@ -404,6 +404,7 @@ class Extractor {
       const Element& e = els[a];
       if (std::string_view r = tag_reason(e.tag); !r.empty()) return r;
       if (e.tag == Tag::kFigure) return "caption";
+      if (e.tag == Tag::kHeader) return "header";
       // A class name never removes an element that holds most of the article.
       if (!e.reason.empty() && !e.article_hint && e.text * 2 < article_text) {
         *by_class = true;
