@@ -275,8 +275,13 @@ class Extractor {
       if (excluded_[b.owner] || b.length < 25) continue;
       if (b.kind == BlockKind::kHeading || b.kind == BlockKind::kCaption) continue;
       double s = 1 + commas(b.text) + std::min(b.length / 100.0, 3.0);
+      // Text directly inside a container (a <div> with <br>s) makes the container itself a
+      // candidate; a paragraph's text makes its parent one.
+      Tag owner = els[b.owner].tag;
+      bool container = owner == Tag::kDiv || owner == Tag::kSection || owner == Tag::kArticle || owner == Tag::kMain ||
+                       owner == Tag::kCell;
       int level = 0;
-      for (int a = els[b.owner].parent; a > 0 && level < 5; a = els[a].parent, ++level) {
+      for (int a = container ? b.owner : els[b.owner].parent; a > 0 && level < 5; a = els[a].parent, ++level) {
         init(a);
         score[a] += level == 0 ? s : level == 1 ? s / 2 : s / (level * 3);
       }
