@@ -10,7 +10,8 @@ namespace winnow::tools {
 int clean_main(int argc, char** argv) {
   static const cli::Verb verb{
       "clean", "[OPTION]... [FILE]...", "Clean each document with every stage of the pipeline.",
-      "Decodes the input to UTF-8 and writes its canonical text (see winnow norm)."};
+      "Decodes the input to UTF-8, keeps only the article of an HTML page (see winnow extract) and\n"
+      "writes its canonical text (see winnow norm)."};
   DocumentOptions io;
   CleanOptions clean_opts;
   std::vector<cli::Option> options;

@@ -16,7 +16,7 @@ int help_main(int argc, char** argv);
 
 // Every verb, in the order `winnow help` lists them.
 inline constexpr VerbEntry kVerbs[] = {
-    {"clean", "run every stage: decode, norm (the whole pipeline in one process)", clean_main},
+    {"clean", "run every stage: decode, extract (HTML), norm (the whole pipeline in one process)", clean_main},
     {"extract", "the article of an HTML page: headline, paragraphs, lists, tables", extract_main},
     {"norm", "canonical text: NFC, spaces, line ends, paragraphs", norm_main},
     {"help", "list the verbs, or show the help of one", help_main},

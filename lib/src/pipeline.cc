@@ -8,7 +8,10 @@ std::string clean(std::string_view bytes, const CleanOptions& options, Report* r
     if (decoded.encoding != "UTF-8") report->add("decode", "transcoded", 0, decoded.encoding);
     if (decoded.replaced) report->count("decode", "invalid-bytes", decoded.replaced);
   }
-  Document doc = split(decoded.text, options.norm.keep_lines ? SplitMode::kParagraphs : SplitMode::kAuto);
+  // An HTML page is reduced to its article; plain text is split into paragraphs.
+  Document doc = looks_like_html(decoded.text)
+                     ? extract(decoded.text, options.extract, report)
+                     : split(decoded.text, options.norm.keep_lines ? SplitMode::kParagraphs : SplitMode::kAuto);
   normalize(doc, options.norm, report);
   std::string text = render(doc);
   if (doc_out) *doc_out = std::move(doc);

@@ -1,10 +1,10 @@
 // winnow/pipeline.h: the whole cleaning pipeline for one document, as `winnow clean` runs it.
 //
-//   bytes --decode--> UTF-8 --split--> blocks --norm--> text
+//   bytes --decode--> UTF-8 --split (plain text) or extract (HTML)--> blocks --norm--> text
 //
-// Later stages (extract for HTML, fix, strip, dedupe) slot in between split and norm; each
-// reads and writes the Document model. Pure, deterministic and thread-safe; clean(clean(x))
-// == clean(x).
+// Input is HTML when looks_like_html() says so (see extract.h). Later stages (fix, strip,
+// dedupe) slot in between split/extract and norm; each reads and writes the Document model.
+// Pure, deterministic and thread-safe; clean(clean(x)) == clean(x).
 #pragma once
 
 #include <string>
@@ -12,6 +12,7 @@
 
 #include "winnow/decode.h"
 #include "winnow/document.h"
+#include "winnow/extract.h"
 #include "winnow/norm.h"
 #include "winnow/report.h"
 
@@ -19,6 +20,7 @@ namespace winnow {
 
 struct CleanOptions {
   DecodeOptions decode;
+  ExtractOptions extract;
   NormOptions norm;
 };
 
