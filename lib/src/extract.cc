@@ -200,7 +200,7 @@ class Extractor {
     }
     std::uint32_t kept = 0;
     for (std::size_t i = 0; i < page_.blocks.size(); ++i) kept += reasons_[i].empty() ? page_.blocks[i].length : 0;
-    bool use_ld = html::weighted_length(ld.body) > 2 * kept + 200;
+    bool use_ld = html::weighted_length(ld.body) > 2 * kept;
     for (std::size_t i = 0; i < page_.blocks.size(); ++i) {
       const TextBlock& t = page_.blocks[i];
       Block b;
@@ -263,7 +263,8 @@ class Extractor {
 
   int choose_candidate() {
     const std::vector<Element>& els = page_.elements;
-    std::vector<double> score(els.size(), 0);
+    std::vector<double>& score = scores_;
+    score.assign(els.size(), 0);
     std::vector<bool> scored(els.size(), false);
     auto init = [&](int i) {
       if (scored[i]) return;
@@ -321,7 +322,6 @@ class Extractor {
       if (added_prose * 3 < added * 2) break;
       top = a;
     }
-    scores_ = std::move(score);
     return top;
   }
 
@@ -427,10 +427,11 @@ class Extractor {
     for (const std::string& t : {headline, linked_headline_, meta(page_, {"og:title"}), meta(page_, {"twitter:title"})}) {
       if (std::string f = fold(collapse(t)); f.size() >= 8) titles.insert(f);
     }
-    std::string folded_title = fold(page_.title);
+    std::string folded_title = fold(page_.title), folded_headline = fold(headline);
     auto is_title = [&](const TextBlock& b) {
       if (b.kind != BlockKind::kHeading) return false;
       std::string f = fold(b.text);
+      if (!f.empty() && f == folded_headline) return true;
       if (f.size() < 8) return false;
       return titles.count(f) > 0 ||
              (page_.elements[b.owner].heading_level == 1 && folded_title.find(f) != std::string::npos);

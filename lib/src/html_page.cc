@@ -244,9 +244,6 @@ class Walker {
   explicit Walker(Page& page) : page_(page) {}
 
   void walk_root(xmlNode* root) {
-    Element doc;
-    doc.name = "";
-    page_.elements.push_back(doc);
     open_.push_back(0);
     children(root, 0);
     flush();
@@ -313,7 +310,12 @@ class Walker {
   void element(xmlNode* n, int parent, std::uint16_t nth) {
     std::string_view name = reinterpret_cast<const char*>(n->name);
     if (name == "br") {
-      if (!buf_.empty() && buf_.back() != '\n') {
+      // Two line breaks in a row separate paragraphs.
+      if (!buf_.empty() && buf_.back() == '\n') {
+        flush();
+        return;
+      }
+      if (!buf_.empty()) {
         if (buf_.back() == ' ') buf_.pop_back();
         buf_ += '\n';
       }
@@ -533,6 +535,7 @@ std::uint32_t weighted_length(std::string_view text) {
 
 Page parse_page(std::string_view utf8) {
   Page page;
+  page.elements.emplace_back();  // the document node, parent of <html>
   if (utf8.empty()) return page;
   // The caller has decoded the bytes: libxml2 must neither guess an encoding nor obey <meta
   // charset> (HTML_PARSE_IGNORE_ENC), and must never touch the network.

@@ -70,7 +70,7 @@ struct TextBlock {
 };
 
 struct Page {
-  std::vector<Element> elements;
+  std::vector<Element> elements;  // elements[0] is the document node, even for empty input
   std::vector<TextBlock> blocks;
   std::string title;          // <title>
   std::string lang;           // <html lang>
