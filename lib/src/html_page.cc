@@ -7,6 +7,7 @@
 #include <cstring>
 #include <memory>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "data.h"
 #include "winnow/utf8.h"
@@ -18,7 +19,7 @@ namespace {
 
 struct TokenTables {
   std::unordered_map<std::string_view, std::string_view> boilerplate;  // token -> reason
-  std::unordered_map<std::string_view, bool> content;
+  std::unordered_set<std::string_view> content, embed;
 };
 
 const TokenTables& token_tables() {
@@ -29,7 +30,8 @@ const TokenTables& token_tables() {
       std::string_view reason = sp == std::string_view::npos ? line : line.substr(line.find_first_not_of(' ', sp));
       t.boilerplate.emplace(line.substr(0, sp), reason);
     }
-    for (std::string_view line : data::lines("extract-content-tokens.txt")) t.content.emplace(line, true);
+    for (std::string_view line : data::lines("extract-content-tokens.txt")) t.content.insert(line);
+    for (std::string_view line : data::lines("extract-embed-tokens.txt")) t.embed.insert(line);
     return t;
   }();
   return tables;
@@ -37,20 +39,22 @@ const TokenTables& token_tables() {
 
 bool is_alnum(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
-// Looks up the words of a class or id value: each name whole ("sharedaddy"), then its words
+// Looks up the words of the class and id values: each name whole ("sharedaddy"), then its words
 // split at non-alphanumerics and lower-to-upper case changes ("articleBody" -> article, body).
-void apply_tokens(std::string_view value, Element& e) {
+void apply_tokens(std::initializer_list<std::string_view> values, Element& e) {
   const TokenTables& t = token_tables();
-  bool positive = false;
+  bool positive = false, embed = false;
   std::string word;
   auto lookup = [&](const std::string& w) {
     if (w.empty()) return;
+    embed = embed || t.embed.count(w);
     if (e.reason.empty()) {
       auto it = t.boilerplate.find(w);
       if (it != t.boilerplate.end()) e.reason = it->second;
     }
     if (t.content.count(w)) positive = true;
   };
+  for (std::string_view value : values) {
   std::size_t i = 0;
   while (i < value.size()) {
     while (i < value.size() && (value[i] == ' ' || value[i] == '\t' || value[i] == '\n')) ++i;
@@ -73,6 +77,8 @@ void apply_tokens(std::string_view value, Element& e) {
     }
     if (word != whole) lookup(word);
   }
+  }
+  if (embed) e.reason = {};
   if (!e.reason.empty()) e.class_weight -= 25;
   if (positive) e.class_weight += 25;
 }
@@ -340,8 +346,9 @@ class Walker {
       e.nth = nth;
       e.name = std::string(name);
       if (info.tag == Tag::kHeading) e.heading_level = static_cast<std::uint8_t>(name[1] - '0');
-      if (const char* c = attr(n, "class")) apply_tokens(c, e);
-      if (const char* id = attr(n, "id")) apply_tokens(id, e);
+      const char* c = attr(n, "class");
+      const char* id = attr(n, "id");
+      if (c || id) apply_tokens({c ? c : "", id ? id : ""}, e);
       if (const char* prop = attr(n, "itemprop")) e.article_hint = lower(prop) == "articlebody";
       page_.elements.push_back(std::move(e));
     }
