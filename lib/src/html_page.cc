@@ -78,7 +78,7 @@ void apply_tokens(std::initializer_list<std::string_view> values, Element& e) {
     if (word != whole) lookup(word);
   }
   }
-  if (embed) e.reason = {};
+  if (embed && e.reason == "share") e.reason = {};
   if (!e.reason.empty()) e.class_weight -= 25;
   if (positive) e.class_weight += 25;
 }
