@@ -120,6 +120,14 @@ TEST(Extract, BoilerplateInsideTheArticleIsDroppedWithItsReason) {
   }
 }
 
+TEST(Extract, EmbeddedPostsAreNotShareBars) {
+  const char tweet[] = "Yes this is real and the state spent half a million dollars on it.";
+  Document doc = extract(page(article(std::string("<div class=\"social-media-embed\"><blockquote class=\"twitter-tweet\"><p>") +
+                                      tweet + "</p></blockquote></div><div class=\"social-share\"><a href=#>Share</a></div>")));
+  EXPECT_EQ(kept(doc), (std::vector<std::string>{"Buses", kP1, tweet, kP2}));
+  EXPECT_EQ(find(doc, "Share")->reason, "share");
+}
+
 TEST(Extract, ClassTokensMatchWholeWordsOnly) {
   html::Page p = html::parse_page(
       "<div class=\"header-shadow\"></div><div class=\"ad-slot\"></div><div id=\"shareBar\"></div>"

@@ -531,7 +531,7 @@ class Extractor {
       const TextBlock& b = page_.blocks[inside[k]];
       double density = b.length ? static_cast<double>(b.link_length) / b.length : 0;
       // A sentence that links half of its words is still a sentence; a list of titles is not.
-      bool sentence = ends_sentence(b.text) && density <= 0.8 && b.kind == BlockKind::kParagraph;
+      bool sentence = ends_sentence(b.text) && density <= 0.8;
       if (density > 0.5 && b.kind != BlockKind::kHeading && b.length - b.link_length < 100 && !sentence) {
         cls[k] = kBad;
         drop(inside[k], b.kind == BlockKind::kListItem ? "link-list" : "link-dense");
