@@ -66,8 +66,8 @@ TEST(LooksLikeHtml, Table) {
 }
 
 TEST(Extract, ArticleWithTitleFirstAndChromeDropped) {
-  Document doc = extract(page("<nav><a href=/>Home</a><a href=/n>News</a></nav>" + article() +
-                              "<footer>Copyright 2019 Courier</footer>"));
+  Document doc = extract(
+      page("<nav><a href=/>Home</a><a href=/n>News</a></nav>" + article() + "<footer>Copyright 2019 Courier</footer>"));
   EXPECT_EQ(kept(doc), (std::vector<std::string>{"Buses", kP1, kP2}));
   ASSERT_FALSE(doc.blocks.empty());
   EXPECT_EQ(doc.blocks[0].dom_path, "title");
@@ -115,15 +115,17 @@ TEST(Extract, BoilerplateInsideTheArticleIsDroppedWithItsReason) {
   for (const Case& c : cases) {
     Document doc = extract(page(article(c.html)));
     EXPECT_EQ(kept(doc), (std::vector<std::string>{"Buses", kP1, kP2})) << c.html;
-    bool found = std::any_of(doc.blocks.begin(), doc.blocks.end(), [&](const Block& b) { return b.reason == c.reason; });
+    bool found =
+        std::any_of(doc.blocks.begin(), doc.blocks.end(), [&](const Block& b) { return b.reason == c.reason; });
     EXPECT_TRUE(found) << c.html << " has no block dropped as " << c.reason;
   }
 }
 
 TEST(Extract, EmbeddedPostsAreNotShareBars) {
   const char tweet[] = "Yes this is real and the state spent half a million dollars on it.";
-  Document doc = extract(page(article(std::string("<div class=\"social-media-embed\"><blockquote class=\"twitter-tweet\"><p>") +
-                                      tweet + "</p></blockquote></div><div class=\"social-share\"><a href=#>Share</a></div>")));
+  Document doc =
+      extract(page(article(std::string("<div class=\"social-media-embed\"><blockquote class=\"twitter-tweet\"><p>") +
+                           tweet + "</p></blockquote></div><div class=\"social-share\"><a href=#>Share</a></div>")));
   EXPECT_EQ(kept(doc), (std::vector<std::string>{"Buses", kP1, tweet, kP2}));
   EXPECT_EQ(find(doc, "Share")->reason, "share");
 }
@@ -137,10 +139,10 @@ TEST(Extract, ClassTokensMatchWholeWordsOnly) {
     if (e.name == "div") got.emplace_back(std::string(e.reason), std::to_string(e.class_weight));
   }
   ASSERT_EQ(got.size(), 5u);
-  EXPECT_EQ(got[0], std::make_pair(std::string(), std::string("0")));    // "header", "shadow": no "ad"
+  EXPECT_EQ(got[0], std::make_pair(std::string(), std::string("0")));  // "header", "shadow": no "ad"
   EXPECT_EQ(got[1], std::make_pair(std::string("ad"), std::string("-25")));
   EXPECT_EQ(got[2], std::make_pair(std::string("share"), std::string("-25")));  // camelCase split
-  EXPECT_EQ(got[3], std::make_pair(std::string(), std::string("0")));    // "loading": no "ad"
+  EXPECT_EQ(got[3], std::make_pair(std::string(), std::string("0")));           // "loading": no "ad"
   EXPECT_EQ(got[4], std::make_pair(std::string(), std::string("25")));
 }
 
@@ -153,14 +155,14 @@ TEST(Extract, GuardKeepsAnArticleWhoseWrapperHasAChromeClass) {
 }
 
 TEST(Extract, ListsTablesHeadingsAndQuotesKeptInReadingOrder) {
-  Document doc = extract(page(article(
-      "<h2>What changes</h2><ul><li>three new routes from the north</li><li>twenty new electric buses</li>"
-      "<li>longer opening hours at the station</li></ul><blockquote><p>The biggest change in a generation.</p>"
-      "</blockquote><table><tr><th>Route</th><th>Every</th></tr><tr><td>41</td><td>10 min</td></tr></table>")));
-  EXPECT_EQ(kept(doc), (std::vector<std::string>{"Buses", kP1, "What changes", "three new routes from the north",
-                                                 "twenty new electric buses", "longer opening hours at the station",
-                                                 "The biggest change in a generation.", "Route | Every\n41 | 10 min",
-                                                 kP2}));
+  Document doc = extract(page(
+      article("<h2>What changes</h2><ul><li>three new routes from the north</li><li>twenty new electric buses</li>"
+              "<li>longer opening hours at the station</li></ul><blockquote><p>The biggest change in a generation.</p>"
+              "</blockquote><table><tr><th>Route</th><th>Every</th></tr><tr><td>41</td><td>10 min</td></tr></table>")));
+  EXPECT_EQ(kept(doc),
+            (std::vector<std::string>{"Buses", kP1, "What changes", "three new routes from the north",
+                                      "twenty new electric buses", "longer opening hours at the station",
+                                      "The biggest change in a generation.", "Route | Every\n41 | 10 min", kP2}));
   EXPECT_EQ(find(doc, "What changes")->kind, BlockKind::kHeading);
   EXPECT_EQ(find(doc, "twenty new")->kind, BlockKind::kListItem);
   EXPECT_EQ(find(doc, "biggest change")->kind, BlockKind::kQuote);
@@ -172,12 +174,14 @@ TEST(Extract, CjkTextIsWeightedLikeWords) {
   EXPECT_EQ(html::weighted_length("\xE5\xB8\x82\xE8\xAE\xAE\xE4\xBC\x9A"), 9u);
   EXPECT_EQ(html::weighted_length("abc \xC3\xA9"), 5u);  // e-acute counts one
   // A Chinese article of short sentences beats a menu of links.
-  std::string sentence = "\xE5\xB8\x82\xE8\xAE\xAE\xE4\xBC\x9A\xE5\x91\xA8\xE4\xBA\x8C\xE6\x8A\x95\xE7\xA5\xA8"
-                         "\xE5\x86\xB3\xE5\xAE\x9A\xE6\x89\xA9\xE5\xA4\xA7\xE5\x85\xAC\xE4\xBA\xA4\xE7\xBD\x91"
-                         "\xE7\xBB\x9C\xEF\xBC\x8C\xE6\x96\xB0\xE5\xA2\x9E\xE4\xB8\x89\xE6\x9D\xA1\xE7\xBA\xBF"
-                         "\xE8\xB7\xAF\xE3\x80\x82";  // 市议会周二投票决定扩大公交网络，新增三条线路。
-  Document doc = extract(page("<div class=\"menu\"><a href=/1>\xE9\xA6\x96\xE9\xA1\xB5</a></div><div class=\"main\"><p>" +
-                              sentence + "</p><p>" + sentence + "</p></div>"));
+  std::string sentence =
+      "\xE5\xB8\x82\xE8\xAE\xAE\xE4\xBC\x9A\xE5\x91\xA8\xE4\xBA\x8C\xE6\x8A\x95\xE7\xA5\xA8"
+      "\xE5\x86\xB3\xE5\xAE\x9A\xE6\x89\xA9\xE5\xA4\xA7\xE5\x85\xAC\xE4\xBA\xA4\xE7\xBD\x91"
+      "\xE7\xBB\x9C\xEF\xBC\x8C\xE6\x96\xB0\xE5\xA2\x9E\xE4\xB8\x89\xE6\x9D\xA1\xE7\xBA\xBF"
+      "\xE8\xB7\xAF\xE3\x80\x82";  // 市议会周二投票决定扩大公交网络，新增三条线路。
+  Document doc =
+      extract(page("<div class=\"menu\"><a href=/1>\xE9\xA6\x96\xE9\xA1\xB5</a></div><div class=\"main\"><p>" +
+                   sentence + "</p><p>" + sentence + "</p></div>"));
   std::vector<std::string> k = kept(doc);
   ASSERT_GE(k.size(), 2u);
   EXPECT_EQ(k[k.size() - 1], sentence);
@@ -217,8 +221,8 @@ TEST(Extract, MetaCharsetIsIgnoredBecauseTheInputIsUtf8) {
 }
 
 TEST(Extract, EntitiesAndBrokenMarkupAreRecovered) {
-  Document doc = extract("<title>T</title><div class=content><p>" + std::string(kP1) + " &amp; &copy; &bogus;<p>" + kP2 +
-                         "</span></div></div>");
+  Document doc = extract("<title>T</title><div class=content><p>" + std::string(kP1) + " &amp; &copy; &bogus;<p>" +
+                         kP2 + "</span></div></div>");
   std::vector<std::string> k = kept(doc);
   ASSERT_EQ(k.size(), 3u);
   EXPECT_EQ(k[1], std::string(kP1) + " & \xC2\xA9 &bogus;");
@@ -239,8 +243,9 @@ TEST(Extract, DefinedResultForAnyBytes) {
   deep += kP1;
   std::mt19937 rng(7);
   std::vector<std::string> inputs = {deep, std::string("<p>a\0b</p>", 10)};
-  const char* pieces[] = {"<p>", "</p>", "<div class=share>", "</div>", "<a href=x>", "</a>", "<br>", "<li>", "text ",
-                          "\xE4\xB8\xAD", "\xC3", "&amp;", "<table><tr><td>", "<h1>", "<!--", "<script>", ", ", ". "};
+  const char* pieces[] = {
+      "<p>",  "</p>",  "<div class=share>", "</div>", "<a href=x>", "</a>",     "<br>", "<li>", "text ", "\xE4\xB8\xAD",
+      "\xC3", "&amp;", "<table><tr><td>",   "<h1>",   "<!--",       "<script>", ", ",   ". "};
   for (int n = 0; n < 200; ++n) {
     std::string s;
     for (int k = rng() % 60; k > 0; --k) s += pieces[rng() % std::size(pieces)];

@@ -16,17 +16,20 @@ std::string block_lines(const Document& doc) {
   std::string out;
   for (const Block& b : doc.blocks) {
     std::string text = b.text;
-    std::replace_if(text.begin(), text.end(), [](char c) { return c == '\n' || c == '\t'; }, ' ');
+    std::replace_if(
+        text.begin(), text.end(), [](char c) { return c == '\n' || c == '\t'; }, ' ');
     out += std::string(b.kept() ? "keep" : "drop") + "\t" + (b.kept() ? "-" : b.reason) + "\t" +
-           std::string(to_string(b.kind)) + "\t" + std::to_string(b.link_chars) + "\t" + b.dom_path + "\t" + text + "\n";
+           std::string(to_string(b.kind)) + "\t" + std::to_string(b.link_chars) + "\t" + b.dom_path + "\t" + text +
+           "\n";
   }
   return out;
 }
 
 std::string json_document(const Document& doc, const std::string& text) {
   const Metadata& m = doc.meta;
-  return "{\"title\":" + json_quote(m.title) + ",\"byline\":" + json_quote(m.byline) + ",\"date\":" + json_quote(m.date) +
-         ",\"url\":" + json_quote(m.url) + ",\"lang\":" + json_quote(m.lang) + ",\"text\":" + json_quote(text) + "}\n";
+  return "{\"title\":" + json_quote(m.title) + ",\"byline\":" + json_quote(m.byline) +
+         ",\"date\":" + json_quote(m.date) + ",\"url\":" + json_quote(m.url) + ",\"lang\":" + json_quote(m.lang) +
+         ",\"text\":" + json_quote(text) + "}\n";
 }
 
 }  // namespace
@@ -51,20 +54,23 @@ int extract_main(int argc, char** argv) {
   // --json keeps its meaning for diagnostics and also makes each document a JSON object.
   for (cli::Option& o : options) {
     if (std::string_view(o.long_name) != "json") continue;
-    o.help = "write each document as one line of JSON {title, byline, date, url, lang, text}, and diagnostics as JSON Lines";
+    o.help =
+        "write each document as one line of JSON {title, byline, date, url, lang, text}, and diagnostics as JSON Lines";
   }
   std::vector<std::string> files;
   if (!cli::parse(verb, options, argc, argv, files)) return 0;
   if (blocks && io.json) throw cli::UsageError("--blocks and --json cannot be combined");
-  return run_documents(io, files, [&](std::string_view input, const Source&, Report& report) {
-    Decoded decoded = decode(input);
-    if (decoded.encoding != "UTF-8") report.add("decode", "transcoded", 0, decoded.encoding);
-    if (decoded.replaced) report.count("decode", "invalid-bytes", decoded.replaced);
-    Document doc = extract(decoded.text, extract_opts, &report);
-    if (blocks) return block_lines(doc);
-    if (io.json) return json_document(doc, render(doc));
-    return render(doc);
-  }, {});
+  return run_documents(io, files,
+                       [&](std::string_view input, const Source&, Report& report) {
+                         Decoded decoded = decode(input);
+                         if (decoded.encoding != "UTF-8") report.add("decode", "transcoded", 0, decoded.encoding);
+                         if (decoded.replaced) report.count("decode", "invalid-bytes", decoded.replaced);
+                         Document doc = extract(decoded.text, extract_opts, &report);
+                         if (blocks) return block_lines(doc);
+                         if (io.json) return json_document(doc, render(doc));
+                         return render(doc);
+                       },
+                       {});
 }
 
 }  // namespace winnow::tools

@@ -1,9 +1,8 @@
 #include "winnow/extract.h"
 
+#include <algorithm>
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
-
-#include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -140,10 +139,14 @@ bool structural_boilerplate(Tag tag) { return tag == Tag::kNav || tag == Tag::kA
 
 std::string_view tag_reason(Tag tag) {
   switch (tag) {
-    case Tag::kNav: return "nav";
-    case Tag::kAside: return "aside";
-    case Tag::kFooter: return "footer";
-    default: return {};
+    case Tag::kNav:
+      return "nav";
+    case Tag::kAside:
+      return "aside";
+    case Tag::kFooter:
+      return "footer";
+    default:
+      return {};
   }
 }
 
@@ -152,15 +155,20 @@ int tag_weight(const Element& e) {
     case Tag::kDiv:
     case Tag::kArticle:
     case Tag::kSection:
-    case Tag::kMain: return 5;
+    case Tag::kMain:
+      return 5;
     case Tag::kPre:
     case Tag::kCell:
-    case Tag::kBlockquote: return 3;
+    case Tag::kBlockquote:
+      return 3;
     case Tag::kList:
     case Tag::kListItem:
-    case Tag::kForm: return -3;
-    case Tag::kHeading: return -5;
-    default: return 0;
+    case Tag::kForm:
+      return -3;
+    case Tag::kHeading:
+      return -5;
+    default:
+      return 0;
   }
 }
 
@@ -170,7 +178,9 @@ std::uint32_t commas(std::string_view s) {
     if (s[i] == ',') ++n;
     // U+FF0C fullwidth comma, U+3001 ideographic comma, U+3002 ideographic full stop
     if (static_cast<unsigned char>(s[i]) == 0xEF && s.substr(i, 3) == "\xEF\xBC\x8C") ++n;
-    if (static_cast<unsigned char>(s[i]) == 0xE3 && (s.substr(i, 3) == "\xE3\x80\x81" || s.substr(i, 3) == "\xE3\x80\x82")) ++n;
+    if (static_cast<unsigned char>(s[i]) == 0xE3 &&
+        (s.substr(i, 3) == "\xE3\x80\x81" || s.substr(i, 3) == "\xE3\x80\x82"))
+      ++n;
   }
   return n;
 }
@@ -237,7 +247,8 @@ class Extractor {
     if (m.url.empty()) m.url = ld.url;
     m.byline = ld.author;
     if (m.byline.empty()) m.byline = meta(page_, {"author", "article:author", "byl", "dc.creator"});
-    m.date = meta(page_, {"article:published_time", "datepublished", "date", "pubdate", "dc.date", "og:published_time"});
+    m.date =
+        meta(page_, {"article:published_time", "datepublished", "date", "pubdate", "dc.date", "og:published_time"});
     if (m.date.empty()) m.date = ld.date;
     m.lang = page_.lang;
     if (m.lang.empty()) m.lang = meta(page_, {"content-language", "og:locale"});
@@ -287,16 +298,17 @@ class Extractor {
         score[a] += level == 0 ? s : level == 1 ? s / 2 : s / (level * 3);
       }
     }
-    int top = -1;
     std::vector<int> ranked;
     for (std::size_t i = 1; i < els.size(); ++i) {
       if (!scored[i]) continue;
       score[i] *= 1 - link_density(els[i]);
       ranked.push_back(static_cast<int>(i));
     }
-    std::sort(ranked.begin(), ranked.end(), [&](int a, int b) { return score[a] > score[b] || (score[a] == score[b] && a < b); });
-    if (ranked.empty()) return els.size() > 1 ? 1 : 0;
-    top = ranked[0];
+    std::sort(ranked.begin(), ranked.end(),
+              [&](int a, int b) { return score[a] > score[b] || (score[a] == score[b] && a < b); });
+    // Without a paragraph anywhere, the whole page is the candidate and the block rules decide.
+    if (ranked.empty()) return 0;
+    int top = ranked[0];
     // When several of the best candidates share an ancestor, the article spans them.
     std::vector<int> alternatives;
     for (std::size_t k = 1; k < ranked.size() && k < 5; ++k) {
@@ -424,7 +436,8 @@ class Extractor {
     // The headline's copies: the same text as the headline, the JSON-LD or Open Graph title,
     // or an h1 that is part of <title>.
     std::unordered_set<std::string> titles;
-    for (const std::string& t : {headline, linked_headline_, meta(page_, {"og:title"}), meta(page_, {"twitter:title"})}) {
+    for (const std::string& t :
+         {headline, linked_headline_, meta(page_, {"og:title"}), meta(page_, {"twitter:title"})}) {
       if (std::string f = fold(collapse(t)); f.size() >= 8) titles.insert(f);
     }
     std::string folded_title = fold(page_.title), folded_headline = fold(headline);
@@ -501,12 +514,14 @@ class Extractor {
   }
 
   static bool ends_sentence(std::string_view s) {
-    while (!s.empty() && (s.back() == ' ' || s.back() == '"' || s.back() == '\'' || s.back() == ')')) s.remove_suffix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '"' || s.back() == '\'' || s.back() == ')'))
+      s.remove_suffix(1);
     if (s.empty()) return false;
     char c = s.back();
     if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';') return true;
     // closing quotes, CJK full stops and exclamation marks
-    for (std::string_view end : {"\xE2\x80\x9D", "\xE2\x80\x99", "\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F", "\xC2\xBB"}) {
+    for (std::string_view end :
+         {"\xE2\x80\x9D", "\xE2\x80\x99", "\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F", "\xC2\xBB"}) {
       if (s.size() >= end.size() && s.substr(s.size() - end.size()) == end) return true;
     }
     return false;
@@ -596,7 +611,9 @@ bool looks_like_html(std::string_view text) {
   std::size_t i = 0;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
   for (;;) {
-    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r' || text[i] == '\f')) ++i;
+    while (i < text.size() &&
+           (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r' || text[i] == '\f'))
+      ++i;
     std::string_view rest = text.substr(i);
     if (rest.substr(0, 4) == "<!--") {
       std::size_t end = rest.find("-->");
@@ -611,7 +628,8 @@ bool looks_like_html(std::string_view text) {
     }
   }
   std::string head;
-  for (std::size_t k = i; k < text.size() && k < i + 16; ++k) head += static_cast<char>(std::tolower(static_cast<unsigned char>(text[k])));
+  for (std::size_t k = i; k < text.size() && k < i + 16; ++k)
+    head += static_cast<char>(std::tolower(static_cast<unsigned char>(text[k])));
   if (head.rfind("<!doctype html", 0) == 0) return true;
   if (head.empty() || head[0] != '<') return false;
   for (std::string_view tag : kTags) {

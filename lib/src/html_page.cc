@@ -55,28 +55,28 @@ void apply_tokens(std::initializer_list<std::string_view> values, Element& e) {
     if (t.content.count(w)) positive = true;
   };
   for (std::string_view value : values) {
-  std::size_t i = 0;
-  while (i < value.size()) {
-    while (i < value.size() && (value[i] == ' ' || value[i] == '\t' || value[i] == '\n')) ++i;
-    std::size_t start = i;
-    while (i < value.size() && value[i] != ' ' && value[i] != '\t' && value[i] != '\n') ++i;
-    std::string_view name = value.substr(start, i - start);
-    if (name.empty()) continue;
-    std::string whole;
-    for (char c : name) whole += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    lookup(whole);
-    word.clear();
-    for (std::size_t k = 0; k < name.size(); ++k) {
-      unsigned char c = name[k];
-      bool upper_after_lower = c >= 'A' && c <= 'Z' && k > 0 && name[k - 1] >= 'a' && name[k - 1] <= 'z';
-      if (!is_alnum(c) || upper_after_lower) {
-        if (word != whole) lookup(word);
-        word.clear();
+    std::size_t i = 0;
+    while (i < value.size()) {
+      while (i < value.size() && (value[i] == ' ' || value[i] == '\t' || value[i] == '\n')) ++i;
+      std::size_t start = i;
+      while (i < value.size() && value[i] != ' ' && value[i] != '\t' && value[i] != '\n') ++i;
+      std::string_view name = value.substr(start, i - start);
+      if (name.empty()) continue;
+      std::string whole;
+      for (char c : name) whole += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      lookup(whole);
+      word.clear();
+      for (std::size_t k = 0; k < name.size(); ++k) {
+        unsigned char c = name[k];
+        bool upper_after_lower = c >= 'A' && c <= 'Z' && k > 0 && name[k - 1] >= 'a' && name[k - 1] <= 'z';
+        if (!is_alnum(c) || upper_after_lower) {
+          if (word != whole) lookup(word);
+          word.clear();
+        }
+        if (is_alnum(c)) word += static_cast<char>(std::tolower(c));
       }
-      if (is_alnum(c)) word += static_cast<char>(std::tolower(c));
+      if (word != whole) lookup(word);
     }
-    if (word != whole) lookup(word);
-  }
   }
   if (embed && e.reason == "share") e.reason = {};
   if (!e.reason.empty()) e.class_weight -= 25;
@@ -385,12 +385,18 @@ class Walker {
 
   int* context(Tag tag) {
     switch (tag) {
-      case Tag::kHeading: return &heading_;
-      case Tag::kFigcaption: return &caption_;
-      case Tag::kPre: return &pre_;
-      case Tag::kListItem: return &list_item_;
-      case Tag::kBlockquote: return &quote_;
-      default: return nullptr;
+      case Tag::kHeading:
+        return &heading_;
+      case Tag::kFigcaption:
+        return &caption_;
+      case Tag::kPre:
+        return &pre_;
+      case Tag::kListItem:
+        return &list_item_;
+      case Tag::kBlockquote:
+        return &quote_;
+      default:
+        return nullptr;
     }
   }
 
@@ -548,8 +554,8 @@ Page parse_page(std::string_view utf8) {
   // charset> (HTML_PARSE_IGNORE_ENC), and must never touch the network.
   constexpr int kOptions = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
                            HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
-  std::unique_ptr<xmlDoc, DocFree> doc(
-      htmlReadMemory(utf8.data(), static_cast<int>(std::min<std::size_t>(utf8.size(), INT32_MAX)), nullptr, "UTF-8", kOptions));
+  std::unique_ptr<xmlDoc, DocFree> doc(htmlReadMemory(
+      utf8.data(), static_cast<int>(std::min<std::size_t>(utf8.size(), INT32_MAX)), nullptr, "UTF-8", kOptions));
   if (!doc) return page;
   Walker(page).walk_root(reinterpret_cast<xmlNode*>(doc.get()));
   return page;

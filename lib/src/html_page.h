@@ -30,7 +30,7 @@ enum class Tag : std::uint8_t {
   kForm,
   kHeading,  // h1..h6
   kHeader,
-  kList,  // ul, ol, dl
+  kList,      // ul, ol, dl
   kListItem,  // li, dt, dd
   kMain,
   kNav,
@@ -38,7 +38,7 @@ enum class Tag : std::uint8_t {
   kPre,
   kSection,
   kTable,
-  kCell,  // td, th of a layout table
+  kCell,        // td, th of a layout table
   kOtherBlock,  // other block-level elements (address, center, details, ...)
 };
 
@@ -66,17 +66,17 @@ struct TextBlock {
   std::uint32_t length = 0;  // weighted length (see weighted_length)
   std::uint32_t link_length = 0;
   std::uint32_t link_chars = 0;  // code points inside <a>
-  bool in_link_list = false;  // a list item (or the like) whose text is all link
+  bool in_link_list = false;     // a list item (or the like) whose text is all link
 };
 
 struct Page {
   std::vector<Element> elements;  // elements[0] is the document node, even for empty input
   std::vector<TextBlock> blocks;
-  std::string title;          // <title>
-  std::string lang;           // <html lang>
-  std::string canonical;      // <link rel=canonical>
+  std::string title;                                      // <title>
+  std::string lang;                                       // <html lang>
+  std::string canonical;                                  // <link rel=canonical>
   std::vector<std::pair<std::string, std::string>> meta;  // <meta name|property, content>
-  std::vector<std::string> json_ld;  // contents of <script type="application/ld+json">
+  std::vector<std::string> json_ld;                       // contents of <script type="application/ld+json">
 };
 
 // Parses HTML (UTF-8; ill-formed sequences must have been repaired by the caller) with
