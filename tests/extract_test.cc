@@ -208,6 +208,11 @@ TEST(Extract, MetadataFromMetaTagsAndJsonLd) {
   EXPECT_EQ(doc.meta.date, "2019-11-20");
   // The page has no text: the JSON-LD articleBody is the article.
   EXPECT_EQ(render(doc), "Council expands buses\n\nFirst line.\n\nSecond line.\n");
+  // HTML inside articleBody is parsed.
+  doc = extract(
+      "<script type=\"application/ld+json\">{\"@type\":\"Article\",\"headline\":\"H\","
+      "\"articleBody\":\"<p>One &amp; two.</p><p>Three.</p>\"}</script>");
+  EXPECT_EQ(render(doc), "H\n\nOne & two.\n\nThree.\n");
   // Broken JSON-LD is ignored.
   doc = extract("<html><head><script type=\"application/ld+json\">{\"@type\":</script></head></html>");
   EXPECT_TRUE(doc.meta.title.empty());

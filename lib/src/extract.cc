@@ -187,6 +187,22 @@ std::uint32_t commas(std::string_view s) {
 
 double link_density(const Element& e) { return e.text ? static_cast<double>(e.links) / e.text : 0; }
 
+// The paragraphs of a JSON-LD articleBody: its lines, or its blocks when a CMS put HTML in it.
+std::vector<std::string> paragraphs(std::string_view body) {
+  std::vector<std::string> out;
+  if (body.find("</") != std::string_view::npos || body.find("<br") != std::string_view::npos) {
+    for (html::TextBlock& b : html::parse_page(body).blocks) out.push_back(std::move(b.text));
+    return out;
+  }
+  for (std::string_view rest = body; !rest.empty();) {
+    std::size_t nl = rest.find('\n');
+    std::string line = collapse(rest.substr(0, nl));
+    rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+    if (!line.empty()) out.push_back(std::move(line));
+  }
+  return out;
+}
+
 class Extractor {
  public:
   Extractor(const Page& page, const ExtractOptions& options) : page_(page), options_(options) {}
@@ -226,13 +242,9 @@ class Extractor {
       doc.blocks.push_back(std::move(b));
     }
     if (use_ld) {
-      for (std::string_view rest = ld.body; !rest.empty();) {
-        std::size_t nl = rest.find('\n');
-        std::string line = collapse(rest.substr(0, nl));
-        rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
-        if (line.empty()) continue;
+      for (std::string& text : paragraphs(ld.body)) {
         Block b;
-        b.text = std::move(line);
+        b.text = std::move(text);
         b.dom_path = "json-ld/articleBody";
         doc.blocks.push_back(std::move(b));
       }
