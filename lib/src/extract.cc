@@ -404,15 +404,18 @@ class Extractor {
     linked_headline_ = ld.headline;
     std::string title = collapse(page_.title);
     std::string folded_title = fold(title);
-    // The first h1 in or before the article whose text is part of <title>, else the first h1.
-    std::string first_h1;
+    // The first h1 whose text is part of <title>, else the first h1 of the article, else the
+    // JSON-LD or Open Graph headline, else the first h1, else <title>.
+    std::string first_h1, article_h1;
     for (const TextBlock& b : page_.blocks) {
       const Element& e = page_.elements[b.owner];
       if (b.kind != BlockKind::kHeading || e.heading_level != 1) continue;
       std::string f = fold(b.text);
       if (f.size() >= 8 && folded_title.find(f) != std::string::npos) return b.text;
       if (first_h1.empty() && !excluded_[b.owner]) first_h1 = b.text;
+      if (article_h1.empty() && in_article_[b.owner]) article_h1 = b.text;
     }
+    if (!article_h1.empty()) return article_h1;
     if (!ld.headline.empty()) return collapse(ld.headline);
     std::string og = collapse(meta(page_, {"og:title", "twitter:title"}));
     if (!og.empty()) return og;
