@@ -57,6 +57,11 @@ TEST(ExtractCli, JsonDocument) {
   EXPECT_EQ(r.out.back(), '\n');
   r = run_tool({"extract", "--json", "--blocks"}, kPage);
   EXPECT_EQ(r.status, 2);
+  // With --jsonl the record keeps its shape and the text field holds the article.
+  r = run_tool({"extract", "--json", "--jsonl", "--no-title"},
+               "{\"id\":7,\"text\":\"<html><body><p>One paragraph of text, long enough to keep.</p></body></html>\"}\n");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "{\"id\":7,\"text\":\"One paragraph of text, long enough to keep.\\n\"}\n");
 }
 
 TEST(ExtractCli, BlocksAndExplainShowDroppedBlocks) {

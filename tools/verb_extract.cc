@@ -51,7 +51,8 @@ int extract_main(int argc, char** argv) {
                      "write the block model instead: verdict, reason, kind, link characters, DOM path, text",
                      [&](const char*) { blocks = true; }});
   add_document_options(options, io, nullptr);
-  // --json keeps its meaning for diagnostics and also makes each document a JSON object.
+  // --json keeps its meaning for diagnostics and also makes each document a JSON object
+  // (except with --jsonl, where the article text goes into the record's text field).
   for (cli::Option& o : options) {
     if (std::string_view(o.long_name) != "json") continue;
     o.help =
@@ -67,7 +68,7 @@ int extract_main(int argc, char** argv) {
                          if (decoded.replaced) report.count("decode", "invalid-bytes", decoded.replaced);
                          Document doc = extract(decoded.text, extract_opts, &report);
                          if (blocks) return block_lines(doc);
-                         if (io.json) return json_document(doc, render(doc));
+                         if (io.json && !io.jsonl) return json_document(doc, render(doc));
                          return render(doc);
                        },
                        {});
