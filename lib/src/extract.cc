@@ -560,9 +560,11 @@ class Extractor {
     for (std::size_t k = 0; k < inside.size(); ++k) {
       const TextBlock& b = page_.blocks[inside[k]];
       double density = b.length ? static_cast<double>(b.link_length) / b.length : 0;
-      // A sentence that links half of its words is still a sentence; a list of titles is not.
+      // A sentence that links half of its words is still a sentence; a list of titles is not,
+      // nor is a heading that is all link (a teaser of another article).
       bool sentence = ends_sentence(b.text) && density <= 0.8;
-      if (density > 0.5 && b.kind != BlockKind::kHeading && b.length - b.link_length < 100 && !sentence) {
+      bool link_dense = b.kind == BlockKind::kHeading ? density > 0.8 : density > 0.5 && !sentence;
+      if (link_dense && b.length - b.link_length < 100) {
         cls[k] = kBad;
         drop(inside[k], b.kind == BlockKind::kListItem ? "link-list" : "link-dense");
       } else if (is_url(b.text)) {
