@@ -80,6 +80,15 @@ TEST(ExtractCli, CleanExtractsHtmlAndLeavesTextAlone) {
   EXPECT_EQ(r.out, kText);
   r = run_tool({"clean"}, "<3 plain text, not a page\n");
   EXPECT_EQ(r.out, "<3 plain text, not a page\n");
+  // An article whose text is markup is cleaned to a fixed point.
+  const std::string sentence = "A paragraph long enough to be kept, about the tags of HTML and what they do.";
+  for (const std::string& page : {"<p>&lt;p&gt;" + sentence + "&lt;/p&gt;</p><p>" + sentence + "</p>",
+                                  "<title>&lt;div&gt; " + sentence + "</title><p>" + sentence + "</p>",
+                                  "\xC2\xA0<p>" + sentence + "</p>"}) {
+    ToolResult once = run_tool({"clean"}, page);
+    EXPECT_EQ(once.status, 0);
+    EXPECT_EQ(run_tool({"clean"}, once.out).out, once.out) << page;
+  }
 }
 
 }  // namespace

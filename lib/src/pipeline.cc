@@ -8,14 +8,22 @@ std::string clean(std::string_view bytes, const CleanOptions& options, Report* r
     if (decoded.encoding != "UTF-8") report->add("decode", "transcoded", 0, decoded.encoding);
     if (decoded.replaced) report->count("decode", "invalid-bytes", decoded.replaced);
   }
-  // An HTML page is reduced to its article; plain text is split into paragraphs.
-  Document doc = looks_like_html(decoded.text)
-                     ? extract(decoded.text, options.extract, report)
-                     : split(decoded.text, options.norm.keep_lines ? SplitMode::kParagraphs : SplitMode::kAuto);
-  normalize(doc, options.norm, report);
-  std::string text = render(doc);
-  if (doc_out) *doc_out = std::move(doc);
-  return text;
+  // An HTML page is reduced to its article; plain text is split into paragraphs. When the
+  // result itself looks like HTML (an article about markup that starts with "<p>"), it goes
+  // round again, so that clean(clean(x)) == clean(x); every round is shorter than the last.
+  std::string input = std::move(decoded.text);
+  for (;;) {
+    Document doc = looks_like_html(input)
+                       ? extract(input, options.extract, report)
+                       : split(input, options.norm.keep_lines ? SplitMode::kParagraphs : SplitMode::kAuto);
+    normalize(doc, options.norm, report);
+    std::string text = render(doc);
+    if (!looks_like_html(text) || text.size() >= input.size()) {
+      if (doc_out) *doc_out = std::move(doc);
+      return text;
+    }
+    input = std::move(text);
+  }
 }
 
 }  // namespace winnow
