@@ -52,6 +52,19 @@ TEST(JsonRecord, NonStringFieldAndInvalidUtf8) {
   EXPECT_EQ(*bad->string("text"), "a\xEF\xBF\xBD");
 }
 
+TEST(JsonRecord, LoneSurrogateEscapesBecomeReplacementCharacters) {
+  std::string error;
+  std::string line = R"({"k\udc00": "\ud800", "text": "a\ud83d\ude00b\udfff\\udc00"})";
+  auto rec = JsonRecord::parse(line, &error);
+  ASSERT_TRUE(rec) << error;
+  // A lone high and a lone low surrogate become U+FFFD; the pair is an emoji; "\\udc00" is
+  // an escaped backslash followed by text, not an escape.
+  EXPECT_EQ(*rec->string("text"), "a\xF0\x9F\x98\x80" "b\xEF\xBF\xBD\\udc00");
+  EXPECT_EQ(*rec->string("k\xEF\xBF\xBD"), "\xEF\xBF\xBD");
+  // The other bytes pass through as they were.
+  EXPECT_EQ(rec->with_string("text", "x"), R"({"k\udc00": "\ud800", "text": "x"})");
+}
+
 TEST(JsonQuote, EscapesControls) {
   EXPECT_EQ(json_quote(std::string("a\"\\\n\t\x01", 6)), R"("a\"\\\n\t\u0001")");
   EXPECT_EQ(json_quote("\xC3\xA9"), "\"\xC3\xA9\"");

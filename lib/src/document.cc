@@ -2,6 +2,8 @@
 
 #include <unicode/uchar.h>
 
+#include <cstring>
+
 #include "winnow/utf8.h"
 
 namespace winnow {
@@ -39,28 +41,15 @@ bool is_blank(std::string_view line) {
   return true;
 }
 
-// Cuts TEXT into lines at \n, \r\n, \r, U+2028 and U+2029 (E2 80 A8 / E2 80 A9).
 std::vector<Line> cut_lines(std::string_view text) {
   std::vector<Line> lines;
   std::uint32_t number = 1;
-  std::size_t start = 0, i = 0, n = text.size();
-  while (i < n) {
-    char ch = text[i];
-    if (ch == '\n' || ch == '\r') {
-      lines.push_back({text.substr(start, i - start), number, false});
-      i += (ch == '\r' && i + 1 < n && text[i + 1] == '\n') ? 2 : 1;
-      start = i;
-      ++number;
-    } else if (ch == '\xE2' && i + 2 < n && text[i + 1] == '\x80' && (text[i + 2] == '\xA8' || text[i + 2] == '\xA9')) {
-      lines.push_back({text.substr(start, i - start), number, text[i + 2] == '\xA9'});
-      i += 3;
-      start = i;
-      ++number;
-    } else {
-      ++i;
-    }
+  LineCutter cutter(text);
+  for (std::size_t start = 0; start < text.size(); ++number) {
+    LineBreak br = cutter.next(start);
+    lines.push_back({text.substr(start, br.pos - start), number, br.paragraph});
+    start = br.pos + br.len;
   }
-  if (start < n) lines.push_back({text.substr(start), number, false});
   return lines;
 }
 
@@ -81,6 +70,63 @@ void append_line(Block& b, const Line& line) {
 }
 
 }  // namespace
+
+namespace {
+
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL;
+
+// 0x80 in every byte of W equal to B (exact: no false positives from borrows).
+inline std::uint64_t bytes_equal(std::uint64_t w, unsigned char b) {
+  std::uint64_t x = w ^ (kOnes * b);
+  return ~(((x & kLow7) + kLow7) | x | kLow7);
+}
+
+// True when TEXT holds a '\r', U+2028 (E2 80 A8) or U+2029 (E2 80 A9). One pass, eight bytes
+// at a time, looking for the rare last byte of the separators rather than the lead byte 0xE2
+// that every curly quote has.
+bool has_other_breaks(std::string_view text) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  auto is_break = [&](std::size_t k) {
+    return p[k] == '\r' || (k >= 2 && (p[k] == 0xA8 || p[k] == 0xA9) && p[k - 1] == 0x80 && p[k - 2] == 0xE2);
+  };
+  std::size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    std::uint64_t m = bytes_equal(w, '\r') | bytes_equal(w, 0xA8) | bytes_equal(w, 0xA9);
+    for (; m; m &= m - 1) {
+      if (is_break(i + __builtin_ctzll(m) / 8)) return true;
+    }
+  }
+  for (; i < n; ++i) {
+    if (is_break(i)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+LineCutter::LineCutter(std::string_view text) : text_(text), lf_only_(!has_other_breaks(text)) {}
+
+LineBreak LineCutter::next(std::size_t from) const {
+  const char* p = text_.data();
+  const std::size_t n = text_.size();
+  if (lf_only_) {
+    const void* nl = from < n ? std::memchr(p + from, '\n', n - from) : nullptr;
+    return nl ? LineBreak{static_cast<std::size_t>(static_cast<const char*>(nl) - p), 1, false} : LineBreak{n, 0, false};
+  }
+  for (std::size_t i = from; i < n; ++i) {
+    char ch = p[i];
+    if (ch == '\n') return {i, 1, false};
+    if (ch == '\r') return {i, (i + 1 < n && p[i + 1] == '\n') ? std::size_t{2} : std::size_t{1}, false};
+    if (ch == '\xE2' && i + 2 < n && p[i + 1] == '\x80' && (p[i + 2] == '\xA8' || p[i + 2] == '\xA9')) {
+      return {i, 3, p[i + 2] == '\xA9'};
+    }
+  }
+  return {n, 0, false};
+}
 
 bool is_wrapped_break(std::string_view prev, std::string_view next) {
   prev = trim_ascii(prev);

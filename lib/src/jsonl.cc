@@ -58,12 +58,65 @@ boost::json::parse_options options() {
   return opt;
 }
 
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// The \uXXXX escape at S[I] (S[I] == '\\'), or -1.
+long escape_at(std::string_view s, std::size_t i) {
+  if (i + 6 > s.size() || s[i + 1] != 'u') return -1;
+  long v = 0;
+  for (std::size_t k = i + 2; k < i + 6; ++k) {
+    int h = hex_value(s[k]);
+    if (h < 0) return -1;
+    v = v * 16 + h;
+  }
+  return v;
+}
+
+// LINE with every lone surrogate escape replaced by "\ufffd" (an equal length), or "" when
+// there is none. Boost.JSON 1.81 rejects such escapes, which RFC 8259 allows.
+std::string repair_lone_surrogates(std::string_view line) {
+  std::string out;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (line[i] != '\\') continue;
+    long v = escape_at(line, i);
+    if (v >= 0xD800 && v <= 0xDBFF) {
+      long low = i + 6 < line.size() && line[i + 6] == '\\' ? escape_at(line, i + 6) : -1;
+      if (low >= 0xDC00 && low <= 0xDFFF) {
+        i += 11;  // a proper pair
+        continue;
+      }
+    }
+    if (v >= 0xD800 && v <= 0xDFFF) {
+      if (out.empty()) out.assign(line);
+      out.replace(i, 6, "\\ufffd");
+      i += 5;
+    } else {
+      ++i;  // skip the escaped character, which may be a backslash
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::optional<JsonRecord> JsonRecord::parse(std::string_view line, std::string* error) {
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  JsonRecord rec;
+  rec.line_ = line;
   boost::system::error_code ec;
   boost::json::value v = boost::json::parse(boost::json::string_view(line.data(), line.size()), ec, {}, options());
+  if (ec && line.find("\\u") != std::string_view::npos) {
+    rec.repaired_ = repair_lone_surrogates(line);
+    if (!rec.repaired_.empty()) {
+      ec = {};
+      v = boost::json::parse(boost::json::string_view(rec.repaired_.data(), rec.repaired_.size()), ec, {}, options());
+    }
+  }
   if (ec) {
     *error = "invalid JSON: " + ec.message();
     return std::nullopt;
@@ -72,15 +125,14 @@ std::optional<JsonRecord> JsonRecord::parse(std::string_view line, std::string* 
     *error = "not a JSON object";
     return std::nullopt;
   }
-  JsonRecord rec;
-  rec.line_ = line;
   std::size_t i = skip_ws(line, 0) + 1;  // past '{'
   for (;;) {
     i = skip_ws(line, i);
     if (line[i] == '}') break;
     std::size_t key_end = skip_string(line, i);
+    std::string_view source = rec.repaired_.empty() ? line : std::string_view(rec.repaired_);
     boost::json::value key = boost::json::parse(
-        boost::json::string_view(line.data() + i, key_end - i), ec, {}, options());
+        boost::json::string_view(source.data() + i, key_end - i), ec, {}, options());
     i = skip_ws(line, key_end) + 1;  // past ':'
     i = skip_ws(line, i);
     std::size_t value_end = skip_value(line, i);
@@ -109,9 +161,10 @@ std::optional<std::string> JsonRecord::string(std::string_view key, bool* presen
   const Member* m = find(key);
   if (present) *present = m != nullptr;
   if (!m || line_[m->value_begin] != '"') return std::nullopt;
+  std::string_view source = repaired_.empty() ? line_ : std::string_view(repaired_);
   boost::system::error_code ec;
   boost::json::value v = boost::json::parse(
-      boost::json::string_view(line_.data() + m->value_begin, m->value_end - m->value_begin), ec, {}, options());
+      boost::json::string_view(source.data() + m->value_begin, m->value_end - m->value_begin), ec, {}, options());
   if (ec || !v.is_string()) return std::nullopt;
   const boost::json::string& s = v.as_string();
   return utf8::sanitize(std::string_view(s.data(), s.size()));

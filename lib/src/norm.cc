@@ -3,8 +3,12 @@
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
+#include <unicode/unorm2.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cstdint>
+#include <cstring>
 #include <cstdlib>
 #include <stdexcept>
 #include <utility>
@@ -103,21 +107,113 @@ void map_chars(std::string_view line, std::string& out, LineCounts& n) {
   }
 }
 
+// Whether code point C is one norm keeps as it is and that cannot take part in composition:
+// not a space separator, format character or line/paragraph separator, combining class 0 and
+// quick check Yes for the chosen form. A string of such characters is already NFC/NFKC.
+// Three ICU property lookups per character are too slow for the hot path, so the answers for
+// the BMP are cached in a bitmap filled lazily, 128 code points at a time; the cache is
+// append-only and written with atomics, so threads may share it.
+class InertCache {
+ public:
+  explicit InertCache(bool nfkc) : quick_check_(nfkc ? UCHAR_NFKC_QUICK_CHECK : UCHAR_NFC_QUICK_CHECK) {}
+
+  bool inert(char32_t c) {
+    if (c >= 0x10000) return compute(c);
+    std::size_t page = c >> 7;
+    if (!ready_[page].load(std::memory_order_acquire)) fill(page);
+    return (bits_[c >> 6].load(std::memory_order_relaxed) >> (c & 63)) & 1;
+  }
+
+ private:
+  bool compute(char32_t c) const {
+    int8_t type = u_charType(c);
+    return type != U_SPACE_SEPARATOR && type != U_FORMAT_CHAR && type != U_LINE_SEPARATOR &&
+           type != U_PARAGRAPH_SEPARATOR && u_getCombiningClass(c) == 0 &&
+           u_getIntPropertyValue(c, quick_check_) == UNORM_YES;
+  }
+  void fill(std::size_t page) {
+    for (std::size_t word = page * 2; word < page * 2 + 2; ++word) {
+      std::uint64_t bits = 0;
+      for (unsigned k = 0; k < 64; ++k) bits |= std::uint64_t{compute(static_cast<char32_t>(word * 64 + k))} << k;
+      bits_[word].store(bits, std::memory_order_relaxed);
+    }
+    ready_[page].store(true, std::memory_order_release);
+  }
+
+  UProperty quick_check_;
+  std::atomic<std::uint64_t> bits_[0x10000 / 64] = {};
+  std::atomic<bool> ready_[0x10000 / 128] = {};
+};
+
+InertCache& inert_cache(bool nfkc) {
+  static InertCache nfc_cache(false), nfkc_cache(true);
+  return nfkc ? nfkc_cache : nfc_cache;
+}
+
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+
+// 0x80 in every byte of W equal to ' ' (exact, no false positives from borrows).
+inline std::uint64_t space_bytes(std::uint64_t w) {
+  std::uint64_t x = w ^ (kOnes * ' ');
+  std::uint64_t t = (x & ~kHigh) + ~kHigh;
+  return ~(t | x | ~kHigh);
+}
+
+// True when LINE needs no change: valid UTF-8 without tabs or other C0 controls, single inner
+// spaces, no leading or trailing space, and only inert non-ASCII characters (see InertCache).
+// Most lines of news text pass, and ASCII runs are checked eight bytes at a time.
+bool already_canonical(std::string_view line, const NormOptions& opt) {
+  if (line.empty() || line.front() == ' ' || line.back() == ' ') return line.empty();
+  InertCache& cache = inert_cache(opt.nfkc);
+  const char* p = line.data();
+  const std::size_t n = line.size();
+  bool prev_space = false;
+  for (std::size_t i = 0; i < n;) {
+    unsigned char b = static_cast<unsigned char>(p[i]);
+    if (b < 0x80) {
+      if (b < 0x20 || (b == ' ' && prev_space)) return false;
+      prev_space = b == ' ';
+      ++i;
+      // Then whole ASCII words: no byte below 0x20 (adding 0x60 carries into the high bit
+      // only from 0x20 up), and no two adjacent spaces, also across word boundaries.
+      while (i + 8 <= n) {
+        std::uint64_t w;
+        std::memcpy(&w, p + i, 8);
+        if (w & kHigh) break;
+        if (~(w + kOnes * 0x60) & kHigh) return false;
+        std::uint64_t sp = space_bytes(w);
+        if ((sp & (sp << 8)) || (prev_space && (sp & 0x80))) return false;
+        prev_space = sp >> 63;
+        i += 8;
+      }
+      continue;
+    }
+    // Two- and three-byte forms decoded inline (E0, ED and four-byte forms, whose second byte
+    // has a narrower range, and every error go through the full decoder).
+    char32_t c;
+    unsigned char b1 = i + 1 < n ? static_cast<unsigned char>(p[i + 1]) : 0;
+    if (b >= 0xC2 && b <= 0xDF && (b1 & 0xC0) == 0x80) {
+      c = (char32_t{b} & 0x1F) << 6 | (b1 & 0x3F);
+      i += 2;
+    } else if (b >= 0xE1 && b <= 0xEC && (b1 & 0xC0) == 0x80 && i + 2 < n && (p[i + 2] & 0xC0) == 0x80) {
+      c = (char32_t{b} & 0x0F) << 12 | char32_t{b1 & 0x3Fu} << 6 | (p[i + 2] & 0x3F);
+      i += 3;
+    } else {
+      bool ok = true;
+      c = utf8::next(line, i, &ok);
+      if (!ok) return false;
+    }
+    if (!cache.inert(c) || (opt.ascii_punct && ascii_for(c))) return false;
+    prev_space = false;
+  }
+  return true;
+}
+
 // Writes the canonical form of one line (no line breaks inside) to OUT, which must be empty.
 void normalize_line(std::string_view line, const NormOptions& opt, std::string& out, std::string& scratch,
                     LineCounts& n) {
-  // Fast path: printable ASCII with single inner spaces is already canonical.
-  bool simple = true;
-  char last = ' ';
-  for (char ch : line) {
-    unsigned char b = static_cast<unsigned char>(ch);
-    if (b >= 0x80 || b < 0x20 || (ch == ' ' && last == ' ')) {
-      simple = false;
-      break;
-    }
-    last = ch;
-  }
-  if (simple && last != ' ') {
+  if (already_canonical(line, opt)) {
     out.assign(line);
     return;
   }
@@ -158,33 +254,37 @@ void normalize_line(std::string_view line, const NormOptions& opt, std::string& 
   while (!out.empty() && out.back() == ' ') out.pop_back();
 }
 
-// Cuts block text into lines at \n, \r\n, \r, U+2028 and U+2029.
 std::vector<std::string_view> block_lines(std::string_view text) {
   std::vector<std::string_view> lines;
-  std::size_t start = 0, i = 0;
-  while (i < text.size()) {
-    char ch = text[i];
-    std::size_t len = 0;
-    if (ch == '\n') {
-      len = 1;
-    } else if (ch == '\r') {
-      len = (i + 1 < text.size() && text[i + 1] == '\n') ? 2 : 1;
-    } else if (ch == '\xE2' && i + 2 < text.size() && text[i + 1] == '\x80' && (text[i + 2] == '\xA8' || text[i + 2] == '\xA9')) {
-      len = 3;
-    }
-    if (len) {
-      lines.push_back(text.substr(start, i - start));
-      i += len;
-      start = i;
-    } else {
-      ++i;
-    }
+  std::size_t start = 0;
+  LineCutter cutter(text);
+  for (;;) {
+    LineBreak br = cutter.next(start);
+    lines.push_back(text.substr(start, br.pos - start));
+    if (br.len == 0) return lines;
+    start = br.pos + br.len;
   }
-  lines.push_back(text.substr(start));
-  return lines;
+}
+
+// True when TEXT is already a canonical block: every '\n'-separated line non-empty and
+// canonical, and (unless lines are kept) no clear hard wrap between two of them. Most blocks
+// of clean text pass and are then left as they are, without a copy.
+bool block_canonical(std::string_view text, const NormOptions& opt) {
+  std::string_view prev;
+  for (std::size_t start = 0;;) {
+    const void* nl = std::memchr(text.data() + start, '\n', text.size() - start);
+    std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) : text.size();
+    std::string_view line = text.substr(start, end - start);
+    if (line.empty() || !already_canonical(line, opt)) return false;
+    if (!opt.keep_lines && !prev.empty() && is_wrapped_break(prev, line)) return false;
+    if (!nl) return true;
+    prev = line;
+    start = end + 1;
+  }
 }
 
 void normalize_block(Block& block, const NormOptions& opt, Report* report, std::string& scratch) {
+  if (block_canonical(block.text, opt)) return;
   LineCounts n;
   std::uint64_t joined = 0;
   std::string out, line;

@@ -111,24 +111,32 @@ bool is_ascii(std::string_view s) {
 }
 
 std::size_t find_invalid(std::string_view s) {
-  std::size_t i = 0, n = s.size();
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  std::size_t i = 0;
   while (i < n) {
-    // Skip ASCII words quickly; most text is mostly ASCII.
-    while (i + 8 <= n) {
-      std::uint64_t w;
-      std::memcpy(&w, s.data() + i, 8);
-      if (w & 0x8080808080808080ULL) break;
-      i += 8;
-    }
-    if (i >= n) break;
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
+    unsigned char b = p[i];
+    if (b < 0x80) {
+      // After an ASCII byte, skip ASCII words: text in Latin script is mostly ASCII, and text
+      // in other scripts pays for this only at spaces and punctuation.
       ++i;
-      continue;
+      while (i + 8 <= n) {
+        std::uint64_t w;
+        std::memcpy(&w, p + i, 8);
+        if (w & 0x8080808080808080ULL) break;
+        i += 8;
+      }
+    } else if (b >= 0xC2 && b <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+      i += 2;
+    } else if (b >= 0xE1 && b <= 0xEC && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+      i += 3;  // the common three-byte leads, with no restriction on the second byte
+    } else {
+      // The rest (E0, ED, EE-EF, four-byte forms, and every error) by the full decoder.
+      std::size_t at = i;
+      bool ok = true;
+      next(s, i, &ok);
+      if (!ok) return at;
     }
-    std::size_t at = i;
-    bool ok = true;
-    next(s, i, &ok);
-    if (!ok) return at;
   }
   return n;
 }

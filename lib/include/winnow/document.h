@@ -71,6 +71,24 @@ enum class SplitMode : std::uint8_t {
 // (paragraph separator) ends a paragraph.
 Document split(std::string_view text, SplitMode mode = SplitMode::kAuto);
 
+// Cuts text into lines at "\n", "\r\n", "\r", U+2028 (LINE SEPARATOR) and U+2029 (PARAGRAPH
+// SEPARATOR, which also ends a paragraph): the one definition of a line for split() and norm.
+// Most text has only "\n"; the constructor checks that once so next() can use memchr.
+struct LineBreak {
+  std::size_t pos, len;  // POS is the text's size and LEN 0 when there is no further break
+  bool paragraph;        // the break was U+2029
+};
+class LineCutter {
+ public:
+  explicit LineCutter(std::string_view text);
+  // The first line break at or after FROM.
+  LineBreak next(std::size_t from) const;
+
+ private:
+  std::string_view text_;
+  bool lf_only_;
+};
+
 // True when the line break between PREV and NEXT is clearly a hard wrap inside a sentence:
 // PREV ends in a letter, digit or comma (no sentence punctuation) and NEXT starts with a lower
 // case letter. Both are single lines without their newline; leading/trailing spaces ignored.

@@ -5,7 +5,9 @@
 // every other byte of the line exactly as it was: field order, spacing, number spelling and
 // escapes of the fields winnow does not own pass through untouched. When a key occurs more
 // than once, the last occurrence is the one read and replaced (as JSON.parse does).
-// Strings may hold ill-formed UTF-8; string() returns them with U+FFFD substituted.
+// Strings may hold ill-formed UTF-8, and escapes may name lone surrogates ("\ud800", as
+// Python's json.dumps writes for broken text); string() returns both as U+FFFD, and the bytes
+// of the line still pass through unchanged.
 #pragma once
 
 #include <cstddef>
@@ -43,6 +45,9 @@ class JsonRecord {
   const Member* find(std::string_view key) const;
 
   std::string_view line_;
+  // LINE_ with each lone surrogate escape replaced by \ufffd (same length, so the offsets of
+  // members_ hold for both); empty when the line had none.
+  std::string repaired_;
   std::vector<Member> members_;
   std::size_t close_brace_ = 0;  // offset of the object's closing '}'
 };

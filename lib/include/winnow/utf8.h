@@ -19,6 +19,7 @@ inline constexpr char32_t kReplacement = 0xFFFD;
 // *ok to false when ok is given. Requires i < s.size().
 char32_t next(std::string_view s, std::size_t& i, bool* ok = nullptr);
 
+
 // The code point ending just before s[i], moving i back to its first byte; an ill-formed tail
 // byte is returned as kReplacement one byte at a time. Requires i > 0.
 char32_t prev(std::string_view s, std::size_t& i);

@@ -1,0 +1,139 @@
+// The bad-input matrix: every verb, given hostile or broken input, answers with a defined
+// result: exit 0 or 2, valid UTF-8 on stdout, a `winnow: ...` message on stderr when it fails,
+// never a crash or a hang. New verbs are covered as soon as `winnow help` lists them.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sstream>
+
+#include "run_tool.h"
+
+namespace winnow::testing {
+namespace {
+
+bool valid_utf8(const std::string& s) {
+  // An independent check (not the library's): decode by the Unicode table of well-formed sequences.
+  std::size_t i = 0, n = s.size();
+  auto in = [&](std::size_t k, unsigned lo, unsigned hi) {
+    return k < n && static_cast<unsigned char>(s[k]) >= lo && static_cast<unsigned char>(s[k]) <= hi;
+  };
+  while (i < n) {
+    unsigned char b = s[i];
+    if (b < 0x80) i += 1;
+    else if (b >= 0xC2 && b <= 0xDF && in(i + 1, 0x80, 0xBF)) i += 2;
+    else if (b == 0xE0 && in(i + 1, 0xA0, 0xBF) && in(i + 2, 0x80, 0xBF)) i += 3;
+    else if (((b >= 0xE1 && b <= 0xEC) || b == 0xEE || b == 0xEF) && in(i + 1, 0x80, 0xBF) && in(i + 2, 0x80, 0xBF)) i += 3;
+    else if (b == 0xED && in(i + 1, 0x80, 0x9F) && in(i + 2, 0x80, 0xBF)) i += 3;
+    else if (b == 0xF0 && in(i + 1, 0x90, 0xBF) && in(i + 2, 0x80, 0xBF) && in(i + 3, 0x80, 0xBF)) i += 4;
+    else if (b >= 0xF1 && b <= 0xF3 && in(i + 1, 0x80, 0xBF) && in(i + 2, 0x80, 0xBF) && in(i + 3, 0x80, 0xBF)) i += 4;
+    else if (b == 0xF4 && in(i + 1, 0x80, 0x8F) && in(i + 2, 0x80, 0xBF) && in(i + 3, 0x80, 0xBF)) i += 4;
+    else return false;
+  }
+  return true;
+}
+
+std::vector<std::string> document_verbs() {
+  ToolResult r = run_tool({"help"});
+  std::vector<std::string> verbs;
+  std::istringstream lines(r.out.substr(r.out.find("verbs:\n") + 7));
+  for (std::string line; std::getline(lines, line) && line.rfind("  ", 0) == 0;) {
+    std::string verb = line.substr(2, line.find(' ', 2) - 2);
+    if (verb != "help" && verb != "check") verbs.push_back(verb);
+  }
+  return verbs;
+}
+
+struct BadInput {
+  const char* name;
+  std::string bytes;
+};
+
+std::vector<BadInput> bad_inputs() {
+  std::string png("\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1F\x15\xC4\x89", 33);
+  std::string elf = read_file("/proc/self/exe").substr(0, 200000);
+  std::string html_deep;
+  for (int i = 0; i < 100000; ++i) html_deep += "<div>";
+  html_deep += "text";
+  return {
+      {"empty", ""},
+      {"only whitespace", " \t\n\r\n  \n"},
+      {"only NULs", std::string(4096, '\0')},
+      {"PNG header", png},
+      {"ELF binary", elf},
+      {"invalid UTF-8 at start", "\xFF" "abc\n"},
+      {"invalid UTF-8 in the middle", "ab\x80" "cd\n"},
+      {"truncated sequence at end", "abc\xE2\x80"},
+      {"overlong encodings", "\xC0\xAF\xE0\x80\xAF\xF0\x80\x80\xAF\n"},
+      {"lone surrogates (CESU-8)", "\xED\xA0\x80\xED\xB0\x80 x\n"},
+      {"code points above U+10FFFF", "\xF4\x90\x80\x80\xF7\xBF\xBF\xBF\n"},
+      {"control characters", "a\x01\x02\x1B[31mred\x1B[0m\x7F\n"},
+      {"giant line", std::string(8 << 20, 'x')},
+      {"many blank lines", std::string(1 << 20, '\n')},
+      {"deeply nested HTML", html_deep},
+      {"entity declarations", "<!DOCTYPE x [<!ENTITY a \"&b;&b;\"><!ENTITY b \"&a;&a;\"><!ENTITY ext SYSTEM \"file:///etc/passwd\">]>"
+                              "<html><body><p>&a; &ext; text</p></body></html>"},
+      {"unclosed HTML", "<html><body><p>one<p>two<table><tr><td>three"},
+  };
+}
+
+TEST(BadInput, EveryVerbGivesADefinedAnswer) {
+  std::vector<std::string> verbs = document_verbs();
+  ASSERT_FALSE(verbs.empty());
+  for (const std::string& verb : verbs) {
+    for (const BadInput& input : bad_inputs()) {
+      ToolResult r = run_tool({verb}, input.bytes);
+      EXPECT_TRUE(r.status == 0 || r.status == 2) << verb << " on " << input.name << ": status " << r.status << "\n" << r.err.substr(0, 500);
+      EXPECT_TRUE(valid_utf8(r.out)) << verb << " on " << input.name << " wrote invalid UTF-8";
+      if (r.status == 2) {
+        EXPECT_EQ(r.err.rfind("winnow: ", 0), 0u) << verb << " on " << input.name << ": " << r.err;
+      }
+    }
+  }
+}
+
+TEST(BadInput, HugeSingleLineIsSkippedWithBoundedReading) {
+  // 256 MiB on one line through a pipe, with a 1 MiB limit: reported and skipped, exit 2.
+  std::string line(256u << 20, 'a');
+  ToolResult r = run_tool({"norm", "--max-bytes", "1M"}, line);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err, "winnow: (standard input): document exceeds --max-bytes (1048576), skipped\n");
+  EXPECT_TRUE(r.out.empty());
+}
+
+TEST(BadInput, UnreadableFileAndDirectory) {
+  std::string dir = temp_dir();
+  write_file(dir + "/secret.txt", "x");
+  chmod((dir + "/secret.txt").c_str(), 0);
+  ToolResult r = run_tool({"norm", dir + "/secret.txt"});
+  if (geteuid() != 0) {  // root reads anything
+    EXPECT_EQ(r.status, 2);
+    EXPECT_EQ(r.err, "winnow: " + dir + "/secret.txt: Permission denied\n");
+  }
+  r = run_tool({"norm", dir});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("winnow: " + dir + ": "), std::string::npos) << r.err;
+}
+
+TEST(BadInput, OutputDirectoryWithoutWritePermission) {
+  if (geteuid() == 0) GTEST_SKIP() << "root may write anywhere";
+  std::string dir = temp_dir();
+  chmod(dir.c_str(), 0555);
+  ToolResult r = run_tool({"norm", "-o", dir + "/out.txt"}, "x");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err, "winnow: " + dir + "/out.txt: Permission denied\n");
+}
+
+TEST(BadInput, JsonLinesDuplicateKeysAndHugeStrings) {
+  std::string huge = "{\"text\": \"" + std::string(4 << 20, 'y') + "\"}\n";
+  ToolResult r = run_tool({"norm", "--jsonl"}, "{\"text\":\"a\",\"text\":\"b  c\"}\n" + huge + "{\"text\": \"\\ud800 lone\"}\n");
+  EXPECT_EQ(r.status, 0) << r.err;
+  std::istringstream lines(r.out);
+  std::string first;
+  std::getline(lines, first);
+  EXPECT_EQ(first, "{\"text\":\"a\",\"text\":\"b c\\n\"}");
+  EXPECT_TRUE(valid_utf8(r.out));
+}
+
+}  // namespace
+}  // namespace winnow::testing
