@@ -48,15 +48,14 @@ int extract_main(int argc, char** argv) {
   options.push_back({"no-title", 0, cli::Arg::kNone, nullptr, "do not write the headline before the article",
                      [&](const char*) { extract_opts.title = false; }});
   options.push_back({"blocks", 0, cli::Arg::kNone, nullptr,
-                     "write the block model instead: verdict, reason, kind, link characters, DOM path, text",
+                     "write the block model instead: verdict, reason, kind, link chars, DOM path, text",
                      [&](const char*) { blocks = true; }});
   add_document_options(options, io, nullptr);
   // --json keeps its meaning for diagnostics and also makes each document a JSON object
   // (except with --jsonl, where the article text goes into the record's text field).
   for (cli::Option& o : options) {
     if (std::string_view(o.long_name) != "json") continue;
-    o.help =
-        "write each document as one line of JSON {title, byline, date, url, lang, text}, and diagnostics as JSON Lines";
+    o.help = "each document as a JSON line {title, byline, date, url, lang, text}; diagnostics as JSON Lines";
   }
   std::vector<std::string> files;
   if (!cli::parse(verb, options, argc, argv, files)) return 0;
