@@ -55,6 +55,7 @@ TEST(LooksLikeHtml, Table) {
       {"<p>Hello</p>", true},
       {"<div class=a>", true},
       {"<body/>", true},
+      {"<html", true},  // truncated: still a start tag
       {"", false},
       {"Hello <b>world</b>", false},
       {"<3 you", false},

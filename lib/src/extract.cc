@@ -605,6 +605,9 @@ class Extractor {
   std::string linked_headline_;
 };
 
+// For looks_like_html, which lower-cases what it looks at.
+bool is_lower_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+
 }  // namespace
 
 Document extract(std::string_view html, const ExtractOptions& options, Report* report) {
@@ -651,8 +654,8 @@ bool looks_like_html(std::string_view text) {
   if (head.empty() || head[0] != '<') return false;
   for (std::string_view tag : kTags) {
     if (head.compare(1, tag.size(), tag) != 0) continue;
-    char after = head.size() > tag.size() + 1 ? head[tag.size() + 1] : '\0';
-    if (after == '>' || after == ' ' || after == '\t' || after == '\n' || after == '\r' || after == '/') return true;
+    // The name must end there: "<p>", "<p class", "<br/", or the end of the text ("<html").
+    if (head.size() == tag.size() + 1 || !is_lower_alnum(head[tag.size() + 1])) return true;
   }
   return false;
 }
