@@ -402,7 +402,7 @@ class Walker {
 
   void table(xmlNode* n, int index) {
     std::string rows;
-    std::uint32_t links = 0;
+    std::string links;
     collect_rows(n, rows, links);
     if (rows.empty()) return;
     TextBlock b;
@@ -410,11 +410,12 @@ class Walker {
     b.kind = BlockKind::kTable;
     b.owner = index;
     b.length = weighted_length(b.text);
-    b.link_length = std::min(links, b.length);
+    b.link_length = std::min(weighted_length(links), b.length);
+    b.link_chars = static_cast<std::uint32_t>(utf8::length(links));
     add_block(std::move(b));
   }
 
-  void collect_rows(xmlNode* n, std::string& rows, std::uint32_t& links) {
+  void collect_rows(xmlNode* n, std::string& rows, std::string& links) {
     for (xmlNode* c = n->children; c; c = c->next) {
       if (c->type != XML_ELEMENT_NODE) continue;
       std::string_view name = reinterpret_cast<const char*>(c->name);
@@ -429,7 +430,7 @@ class Walker {
         gather_text(cell, text);
         text = trimmed(std::move(text));
         if (text.empty()) continue;
-        links += link_length(cell);
+        link_text(cell, links);
         if (!row.empty()) row += " | ";
         row += text;
       }
@@ -439,19 +440,16 @@ class Walker {
     }
   }
 
-  std::uint32_t link_length(xmlNode* n) {
-    std::uint32_t sum = 0;
+  // Appends the text of the links inside N to OUT (only its length matters).
+  void link_text(xmlNode* n, std::string& out) {
     for (xmlNode* c = n->children; c; c = c->next) {
       if (c->type != XML_ELEMENT_NODE) continue;
       if (xmlStrEqual(c->name, BAD_CAST "a")) {
-        std::string text;
-        gather_text(c, text);
-        sum += weighted_length(text);
+        gather_text(c, out);
       } else {
-        sum += link_length(c);
+        link_text(c, out);
       }
     }
-    return sum;
   }
 
   void text(const char* s) {

@@ -66,7 +66,6 @@ struct TextBlock {
   std::uint32_t length = 0;  // weighted length (see weighted_length)
   std::uint32_t link_length = 0;
   std::uint32_t link_chars = 0;  // code points inside <a>
-  bool in_link_list = false;     // a list item (or the like) whose text is all link
 };
 
 struct Page {
