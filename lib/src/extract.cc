@@ -133,6 +133,12 @@ std::string fold(std::string_view s) {
   return out;
 }
 
+// True when folded heading F is most of folded <title> TITLE ("Headline - Site"), not just a
+// word of it.
+bool in_title(const std::string& f, const std::string& title) {
+  return f.size() * 2 >= title.size() && title.find(f) != std::string::npos;
+}
+
 // ---- candidate selection -------------------------------------------------------------------
 
 bool structural_boilerplate(Tag tag) { return tag == Tag::kNav || tag == Tag::kAside || tag == Tag::kFooter; }
@@ -267,6 +273,8 @@ class Extractor {
     if (m.lang.empty()) m.lang = ld.lang;
     m.site = meta(page_, {"og:site_name", "application-name"});
     m.byline = collapse(m.byline);
+    // article:author and JSON-LD author often hold a profile URL rather than a name.
+    if (m.byline.rfind("http://", 0) == 0 || m.byline.rfind("https://", 0) == 0) m.byline.clear();
   }
 
   // Elements that never hold the article: <nav>, <aside>, <footer> and what their class or
@@ -411,7 +419,7 @@ class Extractor {
       const Element& e = page_.elements[b.owner];
       if (b.kind != BlockKind::kHeading || e.heading_level != 1) continue;
       std::string f = fold(b.text);
-      if (f.size() >= 8 && folded_title.find(f) != std::string::npos) return b.text;
+      if (f.size() >= 8 && in_title(f, folded_title)) return b.text;
       if (first_h1.empty() && !excluded_[b.owner]) first_h1 = b.text;
       if (article_h1.empty() && in_article_[b.owner]) article_h1 = b.text;
     }
@@ -462,7 +470,7 @@ class Extractor {
       if (!f.empty() && f == folded_headline) return true;
       if (f.size() < 8) return false;
       return titles.count(f) > 0 ||
-             (page_.elements[b.owner].heading_level == 1 && folded_title.find(f) != std::string::npos);
+             (page_.elements[b.owner].heading_level == 1 && in_title(f, folded_title));
     };
     std::uint32_t article_text = 0;
     for (std::size_t i = 1; i < els.size(); ++i) {
