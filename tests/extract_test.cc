@@ -219,6 +219,16 @@ TEST(Extract, MetadataFromMetaTagsAndJsonLd) {
   EXPECT_TRUE(doc.meta.title.empty());
 }
 
+TEST(Extract, HeadlineIsMostOfTheTitleNotOneWordOfIt) {
+  Document doc = extract("<html><head><title>Bus plan approved (2019) - Comments</title></head><body><article>"
+                         "<h1>Council approves the bus plan</h1><p>" +
+                         std::string(kP1) + "</p><p>" + kP2 + "</p><h1>Comments</h1></article></body></html>");
+  EXPECT_EQ(doc.meta.title, "Council approves the bus plan");
+  ASSERT_GE(doc.blocks.size(), 2u);
+  EXPECT_EQ(doc.blocks[1].dom_path, "html/body/article/h1");  // the copy in the page, after the title block
+  EXPECT_EQ(doc.blocks[1].reason, "title");
+}
+
 TEST(Extract, MetaCharsetIsIgnoredBecauseTheInputIsUtf8) {
   // "café" in UTF-8 (C3 A9) under a page that claims to be Latin-1.
   Document doc = extract(page(article("<p>Caf\xC3\xA9 owners along the new routes expect more customers.</p>"),
