@@ -219,10 +219,22 @@ TEST(Extract, MetadataFromMetaTagsAndJsonLd) {
   EXPECT_TRUE(doc.meta.title.empty());
 }
 
+TEST(Extract, ArticleElementAndItempropAreHints) {
+  // Two blocks of equal text: the one in <article>, or marked itemprop="articleBody", wins.
+  // (Without an h1 the headline is the <title>.)
+  std::string same = std::string("<p>") + kP1 + "</p><p>" + kP2 + "</p>";
+  std::string other = std::string("<p>") + kP2 + " Again.</p><p>" + kP1 + " Again.</p>";
+  Document doc = extract(page("<div><section>" + other + "</section></div><div><article>" + same + "</article></div>"));
+  EXPECT_EQ(kept(doc), (std::vector<std::string>{"Buses | Courier", kP1, kP2}));
+  doc = extract(page("<div><div>" + other + "</div></div><div><div itemprop=\"articleBody\">" + same + "</div></div>"));
+  EXPECT_EQ(kept(doc), (std::vector<std::string>{"Buses | Courier", kP1, kP2}));
+}
+
 TEST(Extract, HeadlineIsMostOfTheTitleNotOneWordOfIt) {
-  Document doc = extract("<html><head><title>Bus plan approved (2019) - Comments</title></head><body><article>"
-                         "<h1>Council approves the bus plan</h1><p>" +
-                         std::string(kP1) + "</p><p>" + kP2 + "</p><h1>Comments</h1></article></body></html>");
+  Document doc = extract(
+      "<html><head><title>Bus plan approved (2019) - Comments</title></head><body><article>"
+      "<h1>Council approves the bus plan</h1><p>" +
+      std::string(kP1) + "</p><p>" + kP2 + "</p><h1>Comments</h1></article></body></html>");
   EXPECT_EQ(doc.meta.title, "Council approves the bus plan");
   ASSERT_GE(doc.blocks.size(), 2u);
   EXPECT_EQ(doc.blocks[1].dom_path, "html/body/article/h1");  // the copy in the page, after the title block

@@ -158,8 +158,9 @@ std::string_view tag_reason(Tag tag) {
 
 int tag_weight(const Element& e) {
   switch (e.tag) {
+    case Tag::kArticle:  // a hint, weaker than a class name: pages use it for teasers too
+      return 15;
     case Tag::kDiv:
-    case Tag::kArticle:
     case Tag::kSection:
     case Tag::kMain:
       return 5;
@@ -347,8 +348,12 @@ class Extractor {
     // Climb while what the parent adds to the candidate is mostly prose: the article's first
     // paragraphs are often in a sibling of the element that holds the rest.
     measure_prose();
-    // Wrappers that add nothing are passed without committing to them.
-    for (int a = els[top].parent; a > 0 && els[a].tag != Tag::kBody && !excluded_[a]; a = els[a].parent) {
+    // Wrappers that add nothing are passed without committing to them. An element that says
+    // it is the article (<article>, itemprop="articleBody") may be reached but not left.
+    auto says_article = [&](int i) { return els[i].tag == Tag::kArticle || els[i].article_hint; };
+    bool bounded = says_article(top);
+    for (int a = els[top].parent; a > 0 && !bounded && els[a].tag != Tag::kBody && !excluded_[a]; a = els[a].parent) {
+      bounded = says_article(a);
       std::uint32_t added = plain_[a] - plain_[top], added_prose = prose_[a] - prose_[top];
       if (added == 0) continue;
       if (added_prose * 3 < added * 2) break;
@@ -469,8 +474,7 @@ class Extractor {
       std::string f = fold(b.text);
       if (!f.empty() && f == folded_headline) return true;
       if (f.size() < 8) return false;
-      return titles.count(f) > 0 ||
-             (page_.elements[b.owner].heading_level == 1 && in_title(f, folded_title));
+      return titles.count(f) > 0 || (page_.elements[b.owner].heading_level == 1 && in_title(f, folded_title));
     };
     std::uint32_t article_text = 0;
     for (std::size_t i = 1; i < els.size(); ++i) {
