@@ -9,12 +9,18 @@
 // ("outside", "nav", "comments", "link-dense", ...), so that --explain can account for them.
 //
 // How the article is found: the element whose paragraphs score best (text length, commas, class
-// and id tokens from data/extract-*-tokens.txt, <article> and itemprop="articleBody" hints,
-// less the share of link text), with the siblings that belong to it; inside it, elements whose
-// class or id names boilerplate, captions, link-dense blocks and short blocks that are not
-// surrounded by article text are dropped, unless that would drop most of the text. A page
-// whose JSON-LD articleBody holds much more text than was found uses the JSON-LD text.
-// Lengths count CJK characters as words, so pages without spaces are judged like others.
+// and id words from data/extract-*-tokens.txt matched as whole words, <article> and
+// itemprop="articleBody" hints, less the share of link text), widened to its ancestors while
+// what they add is mostly prose (never beyond an <article> or itemprop="articleBody"
+// element), with the sibling elements that score close to it. Inside it, these are dropped:
+// elements whose class or id names chrome (unless the element holds most of the article; and
+// all such drops are undone when together they would remove two thirds of it), <header>,
+// <figure> and captions, link-dense blocks that are not sentences, short chrome phrases
+// (data/extract-boilerplate-phrases.txt), and short blocks not surrounded by article text.
+// When the page's JSON-LD articleBody holds more than twice the text found, it is used instead
+// (parsed as HTML when it holds markup). Lengths count CJK characters three times, so pages
+// without spaces are judged like others; the headline is the page's h1 that is most of its
+// <title>, else the article's first h1, else the JSON-LD or Open Graph headline, else <title>.
 //
 // Pure and thread-safe: no globals are written, no network or file is touched (libxml2 runs
 // with HTML_PARSE_NONET and loads no external entity), the parsed tree is freed before the
