@@ -22,7 +22,7 @@ TEST(Cli, StdinAndDashAreTheSame) {
 }
 
 TEST(Cli, HelpAndVersionOnStdoutExitZero) {
-  for (const char* verb : {"norm", "clean", "fix", "strip", "dedupe"}) {
+  for (const char* verb : {"norm", "clean", "extract", "fix", "strip", "dedupe"}) {
     ToolResult r = run_tool({verb, "--help"});
     EXPECT_EQ(r.status, 0);
     EXPECT_NE(r.out.find("usage: winnow "), std::string::npos);

@@ -11,9 +11,10 @@ namespace winnow::tools {
 int clean_main(int argc, char** argv) {
   static const cli::Verb verb{
       "clean", "[OPTION]... [FILE]...", "Clean each document with every stage of the pipeline.",
-      "Decodes the input to UTF-8, repairs mojibake and character damage (see winnow fix), removes\n"
-      "web boilerplate (see winnow strip), drops repeated headlines and paragraphs (see winnow\n"
-      "dedupe) and writes the canonical text of the article (see winnow norm)."};
+      "Decodes the input to UTF-8, keeps only the article of an HTML page (see winnow extract),\n"
+      "repairs mojibake and character damage (see winnow fix), removes web boilerplate (see winnow\n"
+      "strip), drops repeated headlines and paragraphs (see winnow dedupe) and writes the canonical\n"
+      "text of the article (see winnow norm)."};
   DocumentOptions io;
   CleanOptions clean_opts;
   std::vector<cli::Option> options;
@@ -22,6 +23,11 @@ int clean_main(int argc, char** argv) {
                        if (!is_known_encoding(v)) throw cli::UsageError(std::string("unknown encoding '") + v + "'");
                        clean_opts.decode.from = v;
                      }});
+  options.push_back({"no-fix", 0, cli::Arg::kNone, nullptr, "skip the fix stage", [&](const char*) { clean_opts.stages.fix = false; }});
+  options.push_back({"no-strip", 0, cli::Arg::kNone, nullptr, "skip the strip stage (for pages: keep what extract keeps)",
+                     [&](const char*) { clean_opts.stages.strip = false; }});
+  options.push_back({"no-dedupe", 0, cli::Arg::kNone, nullptr, "skip the dedupe stage",
+                     [&](const char*) { clean_opts.stages.dedupe = false; }});
   add_fix_options(options, clean_opts.fix);
   add_norm_options(options, clean_opts.norm);
   add_document_options(options, io, "exit 1 and say where if the input is not already clean; print nothing");

@@ -9,6 +9,7 @@ struct VerbEntry {
   int (*main)(int argc, char** argv);  // argv[0] is the verb name
 };
 
+int extract_main(int argc, char** argv);
 int fix_main(int argc, char** argv);
 int norm_main(int argc, char** argv);
 int clean_main(int argc, char** argv);
@@ -18,7 +19,8 @@ int help_main(int argc, char** argv);
 
 // Every verb, in the order `winnow help` lists them.
 inline constexpr VerbEntry kVerbs[] = {
-    {"clean", "run every stage: decode, fix, strip, dedupe, norm (the whole pipeline in one process)", clean_main},
+    {"clean", "run every stage: decode, extract (HTML), fix, strip, dedupe, norm", clean_main},
+    {"extract", "the article of an HTML page: headline, paragraphs, lists, tables", extract_main},
     {"fix", "repair mojibake, entities, stray tags, controls and other character damage", fix_main},
     {"strip", "remove web boilerplate (menus, share bars, footers) from scraped text", strip_main},
     {"dedupe", "repeated blocks in a document; duplicate documents across a corpus", dedupe_main},

@@ -1,10 +1,12 @@
 // winnow/pipeline.h: the whole cleaning pipeline for one document, as `winnow clean` runs it.
 //
-//   bytes --decode--> UTF-8 --split--> blocks --fix--> --strip--> --dedupe--> --norm--> text
+//   bytes --decode--> UTF-8 --(HTML: extract, fix, norm --> article text)--> split --> blocks
+//         --fix--> --strip--> --dedupe--> --norm--> text
 //
-// Extract (for HTML) slots in before split; each
-// reads and writes the Document model. Pure, deterministic and thread-safe; clean(clean(x))
-// == clean(x).
+// Input is HTML when looks_like_html() says so (see extract.h). A page's article text then
+// takes the same text path as any other document, so the output is a fixed point:
+// clean(clean(x)) == clean(x). Each stage reads and writes the Document model. Pure,
+// deterministic and thread-safe.
 #pragma once
 
 #include <string>
@@ -12,6 +14,7 @@
 
 #include "winnow/decode.h"
 #include "winnow/document.h"
+#include "winnow/extract.h"
 #include "winnow/fix.h"
 #include "winnow/norm.h"
 #include "winnow/report.h"
@@ -19,8 +22,15 @@
 
 namespace winnow {
 
+// Which optional stages run; decode, extract (for HTML) and norm always do.
+struct Stages {
+  bool fix = true, strip = true, dedupe = true;
+};
+
 struct CleanOptions {
+  Stages stages;
   DecodeOptions decode;
+  ExtractOptions extract;
   FixOptions fix;  // markup is set from the input
   StripOptions strip;
   NormOptions norm;

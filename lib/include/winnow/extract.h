@@ -1,0 +1,58 @@
+// winnow/extract.h: the article of an HTML page, as a Document.
+//
+// extract() parses one page with libxml2's recovering HTML parser and keeps the article: the
+// headline, then the paragraphs, headings, lists, quotes, preformatted runs and data tables of
+// the article body in reading order. Navigation, headers and footers, share/follow bars,
+// newsletter boxes, comment sections, related-article lists, ads, author bios, tag lists,
+// cookie notices, captions and byline chrome are not erased but dropped: every block of the
+// page is in the result, the ones outside the article with verdict kDrop and a reason
+// ("outside", "nav", "comments", "link-dense", ...), so that --explain can account for them.
+//
+// How the article is found: the element whose paragraphs score best (text length, commas, class
+// and id words from data/extract-*-tokens.txt matched as whole words, <article> and
+// itemprop="articleBody" hints, less the share of link text), widened to its ancestors while
+// what they add is mostly prose (never beyond an <article> or itemprop="articleBody"
+// element), with the sibling elements that score close to it. Inside it, these are dropped:
+// elements whose class or id names chrome (unless the element holds most of the article; and
+// all such drops are undone when together they would remove two thirds of it), <header>,
+// <figure> and captions, link-dense blocks that are not sentences, short chrome phrases
+// (data/extract-boilerplate-phrases.txt), and short blocks not surrounded by article text.
+// When the page's JSON-LD articleBody holds more than twice the text found, it is used instead
+// (parsed as HTML when it holds markup). Lengths count CJK characters three times, so pages
+// without spaces are judged like others; the headline is the page's h1 that is most of its
+// <title>, else the article's first h1, else the JSON-LD or Open Graph headline, else <title>.
+//
+// Pure and thread-safe: no globals are written, no network or file is touched (libxml2 runs
+// with HTML_PARSE_NONET and loads no external entity), the parsed tree is freed before the
+// call returns. Any input is accepted: broken markup is recovered the way libxml2 recovers it,
+// text that is not HTML gives whatever text libxml2 finds in it, empty input an empty Document.
+#pragma once
+
+#include <string_view>
+
+#include "winnow/document.h"
+#include "winnow/report.h"
+
+namespace winnow {
+
+struct ExtractOptions {
+  // Put the headline first, as a kHeading block with dom_path "title". When false, the
+  // headline is still found (and its copy in the body dropped) but not output.
+  bool title = true;
+};
+
+// Extracts the article of HTML, which must be UTF-8 (run decode() first: a <meta charset> in
+// the page is ignored); ill-formed UTF-8 sequences are replaced by U+FFFD before parsing.
+// Metadata (title, byline, date, url, lang) comes from <meta> tags, JSON-LD and the page.
+// REPORT, if given, counts every dropped block as extract/REASON (with its text when details
+// are kept).
+Document extract(std::string_view html, const ExtractOptions& options = {}, Report* report = nullptr);
+
+// True when TEXT looks like an HTML page or fragment rather than plain text: after white
+// space, a UTF-8 byte order mark, an XML declaration and comments, it starts with
+// "<!doctype html" or the start tag of an element of data/extract-html-start-tags.txt
+// ("<html", "<head", "<body", "<div", "<p>", ...), in any case. Any bytes are accepted;
+// empty text is not HTML.
+bool looks_like_html(std::string_view text);
+
+}  // namespace winnow

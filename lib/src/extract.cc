@@ -1,0 +1,675 @@
+#include "winnow/extract.h"
+
+#include <algorithm>
+#include <boost/json/parse.hpp>
+#include <boost/json/value.hpp>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "data.h"
+#include "html_page.h"
+#include "winnow/utf8.h"
+
+namespace winnow {
+namespace {
+
+using html::Element;
+using html::Page;
+using html::Tag;
+using html::TextBlock;
+
+// ---- metadata ------------------------------------------------------------------------------
+
+struct LinkedData {
+  std::string headline, body, author, date, url, lang;
+};
+
+std::string json_string(const boost::json::value* v) {
+  if (!v) return {};
+  if (v->is_string()) return std::string(v->get_string());
+  if (v->is_object()) {
+    const boost::json::object& o = v->get_object();
+    for (const char* key : {"name", "@id", "url"}) {
+      if (auto it = o.find(key); it != o.end() && it->value().is_string()) return std::string(it->value().get_string());
+    }
+  }
+  if (v->is_array()) {
+    std::string all;
+    for (const boost::json::value& item : v->get_array()) {
+      std::string s = json_string(&item);
+      if (s.empty()) continue;
+      if (!all.empty()) all += ", ";
+      all += s;
+    }
+    return all;
+  }
+  return {};
+}
+
+bool is_article_type(const boost::json::value* type) {
+  if (!type) return false;
+  if (type->is_array()) {
+    for (const boost::json::value& t : type->get_array()) {
+      if (is_article_type(&t)) return true;
+    }
+    return false;
+  }
+  if (!type->is_string()) return false;
+  std::string_view t = type->get_string();
+  return t.find("Article") != std::string_view::npos || t == "BlogPosting" || t == "Report" || t == "LiveBlogPosting";
+}
+
+// Finds the first article object of a JSON-LD value (top level, array or @graph).
+void find_article(const boost::json::value& v, LinkedData& ld, int depth = 0) {
+  if (depth > 8) return;
+  if (v.is_array()) {
+    for (const boost::json::value& item : v.get_array()) find_article(item, ld, depth + 1);
+    return;
+  }
+  if (!v.is_object()) return;
+  const boost::json::object& o = v.get_object();
+  if (is_article_type(o.if_contains("@type"))) {
+    auto take = [&](std::string& field, const char* key) {
+      if (field.empty()) field = json_string(o.if_contains(key));
+    };
+    take(ld.headline, "headline");
+    take(ld.body, "articleBody");
+    take(ld.author, "author");
+    take(ld.date, "datePublished");
+    take(ld.url, "url");
+    take(ld.lang, "inLanguage");
+  }
+  if (const boost::json::value* graph = o.if_contains("@graph")) find_article(*graph, ld, depth + 1);
+}
+
+LinkedData linked_data(const Page& page) {
+  LinkedData ld;
+  for (const std::string& script : page.json_ld) {
+    boost::system::error_code ec;
+    boost::json::value v = boost::json::parse(script, ec);
+    if (!ec) find_article(v, ld);
+  }
+  return ld;
+}
+
+std::string meta(const Page& page, std::initializer_list<std::string_view> keys) {
+  for (std::string_view key : keys) {
+    for (const auto& [k, v] : page.meta) {
+      if (k == key && !v.empty()) return v;
+    }
+  }
+  return {};
+}
+
+std::string collapse(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+// Text reduced to its letters and digits in lower case (ASCII folded), without ASCII and
+// general punctuation (U+2000..U+206F: curly quotes, dashes), to compare headings.
+std::string fold(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = s[i];
+    if (c == 0xE2 && i + 2 < s.size() && (s[i + 1] == '\x80' || s[i + 1] == '\x81')) {
+      i += 2;
+    } else if (c >= 0x80) {
+      out += static_cast<char>(c);
+    } else if (std::isalnum(c)) {
+      out += static_cast<char>(std::tolower(c));
+    }
+  }
+  return out;
+}
+
+// True when folded heading F is most of folded <title> TITLE ("Headline - Site"), not just a
+// word of it.
+bool in_title(const std::string& f, const std::string& title) {
+  return f.size() * 2 >= title.size() && title.find(f) != std::string::npos;
+}
+
+// ---- candidate selection -------------------------------------------------------------------
+
+bool structural_boilerplate(Tag tag) { return tag == Tag::kNav || tag == Tag::kAside || tag == Tag::kFooter; }
+
+std::string_view tag_reason(Tag tag) {
+  switch (tag) {
+    case Tag::kNav:
+      return "nav";
+    case Tag::kAside:
+      return "aside";
+    case Tag::kFooter:
+      return "footer";
+    default:
+      return {};
+  }
+}
+
+int tag_weight(const Element& e) {
+  switch (e.tag) {
+    case Tag::kArticle:  // a hint, weaker than a class name: pages use it for teasers too
+      return 15;
+    case Tag::kDiv:
+    case Tag::kSection:
+    case Tag::kMain:
+      return 5;
+    case Tag::kPre:
+    case Tag::kCell:
+    case Tag::kBlockquote:
+      return 3;
+    case Tag::kList:
+    case Tag::kListItem:
+    case Tag::kForm:
+      return -3;
+    case Tag::kHeading:
+      return -5;
+    default:
+      return 0;
+  }
+}
+
+std::uint32_t commas(std::string_view s) {
+  std::uint32_t n = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == ',') ++n;
+    // U+FF0C fullwidth comma, U+3001 ideographic comma, U+3002 ideographic full stop
+    if (static_cast<unsigned char>(s[i]) == 0xEF && s.substr(i, 3) == "\xEF\xBC\x8C") ++n;
+    if (static_cast<unsigned char>(s[i]) == 0xE3 &&
+        (s.substr(i, 3) == "\xE3\x80\x81" || s.substr(i, 3) == "\xE3\x80\x82"))
+      ++n;
+  }
+  return n;
+}
+
+double link_density(const Element& e) { return e.text ? static_cast<double>(e.links) / e.text : 0; }
+
+// The paragraphs of a JSON-LD articleBody: its lines, or its blocks when a CMS put HTML in it.
+std::vector<std::string> paragraphs(std::string_view body) {
+  std::vector<std::string> out;
+  if (body.find("</") != std::string_view::npos || body.find("<br") != std::string_view::npos) {
+    for (html::TextBlock& b : html::parse_page(body).blocks) out.push_back(std::move(b.text));
+    return out;
+  }
+  for (std::string_view rest = body; !rest.empty();) {
+    std::size_t nl = rest.find('\n');
+    std::string line = collapse(rest.substr(0, nl));
+    rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+    if (!line.empty()) out.push_back(std::move(line));
+  }
+  return out;
+}
+
+class Extractor {
+ public:
+  Extractor(const Page& page, const ExtractOptions& options) : page_(page), options_(options) {}
+
+  Document run() {
+    Document doc;
+    LinkedData ld = linked_data(page_);
+    fill_metadata(doc.meta, ld);
+    mark_excluded();
+    int top = choose_candidate();
+    select(top);
+    reasons_.assign(page_.blocks.size(), {});
+    std::string headline = find_headline(ld);
+    judge(headline);
+    if (options_.title && !headline.empty()) {
+      Block b;
+      b.text = headline;
+      b.kind = BlockKind::kHeading;
+      b.dom_path = "title";
+      doc.blocks.push_back(std::move(b));
+    }
+    std::uint32_t kept = 0;
+    for (std::size_t i = 0; i < page_.blocks.size(); ++i) kept += reasons_[i].empty() ? page_.blocks[i].length : 0;
+    bool use_ld = html::weighted_length(ld.body) > 2 * kept;
+    for (std::size_t i = 0; i < page_.blocks.size(); ++i) {
+      const TextBlock& t = page_.blocks[i];
+      Block b;
+      b.text = t.text;
+      b.kind = t.kind;
+      b.dom_path = html::dom_path(page_, t.owner);
+      b.link_chars = t.link_chars;
+      if (use_ld && reasons_[i].empty()) reasons_[i] = "json-ld";
+      if (!reasons_[i].empty()) {
+        b.verdict = Verdict::kDrop;
+        b.reason = std::string(reasons_[i]);
+      }
+      doc.blocks.push_back(std::move(b));
+    }
+    if (use_ld) {
+      for (std::string& text : paragraphs(ld.body)) {
+        Block b;
+        b.text = std::move(text);
+        b.dom_path = "json-ld/articleBody";
+        doc.blocks.push_back(std::move(b));
+      }
+    }
+    doc.meta.title = headline;
+    return doc;
+  }
+
+ private:
+  void fill_metadata(Metadata& m, const LinkedData& ld) {
+    m.url = !page_.canonical.empty() ? page_.canonical : meta(page_, {"og:url"});
+    if (m.url.empty()) m.url = ld.url;
+    m.byline = ld.author;
+    if (m.byline.empty()) m.byline = meta(page_, {"author", "article:author", "byl", "dc.creator"});
+    m.date =
+        meta(page_, {"article:published_time", "datepublished", "date", "pubdate", "dc.date", "og:published_time"});
+    if (m.date.empty()) m.date = ld.date;
+    m.lang = page_.lang;
+    if (m.lang.empty()) m.lang = meta(page_, {"content-language", "og:locale"});
+    if (m.lang.empty()) m.lang = ld.lang;
+    m.site = meta(page_, {"og:site_name", "application-name"});
+    m.byline = collapse(m.byline);
+    // article:author and JSON-LD author often hold a profile URL rather than a name.
+    if (m.byline.rfind("http://", 0) == 0 || m.byline.rfind("https://", 0) == 0) m.byline.clear();
+  }
+
+  // Elements that never hold the article: <nav>, <aside>, <footer> and what their class or
+  // id names as boilerplate, with everything inside them.
+  void mark_excluded() {
+    const std::vector<Element>& els = page_.elements;
+    excluded_.assign(els.size(), false);
+    // A class name that would exclude most of the page is on a wrapper, not on chrome
+    // (e.g. <body class="has-sidebar">); comment sections may be longer than the article.
+    for (std::size_t i = 1; i < els.size(); ++i) {
+      const Element& e = els[i];
+      bool chrome = !e.reason.empty() && e.class_weight < 0 &&
+                    ((e.text * 2 < els[0].text && e.paragraphs * 2 < els[0].paragraphs) || e.reason == "comments");
+      excluded_[i] = (excluded_[e.parent] || structural_boilerplate(e.tag) || chrome) && !e.article_hint;
+    }
+  }
+
+  int choose_candidate() {
+    const std::vector<Element>& els = page_.elements;
+    std::vector<double>& score = scores_;
+    score.assign(els.size(), 0);
+    std::vector<bool> scored(els.size(), false);
+    auto init = [&](int i) {
+      if (scored[i]) return;
+      scored[i] = true;
+      const Element& e = els[i];
+      score[i] = tag_weight(e) + e.class_weight + (e.article_hint ? 50 : 0);
+    };
+    for (const TextBlock& b : page_.blocks) {
+      if (excluded_[b.owner] || b.length < 25) continue;
+      if (b.kind == BlockKind::kHeading || b.kind == BlockKind::kCaption) continue;
+      double s = 1 + commas(b.text) + std::min(b.length / 100.0, 3.0);
+      // Text directly inside a container (a <div> with <br>s) makes the container itself a
+      // candidate; a paragraph's text makes its parent one.
+      Tag owner = els[b.owner].tag;
+      bool container = owner == Tag::kDiv || owner == Tag::kSection || owner == Tag::kArticle || owner == Tag::kMain ||
+                       owner == Tag::kCell;
+      int level = 0;
+      for (int a = container ? b.owner : els[b.owner].parent; a > 0 && level < 5; a = els[a].parent, ++level) {
+        init(a);
+        score[a] += level == 0 ? s : level == 1 ? s / 2 : s / (level * 3);
+      }
+    }
+    std::vector<int> ranked;
+    for (std::size_t i = 1; i < els.size(); ++i) {
+      if (!scored[i]) continue;
+      score[i] *= 1 - link_density(els[i]);
+      ranked.push_back(static_cast<int>(i));
+    }
+    std::sort(ranked.begin(), ranked.end(),
+              [&](int a, int b) { return score[a] > score[b] || (score[a] == score[b] && a < b); });
+    // Without a paragraph anywhere, the whole page is the candidate and the block rules decide.
+    if (ranked.empty()) return 0;
+    int top = ranked[0];
+    // When several of the best candidates share an ancestor, the article spans them.
+    std::vector<int> alternatives;
+    for (std::size_t k = 1; k < ranked.size() && k < 5; ++k) {
+      if (score[ranked[k]] >= 0.75 * score[top]) alternatives.push_back(ranked[k]);
+    }
+    if (alternatives.size() >= 3) {
+      for (int a = els[top].parent; a > 0; a = els[a].parent) {
+        int containing = 0;
+        for (int alt : alternatives) containing += is_inside(alt, a);
+        if (containing >= 3) {
+          top = a;
+          break;
+        }
+      }
+    }
+    // Climb while what the parent adds to the candidate is mostly prose: the article's first
+    // paragraphs are often in a sibling of the element that holds the rest.
+    measure_prose();
+    // Wrappers that add nothing are passed without committing to them. An element that says
+    // it is the article (<article>, itemprop="articleBody") may be reached but not left.
+    auto says_article = [&](int i) { return els[i].tag == Tag::kArticle || els[i].article_hint; };
+    bool bounded = says_article(top);
+    for (int a = els[top].parent; a > 0 && !bounded && els[a].tag != Tag::kBody && !excluded_[a]; a = els[a].parent) {
+      bounded = says_article(a);
+      std::uint32_t added = plain_[a] - plain_[top], added_prose = prose_[a] - prose_[top];
+      if (added == 0) continue;
+      if (added_prose * 3 < added * 2) break;
+      top = a;
+    }
+    return top;
+  }
+
+  // prose_: the length of prose paragraphs in each subtree, plain_: of all its text, both
+  // outside excluded elements.
+  void measure_prose() {
+    const std::vector<Element>& els = page_.elements;
+    prose_.assign(els.size(), 0);
+    plain_.assign(els.size(), 0);
+    for (const TextBlock& b : page_.blocks) {
+      if (excluded_[b.owner]) continue;
+      plain_[b.owner] += b.length;
+      if (is_prose(b)) prose_[b.owner] += b.length;
+    }
+    for (std::size_t i = els.size(); i-- > 1;) {
+      prose_[els[i].parent] += prose_[i];
+      plain_[els[i].parent] += plain_[i];
+    }
+  }
+
+  static bool is_prose(const TextBlock& b) {
+    return (b.kind == BlockKind::kParagraph || b.kind == BlockKind::kQuote) && b.length >= 40 &&
+           b.link_length * 3 < b.length;
+  }
+
+  bool is_inside(int i, int ancestor) const {
+    for (; i > 0; i = page_.elements[i].parent) {
+      if (i == ancestor) return true;
+    }
+    return ancestor == 0;
+  }
+
+  // The candidate plus its siblings that read as part of the article.
+  void select(int top) {
+    const std::vector<Element>& els = page_.elements;
+    selected_.assign(els.size(), false);
+    selected_[top] = true;
+    int parent = els[top].parent;
+    double threshold = std::max(10.0, scores_[top] * 0.2);
+    for (std::size_t i = 1; i < els.size(); ++i) {
+      if (parent < 0 || els[i].parent != parent || static_cast<int>(i) == top || excluded_[i]) continue;
+      const Element& e = els[i];
+      double s = scores_[i];
+      bool take = s >= threshold;
+      if (!take && (e.tag == Tag::kP || e.tag == Tag::kBlockquote || e.tag == Tag::kList)) {
+        double density = link_density(e);
+        take = (e.text > 80 && density < 0.25) || (e.text > 0 && density == 0 && e.paragraphs > 0);
+      }
+      selected_[i] = take;
+    }
+    in_article_.assign(els.size(), top == 0);
+    for (std::size_t i = 1; i < els.size(); ++i) in_article_[i] = selected_[i] || in_article_[els[i].parent];
+  }
+
+  std::string find_headline(const LinkedData& ld) {
+    linked_headline_ = ld.headline;
+    std::string title = collapse(page_.title);
+    std::string folded_title = fold(title);
+    // The first h1 whose text is part of <title>, else the first h1 of the article, else the
+    // JSON-LD or Open Graph headline, else the first h1, else <title>.
+    std::string first_h1, article_h1;
+    for (const TextBlock& b : page_.blocks) {
+      const Element& e = page_.elements[b.owner];
+      if (b.kind != BlockKind::kHeading || e.heading_level != 1) continue;
+      std::string f = fold(b.text);
+      if (f.size() >= 8 && in_title(f, folded_title)) return b.text;
+      if (first_h1.empty() && !excluded_[b.owner]) first_h1 = b.text;
+      if (article_h1.empty() && in_article_[b.owner]) article_h1 = b.text;
+    }
+    if (!article_h1.empty()) return article_h1;
+    if (!ld.headline.empty()) return collapse(ld.headline);
+    std::string og = collapse(meta(page_, {"og:title", "twitter:title"}));
+    if (!og.empty()) return og;
+    if (!first_h1.empty()) return first_h1;
+    return title;
+  }
+
+  void drop(std::size_t i, std::string_view reason) {
+    if (reasons_[i].empty()) reasons_[i] = reason;
+  }
+
+  // The reason an element between the article root and block I names, if any.
+  // *BY_CLASS tells whether the reason comes from a class or id name.
+  std::string_view ancestor_reason(const TextBlock& b, std::uint32_t article_text, bool* by_class) const {
+    const std::vector<Element>& els = page_.elements;
+    *by_class = false;
+    for (int a = b.owner; a > 0 && !selected_[a]; a = els[a].parent) {
+      const Element& e = els[a];
+      if (std::string_view r = tag_reason(e.tag); !r.empty()) return r;
+      if (e.tag == Tag::kFigure) return "caption";
+      if (e.tag == Tag::kHeader) return "header";
+      // A class name never removes an element that holds most of the article.
+      if (!e.reason.empty() && !e.article_hint && e.text * 2 < article_text) {
+        *by_class = true;
+        return e.reason;
+      }
+    }
+    return {};
+  }
+
+  void judge(const std::string& headline) {
+    const std::vector<Element>& els = page_.elements;
+    // The headline's copies: the same text as the headline, the JSON-LD or Open Graph title,
+    // or an h1 that is part of <title>.
+    std::unordered_set<std::string> titles;
+    for (const std::string& t :
+         {headline, linked_headline_, meta(page_, {"og:title"}), meta(page_, {"twitter:title"})}) {
+      if (std::string f = fold(collapse(t)); f.size() >= 8) titles.insert(f);
+    }
+    std::string folded_title = fold(page_.title), folded_headline = fold(headline);
+    auto is_title = [&](const TextBlock& b) {
+      if (b.kind != BlockKind::kHeading) return false;
+      std::string f = fold(b.text);
+      if (!f.empty() && f == folded_headline) return true;
+      if (f.size() < 8) return false;
+      return titles.count(f) > 0 || (page_.elements[b.owner].heading_level == 1 && in_title(f, folded_title));
+    };
+    std::uint32_t article_text = 0;
+    for (std::size_t i = 1; i < els.size(); ++i) {
+      if (selected_[i]) article_text += els[i].text;
+    }
+    std::vector<std::size_t> inside, restorable;
+    std::uint32_t kept = 0, class_dropped = 0;
+    for (std::size_t i = 0; i < page_.blocks.size(); ++i) {
+      const TextBlock& b = page_.blocks[i];
+      if (is_title(b)) {
+        drop(i, "title");
+        continue;
+      }
+      if (!in_article_[b.owner]) {
+        std::string_view reason = "outside";
+        for (int a = b.owner; a > 0; a = els[a].parent) {
+          if (std::string_view r = tag_reason(els[a].tag); !r.empty()) reason = r;
+          if (!els[a].reason.empty()) reason = els[a].reason;
+          if (reason != "outside") break;
+        }
+        drop(i, reason);
+        continue;
+      }
+      bool by_class = false;
+      if (std::string_view r = ancestor_reason(b, article_text, &by_class); !r.empty()) {
+        drop(i, r);
+        if (by_class) {
+          class_dropped += b.length;
+          restorable.push_back(i);
+        }
+        continue;
+      }
+      if (b.kind == BlockKind::kCaption) {
+        drop(i, "caption");
+        continue;
+      }
+      if (is_boilerplate_phrase(b.text)) {
+        drop(i, "boilerplate");
+        continue;
+      }
+      inside.push_back(i);
+    }
+    judge_links_and_short(inside);
+    // The guard: class names that would remove more than two thirds of the article undo
+    // themselves (the candidate was right, the class rules were wrong for this page).
+    for (std::size_t i : inside) kept += reasons_[i].empty() ? page_.blocks[i].length : 0;
+    if (class_dropped >= 300 && kept * 2 < class_dropped) {
+      for (std::size_t i : restorable) reasons_[i] = {};
+    }
+  }
+
+  bool is_boilerplate_phrase(std::string_view text) const {
+    static const std::unordered_set<std::string> kPhrases = [] {
+      std::unordered_set<std::string> s;
+      for (std::string_view line : data::lines("extract-boilerplate-phrases.txt")) s.insert(fold(line));
+      return s;
+    }();
+    if (text.size() > 120) return false;
+    return kPhrases.count(fold(text)) > 0;
+  }
+
+  static bool is_url(std::string_view s) {
+    return (s.rfind("http://", 0) == 0 || s.rfind("https://", 0) == 0) && s.find(' ') == std::string_view::npos;
+  }
+
+  static bool ends_sentence(std::string_view s) {
+    while (!s.empty() && (s.back() == ' ' || s.back() == '"' || s.back() == '\'' || s.back() == ')'))
+      s.remove_suffix(1);
+    if (s.empty()) return false;
+    char c = s.back();
+    if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';') return true;
+    // closing quotes, CJK full stops and exclamation marks
+    for (std::string_view end :
+         {"\xE2\x80\x9D", "\xE2\x80\x99", "\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F", "\xC2\xBB"}) {
+      if (s.size() >= end.size() && s.substr(s.size() - end.size()) == end) return true;
+    }
+    return false;
+  }
+
+  // A list item is judged with its list: a list of short items is article text when the
+  // list as a whole is long and not made of links.
+  bool good_list(const TextBlock& b) const {
+    if (b.kind != BlockKind::kListItem) return false;
+    int list = page_.elements[b.owner].parent;
+    while (list > 0 && page_.elements[list].tag != Tag::kList) list = page_.elements[list].parent;
+    if (list <= 0) return false;
+    const Element& e = page_.elements[list];
+    return e.text >= 80 && e.links * 3 < e.text;
+  }
+
+  // Link-dense blocks go; short blocks stay only when article text surrounds them.
+  void judge_links_and_short(const std::vector<std::size_t>& inside) {
+    enum Class { kGood, kShort, kBad };
+    std::vector<Class> cls(inside.size());
+    for (std::size_t k = 0; k < inside.size(); ++k) {
+      const TextBlock& b = page_.blocks[inside[k]];
+      double density = b.length ? static_cast<double>(b.link_length) / b.length : 0;
+      // A sentence that links half of its words is still a sentence; a list of titles is not,
+      // nor is a heading that is all link (a teaser of another article).
+      bool sentence = ends_sentence(b.text) && density <= 0.8;
+      bool link_dense = b.kind == BlockKind::kHeading ? density > 0.8 : density > 0.5 && !sentence;
+      if (link_dense && b.length - b.link_length < 100) {
+        cls[k] = kBad;
+        drop(inside[k], b.kind == BlockKind::kListItem ? "link-list" : "link-dense");
+      } else if (is_url(b.text)) {
+        cls[k] = kShort;
+      } else if (b.length >= 80 || b.kind == BlockKind::kTable || good_list(b) || b.kind == BlockKind::kPreformatted ||
+                 (b.length >= 30 && ends_sentence(b.text))) {
+        cls[k] = kGood;
+      } else {
+        cls[k] = kShort;
+      }
+    }
+    // A short block needs article text on both sides; a heading, article text after it.
+    for (std::size_t k = 0; k < inside.size(); ++k) {
+      if (cls[k] != kShort) continue;
+      const TextBlock& b = page_.blocks[inside[k]];
+      bool before = false, after = false;
+      for (std::size_t j = k; j-- > 0;) {
+        if (cls[j] == kShort) continue;
+        before = cls[j] == kGood;
+        break;
+      }
+      for (std::size_t j = k + 1; j < inside.size(); ++j) {
+        if (cls[j] == kShort) continue;
+        after = cls[j] == kGood;
+        break;
+      }
+      bool keep = b.kind == BlockKind::kHeading || b.kind == BlockKind::kListItem ? after : before && after;
+      if (!keep) drop(inside[k], "short");
+    }
+  }
+
+  const Page& page_;
+  const ExtractOptions& options_;
+  std::vector<bool> excluded_, selected_, in_article_;
+  std::vector<double> scores_;
+  std::vector<std::uint32_t> prose_, plain_;
+  std::vector<std::string_view> reasons_;
+  std::string linked_headline_;
+};
+
+// For looks_like_html, which lower-cases what it looks at.
+bool is_lower_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+
+}  // namespace
+
+Document extract(std::string_view html, const ExtractOptions& options, Report* report) {
+  std::string repaired;
+  if (!utf8::valid(html)) {
+    repaired = utf8::sanitize(html);
+    html = repaired;
+  }
+  Page page = html::parse_page(html);
+  Document doc = Extractor(page, options).run();
+  if (report) {
+    for (const Block& b : doc.blocks) {
+      if (!b.kept()) report->add("extract", b.reason, 0, report->keep_details() ? excerpt(b.text) : std::string());
+    }
+  }
+  return doc;
+}
+
+bool looks_like_html(std::string_view text) {
+  static const std::vector<std::string_view> kTags = data::lines("extract-html-start-tags.txt");
+  std::size_t i = 0;
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
+  for (;;) {
+    while (i < text.size() &&
+           (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r' || text[i] == '\f'))
+      ++i;
+    std::string_view rest = text.substr(i);
+    if (rest.substr(0, 4) == "<!--") {
+      std::size_t end = rest.find("-->");
+      if (end == std::string_view::npos) return false;
+      i += end + 3;
+    } else if (rest.substr(0, 2) == "<?") {
+      std::size_t end = rest.find("?>");
+      if (end == std::string_view::npos) return false;
+      i += end + 2;
+    } else {
+      break;
+    }
+  }
+  std::string head;
+  for (std::size_t k = i; k < text.size() && k < i + 16; ++k)
+    head += static_cast<char>(std::tolower(static_cast<unsigned char>(text[k])));
+  if (head.rfind("<!doctype html", 0) == 0) return true;
+  if (head.empty() || head[0] != '<') return false;
+  for (std::string_view tag : kTags) {
+    if (head.compare(1, tag.size(), tag) != 0) continue;
+    // The name must end there: "<p>", "<p class", "<br/", or the end of the text ("<html").
+    if (head.size() == tag.size() + 1 || !is_lower_alnum(head[tag.size() + 1])) return true;
+  }
+  return false;
+}
+
+}  // namespace winnow

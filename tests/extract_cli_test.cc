@@ -1,0 +1,102 @@
+// Command-line contract of `winnow extract`, and `winnow clean` on HTML.
+#include <gtest/gtest.h>
+
+#include "run_tool.h"
+
+namespace winnow::testing {
+namespace {
+
+const std::string kPage =
+    "<!DOCTYPE html><html lang=\"en\"><head><title>Buses</title><meta name=\"author\" content=\"Jane Doe\">"
+    "</head><body><nav><a href=\"/\">Home</a></nav><article><h1>Buses</h1><p>The city council voted on Tuesday "
+    "to expand the bus network, adding three new routes to the north.</p><p>Officials said the routes would "
+    "start running in March, and that fares would stay the same.</p></article></body></html>";
+const std::string kText =
+    "Buses\n\nThe city council voted on Tuesday to expand the bus network, adding three new routes to the "
+    "north.\n\nOfficials said the routes would start running in March, and that fares would stay the same.\n";
+
+TEST(ExtractCli, ArticleTextOnStdout) {
+  ToolResult r = run_tool({"extract"}, kPage);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, kText);
+  EXPECT_TRUE(r.err.empty());
+  r = run_tool({"extract", "--no-title"}, kPage);
+  EXPECT_EQ(r.out, kText.substr(std::string("Buses\n\n").size()));
+}
+
+TEST(ExtractCli, EmptyBadAndBinaryInputGiveADefinedResult) {
+  ToolResult r = run_tool({"extract"}, "");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.out, "");
+  r = run_tool({"extract"}, "<p>unclosed <b>bold <div></span></table> text &bogus; <!--");
+  EXPECT_EQ(r.status, 0);
+  std::string binary;
+  for (int i = 0; i < 4096; ++i) binary += static_cast<char>((i * 7919) & 0xFF);
+  r = run_tool({"extract"}, binary);
+  EXPECT_EQ(r.status, 0);
+  EXPECT_TRUE(r.err.empty()) << r.err;
+}
+
+TEST(ExtractCli, NulSeparatedPagesFromFiles) {
+  std::string dir = temp_dir();
+  write_file(dir + "/a.html", kPage);
+  write_file(dir + "/b.html", "<html><body></body></html>");  // a page without text
+  ToolResult r = run_tool({"extract", "-z", dir + "/a.html", dir + "/b.html"});
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.out, kText + std::string("\0\0", 2));
+}
+
+TEST(ExtractCli, JsonDocument) {
+  ToolResult r = run_tool({"extract", "--json", "--no-title"}, kPage);
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.out.rfind("{\"title\":\"Buses\",\"byline\":\"Jane Doe\",\"date\":\"\",\"url\":\"\",\"lang\":\"en\","
+                        "\"text\":\"The city council",
+                        0),
+            0u)
+      << r.out;
+  EXPECT_EQ(r.out.back(), '\n');
+  r = run_tool({"extract", "--json", "--blocks"}, kPage);
+  EXPECT_EQ(r.status, 2);
+  // With --jsonl the record keeps its shape and the text field holds the article.
+  r = run_tool({"extract", "--json", "--jsonl", "--no-title"},
+               "{\"id\":7,\"text\":\"<html><body><p>One paragraph of text, long enough to keep.</p></body></html>\"}\n");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "{\"id\":7,\"text\":\"One paragraph of text, long enough to keep.\\n\"}\n");
+}
+
+TEST(ExtractCli, BlocksAndExplainShowDroppedBlocks) {
+  ToolResult r = run_tool({"extract", "--blocks"}, kPage);
+  EXPECT_EQ(r.status, 0);
+  EXPECT_NE(r.out.find("drop\tnav\tparagraph\t4\thtml/body/nav\tHome\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("keep\t-\tparagraph\t0\thtml/body/article/p[2]\tOfficials"), std::string::npos) << r.out;
+  r = run_tool({"extract", "--explain"}, kPage);
+  EXPECT_EQ(r.out, kText);
+  EXPECT_NE(r.err.find("(standard input): extract: nav: Home\n"), std::string::npos) << r.err;
+}
+
+TEST(ExtractCli, CleanExtractsHtmlAndLeavesTextAlone) {
+  // Without strip, clean keeps what extract keeps; with it, the article text then takes the
+  // text path, which judges the one-word headline "Buses" to be a label, and the result is a
+  // fixed point either way.
+  ToolResult r = run_tool({"clean", "--no-strip"}, kPage);
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.out, kText);
+  r = run_tool({"clean"}, kPage);
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.out, kText.substr(std::string("Buses\n\n").size()));
+  EXPECT_EQ(run_tool({"clean"}, r.out).out, r.out);
+  r = run_tool({"clean"}, "<3 plain text, not a page\n");
+  EXPECT_EQ(r.out, "<3 plain text, not a page\n");
+  // An article whose text is markup is cleaned to a fixed point.
+  const std::string sentence = "A paragraph long enough to be kept, about the tags of HTML and what they do.";
+  for (const std::string& page : {"<p>&lt;p&gt;" + sentence + "&lt;/p&gt;</p><p>" + sentence + "</p>",
+                                  "<title>&lt;div&gt; " + sentence + "</title><p>" + sentence + "</p>",
+                                  "\xC2\xA0<p>" + sentence + "</p>"}) {
+    ToolResult once = run_tool({"clean"}, page);
+    EXPECT_EQ(once.status, 0);
+    EXPECT_EQ(run_tool({"clean"}, once.out).out, once.out) << page;
+  }
+}
+
+}  // namespace
+}  // namespace winnow::testing

@@ -1,0 +1,76 @@
+// winnow extract: the article of each HTML page.
+#include <algorithm>
+
+#include "runner.h"
+#include "verbs.h"
+#include "winnow/decode.h"
+#include "winnow/extract.h"
+#include "winnow/jsonl.h"
+
+namespace winnow::tools {
+namespace {
+
+// --blocks: one line a block, tab-separated: verdict, reason ("-" when kept), kind, characters
+// inside links, DOM path, text (its line breaks and tabs as spaces).
+std::string block_lines(const Document& doc) {
+  std::string out;
+  for (const Block& b : doc.blocks) {
+    std::string text = b.text;
+    std::replace_if(
+        text.begin(), text.end(), [](char c) { return c == '\n' || c == '\t'; }, ' ');
+    out += std::string(b.kept() ? "keep" : "drop") + "\t" + (b.kept() ? "-" : b.reason) + "\t" +
+           std::string(to_string(b.kind)) + "\t" + std::to_string(b.link_chars) + "\t" + b.dom_path + "\t" + text +
+           "\n";
+  }
+  return out;
+}
+
+std::string json_document(const Document& doc, const std::string& text) {
+  const Metadata& m = doc.meta;
+  return "{\"title\":" + json_quote(m.title) + ",\"byline\":" + json_quote(m.byline) +
+         ",\"date\":" + json_quote(m.date) + ",\"url\":" + json_quote(m.url) + ",\"lang\":" + json_quote(m.lang) +
+         ",\"text\":" + json_quote(text) + "}\n";
+}
+
+}  // namespace
+
+int extract_main(int argc, char** argv) {
+  static const cli::Verb verb{
+      "extract", "[OPTION]... [FILE]...", "Write the article text of each HTML page.",
+      "Parses each page with libxml2 (after decoding it to UTF-8) and writes its headline, then the\n"
+      "paragraphs, headings, lists, quotes and tables of the article, separated by blank lines,\n"
+      "without navigation, share bars, newsletter boxes, comments, related links, ads, captions\n"
+      "and footers."};
+  DocumentOptions io;
+  ExtractOptions extract_opts;
+  bool blocks = false;
+  std::vector<cli::Option> options;
+  options.push_back({"no-title", 0, cli::Arg::kNone, nullptr, "do not write the headline before the article",
+                     [&](const char*) { extract_opts.title = false; }});
+  options.push_back({"blocks", 0, cli::Arg::kNone, nullptr,
+                     "write the block model instead: verdict, reason, kind, link chars, DOM path, text",
+                     [&](const char*) { blocks = true; }});
+  add_document_options(options, io, nullptr);
+  // --json keeps its meaning for diagnostics and also makes each document a JSON object
+  // (except with --jsonl, where the article text goes into the record's text field).
+  for (cli::Option& o : options) {
+    if (std::string_view(o.long_name) != "json") continue;
+    o.help = "each document as a JSON line {title, byline, date, url, lang, text}; diagnostics as JSON Lines";
+  }
+  std::vector<std::string> files;
+  if (!cli::parse(verb, options, argc, argv, files)) return 0;
+  if (blocks && io.json) throw cli::UsageError("--blocks and --json cannot be combined");
+  return run_documents(io, files,
+                       [&](std::string_view input, const Source&, Report& report) {
+                         Decoded decoded = decode(input);
+                         if (decoded.encoding != "UTF-8") report.add("decode", "transcoded", 0, decoded.encoding);
+                         if (decoded.replaced) report.count("decode", "invalid-bytes", decoded.replaced);
+                         Document doc = extract(decoded.text, extract_opts, &report);
+                         if (blocks) return block_lines(doc);
+                         if (io.json && !io.jsonl) return json_document(doc, render(doc));
+                         return render(doc);
+                       },
+                       {});
+}
+
+}  // namespace winnow::tools
