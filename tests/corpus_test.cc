@@ -1,0 +1,271 @@
+// Corpus runs through the real executable: -r trees, WARC input, -j determinism, --stats.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "run_tool.h"
+#include "warc_builder.h"
+
+namespace winnow::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Every regular file under DIR, relative path -> contents.
+std::map<std::string, std::string> tree(const std::string& dir) {
+  std::map<std::string, std::string> out;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (e.is_regular_file()) out[fs::relative(e.path(), dir).string()] = read_file(e.path().string());
+  }
+  return out;
+}
+
+// Documents that give the stages something to do (spaces, format characters, legacy bytes,
+// lines to join) and differ from each other, so that a reordering would show.
+std::vector<std::string> documents(int n) {
+  std::vector<std::string> docs;
+  for (int i = 0; i < n; ++i) {
+    std::string d = "Document " + std::to_string(i) + " title\n\n";
+    for (int p = 0; p <= i % 7; ++p) {
+      d += "Paragraph " + std::to_string(p) + " of " + std::to_string(i) + ":  some\xC2\xA0text, ";
+      d += i % 3 ? "zero\xE2\x80\x8Bwidth" : "plain";
+      d += std::string(static_cast<std::size_t>(i * 13 % 200), 'w') + "\n\n";
+    }
+    if (i % 11 == 5) d += "caf\xE9 cr\xE8me fran\xE7" "ais d\xE9j\xE0 vu\n";  // windows-1252 bytes
+    docs.push_back(d);
+  }
+  return docs;
+}
+
+TEST(Corpus, RecursiveMirrorsTheTree) {
+  std::string dir = temp_dir();
+  fs::create_directories(dir + "/in/a/b");
+  fs::create_directories(dir + "/in/.hidden");
+  write_file(dir + "/in/top.txt", "top  text\n");
+  write_file(dir + "/in/a/page.html", "<p>page  one</p>\n");
+  write_file(dir + "/in/a/b/old.htm", "old\xA0page\n");
+  write_file(dir + "/in/a/b/zipped.txt.gz", gzip_member("zipped  text\n"));
+  write_file(dir + "/in/.hidden/skip.txt", "not read\n");
+  write_file(dir + "/in/.in.txt.winnow-1-0", "a temporary file\n");
+  write_file(dir + "/extra.html", "extra  file\n");
+  ToolResult r = run_tool({"clean", "-r", dir + "/in", dir + "/extra.html", "-o", dir + "/out"});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  std::map<std::string, std::string> expected = {
+      {"top.txt", "top text\n"},
+      {"a/page.txt", "<p>page one</p>\n"},
+      {"a/b/old.txt", "old page\n"},
+      {"a/b/zipped.txt", "zipped text\n"},
+      {"extra.txt", "extra file\n"},
+  };
+  EXPECT_EQ(tree(dir + "/out"), expected);
+  // Each output is what cleaning that file alone gives.
+  EXPECT_EQ(run_tool({"clean", dir + "/in/a/b/old.htm"}).out, expected["a/b/old.txt"]);
+}
+
+TEST(Corpus, RecursiveFailureCostsOneInput) {
+  std::string dir = temp_dir();
+  fs::create_directories(dir + "/in");
+  write_file(dir + "/in/a.txt", "a\n");
+  std::string gz = gzip_member("b text that is long enough to be cut\n");
+  write_file(dir + "/in/b.txt.gz", gz.substr(0, gz.size() - 8));  // truncated gzip
+  write_file(dir + "/in/c.txt", "c\n");
+  write_file(dir + "/in/c.html", "c as html\n");  // the same output as c.txt
+  ToolResult r = run_tool({"clean", "-r", dir + "/in", "-o", dir + "/out"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("winnow: " + dir + "/in/b.txt.gz: corrupt gzip data"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("winnow: " + dir + "/in/c.txt: has the same output " + dir + "/out/c.txt as " + dir +
+                       "/in/c.html, skipped"),
+            std::string::npos)
+      << r.err;
+  std::map<std::string, std::string> expected = {{"a.txt", "a\n"}, {"c.txt", "c as html\n"}};
+  EXPECT_EQ(tree(dir + "/out"), expected);  // no b.txt, no temporary files
+}
+
+TEST(Corpus, RecursiveUsageErrors) {
+  std::string dir = temp_dir();
+  fs::create_directories(dir + "/in");
+  ToolResult r = run_tool({"clean", "-r", dir + "/in"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("-r needs -o DIR"), std::string::npos) << r.err;
+  r = run_tool({"clean", "-r", "-o", dir + "/out"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("-r needs a directory or file"), std::string::npos) << r.err;
+  r = run_tool({"clean", "-r", dir, "-o", dir + "/in/out"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("is inside input directory"), std::string::npos) << r.err;
+  r = run_tool({"clean", "-j", "two"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("--jobs: not a number of threads: 'two'"), std::string::npos) << r.err;
+}
+
+std::string warc_file() {
+  return warc_record("warcinfo", "", "application/warc-fields", "software: winnow-test\r\n", "<urn:uuid:info>") +
+         warc_record("request", "http://news.example/a", "application/http; msgtype=request",
+                     "GET /a HTTP/1.1\r\nHost: news.example\r\n\r\n", "<urn:uuid:req>") +
+         warc_response("http://news.example/a", "Content-Type: text/html; charset=utf-8\r\n",
+                       "<p>Breaking  news\xC2\xA0today</p>", "<urn:uuid:a>") +
+         warc_record("metadata", "http://news.example/a", "application/warc-fields", "fetchTimeMs: 12\r\n", "<urn:uuid:meta>") +
+         // Latin-1 declared by the server: the charset decides.
+         warc_response("http://news.example/b", "Content-Type: text/html; charset=ISO-8859-1\r\n",
+                       "<p>Caf\xE9 cr\xE8me</p>", "<urn:uuid:b>") +
+         warc_response("http://news.example/logo.png", "Content-Type: image/png\r\n", "\x89PNG....", "<urn:uuid:png>") +
+         warc_record("response", "http://news.example/gone", "application/http; msgtype=response",
+                     "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\n<p>gone</p>", "<urn:uuid:404>") +
+         warc_response("http://news.example/c", "Content-Type: text/html\r\nTransfer-Encoding: chunked\r\n",
+                       "6\r\n<p>Chu\r\n8\r\nnked</p>\r\n0\r\n\r\n", "<urn:uuid:c>");
+}
+
+const char kWarcOutput[] =
+    "{\"url\":\"http://news.example/a\",\"date\":\"2024-05-01T12:00:00Z\",\"id\":\"<urn:uuid:a>\","
+    "\"text\":\"<p>Breaking news today</p>\\n\"}\n"
+    "{\"url\":\"http://news.example/b\",\"date\":\"2024-05-01T12:00:00Z\",\"id\":\"<urn:uuid:b>\","
+    "\"text\":\"<p>Caf\xC3\xA9 cr\xC3\xA8me</p>\\n\"}\n"
+    "{\"url\":\"http://news.example/c\",\"date\":\"2024-05-01T12:00:00Z\",\"id\":\"<urn:uuid:c>\","
+    "\"text\":\"<p>Chunked</p>\\n\"}\n";
+
+TEST(Corpus, WarcGivesJsonLinesOfTheHtmlResponses) {
+  std::string dir = temp_dir();
+  write_file(dir + "/crawl.warc", warc_file());
+  ToolResult r = run_tool({"clean", dir + "/crawl.warc", "--stats=" + dir + "/stats.json"});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.out, kWarcOutput);
+  std::string stats = read_file(dir + "/stats.json");
+  EXPECT_NE(stats.find("\"documents_in\": 3,"), std::string::npos) << stats;
+  EXPECT_NE(stats.find("\"warc\": {\"skipped-metadata\": 1, \"skipped-non-html\": 1, \"skipped-request\": 1, "
+                       "\"skipped-status\": 1, \"skipped-warcinfo\": 1}"),
+            std::string::npos)
+      << stats;
+  // The same records gzipped a member each (as Common Crawl stores them), from standard input
+  // too: detected by content, not by name.
+  std::vector<std::string> members;
+  std::string file = warc_file();
+  for (std::size_t at = 0; at < file.size();) {
+    std::size_t next = file.find("WARC/1.0\r\n", at + 1);
+    if (next == std::string::npos) next = file.size();
+    members.push_back(file.substr(at, next - at));
+    at = next;
+  }
+  write_file(dir + "/crawl.warc.gz", gzip_members(members));
+  r = run_tool({"clean", dir + "/crawl.warc.gz"});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, kWarcOutput);
+  r = run_tool({"clean"}, read_file(dir + "/crawl.warc.gz"));
+  EXPECT_EQ(r.out, kWarcOutput);
+  // In a tree, a.warc.gz becomes a.jsonl.
+  fs::create_directories(dir + "/in");
+  fs::rename(dir + "/crawl.warc.gz", dir + "/in/crawl.warc.gz");
+  r = run_tool({"clean", "-r", dir + "/in", "-o", dir + "/out"});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(read_file(dir + "/out/crawl.jsonl"), kWarcOutput);
+}
+
+TEST(Corpus, WarcTruncatedRecordIsAnErrorNamingTheFile) {
+  std::string dir = temp_dir();
+  std::string file = warc_file();
+  write_file(dir + "/cut.warc", file.substr(0, file.size() - 20));
+  ToolResult r = run_tool({"clean", dir + "/cut.warc"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err, "winnow: " + dir + "/cut.warc: truncated WARC record 8 (Content-Length 101, only 85 bytes)\n");
+  // The records before it were cleaned and written.
+  std::string complete(kWarcOutput);
+  EXPECT_EQ(r.out, complete.substr(0, complete.rfind("{\"url\"")));
+  // With -o, the incomplete output is not committed.
+  r = run_tool({"clean", dir + "/cut.warc", "-o", dir + "/out.jsonl"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_FALSE(fs::exists(dir + "/out.jsonl"));
+}
+
+TEST(Corpus, WarcRecordProblemsCostOneRecord) {
+  std::string dir = temp_dir();
+  std::string file = warc_response("http://x/big", "Content-Type: text/html\r\n", std::string(3000, 'x'), "<urn:uuid:big>") +
+                     warc_response("http://x/br", "Content-Type: text/html\r\nContent-Encoding: br\r\n", "????", "<urn:uuid:br>") +
+                     warc_response("http://x/ok", "Content-Type: text/html\r\n", "fine", "<urn:uuid:ok>");
+  write_file(dir + "/w.warc", file);
+  ToolResult r = run_tool({"clean", "--max-bytes", "2K", dir + "/w.warc"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err, "winnow: " + dir + "/w.warc#1: record exceeds --max-bytes (2048), skipped\n" +
+                       "winnow: " + dir + "/w.warc#2: unsupported content coding 'br', record skipped\n");
+  EXPECT_EQ(r.out, "{\"url\":\"http://x/ok\",\"date\":\"2024-05-01T12:00:00Z\",\"id\":\"<urn:uuid:ok>\",\"text\":\"fine\\n\"}\n");
+}
+
+// -j N writes the same bytes, on stdout and stderr, as -j 1.
+void expect_same_for_all_jobs(std::vector<std::string> args, const std::string& input = "",
+                              const std::string& out_dir = "") {
+  args.insert(args.begin() + 1, "-j");
+  args.insert(args.begin() + 2, "1");
+  ToolResult one = run_tool(args, input);
+  std::map<std::string, std::string> one_tree = out_dir.empty() ? std::map<std::string, std::string>{} : tree(out_dir);
+  ASSERT_FALSE(one.out.empty() && one.err.empty() && one_tree.empty());
+  for (const char* jobs : {"2", "3", "8"}) {
+    if (!out_dir.empty()) fs::remove_all(out_dir);
+    args[2] = jobs;
+    ToolResult many = run_tool(args, input);
+    EXPECT_EQ(many.status, one.status) << "-j " << jobs;
+    EXPECT_EQ(many.out, one.out) << "-j " << jobs;
+    EXPECT_EQ(many.err, one.err) << "-j " << jobs;
+    if (!out_dir.empty()) {
+      EXPECT_EQ(tree(out_dir), one_tree) << "-j " << jobs;
+    }
+  }
+}
+
+TEST(Corpus, JobsGiveTheSameBytesAsOneJob) {
+  std::string dir = temp_dir();
+  std::vector<std::string> docs = documents(300);
+  std::string nul, jsonl;
+  fs::create_directories(dir + "/tree/sub");
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    nul += docs[i] + '\0';
+    // Bad records among good ones: their diagnostics must keep their place too.
+    jsonl += i % 50 == 7 ? "{broken\n" : "{\"n\":" + std::to_string(i) + ",\"text\":" + "\"" + std::to_string(i) + "  x\\u00a0y\"}\n";
+    char name[32];
+    std::snprintf(name, sizeof name, "%s/%03zu.html", i % 2 ? "sub" : ".", i);
+    if (i < 60) write_file(dir + "/tree/" + name, docs[i]);
+  }
+  write_file(dir + "/docs.z", nul);
+  expect_same_for_all_jobs({"clean", "-z", "--explain", dir + "/docs.z"});
+  expect_same_for_all_jobs({"clean", "--jsonl", "--explain"}, jsonl);
+  expect_same_for_all_jobs({"clean", "--check", "-z", dir + "/docs.z"});
+  std::vector<std::string> files;
+  for (int i = 0; i < 40; ++i) {
+    files.push_back(dir + "/doc" + std::to_string(i) + ".txt");
+    write_file(files.back(), docs[static_cast<std::size_t>(i)]);
+  }
+  files.insert(files.begin() + 20, dir + "/missing.txt");
+  std::vector<std::string> plain = {"clean"};
+  plain.insert(plain.end(), files.begin(), files.end());
+  expect_same_for_all_jobs(plain);
+  expect_same_for_all_jobs({"clean", "-r", dir + "/tree", "-o", dir + "/out"}, "", dir + "/out");
+  std::string warc;
+  for (std::size_t i = 0; i < 100; ++i) {
+    warc += warc_response("http://x/" + std::to_string(i), "Content-Type: text/html\r\n", docs[i], "<urn:uuid:" + std::to_string(i) + ">");
+  }
+  write_file(dir + "/many.warc", warc);
+  expect_same_for_all_jobs({"clean", dir + "/many.warc"});
+}
+
+TEST(Corpus, StatsGroupCountsAndTimeTheStages) {
+  std::string dir = temp_dir();
+  std::string input = std::string("a\xE2\x80\x8B" "b  c\0", 9) + std::string("caf\xE9 au lait, cr\xE8me br\xFBl\xE9" "e\0", 27);
+  ToolResult r = run_tool({"clean", "-z", "-j", "2", "--stats=" + dir + "/s.json"}, input);
+  EXPECT_EQ(r.status, 0) << r.err;
+  std::string s = read_file(dir + "/s.json");
+  for (const char* expected : {"\"documents_in\": 2,", "\"documents_out\": 2,", "\"bytes_in\": 34,", "\"failed\": 0,",
+                               "\"duplicates\": 0,", "\"blocks_removed\": {},",
+                               "\"changes\": {\"decode\": {\"transcoded\": 1}, \"norm\": {\"format-char\": 1}},",
+                               "\"seconds\": {\"decode\": ", "\"norm\": ", "\"split\": ", "\"total\": "}) {
+    EXPECT_NE(s.find(expected), std::string::npos) << expected << " not in " << s;
+  }
+  // Without a file, the same counts as text on standard error.
+  r = run_tool({"clean", "--stats"}, "x\n");
+  EXPECT_NE(r.err.find("winnow: stats: documents_in 1\n"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("winnow: stats: seconds/decode "), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace winnow::testing
