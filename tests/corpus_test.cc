@@ -64,6 +64,14 @@ TEST(Corpus, RecursiveMirrorsTheTree) {
   EXPECT_EQ(tree(dir + "/out"), expected);
   // Each output is what cleaning that file alone gives.
   EXPECT_EQ(run_tool({"clean", dir + "/in/a/b/old.htm"}).out, expected["a/b/old.txt"]);
+  // --check over trees needs no output directory: the output is clean, the input is not.
+  r = run_tool({"clean", "--check", "-r", dir + "/out"});
+  EXPECT_EQ(r.status, 0) << r.err;
+  r = run_tool({"clean", "--check", "-r", dir + "/in/a"});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.err, "winnow: " + dir + "/in/a/b/old.htm:1: not clean\n" +  //
+                       "winnow: " + dir + "/in/a/b/zipped.txt.gz:1: not clean\n" +  //
+                       "winnow: " + dir + "/in/a/page.html:1: not clean\n");
 }
 
 TEST(Corpus, RecursiveFailureCostsOneInput) {

@@ -67,7 +67,7 @@ std::vector<TreeEntry> list_tree(const std::vector<std::string>& operands, const
       add(operand, fs::path(operand).filename());
       continue;
     }
-    if (inside(outdir, operand)) {
+    if (!outdir.empty() && inside(outdir, operand)) {
       throw cli::UsageError("output directory '" + outdir + "' is inside input directory '" + operand + "'");
     }
     std::vector<fs::path> files;

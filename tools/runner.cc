@@ -96,7 +96,7 @@ class Runner {
     auto start = std::chrono::steady_clock::now();
     std::vector<TreeEntry> entries;
     if (opts_.recursive) {
-      entries = list_tree(files, opts_.output, opts_.warc);
+      entries = list_tree(files, opts_.check ? "" : opts_.output, opts_.warc);
     } else {
       for (const std::string& f : files) entries.push_back({f, {}, {}});
     }
