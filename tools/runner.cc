@@ -110,7 +110,9 @@ class Runner {
       }
       total += static_cast<std::uint64_t>(st.st_size);
     }
-    progress_.emplace(stderr, !opts_.quiet && isatty(STDERR_FILENO), total);
+    // No bar over text that goes to the same terminal.
+    bool text_on_terminal = !opts_.check && opts_.output == "-" && isatty(STDOUT_FILENO);
+    progress_.emplace(stderr, !opts_.quiet && isatty(STDERR_FILENO) && !text_on_terminal, total);
 
     try {
       if (!opts_.check && !opts_.recursive) out_ = std::make_unique<OutputFile>(opts_.output);
@@ -383,6 +385,7 @@ class Runner {
       t.output.clear();
       t.totals.documents_out = t.totals.bytes_out = 0;
       t.totals.failed = 1;
+      report.clear_changes();  // what the failed document's stages recorded explains nothing
     }
     std::string().swap(t.input);
   }

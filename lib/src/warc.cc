@@ -48,6 +48,17 @@ std::optional<std::uint64_t> parse_decimal(std::string_view s) {
   return n;
 }
 
+std::optional<std::uint64_t> parse_hex(std::string_view s) {
+  if (s.empty() || s.size() > 15) return std::nullopt;
+  std::uint64_t n = 0;
+  for (char c : s) {
+    int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    if (d < 0) return std::nullopt;
+    n = n * 16 + static_cast<std::uint64_t>(d);
+  }
+  return n;
+}
+
 // Undoes chunked transfer coding (RFC 9112 section 7.1); trailers are ignored.
 std::optional<std::string> dechunk(std::string_view in, std::size_t max_bytes, std::string* error) {
   std::string out;
@@ -57,15 +68,9 @@ std::optional<std::string> dechunk(std::string_view in, std::size_t max_bytes, s
     if (eol == std::string_view::npos) break;
     std::string_view size_line = in.substr(pos, eol - pos);
     size_line = trim(size_line.substr(0, size_line.find(';')));
-    std::uint64_t size = 0;
-    if (size_line.empty() || size_line.size() > 15) break;
-    bool hex = true;
-    for (char c : size_line) {
-      int d = std::isxdigit(static_cast<unsigned char>(c)) ? (std::isdigit(static_cast<unsigned char>(c)) ? c - '0' : (std::tolower(c) - 'a' + 10)) : -1;
-      if (d < 0) hex = false;
-      size = size * 16 + static_cast<std::uint64_t>(d < 0 ? 0 : d);
-    }
-    if (!hex) break;
+    std::optional<std::uint64_t> parsed = parse_hex(size_line);
+    if (!parsed) break;
+    std::uint64_t size = *parsed;
     pos = eol + 1;
     if (size == 0) return out;
     if (size > in.size() - pos) break;
