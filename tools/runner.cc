@@ -15,6 +15,8 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include "corpus_tree.h"
 #include "progress.h"
@@ -26,8 +28,13 @@
 namespace winnow::tools {
 namespace {
 
-// The window of documents in flight: read, maybe transformed, not yet written.
-constexpr std::size_t kDocumentsPerWorker = 4;
+// Documents go to the workers in batches, so that threads hand over work (and wake each
+// other) once per batch rather than once per document: a batch closes at 32 documents or
+// 1 MiB of input. The window of batches in flight (read, maybe transformed, not yet written)
+// holds at most 4 batches or 16 MiB of input a worker.
+constexpr std::size_t kBatchDocuments = 32;
+constexpr std::uint64_t kBatchBytes = std::uint64_t{1} << 20;
+constexpr std::size_t kBatchesPerWorker = 4;
 constexpr std::uint64_t kBytesPerWorker = std::uint64_t{16} << 20;
 
 struct Totals {
@@ -48,13 +55,18 @@ struct Task {
   Kind kind = Kind::kNote;
   std::string location, input, path;
   std::string url, date, id;        // kWarc: the record's WARC-Target-URI, WARC-Date, WARC-Record-ID
-  std::uint64_t weight = 0;         // INPUT's size when read, for the window's byte bound
   std::uint64_t progress_bytes = 0; // input bytes read when the reader made this task
   std::string output, messages;     // what to write to the output and to stderr
   Totals totals;
-  bool done = false;                // guarded by Runner::mu_ once the task is in the window
 
   bool needs_worker() const { return kind == Kind::kDocument || kind == Kind::kJsonLine || kind == Kind::kWarc; }
+};
+
+// Consecutive tasks, transformed by one worker and written together.
+struct Batch {
+  std::vector<Task> tasks;
+  std::uint64_t bytes = 0;  // the size of the tasks' input when read
+  bool done = false;        // guarded by Runner::mu_ once the batch is in the window
 };
 
 std::string json_line(std::initializer_list<std::pair<const char*, std::string>> fields) {
@@ -125,14 +137,15 @@ class Runner {
     for (const TreeEntry& entry : entries) {
       if (fatal_) break;
       if (!entry.error.empty()) {
-        auto note = std::make_unique<Task>();
-        note->messages = diagnostic(entry.error);
-        note->totals.failed = 1;
+        Task note;
+        note.messages = diagnostic(entry.error);
+        note.totals.failed = 1;
         submit(std::move(note));
         continue;
       }
       read_file(entry);
     }
+    flush();
     drain(0);
     stop_workers();
     progress_->clear();
@@ -201,13 +214,13 @@ class Runner {
 
   void read_file(const TreeEntry& entry) {
     if (opts_.recursive && !opts_.check) {
-      auto open = std::make_unique<Task>();
-      open->kind = Task::Kind::kOpen;
-      open->path = entry.output;
+      Task open;
+      open.kind = Task::Kind::kOpen;
+      open.path = entry.output;
       submit(std::move(open));
     }
-    auto close = std::make_unique<Task>();
-    close->kind = Task::Kind::kClose;
+    Task close;
+    close.kind = Task::Kind::kClose;
     std::uint64_t size = 0;
     try {
       Input in(entry.input);
@@ -219,11 +232,11 @@ class Runner {
       }
       size = in.offset();
     } catch (const IoError& e) {
-      close->messages = diagnostic(e.subject(), e.message());
-      close->totals.failed = 1;
+      close.messages = diagnostic(e.subject(), e.message());
+      close.totals.failed = 1;
     }
     bytes_read_ += size;
-    close->progress_bytes = bytes_read_;
+    close.progress_bytes = bytes_read_;
     submit(std::move(close));
   }
 
@@ -233,18 +246,18 @@ class Runner {
     bool oversized = false;
     while (!fatal_ && in.next(record, framing, opts_.max_bytes, &oversized)) {
       if (opts_.jsonl && !oversized && (record.empty() || record == "\r")) continue;  // blank lines carry no record
-      auto t = std::make_unique<Task>();
-      t->location = name;
-      if (opts_.jsonl) t->location += ":" + std::to_string(in.record_number());
-      if (opts_.null_data) t->location += "#" + std::to_string(in.record_number());
-      t->progress_bytes = bytes_read_ + in.offset();
+      Task t;
+      t.location = name;
+      if (opts_.jsonl) t.location += ":" + std::to_string(in.record_number());
+      if (opts_.null_data) t.location += "#" + std::to_string(in.record_number());
+      t.progress_bytes = bytes_read_ + in.offset();
       if (oversized) {
-        t->messages = diagnostic(t->location, "document exceeds --max-bytes (" + std::to_string(opts_.max_bytes) + "), skipped");
-        t->totals = {.documents_in = 1, .bytes_in = record.size(), .failed = 1};
+        t.messages = diagnostic(t.location, "document exceeds --max-bytes (" + std::to_string(opts_.max_bytes) + "), skipped");
+        t.totals = {.documents_in = 1, .bytes_in = record.size(), .failed = 1};
         report_.count("input", "oversized");
       } else {
-        t->kind = opts_.jsonl ? Task::Kind::kJsonLine : Task::Kind::kDocument;
-        t->input = std::move(record);
+        t.kind = opts_.jsonl ? Task::Kind::kJsonLine : Task::Kind::kDocument;
+        t.input = std::move(record);
       }
       submit(std::move(t));
     }
@@ -266,19 +279,19 @@ class Runner {
         report_.count("warc", "skipped-not-http");
         continue;
       }
-      auto t = std::make_unique<Task>();
-      t->location = name + "#" + std::to_string(rec.number);
-      t->progress_bytes = bytes_read_ + in.offset();
+      Task t;
+      t.location = name + "#" + std::to_string(rec.number);
+      t.progress_bytes = bytes_read_ + in.offset();
       if (rec.oversized) {
-        t->messages = diagnostic(t->location, "record exceeds --max-bytes (" + std::to_string(opts_.max_bytes) + "), skipped");
-        t->totals = {.documents_in = 1, .failed = 1};
+        t.messages = diagnostic(t.location, "record exceeds --max-bytes (" + std::to_string(opts_.max_bytes) + "), skipped");
+        t.totals = {.documents_in = 1, .failed = 1};
         report_.count("input", "oversized");
       } else {
-        t->kind = Task::Kind::kWarc;
-        t->input = std::move(rec.block);
-        t->url = utf8::sanitize(rec.target_uri);
-        t->date = utf8::sanitize(rec.date);
-        t->id = utf8::sanitize(rec.record_id);
+        t.kind = Task::Kind::kWarc;
+        t.input = std::move(rec.block);
+        t.url = utf8::sanitize(rec.target_uri);
+        t.date = utf8::sanitize(rec.date);
+        t.id = utf8::sanitize(rec.record_id);
       }
       submit(std::move(t));
     }
@@ -286,45 +299,50 @@ class Runner {
 
   // ---- the window (the main thread)
 
-  void submit(std::unique_ptr<Task> t) {
+  void submit(Task&& t) {
     if (threads_.empty()) {
-      if (t->needs_worker()) work(*t, reports_[0]);
-      write(*t);
+      if (t.needs_worker()) work(t, reports_[0]);
+      write(t);
       return;
     }
-    t->weight = t->input.size();
-    window_bytes_ += t->weight;
-    Task* raw = t.get();
-    bool queued = raw->needs_worker();
+    batch_.bytes += t.input.size();
+    batch_.tasks.push_back(std::move(t));
+    if (batch_.tasks.size() >= kBatchDocuments || batch_.bytes >= kBatchBytes) flush();
+  }
+
+  // Hands the open batch to the workers.
+  void flush() {
+    if (batch_.tasks.empty()) return;
+    auto batch = std::make_unique<Batch>(std::move(batch_));
+    batch_ = Batch();
+    window_bytes_ += batch->bytes;
     {
       std::lock_guard<std::mutex> lock(mu_);
-      if (queued) {
-        queue_.push_back(raw);
-      } else {
-        raw->done = true;
-      }
-      window_.push_back(std::move(t));
+      queue_.push_back(batch.get());
+      window_.push_back(std::move(batch));
     }
-    if (queued) work_cv_.notify_one();
+    work_cv_.notify_one();
     drain(opts_.jobs);
   }
 
-  // Writes finished tasks from the front of the window, waiting for them while the window
+  // Writes finished batches from the front of the window, waiting for them while the window
   // holds more than MAX_WORKERS workers' worth (0: until it is empty).
   void drain(unsigned max_workers) {
     while (!window_.empty()) {
-      bool full = window_.size() > kDocumentsPerWorker * max_workers || window_bytes_ > kBytesPerWorker * max_workers;
+      bool full = window_.size() > kBatchesPerWorker * max_workers || window_bytes_ > kBytesPerWorker * max_workers;
       {
         std::unique_lock<std::mutex> lock(mu_);
         if (!window_.front()->done) {
           if (!full) return;
-          done_cv_.wait(lock, [this] { return window_.front()->done; });
+          awaited_ = window_.front().get();
+          done_cv_.wait(lock, [this] { return awaited_->done; });
+          awaited_ = nullptr;
         }
       }
-      std::unique_ptr<Task> t = std::move(window_.front());
+      std::unique_ptr<Batch> batch = std::move(window_.front());
       window_.pop_front();
-      window_bytes_ -= t->weight;
-      write(*t);
+      window_bytes_ -= batch->bytes;
+      for (Task& t : batch->tasks) write(t);
     }
   }
 
@@ -332,20 +350,24 @@ class Runner {
 
   void work_loop(Report& report) {
     for (;;) {
-      Task* t = nullptr;
+      Batch* batch = nullptr;
       {
         std::unique_lock<std::mutex> lock(mu_);
         work_cv_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
         if (queue_.empty()) return;
-        t = queue_.front();
+        batch = queue_.front();
         queue_.pop_front();
       }
-      work(*t, report);
+      for (Task& t : batch->tasks) {
+        if (t.needs_worker()) work(t, report);
+      }
+      bool awaited = false;
       {
         std::lock_guard<std::mutex> lock(mu_);
-        t->done = true;
+        batch->done = true;
+        awaited = batch == awaited_;
       }
-      done_cv_.notify_one();
+      if (awaited) done_cv_.notify_one();  // the writer waits for this one, and only for it
     }
   }
 
@@ -580,11 +602,13 @@ class Runner {
   bool fatal_ = false;  // the output failed: stop
   std::uint64_t bytes_read_ = 0;
 
-  std::deque<std::unique_ptr<Task>> window_;  // the main thread's only
+  Batch batch_;                                 // the batch being filled; the main thread's only
+  std::deque<std::unique_ptr<Batch>> window_;  // the main thread's only
   std::uint64_t window_bytes_ = 0;
   std::mutex mu_;
   std::condition_variable work_cv_, done_cv_;
-  std::deque<Task*> queue_;  // guarded by mu_, as are Task::done and stopping_
+  std::deque<Batch*> queue_;  // guarded by mu_, as are Batch::done, awaited_ and stopping_
+  Batch* awaited_ = nullptr;  // the batch the writer waits for, if it waits
   bool stopping_ = false;
   std::vector<std::thread> threads_;
 };

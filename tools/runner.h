@@ -5,8 +5,10 @@
 //
 // The output, diagnostics and --explain text are the same bytes whatever the number of
 // threads: documents are numbered as they are read, transformed in any order, and written
-// strictly in that numbering. At most a small window of documents is in flight (four a worker,
-// or 16 MiB a worker), so memory does not grow with the corpus.
+// strictly in that numbering. Workers take documents in batches (32 documents or 1 MiB), and
+// at most a small window of batches is in flight (four a worker, or 16 MiB of input a worker),
+// so memory does not grow with the corpus. (With -j above 1, a document that arrives slowly
+// on a pipe is written once its batch is full or the input ends.)
 #pragma once
 
 #include <cstdint>
