@@ -117,7 +117,8 @@ std::string warc_file() {
          warc_response("http://news.example/a", "Content-Type: text/html; charset=utf-8\r\n",
                        "<p>Breaking  news\xC2\xA0today</p>", "<urn:uuid:a>") +
          warc_record("metadata", "http://news.example/a", "application/warc-fields", "fetchTimeMs: 12\r\n", "<urn:uuid:meta>") +
-         // Latin-1 declared by the server: the charset decides.
+         // Latin-1 declared by the server: the charset decides (detection alone reads these
+         // few bytes as Central European, "cr\u010Dme").
          warc_response("http://news.example/b", "Content-Type: text/html; charset=ISO-8859-1\r\n",
                        "<p>Caf\xE9 cr\xE8me</p>", "<urn:uuid:b>") +
          warc_response("http://news.example/logo.png", "Content-Type: image/png\r\n", "\x89PNG....", "<urn:uuid:png>") +
@@ -170,6 +171,27 @@ TEST(Corpus, WarcGivesJsonLinesOfTheHtmlResponses) {
   r = run_tool({"clean", "-r", dir + "/in", "-o", dir + "/out"});
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(read_file(dir + "/out/crawl.jsonl"), kWarcOutput);
+}
+
+TEST(Corpus, WarcDeclaredCharsetIsAHint) {
+  std::string dir = temp_dir();
+  write_file(dir + "/w.warc",
+             // Valid UTF-8 wins over a wrong declaration; a BOM wins too.
+             warc_response("http://x/utf8", "Content-Type: text/html; charset=ISO-8859-1\r\n", "Caf\xC3\xA9", "<urn:uuid:1>") +
+             warc_response("http://x/bom", "Content-Type: text/html; charset=ISO-8859-1\r\n", std::string("\xFF\xFEO\0K\0", 6),
+                           "<urn:uuid:2>") +
+             // An unknown charset name is ignored: detection decides.
+             warc_response("http://x/unknown", "Content-Type: text/html; charset=x-nonsense\r\n", "plain", "<urn:uuid:3>") +
+             // A declared KOI8-R decides for bytes that are not UTF-8 ("\u041F\u0440\u0438\u0432\u0435\u0442").
+             warc_response("http://x/koi8", "Content-Type: text/html; charset=koi8-r\r\n", "\xF0\xD2\xC9\xD7\xC5\xD4", "<urn:uuid:4>"));
+  ToolResult r = run_tool({"clean", dir + "/w.warc"});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out,
+            "{\"url\":\"http://x/utf8\",\"date\":\"2024-05-01T12:00:00Z\",\"id\":\"<urn:uuid:1>\",\"text\":\"Caf\xC3\xA9\\n\"}\n"
+            "{\"url\":\"http://x/bom\",\"date\":\"2024-05-01T12:00:00Z\",\"id\":\"<urn:uuid:2>\",\"text\":\"OK\\n\"}\n"
+            "{\"url\":\"http://x/unknown\",\"date\":\"2024-05-01T12:00:00Z\",\"id\":\"<urn:uuid:3>\",\"text\":\"plain\\n\"}\n"
+            "{\"url\":\"http://x/koi8\",\"date\":\"2024-05-01T12:00:00Z\",\"id\":\"<urn:uuid:4>\","
+            "\"text\":\"\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82\\n\"}\n");
 }
 
 TEST(Corpus, WarcTruncatedRecordIsAnErrorNamingTheFile) {

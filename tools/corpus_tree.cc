@@ -18,7 +18,7 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 
 bool hidden(const fs::path& relative) {
   for (const fs::path& part : relative) {
-    if (part.native().size() > 1 && part.native()[0] == '.' && part != "..") return true;
+    if (!part.empty() && part.native()[0] == '.') return true;
   }
   return false;
 }
@@ -27,8 +27,7 @@ bool hidden(const fs::path& relative) {
 bool inside(const fs::path& path, const fs::path& dir) {
   std::error_code ec;
   fs::path p = fs::weakly_canonical(path, ec), d = fs::weakly_canonical(dir, ec);
-  auto [end, unused] = std::mismatch(d.begin(), d.end(), p.begin(), p.end());
-  return end == d.end();
+  return std::mismatch(d.begin(), d.end(), p.begin(), p.end()).first == d.end();
 }
 
 }  // namespace

@@ -51,8 +51,8 @@ int clean_main(int argc, char** argv) {
   io.warc = true;
   return run_documents(io, files, [&](std::string_view input, const Source& source, Report& report) {
     if (source.charset.empty() || !clean_opts.decode.from.empty()) return clean(input, clean_opts, &report);
-    // A declared charset is a hint: it decides only for bytes that are neither valid UTF-8 nor
-    // marked by a byte order mark (those are what servers get wrong least), and only when ICU
+    // A declared charset is a hint: servers often get it wrong, so valid UTF-8 and a byte
+    // order mark are stronger evidence. It decides only for other bytes, and only when ICU
     // knows the name; otherwise detection decides, as for any document.
     CleanOptions hinted = clean_opts;
     std::string declared = declared_encoding(source.charset);
