@@ -1,6 +1,7 @@
 // Corpus runs through the real executable: -r trees, WARC input, -j determinism, --stats.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <string>

@@ -1,6 +1,7 @@
 // examples/corpus/Makefile, the make-based corpus build, run on the sample corpus.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <sstream>
 
