@@ -49,6 +49,7 @@ bool Input::fill() {
     throw IoError(path_, err == Z_ERRNO ? std::strerror(errno) : msg);
   }
   buffer_.resize(old + static_cast<std::size_t>(got));
+  decompressed_ += static_cast<std::uint64_t>(got);
   if (got == 0) {
     // gzread reports a truncated stream as end of file; gzerror tells the difference.
     int err = 0;
@@ -81,7 +82,7 @@ std::size_t Input::read(std::string& out, std::size_t n, std::size_t max_bytes) 
 
 std::uint64_t Input::offset() const {
   z_off_t at = gzoffset(gz_->file);
-  return at < 0 ? 0 : static_cast<std::uint64_t>(at);
+  return at < 0 ? decompressed_ : static_cast<std::uint64_t>(at);
 }
 
 bool Input::next(std::string& record, Framing framing, std::size_t max_bytes, bool* oversized) {

@@ -46,7 +46,8 @@ class Input {
   // number of bytes consumed. Throws IoError like next().
   std::size_t read(std::string& out, std::size_t n, std::size_t max_bytes);
 
-  // Bytes consumed from the file so far (compressed bytes for gzip input), for progress.
+  // How far into the file reading has got, for progress: the file position (compressed bytes
+  // for gzip input), or for a pipe, which has none, the bytes it has given so far.
   std::uint64_t offset() const;
 
   // 1-based number of the record last returned (the line number for kLines).
@@ -63,6 +64,7 @@ class Input {
   std::size_t pos_ = 0;
   bool eof_ = false;
   std::uint64_t records_ = 0;
+  std::uint64_t decompressed_ = 0;  // bytes gzread has delivered
 };
 
 }  // namespace winnow
