@@ -1,5 +1,9 @@
 // Corpus runs through the real executable: -r trees, WARC input, -j determinism, --stats.
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -92,6 +96,46 @@ TEST(Corpus, RecursiveFailureCostsOneInput) {
       << r.err;
   std::map<std::string, std::string> expected = {{"a.txt", "a\n"}, {"c.txt", "c as html\n"}};
   EXPECT_EQ(tree(dir + "/out"), expected);  // no b.txt, no temporary files
+}
+
+TEST(Corpus, RecursiveOutputFailureCostsOneInput) {
+  std::string dir = temp_dir();
+  fs::create_directories(dir + "/in");
+  write_file(dir + "/in/a.txt", "a\n");
+  write_file(dir + "/in/b.txt", "b\n");
+  fs::create_directories(dir + "/out/a.txt/taken");  // a directory where a.txt should go
+  ToolResult r = run_tool({"clean", "-r", dir + "/in", "-o", dir + "/out"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err.rfind("winnow: " + dir + "/out/a.txt: ", 0), 0u) << r.err;
+  EXPECT_EQ(read_file(dir + "/out/b.txt"), "b\n");
+  std::size_t entries = std::distance(fs::directory_iterator(dir + "/out"), fs::directory_iterator());
+  EXPECT_EQ(entries, 2u);  // a.txt (the directory) and b.txt: no temporary file left
+}
+
+TEST(Corpus, RecursiveSigintLeavesNoHalfWrittenOutput) {
+  std::string dir = temp_dir();
+  std::string fifo = dir + "/in.txt";
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  pid_t pid = fork();
+  if (pid == 0) {
+    execl(tool_path().c_str(), "winnow", "clean", "-r", fifo.c_str(), "-o", (dir + "/out").c_str(), nullptr);
+    _exit(127);
+  }
+  FILE* w = fopen(fifo.c_str(), "w");
+  ASSERT_NE(w, nullptr);
+  fputs("half a document", w);  // the output file is open, the input not finished
+  fflush(w);
+  // Interrupted once the output's temporary file exists (it is created before reading starts).
+  auto temp_exists = [&] { return fs::exists(dir + "/out") && !fs::is_empty(dir + "/out"); };
+  for (int i = 0; i < 500 && !temp_exists(); ++i) usleep(10000);
+  bool interrupted_while_writing = temp_exists();
+  kill(pid, SIGINT);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  fclose(w);
+  EXPECT_TRUE(interrupted_while_writing);
+  EXPECT_TRUE(WIFSIGNALED(status));
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir + "/out"), fs::directory_iterator()), 0);
 }
 
 TEST(Corpus, RecursiveUsageErrors) {
