@@ -39,7 +39,9 @@ std::vector<std::string> documents(int n) {
       d += i % 3 ? "zero\xE2\x80\x8Bwidth" : "plain";
       d += std::string(static_cast<std::size_t>(i * 13 % 200), 'w') + "\n\n";
     }
-    if (i % 11 == 5) d += "caf\xE9 cr\xE8me fran\xE7" "ais d\xE9j\xE0 vu\n";  // windows-1252 bytes
+    if (i % 11 == 5) {
+      d += "caf\xE9 cr\xE8me fran\xE7" "ais d\xE9j\xE0 vu\n";  // windows-1252 bytes
+    }
     docs.push_back(d);
   }
   return docs;
@@ -60,11 +62,8 @@ TEST(Corpus, RecursiveMirrorsTheTree) {
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(r.err, "");
   std::map<std::string, std::string> expected = {
-      {"top.txt", "top text\n"},
-      {"a/page.txt", "<p>page one</p>\n"},
-      {"a/b/old.txt", "old page\n"},
-      {"a/b/zipped.txt", "zipped text\n"},
-      {"extra.txt", "extra file\n"},
+      {"top.txt", "top text\n"},           {"a/page.txt", "<p>page one</p>\n"}, {"a/b/old.txt", "old page\n"},
+      {"a/b/zipped.txt", "zipped text\n"}, {"extra.txt", "extra file\n"},
   };
   EXPECT_EQ(tree(dir + "/out"), expected);
   // Each output is what cleaning that file alone gives.
@@ -74,7 +73,7 @@ TEST(Corpus, RecursiveMirrorsTheTree) {
   EXPECT_EQ(r.status, 0) << r.err;
   r = run_tool({"clean", "--check", "-r", dir + "/in/a"});
   EXPECT_EQ(r.status, 1);
-  EXPECT_EQ(r.err, "winnow: " + dir + "/in/a/b/old.htm:1: not clean\n" +  //
+  EXPECT_EQ(r.err, "winnow: " + dir + "/in/a/b/old.htm:1: not clean\n" +            //
                        "winnow: " + dir + "/in/a/b/zipped.txt.gz:1: not clean\n" +  //
                        "winnow: " + dir + "/in/a/page.html:1: not clean\n");
 }
@@ -161,7 +160,8 @@ std::string warc_file() {
                      "GET /a HTTP/1.1\r\nHost: news.example\r\n\r\n", "<urn:uuid:req>") +
          warc_response("http://news.example/a", "Content-Type: text/html; charset=utf-8\r\n",
                        "<p>Breaking  news\xC2\xA0today</p>", "<urn:uuid:a>") +
-         warc_record("metadata", "http://news.example/a", "application/warc-fields", "fetchTimeMs: 12\r\n", "<urn:uuid:meta>") +
+         warc_record("metadata", "http://news.example/a", "application/warc-fields", "fetchTimeMs: 12\r\n",
+                     "<urn:uuid:meta>") +
          // Latin-1 declared by the server: the charset decides (detection alone reads these
          // few bytes as Central European, "cr\u010Dme").
          warc_response("http://news.example/b", "Content-Type: text/html; charset=ISO-8859-1\r\n",
@@ -220,23 +220,28 @@ TEST(Corpus, WarcGivesJsonLinesOfTheHtmlResponses) {
 
 TEST(Corpus, WarcDeclaredCharsetIsAHint) {
   std::string dir = temp_dir();
-  write_file(dir + "/w.warc",
-             // Valid UTF-8 wins over a wrong declaration; a BOM wins too.
-             warc_response("http://x/utf8", "Content-Type: text/html; charset=ISO-8859-1\r\n", "Caf\xC3\xA9", "<urn:uuid:1>") +
-             warc_response("http://x/bom", "Content-Type: text/html; charset=ISO-8859-1\r\n", std::string("\xFF\xFEO\0K\0", 6),
-                           "<urn:uuid:2>") +
-             // An unknown charset name is ignored: detection decides.
-             warc_response("http://x/unknown", "Content-Type: text/html; charset=x-nonsense\r\n", "plain", "<urn:uuid:3>") +
-             // A declared KOI8-R decides for bytes that are not UTF-8 ("\u041F\u0440\u0438\u0432\u0435\u0442").
-             warc_response("http://x/koi8", "Content-Type: text/html; charset=koi8-r\r\n", "\xF0\xD2\xC9\xD7\xC5\xD4", "<urn:uuid:4>"));
+  write_file(
+      dir + "/w.warc",
+      // Valid UTF-8 wins over a wrong declaration; a BOM wins too.
+      warc_response("http://x/utf8", "Content-Type: text/html; charset=ISO-8859-1\r\n", "Caf\xC3\xA9", "<urn:uuid:1>") +
+          warc_response("http://x/bom", "Content-Type: text/html; charset=ISO-8859-1\r\n",
+                        std::string("\xFF\xFEO\0K\0", 6), "<urn:uuid:2>") +
+          // An unknown charset name is ignored: detection decides.
+          warc_response("http://x/unknown", "Content-Type: text/html; charset=x-nonsense\r\n", "plain",
+                        "<urn:uuid:3>") +
+          // A declared KOI8-R decides for bytes that are not UTF-8 ("\u041F\u0440\u0438\u0432\u0435\u0442").
+          warc_response("http://x/koi8", "Content-Type: text/html; charset=koi8-r\r\n", "\xF0\xD2\xC9\xD7\xC5\xD4",
+                        "<urn:uuid:4>"));
   ToolResult r = run_tool({"clean", dir + "/w.warc"});
   EXPECT_EQ(r.status, 0) << r.err;
-  EXPECT_EQ(r.out,
-            "{\"url\":\"http://x/utf8\",\"date\":\"2024-05-01T12:00:00Z\",\"id\":\"<urn:uuid:1>\",\"text\":\"Caf\xC3\xA9\\n\"}\n"
-            "{\"url\":\"http://x/bom\",\"date\":\"2024-05-01T12:00:00Z\",\"id\":\"<urn:uuid:2>\",\"text\":\"OK\\n\"}\n"
-            "{\"url\":\"http://x/unknown\",\"date\":\"2024-05-01T12:00:00Z\",\"id\":\"<urn:uuid:3>\",\"text\":\"plain\\n\"}\n"
-            "{\"url\":\"http://x/koi8\",\"date\":\"2024-05-01T12:00:00Z\",\"id\":\"<urn:uuid:4>\","
-            "\"text\":\"\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82\\n\"}\n");
+  EXPECT_EQ(
+      r.out,
+      "{\"url\":\"http://x/"
+      "utf8\",\"date\":\"2024-05-01T12:00:00Z\",\"id\":\"<urn:uuid:1>\",\"text\":\"Caf\xC3\xA9\\n\"}\n"
+      "{\"url\":\"http://x/bom\",\"date\":\"2024-05-01T12:00:00Z\",\"id\":\"<urn:uuid:2>\",\"text\":\"OK\\n\"}\n"
+      "{\"url\":\"http://x/unknown\",\"date\":\"2024-05-01T12:00:00Z\",\"id\":\"<urn:uuid:3>\",\"text\":\"plain\\n\"}\n"
+      "{\"url\":\"http://x/koi8\",\"date\":\"2024-05-01T12:00:00Z\",\"id\":\"<urn:uuid:4>\","
+      "\"text\":\"\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82\\n\"}\n");
 }
 
 TEST(Corpus, WarcTruncatedRecordIsAnErrorNamingTheFile) {
@@ -257,15 +262,18 @@ TEST(Corpus, WarcTruncatedRecordIsAnErrorNamingTheFile) {
 
 TEST(Corpus, WarcRecordProblemsCostOneRecord) {
   std::string dir = temp_dir();
-  std::string file = warc_response("http://x/big", "Content-Type: text/html\r\n", std::string(3000, 'x'), "<urn:uuid:big>") +
-                     warc_response("http://x/br", "Content-Type: text/html\r\nContent-Encoding: br\r\n", "????", "<urn:uuid:br>") +
-                     warc_response("http://x/ok", "Content-Type: text/html\r\n", "fine", "<urn:uuid:ok>");
+  std::string file =
+      warc_response("http://x/big", "Content-Type: text/html\r\n", std::string(3000, 'x'), "<urn:uuid:big>") +
+      warc_response("http://x/br", "Content-Type: text/html\r\nContent-Encoding: br\r\n", "????", "<urn:uuid:br>") +
+      warc_response("http://x/ok", "Content-Type: text/html\r\n", "fine", "<urn:uuid:ok>");
   write_file(dir + "/w.warc", file);
   ToolResult r = run_tool({"clean", "--max-bytes", "2K", dir + "/w.warc"});
   EXPECT_EQ(r.status, 2);
-  EXPECT_EQ(r.err, "winnow: " + dir + "/w.warc#1: record exceeds --max-bytes (2048), skipped\n" +
-                       "winnow: " + dir + "/w.warc#2: unsupported content coding 'br', record skipped\n");
-  EXPECT_EQ(r.out, "{\"url\":\"http://x/ok\",\"date\":\"2024-05-01T12:00:00Z\",\"id\":\"<urn:uuid:ok>\",\"text\":\"fine\\n\"}\n");
+  EXPECT_EQ(r.err, "winnow: " + dir + "/w.warc#1: record exceeds --max-bytes (2048), skipped\n" + "winnow: " + dir +
+                       "/w.warc#2: unsupported content coding 'br', record skipped\n");
+  EXPECT_EQ(
+      r.out,
+      "{\"url\":\"http://x/ok\",\"date\":\"2024-05-01T12:00:00Z\",\"id\":\"<urn:uuid:ok>\",\"text\":\"fine\\n\"}\n");
 }
 
 // -j N writes the same bytes, on stdout and stderr, as -j 1.
@@ -297,7 +305,8 @@ TEST(Corpus, JobsGiveTheSameBytesAsOneJob) {
   for (std::size_t i = 0; i < docs.size(); ++i) {
     nul += docs[i] + '\0';
     // Bad records among good ones: their diagnostics must keep their place too.
-    jsonl += i % 50 == 7 ? "{broken\n" : "{\"n\":" + std::to_string(i) + ",\"text\":" + "\"" + std::to_string(i) + "  x\\u00a0y\"}\n";
+    jsonl += i % 50 == 7 ? "{broken\n"
+                         : "{\"n\":" + std::to_string(i) + ",\"text\":" + "\"" + std::to_string(i) + "  x\\u00a0y\"}\n";
     char name[32];
     std::snprintf(name, sizeof name, "%s/%03zu.html", i % 2 ? "sub" : ".", i);
     if (i < 60) write_file(dir + "/tree/" + name, docs[i]);
@@ -318,7 +327,8 @@ TEST(Corpus, JobsGiveTheSameBytesAsOneJob) {
   expect_same_for_all_jobs({"clean", "-r", dir + "/tree", "-o", dir + "/out"}, "", dir + "/out");
   std::string warc;
   for (std::size_t i = 0; i < 100; ++i) {
-    warc += warc_response("http://x/" + std::to_string(i), "Content-Type: text/html\r\n", docs[i], "<urn:uuid:" + std::to_string(i) + ">");
+    warc += warc_response("http://x/" + std::to_string(i), "Content-Type: text/html\r\n", docs[i],
+                          "<urn:uuid:" + std::to_string(i) + ">");
   }
   write_file(dir + "/many.warc", warc);
   expect_same_for_all_jobs({"clean", dir + "/many.warc"});
@@ -326,14 +336,21 @@ TEST(Corpus, JobsGiveTheSameBytesAsOneJob) {
 
 TEST(Corpus, StatsGroupCountsAndTimeTheStages) {
   std::string dir = temp_dir();
-  std::string input = std::string("a\xE2\x80\x8B" "b  c\0", 9) + std::string("caf\xE9 au lait, cr\xE8me br\xFBl\xE9" "e\0", 27);
+  std::string input = std::string(
+                          "a\xE2\x80\x8B"
+                          "b  c\0",
+                          9) +
+                      std::string(
+                          "caf\xE9 au lait, cr\xE8me br\xFBl\xE9"
+                          "e\0",
+                          27);
   ToolResult r = run_tool({"clean", "-z", "-j", "2", "--stats=" + dir + "/s.json"}, input);
   EXPECT_EQ(r.status, 0) << r.err;
   std::string s = read_file(dir + "/s.json");
-  for (const char* expected : {"\"documents_in\": 2,", "\"documents_out\": 2,", "\"bytes_in\": 34,", "\"failed\": 0,",
-                               "\"duplicates\": 0,", "\"blocks_removed\": {},",
-                               "\"changes\": {\"decode\": {\"transcoded\": 1}, \"norm\": {\"format-char\": 1}},",
-                               "\"seconds\": {\"decode\": ", "\"norm\": ", "\"split\": ", "\"total\": "}) {
+  for (const char* expected :
+       {"\"documents_in\": 2,", "\"documents_out\": 2,", "\"bytes_in\": 34,", "\"failed\": 0,", "\"duplicates\": 0,",
+        "\"blocks_removed\": {},", "\"changes\": {\"decode\": {\"transcoded\": 1}, \"norm\": {\"format-char\": 1}},",
+        "\"seconds\": {\"decode\": ", "\"norm\": ", "\"split\": ", "\"total\": "}) {
     EXPECT_NE(s.find(expected), std::string::npos) << expected << " not in " << s;
   }
   // Without a file, the same counts as text on standard error.

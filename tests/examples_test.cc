@@ -27,8 +27,14 @@ TEST(Examples, CorpusMakefileBuildsAndRebuildsOnlyWhatChanged) {
   fs::copy(source_dir() + "/fixtures/corpus", dir + "/in", fs::copy_options::recursive);
   fs::create_directories(dir + "/in/site");
   write_file(dir + "/in/site/page.html", "<p>A page  in a subdirectory</p>\n");
-  std::vector<std::string> make = {WINNOW_MAKE_PROGRAM, "--no-print-directory", "-f",
-                                   source_dir() + "/examples/corpus/Makefile", "-C", dir, "WINNOW=" + tool_path(), "all"};
+  std::vector<std::string> make = {WINNOW_MAKE_PROGRAM,
+                                   "--no-print-directory",
+                                   "-f",
+                                   source_dir() + "/examples/corpus/Makefile",
+                                   "-C",
+                                   dir,
+                                   "WINNOW=" + tool_path(),
+                                   "all"};
   ToolResult r = run_tool(make);
   ASSERT_EQ(r.status, 0) << r.out << r.err;
   std::vector<std::string> inputs;

@@ -10,12 +10,15 @@ namespace {
 
 TEST(Progress, Text) {
   // Total known: bar, share, rate and time left (30 MB of 100 MB at 10 MB/s: 7 s to go).
-  EXPECT_EQ(format_progress(1234, 30'000'000, 100'000'000, 3.0), "[======>             ]  30% 1234 docs, 30.0 MB, 10.0 MB/s, ETA 0:07");
-  EXPECT_EQ(format_progress(5, 100'000'000, 100'000'000, 4.0), "[====================] 100% 5 docs, 100.0 MB, 25.0 MB/s, ETA 0:00");
+  EXPECT_EQ(format_progress(1234, 30'000'000, 100'000'000, 3.0),
+            "[======>             ]  30% 1234 docs, 30.0 MB, 10.0 MB/s, ETA 0:07");
+  EXPECT_EQ(format_progress(5, 100'000'000, 100'000'000, 4.0),
+            "[====================] 100% 5 docs, 100.0 MB, 25.0 MB/s, ETA 0:00");
   // Total unknown (standard input): no bar, no ETA.
   EXPECT_EQ(format_progress(7, 2'500'000, 0, 2.0), "7 docs, 2.5 MB, 1.2 MB/s");
   // Hours.
-  EXPECT_EQ(format_progress(1, 1'000'000, 4'601'000'000, 1.0), "[>                   ]   0% 1 docs, 1.0 MB, 1.0 MB/s, ETA 1:16:40");
+  EXPECT_EQ(format_progress(1, 1'000'000, 4'601'000'000, 1.0),
+            "[>                   ]   0% 1 docs, 1.0 MB, 1.0 MB/s, ETA 1:16:40");
 }
 
 // Draws through a fake clock into a memory stream.

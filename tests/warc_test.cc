@@ -35,9 +35,10 @@ TEST(Warc, LooksLikeWarc) {
 }
 
 TEST(Warc, ReadsRecordsAndTheirHeaders) {
-  std::string file = warc_record("warcinfo", "", "application/warc-fields", "software: test\r\n") +
-                     warc_record("request", "http://a.example/", "application/http; msgtype=request", "GET / HTTP/1.1\r\n\r\n") +
-                     warc_response("http://a.example/", "Content-Type: text/html\r\n", kPage, "<urn:uuid:42>");
+  std::string file =
+      warc_record("warcinfo", "", "application/warc-fields", "software: test\r\n") +
+      warc_record("request", "http://a.example/", "application/http; msgtype=request", "GET / HTTP/1.1\r\n\r\n") +
+      warc_response("http://a.example/", "Content-Type: text/html\r\n", kPage, "<urn:uuid:42>");
   std::vector<WarcRecord> recs = read_all(file);
   ASSERT_EQ(recs.size(), 3u);
   EXPECT_EQ(recs[0].type, "warcinfo");
@@ -67,7 +68,8 @@ TEST(Warc, MultiMemberGzipReadsLikeThePlainFile) {
 
 TEST(Warc, OversizedRecordIsSkippedUnreadAndTheNextOneRead) {
   std::string big(5000, 'x');
-  std::vector<WarcRecord> recs = read_all(warc_response("http://big/", "", big) + warc_response("http://small/", "", "s"), 1000);
+  std::vector<WarcRecord> recs =
+      read_all(warc_response("http://big/", "", big) + warc_response("http://small/", "", "s"), 1000);
   ASSERT_EQ(recs.size(), 2u);
   EXPECT_TRUE(recs[0].oversized);
   EXPECT_TRUE(recs[0].block.empty());
@@ -82,7 +84,8 @@ TEST(Warc, MalformedFramingThrowsNamingTheRecord) {
     std::string bytes, message;
   } cases[] = {
       {"truncated block", good + good.substr(0, good.size() - 10), "truncated WARC record 2 (Content-Length"},
-      {"truncated headers", good + "WARC/1.0\r\nWARC-Type: response\r\n", "truncated WARC record 2 (end of input in its headers)"},
+      {"truncated headers", good + "WARC/1.0\r\nWARC-Type: response\r\n",
+       "truncated WARC record 2 (end of input in its headers)"},
       {"not a record", good + "HTTP/1.1 200 OK\r\n", "WARC record 2: does not start with 'WARC/'"},
       {"no length", "WARC/1.0\r\nWARC-Type: response\r\n\r\n", "WARC record 1: no Content-Length"},
       {"bad length", "WARC/1.0\r\nContent-Length: 12x\r\n\r\n", "WARC record 1: bad Content-Length '12x'"},
@@ -103,7 +106,8 @@ TEST(Warc, MalformedFramingThrowsNamingTheRecord) {
 TEST(Warc, HttpResponseHeadersAndBody) {
   std::string error;
   std::optional<HttpResponse> r = parse_http_response(
-      "HTTP/1.1 200 OK\r\ncontent-type: Text/HTML; Charset=\"ISO-8859-1\"\r\nX-Other: y\r\n\r\n<p>caf\xE9</p>", 1 << 20, &error);
+      "HTTP/1.1 200 OK\r\ncontent-type: Text/HTML; Charset=\"ISO-8859-1\"\r\nX-Other: y\r\n\r\n<p>caf\xE9</p>", 1 << 20,
+      &error);
   ASSERT_TRUE(r) << error;
   EXPECT_EQ(r->status, 200);
   EXPECT_EQ(r->media_type, "text/html");
@@ -121,10 +125,13 @@ TEST(Warc, HttpResponseHeadersAndBody) {
 TEST(Warc, HttpCodingsAreUndone) {
   std::string error;
   std::optional<HttpResponse> r = parse_http_response(
-      "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5;ext=1\r\nHello\r\n7\r\n, world\r\n0\r\nTrailer: x\r\n\r\n", 1 << 20, &error);
+      "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5;ext=1\r\nHello\r\n7\r\n, world\r\n0\r\nTrailer: "
+      "x\r\n\r\n",
+      1 << 20, &error);
   ASSERT_TRUE(r) << error;
   EXPECT_EQ(r->body, "Hello, world");
-  r = parse_http_response("HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n" + gzip_member("zipped page"), 1 << 20, &error);
+  r = parse_http_response("HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n" + gzip_member("zipped page"), 1 << 20,
+                          &error);
   ASSERT_TRUE(r) << error;
   EXPECT_EQ(r->body, "zipped page");
   // Both at once: chunks of a gzip stream.
@@ -133,7 +140,8 @@ TEST(Warc, HttpCodingsAreUndone) {
   char size[16];
   std::snprintf(size, sizeof size, "%zx\r\n", gz.size());
   chunked = size + gz + "\r\n0\r\n\r\n";
-  r = parse_http_response("HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n" + chunked, 1 << 20, &error);
+  r = parse_http_response("HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n" + chunked,
+                          1 << 20, &error);
   ASSERT_TRUE(r) << error;
   EXPECT_EQ(r->body, "both");
 }

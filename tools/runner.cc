@@ -54,9 +54,9 @@ struct Task {
   };
   Kind kind = Kind::kNote;
   std::string location, input, path;
-  std::string url, date, id;        // kWarc: the record's WARC-Target-URI, WARC-Date, WARC-Record-ID
-  std::uint64_t progress_bytes = 0; // input bytes read when the reader made this task
-  std::string output, messages;     // what to write to the output and to stderr
+  std::string url, date, id;         // kWarc: the record's WARC-Target-URI, WARC-Date, WARC-Record-ID
+  std::uint64_t progress_bytes = 0;  // input bytes read when the reader made this task
+  std::string output, messages;      // what to write to the output and to stderr
   Totals totals;
 
   bool needs_worker() const { return kind == Kind::kDocument || kind == Kind::kJsonLine || kind == Kind::kWarc; }
@@ -85,7 +85,8 @@ std::uint64_t line_of(std::string_view text, std::size_t at) {
   return line;
 }
 
-const char* const kWarcTypes[] = {"warcinfo", "request", "metadata", "revisit", "resource", "conversion", "continuation"};
+const char* const kWarcTypes[] = {"warcinfo", "request",    "metadata",    "revisit",
+                                  "resource", "conversion", "continuation"};
 
 std::string format_seconds(std::uint64_t nanoseconds) {
   char buf[32];
@@ -132,7 +133,9 @@ class Runner {
       cli::error(e.what());
       return 2;
     }
-    for (unsigned i = 0; opts_.jobs > 1 && i < opts_.jobs; ++i) threads_.emplace_back([this, i] { work_loop(reports_[i]); });
+    for (unsigned i = 0; opts_.jobs > 1 && i < opts_.jobs; ++i) {
+      threads_.emplace_back([this, i] { work_loop(reports_[i]); });
+    }
 
     for (const TreeEntry& entry : entries) {
       if (fatal_) break;
@@ -171,7 +174,8 @@ class Runner {
 
   std::string diagnostic(const std::string& location, const std::string& message) const {
     if (opts_.json) {
-      return json_line({{"type", json_quote("error")}, {"location", json_quote(location)}, {"message", json_quote(message)}});
+      return json_line(
+          {{"type", json_quote("error")}, {"location", json_quote(location)}, {"message", json_quote(message)}});
     }
     return "winnow: " + location + ": " + message + "\n";
   }
@@ -252,7 +256,8 @@ class Runner {
       if (opts_.null_data) t.location += "#" + std::to_string(in.record_number());
       t.progress_bytes = bytes_read_ + in.offset();
       if (oversized) {
-        t.messages = diagnostic(t.location, "document exceeds --max-bytes (" + std::to_string(opts_.max_bytes) + "), skipped");
+        t.messages =
+            diagnostic(t.location, "document exceeds --max-bytes (" + std::to_string(opts_.max_bytes) + "), skipped");
         t.totals = {.documents_in = 1, .bytes_in = record.size(), .failed = 1};
         report_.count("input", "oversized");
       } else {
@@ -283,7 +288,8 @@ class Runner {
       t.location = name + "#" + std::to_string(rec.number);
       t.progress_bytes = bytes_read_ + in.offset();
       if (rec.oversized) {
-        t.messages = diagnostic(t.location, "record exceeds --max-bytes (" + std::to_string(opts_.max_bytes) + "), skipped");
+        t.messages =
+            diagnostic(t.location, "record exceeds --max-bytes (" + std::to_string(opts_.max_bytes) + "), skipped");
         t.totals = {.documents_in = 1, .failed = 1};
         report_.count("input", "oversized");
       } else {
@@ -535,14 +541,22 @@ class Runner {
 
   void write_stats(std::uint64_t wall_nanoseconds) {
     if (!opts_.stats) return;
-    std::vector<std::pair<std::string, std::uint64_t>> rows = {
-        {"documents_in", totals_.documents_in}, {"documents_out", totals_.documents_out},
-        {"bytes_in", totals_.bytes_in},         {"bytes_out", totals_.bytes_out},
-        {"failed", totals_.failed},             {"findings", totals_.findings}};
+    std::vector<std::pair<std::string, std::uint64_t>> rows = {{"documents_in", totals_.documents_in},
+                                                               {"documents_out", totals_.documents_out},
+                                                               {"bytes_in", totals_.bytes_in},
+                                                               {"bytes_out", totals_.bytes_out},
+                                                               {"failed", totals_.failed},
+                                                               {"findings", totals_.findings}};
     if (opts_.stats_file.empty()) {
-      for (const auto& [k, v] : rows) std::fprintf(stderr, "winnow: stats: %s %llu\n", k.c_str(), static_cast<unsigned long long>(v));
-      for (const auto& [k, v] : report_.counts()) std::fprintf(stderr, "winnow: stats: %s %llu\n", k.c_str(), static_cast<unsigned long long>(v));
-      for (const auto& [k, v] : report_.times()) std::fprintf(stderr, "winnow: stats: seconds/%s %s\n", k.c_str(), format_seconds(v).c_str());
+      for (const auto& [k, v] : rows) {
+        std::fprintf(stderr, "winnow: stats: %s %llu\n", k.c_str(), static_cast<unsigned long long>(v));
+      }
+      for (const auto& [k, v] : report_.counts()) {
+        std::fprintf(stderr, "winnow: stats: %s %llu\n", k.c_str(), static_cast<unsigned long long>(v));
+      }
+      for (const auto& [k, v] : report_.times()) {
+        std::fprintf(stderr, "winnow: stats: seconds/%s %s\n", k.c_str(), format_seconds(v).c_str());
+      }
       return;
     }
     try {
@@ -557,7 +571,8 @@ class Runner {
 
   // The counts "stage/kind" grouped by stage: blocks removed (stage "removed", by reason),
   // duplicates (everything the dedupe stage counted) and the changes of every other stage.
-  std::string stats_json(const std::vector<std::pair<std::string, std::uint64_t>>& rows, std::uint64_t wall_nanoseconds) const {
+  std::string stats_json(const std::vector<std::pair<std::string, std::uint64_t>>& rows,
+                         std::uint64_t wall_nanoseconds) const {
     std::uint64_t duplicates = 0;
     std::string removed, changes, stage;
     for (const auto& [key, n] : report_.counts()) {
@@ -602,7 +617,7 @@ class Runner {
   bool fatal_ = false;  // the output failed: stop
   std::uint64_t bytes_read_ = 0;
 
-  Batch batch_;                                 // the batch being filled; the main thread's only
+  Batch batch_;                                // the batch being filled; the main thread's only
   std::deque<std::unique_ptr<Batch>> window_;  // the main thread's only
   std::uint64_t window_bytes_ = 0;
   std::mutex mu_;
@@ -622,8 +637,8 @@ void add_document_options(std::vector<cli::Option>& options, DocumentOptions& o,
   options.push_back({"recursive", 'r', Arg::kNone, nullptr,
                      "FILEs are directories (or files) to mirror under the directory -o names",
                      [&o](const char*) { o.recursive = true; }});
-  options.push_back({"jobs", 'j', Arg::kRequired, "N", "transform N documents at a time (0: one a processor; default 1)",
-                     [&o](const char* v) {
+  options.push_back({"jobs", 'j', Arg::kRequired, "N",
+                     "transform N documents at a time (0: one a processor; default 1)", [&o](const char* v) {
                        char* end = nullptr;
                        unsigned long n = std::strtoul(v, &end, 10);
                        if (end == v || *end || v[0] == '-' || n > 1024) {
@@ -644,12 +659,14 @@ void add_document_options(std::vector<cli::Option>& options, DocumentOptions& o,
                      [&o](const char*) { o.explain = true; }});
   options.push_back({"json", 0, Arg::kNone, nullptr, "write diagnostics and explanations as JSON Lines",
                      [&o](const char*) { o.json = true; }});
-  options.push_back({"stats", 0, Arg::kOptional, "FILE", "count documents, bytes and changes; to FILE as JSON, else to standard error",
+  options.push_back({"stats", 0, Arg::kOptional, "FILE",
+                     "count documents, bytes and changes; to FILE as JSON, else to standard error",
                      [&o](const char* v) {
                        o.stats = true;
                        if (v) o.stats_file = v;
                      }});
-  options.push_back({"max-bytes", 0, Arg::kRequired, "N", "skip documents larger than N bytes (K, M, G suffixes; default 64M)",
+  options.push_back({"max-bytes", 0, Arg::kRequired, "N",
+                     "skip documents larger than N bytes (K, M, G suffixes; default 64M)",
                      [&o](const char* v) { o.max_bytes = cli::parse_size("max-bytes", v); }});
   options.push_back({"quiet", 'q', Arg::kNone, nullptr, "print no diagnostics other than errors",
                      [&o](const char*) { o.quiet = true; }});

@@ -13,8 +13,8 @@ namespace winnow::tools {
 namespace {
 
 bool has_bom(std::string_view bytes) {
-  for (std::string_view bom : {std::string_view("\xEF\xBB\xBF"), std::string_view("\xFE\xFF"), std::string_view("\xFF\xFE"),
-                               std::string_view("\0\0\xFE\xFF", 4)}) {
+  for (std::string_view bom : {std::string_view("\xEF\xBB\xBF"), std::string_view("\xFE\xFF"),
+                               std::string_view("\xFF\xFE"), std::string_view("\0\0\xFE\xFF", 4)}) {
     if (bytes.substr(0, bom.size()) == bom) return true;
   }
   return false;
@@ -39,8 +39,8 @@ int clean_main(int argc, char** argv) {
   DocumentOptions io;
   CleanOptions clean_opts;
   std::vector<cli::Option> options;
-  options.push_back({"from", 0, cli::Arg::kRequired, "ENCODING", "decode the input from ENCODING instead of detecting it",
-                     [&](const char* v) {
+  options.push_back({"from", 0, cli::Arg::kRequired, "ENCODING",
+                     "decode the input from ENCODING instead of detecting it", [&](const char* v) {
                        if (!is_known_encoding(v)) throw cli::UsageError(std::string("unknown encoding '") + v + "'");
                        clean_opts.decode.from = v;
                      }});
@@ -49,16 +49,19 @@ int clean_main(int argc, char** argv) {
   std::vector<std::string> files;
   if (!cli::parse(verb, options, argc, argv, files)) return 0;
   io.warc = true;
-  return run_documents(io, files, [&](std::string_view input, const Source& source, Report& report) {
-    if (source.charset.empty() || !clean_opts.decode.from.empty()) return clean(input, clean_opts, &report);
-    // A declared charset is a hint: servers often get it wrong, so valid UTF-8 and a byte
-    // order mark are stronger evidence. It decides only for other bytes, and only when ICU
-    // knows the name; otherwise detection decides, as for any document.
-    CleanOptions hinted = clean_opts;
-    std::string declared = declared_encoding(source.charset);
-    if (!utf8::valid(input) && !has_bom(input) && is_known_encoding(declared)) hinted.decode.from = declared;
-    return clean(input, hinted, &report);
-  }, "not clean");
+  return run_documents(
+      io, files,
+      [&](std::string_view input, const Source& source, Report& report) {
+        if (source.charset.empty() || !clean_opts.decode.from.empty()) return clean(input, clean_opts, &report);
+        // A declared charset is a hint: servers often get it wrong, so valid UTF-8 and a byte
+        // order mark are stronger evidence. It decides only for other bytes, and only when ICU
+        // knows the name; otherwise detection decides, as for any document.
+        CleanOptions hinted = clean_opts;
+        std::string declared = declared_encoding(source.charset);
+        if (!utf8::valid(input) && !has_bom(input) && is_known_encoding(declared)) hinted.decode.from = declared;
+        return clean(input, hinted, &report);
+      },
+      "not clean");
 }
 
 }  // namespace winnow::tools

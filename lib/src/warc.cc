@@ -52,7 +52,10 @@ std::optional<std::uint64_t> parse_hex(std::string_view s) {
   if (s.empty() || s.size() > 15) return std::nullopt;
   std::uint64_t n = 0;
   for (char c : s) {
-    int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    int d = c >= '0' && c <= '9'   ? c - '0'
+            : c >= 'a' && c <= 'f' ? c - 'a' + 10
+            : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                   : -1;
     if (d < 0) return std::nullopt;
     n = n * 16 + static_cast<std::uint64_t>(d);
   }
@@ -93,7 +96,8 @@ std::optional<std::string> dechunk(std::string_view in, std::size_t max_bytes, s
 }
 
 // Inflates a gzip or zlib stream (WINDOW_BITS 15 + 32), or raw deflate (-15).
-std::optional<std::string> inflate_body(std::string_view in, int window_bits, std::size_t max_bytes, std::string* error) {
+std::optional<std::string> inflate_body(std::string_view in, int window_bits, std::size_t max_bytes,
+                                        std::string* error) {
   z_stream z{};
   if (inflateInit2(&z, window_bits) != Z_OK) {
     *error = "cannot initialise zlib";
@@ -145,7 +149,8 @@ bool WarcReader::next(WarcRecord& r) {
     if (!in_.next(line, Framing::kLines, kMaxHeaderLine, &oversized)) {
       throw IoError(in_.path(), "truncated " + where + " (end of input in its headers)");
     }
-    if (oversized) throw IoError(in_.path(), where + ": header line longer than " + std::to_string(kMaxHeaderLine) + " bytes");
+    if (oversized)
+      throw IoError(in_.path(), where + ": header line longer than " + std::to_string(kMaxHeaderLine) + " bytes");
     if (trim(line).empty()) break;
     std::string_view name, value;
     if (!split_header(line, name, value)) continue;  // continuation lines carry nothing winnow reads
@@ -171,7 +176,8 @@ bool WarcReader::next(WarcRecord& r) {
   std::uint64_t consumed = 0;
   // Read in steps of at most max_bytes_ so that a huge Content-Length never needs a huge size_t.
   while (consumed < r.content_length) {
-    std::size_t step = static_cast<std::size_t>(std::min<std::uint64_t>(r.content_length - consumed, std::size_t{1} << 30));
+    std::size_t step =
+        static_cast<std::size_t>(std::min<std::uint64_t>(r.content_length - consumed, std::size_t{1} << 30));
     std::size_t got = in_.read(r.block, step, r.oversized ? 0 : max_bytes_);
     consumed += got;
     if (got < step) {
@@ -207,7 +213,8 @@ std::optional<HttpResponse> parse_http_response(std::string_view block, std::siz
     if (status_line) {
       status_line = false;
       std::size_t sp = line.find(' ');
-      std::optional<std::uint64_t> code = sp == std::string_view::npos ? std::nullopt : parse_decimal(line.substr(sp + 1, 3));
+      std::optional<std::uint64_t> code =
+          sp == std::string_view::npos ? std::nullopt : parse_decimal(line.substr(sp + 1, 3));
       if (!code) {
         *error = "bad HTTP status line";
         return std::nullopt;
@@ -222,7 +229,8 @@ std::optional<HttpResponse> parse_http_response(std::string_view block, std::siz
       r.media_type = lower(trim(type));
       for (std::size_t semi = value.find(';'); semi != std::string_view::npos;) {
         std::size_t next = value.find(';', semi + 1);
-        std::string_view param = value.substr(semi + 1, next == std::string_view::npos ? std::string_view::npos : next - semi - 1);
+        std::string_view param =
+            value.substr(semi + 1, next == std::string_view::npos ? std::string_view::npos : next - semi - 1);
         std::string_view key, val;
         std::size_t eq = param.find('=');
         if (eq != std::string_view::npos) {

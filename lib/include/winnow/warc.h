@@ -28,15 +28,15 @@ namespace winnow {
 bool looks_like_warc(std::string_view head);
 
 struct WarcRecord {
-  std::uint64_t number = 0;   // 1-based position of the record in the file
-  std::string type;           // WARC-Type: "response", "request", "metadata", "warcinfo", ...
-  std::string target_uri;     // WARC-Target-URI
-  std::string date;           // WARC-Date
-  std::string record_id;      // WARC-Record-ID, e.g. "<urn:uuid:...>"
-  std::string content_type;   // Content-Type of the block, e.g. "application/http; msgtype=response"
+  std::uint64_t number = 0;  // 1-based position of the record in the file
+  std::string type;          // WARC-Type: "response", "request", "metadata", "warcinfo", ...
+  std::string target_uri;    // WARC-Target-URI
+  std::string date;          // WARC-Date
+  std::string record_id;     // WARC-Record-ID, e.g. "<urn:uuid:...>"
+  std::string content_type;  // Content-Type of the block, e.g. "application/http; msgtype=response"
   std::uint64_t content_length = 0;
-  std::string block;          // the record block; empty when oversized
-  bool oversized = false;     // content_length > max_bytes: the block was skipped unread
+  std::string block;       // the record block; empty when oversized
+  bool oversized = false;  // content_length > max_bytes: the block was skipped unread
 };
 
 class WarcReader {
