@@ -146,6 +146,10 @@ TEST(Corpus, RecursiveUsageErrors) {
   r = run_tool({"clean", "-r", "-o", dir + "/out"});
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("-r needs a directory or file"), std::string::npos) << r.err;
+  write_file(dir + "/file", "");
+  r = run_tool({"clean", "-r", dir + "/in", "-o", dir + "/file"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("'" + dir + "/file' is not a directory"), std::string::npos) << r.err;
   r = run_tool({"clean", "-r", dir, "-o", dir + "/in/out"});
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("is inside input directory"), std::string::npos) << r.err;

@@ -678,6 +678,10 @@ int run_documents(const DocumentOptions& opts, std::vector<std::string> files, c
   if (opts.recursive) {
     if (files.empty()) throw cli::UsageError("-r needs a directory or file to read");
     if (opts.output == "-" && !opts.check) throw cli::UsageError("-r needs -o DIR, the directory to write to");
+    std::error_code ec;
+    if (!opts.check && std::filesystem::exists(opts.output, ec) && !std::filesystem::is_directory(opts.output, ec)) {
+      throw cli::UsageError("-r needs -o DIR, and '" + opts.output + "' is not a directory");
+    }
     for (const std::string& f : files) {
       if (f == "-") throw cli::UsageError("-r reads files, not standard input");
     }
