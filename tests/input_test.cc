@@ -65,5 +65,25 @@ TEST(Input, MissingFileNamesThePath) {
   }
 }
 
+TEST(Input, PeekReadAndOffset) {
+  std::string dir = testing::temp_dir();
+  std::string text = "line one\n" + std::string(600000, 'b') + "tail";  // longer than one buffer fill
+  testing::write_file(dir + "/p", text);
+  Input in(dir + "/p");
+  EXPECT_EQ(in.peek(4), "line");
+  EXPECT_EQ(in.peek(4), "line");  // peeking consumes nothing
+  std::string rec;
+  bool oversized = false;
+  ASSERT_TRUE(in.next(rec, Framing::kLines, 100, &oversized));
+  EXPECT_EQ(rec, "line one");
+  std::string block = "kept:";
+  EXPECT_EQ(in.read(block, 600000, 10), 600000u);  // consumed in full, stored up to the cap
+  EXPECT_EQ(block, "kept:bbbbb");
+  EXPECT_EQ(in.peek(100), "tail");  // fewer bytes at the end of the input
+  EXPECT_EQ(in.read(block, 100, 100), 4u);
+  EXPECT_EQ(block, "kept:bbbbbtail");
+  EXPECT_EQ(in.offset(), text.size());
+}
+
 }  // namespace
 }  // namespace winnow

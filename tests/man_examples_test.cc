@@ -54,6 +54,14 @@ std::string scratch() {
              "\", \"text\": \"" + escaped + "\"}\n";
   }
   write_file(dir + "/corpus.jsonl", jsonl);
+  // A one-record crawl, as Common Crawl stores it (a gzip member per record).
+  std::string http = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" +
+                     read_file(dir + "/page.html");
+  std::string warc = "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://example.com/page\r\n"
+                     "WARC-Date: 2024-05-01T12:00:00Z\r\nWARC-Record-ID: <urn:uuid:1>\r\n"
+                     "Content-Type: application/http; msgtype=response\r\nContent-Length: " +
+                     std::to_string(http.size()) + "\r\n\r\n" + http + "\r\n\r\n";
+  gzip_file(dir + "/CC-MAIN-00000.warc.gz", warc);
   write_file(dir + "/shard1.jsonl", jsonl.substr(0, jsonl.find('\n', jsonl.size() / 2) + 1));
   write_file(dir + "/shard2.jsonl", jsonl.substr(jsonl.find('\n', jsonl.size() / 2) + 1));
   gzip_file(dir + "/corpus.jsonl.gz", jsonl);

@@ -1,17 +1,72 @@
 #include "runner.h"
 
-#include <cstdio>
-#include <memory>
-#include <string>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <cstdlib>
+#include <deque>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "corpus_tree.h"
+#include "progress.h"
 #include "winnow/atomic_file.h"
 #include "winnow/input.h"
+#include "winnow/utf8.h"
+#include "winnow/warc.h"
 
 namespace winnow::tools {
 namespace {
 
+// Documents go to the workers in batches, so that threads hand over work (and wake each
+// other) once per batch rather than once per document: a batch closes at 32 documents or
+// 1 MiB of input. The window of batches in flight (read, maybe transformed, not yet written)
+// holds at most 4 batches or 16 MiB of input a worker.
+constexpr std::size_t kBatchDocuments = 32;
+constexpr std::uint64_t kBatchBytes = std::uint64_t{1} << 20;
+constexpr std::size_t kBatchesPerWorker = 4;
+constexpr std::uint64_t kBytesPerWorker = std::uint64_t{16} << 20;
+
 struct Totals {
   std::uint64_t documents_in = 0, documents_out = 0, bytes_in = 0, bytes_out = 0, failed = 0, findings = 0;
+};
+
+// One step of the run, in input order. The reader fills in what it read; a worker, for the
+// kinds that need one, transforms it; the writer then takes the steps strictly in order.
+struct Task {
+  enum class Kind : std::uint8_t {
+    kDocument,  // INPUT is one document
+    kJsonLine,  // INPUT is one JSON Lines record
+    kWarc,      // INPUT is the block of a WARC response record (an HTTP response)
+    kNote,      // nothing to transform: MESSAGES and the counts are the whole of it
+    kOpen,      // -r: the output of the next input is PATH
+    kClose,     // the end of an input; FAILED when it could not be read to the end
+  };
+  Kind kind = Kind::kNote;
+  std::string location, input, path;
+  std::string url, date, id;         // kWarc: the record's WARC-Target-URI, WARC-Date, WARC-Record-ID
+  std::uint64_t progress_bytes = 0;  // input bytes read when the reader made this task
+  std::string output, messages;      // what to write to the output and to stderr
+  Totals totals;
+
+  bool needs_worker() const { return kind == Kind::kDocument || kind == Kind::kJsonLine || kind == Kind::kWarc; }
+};
+
+// Consecutive tasks, transformed by one worker and written together.
+struct Batch {
+  std::vector<Task> tasks;
+  std::uint64_t bytes = 0;  // the size of the tasks' input when read
+  bool done = false;        // guarded by Runner::mu_ once the batch is in the window
 };
 
 std::string json_line(std::initializer_list<std::pair<const char*, std::string>> fields) {
@@ -30,89 +85,344 @@ std::uint64_t line_of(std::string_view text, std::size_t at) {
   return line;
 }
 
+const char* const kWarcTypes[] = {"warcinfo", "request",    "metadata",    "revisit",
+                                  "resource", "conversion", "continuation"};
+
+std::string format_seconds(std::uint64_t nanoseconds) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.6f", static_cast<double>(nanoseconds) / 1e9);
+  return buf;
+}
+
 class Runner {
  public:
   Runner(const DocumentOptions& opts, const Transform& transform, std::string_view check_message)
-      : opts_(opts), transform_(transform), check_message_(check_message), report_(opts.explain) {}
+      : opts_(opts),
+        transform_(transform),
+        check_message_(check_message),
+        report_(false),
+        reports_(opts.jobs, Report(opts.explain)) {}
+
+  ~Runner() { stop_workers(); }
 
   int run(const std::vector<std::string>& files) {
-    std::unique_ptr<OutputFile> out;
+    auto start = std::chrono::steady_clock::now();
+    std::vector<TreeEntry> entries;
+    if (opts_.recursive) {
+      entries = list_tree(files, opts_.check ? "" : opts_.output, opts_.warc);
+    } else {
+      for (const std::string& f : files) entries.push_back({f, {}, {}});
+    }
+    std::uint64_t total = 0;
+    for (const TreeEntry& e : entries) {
+      struct stat st;
+      if (e.input.empty()) continue;
+      if (e.input == "-" || stat(e.input.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
+        total = 0;  // a pipe or a missing file: the total is not known
+        break;
+      }
+      total += static_cast<std::uint64_t>(st.st_size);
+    }
+    // No bar over text that goes to the same terminal.
+    bool text_on_terminal = !opts_.check && opts_.output == "-" && isatty(STDOUT_FILENO);
+    progress_.emplace(stderr, !opts_.quiet && isatty(STDERR_FILENO) && !text_on_terminal, total);
+
     try {
-      if (!opts_.check) out = std::make_unique<OutputFile>(opts_.output);
+      if (!opts_.check && !opts_.recursive) out_ = std::make_unique<OutputFile>(opts_.output);
     } catch (const IoError& e) {
       cli::error(e.what());
       return 2;
     }
-    out_ = out.get();
+    for (unsigned i = 0; opts_.jobs > 1 && i < opts_.jobs; ++i) {
+      threads_.emplace_back([this, i] { work_loop(reports_[i]); });
+    }
+
+    for (const TreeEntry& entry : entries) {
+      if (fatal_) break;
+      if (!entry.error.empty()) {
+        Task note;
+        note.messages = diagnostic(entry.error);
+        note.totals.failed = 1;
+        submit(std::move(note));
+        continue;
+      }
+      read_file(entry);
+    }
+    flush();
+    drain(0);
+    stop_workers();
+    progress_->clear();
+    if (fatal_) return 2;
     // An input that cannot be read makes the output incomplete: it is then not committed, so a
     // make target is never left looking up to date. Bad records inside a readable input are
     // reported and skipped, and the output of the others is kept.
-    bool input_failed = false;
-    for (const std::string& file : files) {
-      try {
-        run_file(file);
-      } catch (const IoError& e) {
-        // A failed write is fatal; a failed read costs only that input.
-        cli::error(e.what());
-        ++totals_.failed;
-        if (e.subject() == opts_.output || e.subject() == "standard output") return 2;
-        input_failed = true;
-      }
-    }
     try {
-      if (out && (!input_failed || opts_.output == "-")) out->commit();
+      if (out_ && (!input_failed_ || opts_.output == "-")) out_->commit();
     } catch (const IoError& e) {
       cli::error(e.what());
       return 2;
     }
-    write_stats();
+    for (const Report& r : reports_) report_.merge(r);
+    auto elapsed = std::chrono::steady_clock::now() - start;
+    write_stats(static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(elapsed).count()));
     if (totals_.failed) return 2;
     return totals_.findings ? 1 : 0;
   }
 
  private:
-  void diagnose(const std::string& location, const std::string& message) {
+  // ---- diagnostics (any thread: they only build strings)
+
+  std::string diagnostic(const std::string& location, const std::string& message) const {
     if (opts_.json) {
-      std::string line = json_line({{"type", json_quote("error")}, {"location", json_quote(location)}, {"message", json_quote(message)}});
-      std::fputs(line.c_str(), stderr);
-    } else {
-      cli::error(location + ": " + message);
+      return json_line(
+          {{"type", json_quote("error")}, {"location", json_quote(location)}, {"message", json_quote(message)}});
     }
+    return "winnow: " + location + ": " + message + "\n";
+  }
+  // TEXT is "SUBJECT: MESSAGE" already.
+  std::string diagnostic(const std::string& text) const {
+    std::size_t colon = text.find(": ");
+    if (opts_.json && colon != std::string::npos) return diagnostic(text.substr(0, colon), text.substr(colon + 2));
+    return "winnow: " + text + "\n";
   }
 
-  void run_file(const std::string& file) {
-    Input in(file);
-    const std::string name = file == "-" ? "(standard input)" : file;
+  std::string explanation(const std::string& location, Report& report) const {
+    std::string out;
+    for (const Change& c : report.changes()) {
+      std::string where = location;
+      if (c.line && !opts_.jsonl) where += ":" + std::to_string(c.line);
+      if (opts_.json) {
+        out += json_line({{"type", json_quote("change")},
+                          {"location", json_quote(location)},
+                          {"line", std::to_string(c.line)},
+                          {"stage", json_quote(c.stage)},
+                          {"kind", json_quote(c.kind)},
+                          {"detail", json_quote(c.detail)},
+                          {"score", std::to_string(c.score)}});
+      } else {
+        out += where + ": " + c.stage + ": " + c.kind;
+        if (c.score != 0) {
+          char buf[32];
+          std::snprintf(buf, sizeof buf, " (%.2f)", c.score);
+          out += buf;
+        }
+        if (!c.detail.empty()) out += ": " + c.detail;
+        out += "\n";
+      }
+    }
+    report.clear_changes();
+    return out;
+  }
+
+  // ---- reading (the main thread)
+
+  void read_file(const TreeEntry& entry) {
+    if (opts_.recursive && !opts_.check) {
+      Task open;
+      open.kind = Task::Kind::kOpen;
+      open.path = entry.output;
+      submit(std::move(open));
+    }
+    Task close;
+    close.kind = Task::Kind::kClose;
+    std::uint64_t size = 0;
+    try {
+      Input in(entry.input);
+      const std::string name = entry.input == "-" ? "(standard input)" : entry.input;
+      if (opts_.warc && looks_like_warc(in.peek(8))) {
+        read_warc(in, name);
+      } else {
+        read_documents(in, name);
+      }
+      size = in.offset();
+    } catch (const IoError& e) {
+      close.messages = diagnostic(e.subject(), e.message());
+      close.totals.failed = 1;
+    }
+    bytes_read_ += size;
+    close.progress_bytes = bytes_read_;
+    submit(std::move(close));
+  }
+
+  void read_documents(Input& in, const std::string& name) {
     Framing framing = opts_.jsonl ? Framing::kLines : opts_.null_data ? Framing::kNul : Framing::kWhole;
     std::string record;
     bool oversized = false;
-    while (in.next(record, framing, opts_.max_bytes, &oversized)) {
-      std::string location = name;
-      if (opts_.jsonl) location += ":" + std::to_string(in.record_number());
-      if (opts_.null_data) location += "#" + std::to_string(in.record_number());
-      ++totals_.documents_in;
-      totals_.bytes_in += record.size();
+    while (!fatal_ && in.next(record, framing, opts_.max_bytes, &oversized)) {
+      if (opts_.jsonl && !oversized && (record.empty() || record == "\r")) continue;  // blank lines carry no record
+      Task t;
+      t.location = name;
+      if (opts_.jsonl) t.location += ":" + std::to_string(in.record_number());
+      if (opts_.null_data) t.location += "#" + std::to_string(in.record_number());
+      t.progress_bytes = bytes_read_ + in.offset();
       if (oversized) {
-        diagnose(location, "document exceeds --max-bytes (" + std::to_string(opts_.max_bytes) + "), skipped");
-        ++totals_.failed;
+        t.messages =
+            diagnostic(t.location, "document exceeds --max-bytes (" + std::to_string(opts_.max_bytes) + "), skipped");
+        t.totals = {.documents_in = 1, .bytes_in = record.size(), .failed = 1};
         report_.count("input", "oversized");
-        continue;
-      }
-      if (opts_.jsonl) {
-        if (record.empty() || record == "\r") continue;  // blank lines carry no record
-        run_json(record, location);
       } else {
-        process(record, Source{location, nullptr}, [&](const std::string& text) {
-          emit(text);
-          if (opts_.null_data) emit(std::string_view("\0", 1));
-        });
+        t.kind = opts_.jsonl ? Task::Kind::kJsonLine : Task::Kind::kDocument;
+        t.input = std::move(record);
       }
+      submit(std::move(t));
     }
   }
 
-  void run_json(const std::string& line, const std::string& location) {
+  void read_warc(Input& in, const std::string& name) {
+    WarcReader reader(in, opts_.max_bytes);
+    WarcRecord rec;
+    while (!fatal_ && reader.next(rec)) {
+      if (rec.type != "response") {
+        std::string kind = "skipped-other";
+        for (const char* known : kWarcTypes) {
+          if (rec.type == known) kind = std::string("skipped-") + known;
+        }
+        report_.count("warc", kind);
+        continue;
+      }
+      if (rec.content_type.rfind("application/http", 0) != 0) {
+        report_.count("warc", "skipped-not-http");
+        continue;
+      }
+      Task t;
+      t.location = name + "#" + std::to_string(rec.number);
+      t.progress_bytes = bytes_read_ + in.offset();
+      if (rec.oversized) {
+        t.messages =
+            diagnostic(t.location, "record exceeds --max-bytes (" + std::to_string(opts_.max_bytes) + "), skipped");
+        t.totals = {.documents_in = 1, .failed = 1};
+        report_.count("input", "oversized");
+      } else {
+        t.kind = Task::Kind::kWarc;
+        t.input = std::move(rec.block);
+        t.url = utf8::sanitize(rec.target_uri);
+        t.date = utf8::sanitize(rec.date);
+        t.id = utf8::sanitize(rec.record_id);
+      }
+      submit(std::move(t));
+    }
+  }
+
+  // ---- the window (the main thread)
+
+  void submit(Task&& t) {
+    if (threads_.empty()) {
+      if (t.needs_worker()) work(t, reports_[0]);
+      write(t);
+      return;
+    }
+    batch_.bytes += t.input.size();
+    batch_.tasks.push_back(std::move(t));
+    if (batch_.tasks.size() >= kBatchDocuments || batch_.bytes >= kBatchBytes) flush();
+  }
+
+  // Hands the open batch to the workers.
+  void flush() {
+    if (batch_.tasks.empty()) return;
+    auto batch = std::make_unique<Batch>(std::move(batch_));
+    batch_ = Batch();
+    window_bytes_ += batch->bytes;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      queue_.push_back(batch.get());
+      window_.push_back(std::move(batch));
+    }
+    work_cv_.notify_one();
+    drain(opts_.jobs);
+  }
+
+  // Writes finished batches from the front of the window, waiting for them while the window
+  // holds more than MAX_WORKERS workers' worth (0: until it is empty).
+  void drain(unsigned max_workers) {
+    while (!window_.empty()) {
+      bool full = window_.size() > kBatchesPerWorker * max_workers || window_bytes_ > kBytesPerWorker * max_workers;
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        if (!window_.front()->done) {
+          if (!full) return;
+          awaited_ = window_.front().get();
+          done_cv_.wait(lock, [this] { return awaited_->done; });
+          awaited_ = nullptr;
+        }
+      }
+      std::unique_ptr<Batch> batch = std::move(window_.front());
+      window_.pop_front();
+      window_bytes_ -= batch->bytes;
+      for (Task& t : batch->tasks) write(t);
+    }
+  }
+
+  // ---- workers
+
+  void work_loop(Report& report) {
+    for (;;) {
+      Batch* batch = nullptr;
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        work_cv_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+        if (queue_.empty()) return;
+        batch = queue_.front();
+        queue_.pop_front();
+      }
+      for (Task& t : batch->tasks) {
+        if (t.needs_worker()) work(t, report);
+      }
+      bool awaited = false;
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        batch->done = true;
+        awaited = batch == awaited_;
+      }
+      if (awaited) done_cv_.notify_one();  // the writer waits for this one, and only for it
+    }
+  }
+
+  void stop_workers() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stopping_ = true;
+    }
+    work_cv_.notify_all();
+    for (std::thread& t : threads_) t.join();
+    threads_.clear();
+  }
+
+  void work(Task& t, Report& report) {
+    try {
+      switch (t.kind) {
+        case Task::Kind::kDocument:
+          t.totals.documents_in = 1;
+          t.totals.bytes_in = t.input.size();
+          if (std::optional<std::string> text = process(t, t.input, Source{t.location, nullptr, {}}, report)) {
+            t.output = std::move(*text);
+            if (opts_.null_data) t.output.push_back('\0');
+          }
+          break;
+        case Task::Kind::kJsonLine:
+          work_json(t, report);
+          break;
+        case Task::Kind::kWarc:
+          work_warc(t, report);
+          break;
+        default:
+          break;
+      }
+    } catch (const std::exception& e) {
+      // Nothing a document holds should get here; if it does, it costs that document only.
+      t.messages += diagnostic(t.location, std::string("internal error: ") + e.what() + ", document skipped");
+      t.output.clear();
+      t.totals.documents_out = t.totals.bytes_out = 0;
+      t.totals.failed = 1;
+      report.clear_changes();  // what the failed document's stages recorded explains nothing
+    }
+    std::string().swap(t.input);
+  }
+
+  void work_json(Task& t, Report& report) {
+    t.totals.documents_in = 1;
+    t.totals.bytes_in = t.input.size();
     std::string error;
-    std::optional<JsonRecord> rec = JsonRecord::parse(line, &error);
+    std::optional<JsonRecord> rec = JsonRecord::parse(t.input, &error);
     bool present = false;
     std::optional<std::string> text;
     if (rec) {
@@ -120,91 +430,138 @@ class Runner {
       if (!text) error = present ? "field '" + opts_.field + "' is not a string" : "no field '" + opts_.field + "'";
     }
     if (!text) {
-      diagnose(location, error + ", record skipped");
-      ++totals_.failed;
-      report_.count("input", "bad-record");
+      t.messages += diagnostic(t.location, error + ", record skipped");
+      t.totals.failed = 1;
+      report.count("input", "bad-record");
       return;
     }
-    process(*text, Source{location, &*rec}, [&](const std::string& result) {
-      emit(rec->with_string(opts_.field, result));
-      emit("\n");
-    });
+    if (std::optional<std::string> result = process(t, *text, Source{t.location, &*rec, {}}, report)) {
+      t.output = rec->with_string(opts_.field, *result) + "\n";
+    }
   }
 
-  template <typename Emit>
-  void process(std::string_view input, const Source& source, Emit&& emit_document) {
-    std::string result = transform_(input, source, report_);
-    if (opts_.explain) explain(source);
+  void work_warc(Task& t, Report& report) {
+    std::string error;
+    std::optional<HttpResponse> http = parse_http_response(t.input, opts_.max_bytes, &error);
+    if (!http) {
+      t.messages += diagnostic(t.location, error + ", record skipped");
+      t.totals.failed = 1;
+      report.count("warc", "bad-record");
+      return;
+    }
+    if (http->status < 200 || http->status > 299) {
+      report.count("warc", "skipped-status");
+      return;
+    }
+    if (http->media_type != "text/html" && http->media_type != "application/xhtml+xml") {
+      report.count("warc", "skipped-non-html");
+      return;
+    }
+    std::string().swap(t.input);
+    t.totals.documents_in = 1;
+    t.totals.bytes_in = http->body.size();
+    if (std::optional<std::string> text = process(t, http->body, Source{t.location, nullptr, http->charset}, report)) {
+      t.output = "{\"url\":" + json_quote(t.url) + ",\"date\":" + json_quote(t.date) + ",\"id\":" + json_quote(t.id) +
+                 "," + json_quote(opts_.field) + ":" + json_quote(*text) + "}\n";
+    }
+  }
+
+  // Transforms one document; returns its text unless --check (then only findings).
+  std::optional<std::string> process(Task& t, std::string_view input, const Source& source, Report& report) {
+    std::string result = transform_(input, source, report);
+    if (opts_.explain) t.messages += explanation(source.location, report);
     if (opts_.check) {
       if (result != input) {
         std::size_t at = 0;
         while (at < input.size() && at < result.size() && input[at] == result[at]) ++at;
-        ++totals_.findings;
+        t.totals.findings = 1;
         if (!opts_.quiet) {
           std::string where = source.location;
           if (!opts_.jsonl) where += ":" + std::to_string(line_of(input, at));
-          diagnose(where, std::string(check_message_));
+          t.messages += diagnostic(where, std::string(check_message_));
         }
       }
-      return;
+      return std::nullopt;
     }
-    ++totals_.documents_out;
-    totals_.bytes_out += result.size();
-    emit_document(result);
+    t.totals.documents_out = 1;
+    t.totals.bytes_out = result.size();
+    return result;
   }
 
-  void explain(const Source& source) {
-    for (const Change& c : report_.changes()) {
-      std::string where = source.location;
-      if (c.line && !opts_.jsonl) where += ":" + std::to_string(c.line);
-      if (opts_.json) {
-        std::string line = json_line({{"type", json_quote("change")},
-                                      {"location", json_quote(source.location)},
-                                      {"line", std::to_string(c.line)},
-                                      {"stage", json_quote(c.stage)},
-                                      {"kind", json_quote(c.kind)},
-                                      {"detail", json_quote(c.detail)},
-                                      {"score", std::to_string(c.score)}});
-        std::fputs(line.c_str(), stderr);
+  // ---- writing (the main thread, in input order)
+
+  void write(Task& t) {
+    if (fatal_) return;
+    if (!t.messages.empty()) {
+      progress_->clear();
+      std::fputs(t.messages.c_str(), stderr);
+    }
+    totals_.documents_in += t.totals.documents_in;
+    totals_.documents_out += t.totals.documents_out;
+    totals_.bytes_in += t.totals.bytes_in;
+    totals_.bytes_out += t.totals.bytes_out;
+    totals_.failed += t.totals.failed;
+    totals_.findings += t.totals.findings;
+    try {
+      switch (t.kind) {
+        case Task::Kind::kOpen: {
+          std::error_code ec;
+          std::filesystem::path parent = std::filesystem::path(t.path).parent_path();
+          if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+          if (ec) throw IoError(parent.string(), ec.message());
+          out_ = std::make_unique<OutputFile>(t.path);
+          break;
+        }
+        case Task::Kind::kClose:
+          if (t.totals.failed) input_failed_ = true;
+          if (opts_.recursive) {
+            if (out_ && !t.totals.failed) out_->commit();
+            out_.reset();  // an output not committed is removed
+          }
+          break;
+        default:
+          if (out_) out_->write(t.output);
+          break;
+      }
+    } catch (const IoError& e) {
+      progress_->clear();
+      std::fputs(diagnostic(e.subject(), e.message()).c_str(), stderr);
+      ++totals_.failed;
+      // One output of a tree costs only its input; the one output of a stream is everything.
+      if (opts_.recursive) {
+        out_.reset();
       } else {
-        std::string msg = where + ": " + c.stage + ": " + c.kind;
-        if (c.score != 0) {
-          char buf[32];
-          std::snprintf(buf, sizeof buf, " (%.2f)", c.score);
-          msg += buf;
-        }
-        if (!c.detail.empty()) msg += ": " + c.detail;
-        std::fprintf(stderr, "%s\n", msg.c_str());
+        fatal_ = true;
       }
     }
-    report_.clear_changes();
+    progress_->update(totals_.documents_in, t.progress_bytes);
   }
 
-  void emit(std::string_view bytes) { out_->write(bytes); }
+  // ---- statistics
 
-  void write_stats() {
+  void write_stats(std::uint64_t wall_nanoseconds) {
     if (!opts_.stats) return;
-    std::vector<std::pair<std::string, std::uint64_t>> rows = {
-        {"documents_in", totals_.documents_in}, {"documents_out", totals_.documents_out},
-        {"bytes_in", totals_.bytes_in},         {"bytes_out", totals_.bytes_out},
-        {"failed", totals_.failed},             {"findings", totals_.findings}};
+    std::vector<std::pair<std::string, std::uint64_t>> rows = {{"documents_in", totals_.documents_in},
+                                                               {"documents_out", totals_.documents_out},
+                                                               {"bytes_in", totals_.bytes_in},
+                                                               {"bytes_out", totals_.bytes_out},
+                                                               {"failed", totals_.failed},
+                                                               {"findings", totals_.findings}};
     if (opts_.stats_file.empty()) {
-      for (const auto& [k, v] : rows) std::fprintf(stderr, "winnow: stats: %s %llu\n", k.c_str(), static_cast<unsigned long long>(v));
-      for (const auto& [k, v] : report_.counts()) std::fprintf(stderr, "winnow: stats: %s %llu\n", k.c_str(), static_cast<unsigned long long>(v));
+      for (const auto& [k, v] : rows) {
+        std::fprintf(stderr, "winnow: stats: %s %llu\n", k.c_str(), static_cast<unsigned long long>(v));
+      }
+      for (const auto& [k, v] : report_.counts()) {
+        std::fprintf(stderr, "winnow: stats: %s %llu\n", k.c_str(), static_cast<unsigned long long>(v));
+      }
+      for (const auto& [k, v] : report_.times()) {
+        std::fprintf(stderr, "winnow: stats: seconds/%s %s\n", k.c_str(), format_seconds(v).c_str());
+      }
       return;
     }
-    std::string json = "{";
-    for (const auto& [k, v] : rows) json += json_quote(k) + ": " + std::to_string(v) + ", ";
-    json += "\"changes\": {";
-    bool first = true;
-    for (const auto& [k, v] : report_.counts()) {
-      json += (first ? "" : ", ") + json_quote(k) + ": " + std::to_string(v);
-      first = false;
-    }
-    json += "}}\n";
     try {
       OutputFile f(opts_.stats_file);
-      f.write(json);
+      f.write(stats_json(rows, wall_nanoseconds));
       f.commit();
     } catch (const IoError& e) {
       cli::error(e.what());
@@ -212,12 +569,63 @@ class Runner {
     }
   }
 
+  // The counts "stage/kind" grouped by stage: blocks removed (stage "removed", by reason),
+  // duplicates (everything the dedupe stage counted) and the changes of every other stage.
+  std::string stats_json(const std::vector<std::pair<std::string, std::uint64_t>>& rows,
+                         std::uint64_t wall_nanoseconds) const {
+    std::uint64_t duplicates = 0;
+    std::string removed, changes, stage;
+    for (const auto& [key, n] : report_.counts()) {
+      std::size_t slash = key.find('/');
+      std::string key_stage = key.substr(0, slash), kind = key.substr(slash + 1);
+      if (key_stage == "dedupe") duplicates += n;
+      std::string member = json_quote(kind) + ": " + std::to_string(n);
+      if (key_stage == "removed") {
+        removed += (removed.empty() ? "" : ", ") + member;
+        continue;
+      }
+      if (key_stage != stage) {
+        if (!changes.empty()) changes += "}, ";
+        changes += json_quote(key_stage) + ": {";
+        stage = key_stage;
+      } else {
+        changes += ", ";
+      }
+      changes += member;
+    }
+    if (!changes.empty()) changes += "}";
+    std::string json = "{\n";
+    for (const auto& [k, v] : rows) json += "  " + json_quote(k) + ": " + std::to_string(v) + ",\n";
+    json += "  \"duplicates\": " + std::to_string(duplicates) + ",\n";
+    json += "  \"blocks_removed\": {" + removed + "},\n";
+    json += "  \"changes\": {" + changes + "},\n";
+    json += "  \"seconds\": {";
+    for (const auto& [k, v] : report_.times()) json += json_quote(k) + ": " + format_seconds(v) + ", ";
+    json += "\"total\": " + format_seconds(wall_nanoseconds) + "}\n}\n";
+    return json;
+  }
+
   const DocumentOptions& opts_;
   const Transform& transform_;
   std::string_view check_message_;
-  Report report_;
+  Report report_;                // the reader's counts, then everything merged
+  std::vector<Report> reports_;  // one a worker (reports_[0] without worker threads)
   Totals totals_;
-  OutputFile* out_ = nullptr;
+  std::optional<Progress> progress_;
+  std::unique_ptr<OutputFile> out_;
+  bool input_failed_ = false;
+  bool fatal_ = false;  // the output failed: stop
+  std::uint64_t bytes_read_ = 0;
+
+  Batch batch_;                                // the batch being filled; the main thread's only
+  std::deque<std::unique_ptr<Batch>> window_;  // the main thread's only
+  std::uint64_t window_bytes_ = 0;
+  std::mutex mu_;
+  std::condition_variable work_cv_, done_cv_;
+  std::deque<Batch*> queue_;  // guarded by mu_, as are Batch::done, awaited_ and stopping_
+  Batch* awaited_ = nullptr;  // the batch the writer waits for, if it waits
+  bool stopping_ = false;
+  std::vector<std::thread> threads_;
 };
 
 }  // namespace
@@ -226,6 +634,18 @@ void add_document_options(std::vector<cli::Option>& options, DocumentOptions& o,
   using cli::Arg;
   options.push_back({"output", 'o', Arg::kRequired, "FILE", "write to FILE, atomically (default: standard output)",
                      [&o](const char* v) { o.output = v; }});
+  options.push_back({"recursive", 'r', Arg::kNone, nullptr,
+                     "FILEs are directories (or files) to mirror under the directory -o names",
+                     [&o](const char*) { o.recursive = true; }});
+  options.push_back({"jobs", 'j', Arg::kRequired, "N",
+                     "transform N documents at a time (0: one a processor; default 1)", [&o](const char* v) {
+                       char* end = nullptr;
+                       unsigned long n = std::strtoul(v, &end, 10);
+                       if (end == v || *end || v[0] == '-' || n > 1024) {
+                         throw cli::UsageError(std::string("--jobs: not a number of threads: '") + v + "'");
+                       }
+                       o.jobs = n ? static_cast<unsigned>(n) : std::max(1u, std::thread::hardware_concurrency());
+                     }});
   options.push_back({"null-data", 'z', Arg::kNone, nullptr, "documents are separated by NUL bytes, in and out",
                      [&o](const char*) { o.null_data = true; }});
   options.push_back({"jsonl", 0, Arg::kNone, nullptr, "JSON Lines in and out; the text is in field FIELD",
@@ -239,12 +659,14 @@ void add_document_options(std::vector<cli::Option>& options, DocumentOptions& o,
                      [&o](const char*) { o.explain = true; }});
   options.push_back({"json", 0, Arg::kNone, nullptr, "write diagnostics and explanations as JSON Lines",
                      [&o](const char*) { o.json = true; }});
-  options.push_back({"stats", 0, Arg::kOptional, "FILE", "count documents, bytes and changes; to FILE as JSON, else to standard error",
+  options.push_back({"stats", 0, Arg::kOptional, "FILE",
+                     "count documents, bytes and changes; to FILE as JSON, else to standard error",
                      [&o](const char* v) {
                        o.stats = true;
                        if (v) o.stats_file = v;
                      }});
-  options.push_back({"max-bytes", 0, Arg::kRequired, "N", "skip documents larger than N bytes (K, M, G suffixes; default 64M)",
+  options.push_back({"max-bytes", 0, Arg::kRequired, "N",
+                     "skip documents larger than N bytes (K, M, G suffixes; default 64M)",
                      [&o](const char* v) { o.max_bytes = cli::parse_size("max-bytes", v); }});
   options.push_back({"quiet", 'q', Arg::kNone, nullptr, "print no diagnostics other than errors",
                      [&o](const char*) { o.quiet = true; }});
@@ -253,6 +675,17 @@ void add_document_options(std::vector<cli::Option>& options, DocumentOptions& o,
 int run_documents(const DocumentOptions& opts, std::vector<std::string> files, const Transform& transform,
                   std::string_view check_message) {
   if (opts.jsonl && opts.null_data) throw cli::UsageError("--jsonl and -z cannot be combined");
+  if (opts.recursive) {
+    if (files.empty()) throw cli::UsageError("-r needs a directory or file to read");
+    if (opts.output == "-" && !opts.check) throw cli::UsageError("-r needs -o DIR, the directory to write to");
+    std::error_code ec;
+    if (!opts.check && std::filesystem::exists(opts.output, ec) && !std::filesystem::is_directory(opts.output, ec)) {
+      throw cli::UsageError("-r needs -o DIR, and '" + opts.output + "' is not a directory");
+    }
+    for (const std::string& f : files) {
+      if (f == "-") throw cli::UsageError("-r reads files, not standard input");
+    }
+  }
   if (files.empty()) files.push_back("-");
   return Runner(opts, transform, check_message).run(files);
 }

@@ -1,6 +1,14 @@
 // runner.h: the document loop every text verb shares: read FILEs (or stdin) in one of the
-// three framings, hand each document to the verb's transform, write the results atomically,
-// and turn what happened into diagnostics, --explain, --stats and an exit status.
+// three framings, or WARC files, or whole trees (-r), hand each document to the verb's
+// transform on -j worker threads, write the results atomically and in input order, and turn
+// what happened into diagnostics, --explain, --stats, a progress bar and an exit status.
+//
+// The output, diagnostics and --explain text are the same bytes whatever the number of
+// threads: documents are numbered as they are read, transformed in any order, and written
+// strictly in that numbering. Workers take documents in batches (32 documents or 1 MiB), and
+// at most a small window of batches is in flight (four a worker, or 16 MiB of input a worker),
+// so memory does not grow with the corpus. (With -j above 1, a document that arrives slowly
+// on a pipe is written once its batch is full or the input ends.)
 #pragma once
 
 #include <cstdint>
@@ -27,19 +35,25 @@ struct DocumentOptions {
   bool stats = false;          // --stats[=FILE]
   std::string stats_file;      // empty: stderr
   std::size_t max_bytes = std::size_t{64} << 20;  // --max-bytes
+  bool recursive = false;      // -r: FILEs are trees, mirrored under the directory -o names
+  unsigned jobs = 1;           // -j: worker threads
+  bool warc = false;           // set by verbs that read WARC files (recognised by content)
 };
 
-// Registers the shared options (-o, -z, --jsonl, --field, -q, --explain, --json, --stats,
-// --max-bytes, and --check with CHECK_HELP when that is not null).
+// Registers the shared options (-o, -r, -j, -z, --jsonl, --field, -q, --explain, --json,
+// --stats, --max-bytes, and --check with CHECK_HELP when that is not null).
 void add_document_options(std::vector<cli::Option>& options, DocumentOptions& opts, const char* check_help);
 
 // Where a document came from, for the transform and for diagnostics.
 struct Source {
-  std::string location;     // "FILE", "FILE:LINE" (JSON Lines) or "FILE#N" (-z)
-  const JsonRecord* json;   // the record, with --jsonl
+  std::string location;       // "FILE", "FILE:LINE" (JSON Lines) or "FILE#N" (-z, WARC record N)
+  const JsonRecord* json;     // the record, with --jsonl
+  std::string_view charset;   // the charset a WARC record's HTTP headers declare, else empty
 };
 
 // Turns one document (raw bytes; with --jsonl the field's UTF-8 text) into its output text.
+// Called from several threads at once with -j: it must not touch shared state except REPORT,
+// which belongs to the calling thread.
 using Transform = std::function<std::string(std::string_view input, const Source& source, Report& report)>;
 
 // Runs TRANSFORM over every document of FILES (none: stdin). CHECK_MESSAGE names what --check

@@ -1,4 +1,6 @@
 // winnow clean: the whole pipeline in one process.
+#include <string>
+
 #include "fix_options.h"
 #include "norm_options.h"
 #include "runner.h"
@@ -14,12 +16,13 @@ int clean_main(int argc, char** argv) {
       "Decodes the input to UTF-8, keeps only the article of an HTML page (see winnow extract),\n"
       "repairs mojibake and character damage (see winnow fix), removes web boilerplate (see winnow\n"
       "strip), drops repeated headlines and paragraphs (see winnow dedupe) and writes the canonical\n"
-      "text of the article (see winnow norm)."};
+      "text of the article (see winnow norm). WARC files (recognised by content) give JSON Lines\n"
+      "with url, date, id and text for each HTML response."};
   DocumentOptions io;
   CleanOptions clean_opts;
   std::vector<cli::Option> options;
-  options.push_back({"from", 0, cli::Arg::kRequired, "ENCODING", "decode the input from ENCODING instead of detecting it",
-                     [&](const char* v) {
+  options.push_back({"from", 0, cli::Arg::kRequired, "ENCODING",
+                     "decode the input from ENCODING instead of detecting it", [&](const char* v) {
                        if (!is_known_encoding(v)) throw cli::UsageError(std::string("unknown encoding '") + v + "'");
                        clean_opts.decode.from = v;
                      }});
@@ -33,9 +36,16 @@ int clean_main(int argc, char** argv) {
   add_document_options(options, io, "exit 1 and say where if the input is not already clean; print nothing");
   std::vector<std::string> files;
   if (!cli::parse(verb, options, argc, argv, files)) return 0;
-  return run_documents(io, files, [&](std::string_view input, const Source&, Report& report) {
-    return clean(input, clean_opts, &report);
-  }, "not clean");
+  io.warc = true;
+  return run_documents(
+      io, files,
+      [&](std::string_view input, const Source& source, Report& report) {
+        if (source.charset.empty()) return clean(input, clean_opts, &report);
+        CleanOptions hinted = clean_opts;
+        hinted.decode.declared = source.charset;  // from the HTTP headers of a WARC record
+        return clean(input, hinted, &report);
+      },
+      "not clean");
 }
 
 }  // namespace winnow::tools

@@ -325,6 +325,10 @@ Decoded decode(std::string_view bytes, const DecodeOptions& options) {
     d.encoding = "CESU-8";
     return d;
   }
+  if (!options.declared.empty()) {
+    std::string declared = browser_label(options.declared);
+    if (declared != "UTF-8" && is_known_encoding(declared)) return decode_with(declared, bytes);
+  }
   if (is_markup(bytes)) {
     std::string declared = browser_label(declared_encoding(bytes));
     if (!declared.empty() && declared != "UTF-8" && is_known_encoding(declared)) return decode_with(declared, bytes);

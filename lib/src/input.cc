@@ -4,6 +4,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -48,6 +49,7 @@ bool Input::fill() {
     throw IoError(path_, err == Z_ERRNO ? std::strerror(errno) : msg);
   }
   buffer_.resize(old + static_cast<std::size_t>(got));
+  decompressed_ += static_cast<std::uint64_t>(got);
   if (got == 0) {
     // gzread reports a truncated stream as end of file; gzerror tells the difference.
     int err = 0;
@@ -57,6 +59,30 @@ bool Input::fill() {
     return false;
   }
   return true;
+}
+
+std::string_view Input::peek(std::size_t n) {
+  while (buffer_.size() - pos_ < n && fill()) {
+  }
+  return std::string_view(buffer_).substr(pos_, n);
+}
+
+std::size_t Input::read(std::string& out, std::size_t n, std::size_t max_bytes) {
+  std::size_t done = 0;
+  while (done < n) {
+    if (pos_ == buffer_.size() && !fill()) break;
+    std::size_t take = std::min(n - done, buffer_.size() - pos_);
+    std::size_t room = max_bytes > out.size() ? max_bytes - out.size() : 0;
+    out.append(buffer_, pos_, std::min(take, room));
+    pos_ += take;
+    done += take;
+  }
+  return done;
+}
+
+std::uint64_t Input::offset() const {
+  z_off_t at = gzoffset(gz_->file);
+  return at < 0 ? decompressed_ : static_cast<std::uint64_t>(at);
 }
 
 bool Input::next(std::string& record, Framing framing, std::size_t max_bytes, bool* oversized) {

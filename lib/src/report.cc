@@ -19,8 +19,15 @@ void Report::count(std::string_view stage, std::string_view kind, std::uint64_t 
   counts_[key] += n;
 }
 
+void Report::add_time(std::string_view stage, std::uint64_t nanoseconds) {
+  auto it = times_.find(stage);
+  if (it == times_.end()) it = times_.emplace(std::string(stage), 0).first;
+  it->second += nanoseconds;
+}
+
 void Report::merge(const Report& other) {
   for (const auto& [k, v] : other.counts_) counts_[k] += v;
+  for (const auto& [k, v] : other.times_) times_[k] += v;
   if (keep_details_) changes_.insert(changes_.end(), other.changes_.begin(), other.changes_.end());
 }
 

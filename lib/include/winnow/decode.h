@@ -22,6 +22,11 @@ namespace winnow {
 
 struct DecodeOptions {
   std::string from;  // force this encoding (any name ICU knows); empty: detect
+  // A charset declared outside the bytes, such as an HTTP Content-Type header. Servers often
+  // get it wrong, so a byte order mark and valid UTF-8 are stronger evidence; it decides for
+  // other bytes when ICU knows the name, read as browsers read labels (latin1 and ascii are
+  // windows-1252).
+  std::string declared;
 };
 
 struct Decoded {

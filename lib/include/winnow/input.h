@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "winnow/io_error.h"
 
@@ -36,6 +37,19 @@ class Input {
   // its first MAX_BYTES bytes). Throws IoError on a read error or truncated gzip data.
   bool next(std::string& record, Framing framing, std::size_t max_bytes, bool* oversized);
 
+  // Returns up to N next bytes without consuming them (fewer only at the end of the input),
+  // e.g. to recognise a format by its first bytes. Throws IoError like next().
+  std::string_view peek(std::size_t n);
+
+  // Consumes the next N bytes (fewer only at the end of the input) and appends to OUT those
+  // that keep OUT within MAX_BYTES; the rest is skipped without being stored. Returns the
+  // number of bytes consumed. Throws IoError like next().
+  std::size_t read(std::string& out, std::size_t n, std::size_t max_bytes);
+
+  // How far into the file reading has got, for progress: the file position (compressed bytes
+  // for gzip input), or for a pipe, which has none, the bytes it has given so far.
+  std::uint64_t offset() const;
+
   // 1-based number of the record last returned (the line number for kLines).
   std::uint64_t record_number() const { return records_; }
   const std::string& path() const { return path_; }
@@ -50,6 +64,7 @@ class Input {
   std::size_t pos_ = 0;
   bool eof_ = false;
   std::uint64_t records_ = 0;
+  std::uint64_t decompressed_ = 0;  // bytes gzread has delivered
 };
 
 }  // namespace winnow

@@ -4,8 +4,12 @@
 // is always on and cheap; the per-change details (line, text, score) are kept only when the
 // caller asks for them (explain), so the hot path does not build strings it will throw away.
 // A Report belongs to one thread; merge() combines the counts of several.
+//
+// A Report also adds up the time each stage took (StageTimer), for --stats. That is the only
+// clock in the pipeline, and it only ever reaches the statistics, never the text.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -34,8 +38,13 @@ class Report {
   // Adds N to a counter without a detail record (e.g. bytes, or a fix applied N times).
   void count(std::string_view stage, std::string_view kind, std::uint64_t n = 1);
 
+  // Adds NANOSECONDS to the time spent in STAGE.
+  void add_time(std::string_view stage, std::uint64_t nanoseconds);
+
   // "stage/kind" -> count, sorted by key so that output is deterministic.
   const std::map<std::string, std::uint64_t>& counts() const { return counts_; }
+  // "stage" -> nanoseconds spent in it (summed over threads after merge()).
+  const std::map<std::string, std::uint64_t, std::less<>>& times() const { return times_; }
   const std::vector<Change>& changes() const { return changes_; }
 
   void merge(const Report& other);
@@ -44,7 +53,28 @@ class Report {
  private:
   bool keep_details_;
   std::map<std::string, std::uint64_t> counts_;
+  std::map<std::string, std::uint64_t, std::less<>> times_;
   std::vector<Change> changes_;
+};
+
+// Times one stage from construction to destruction into REPORT (nothing when it is null):
+//   { StageTimer t(report, "decode"); decoded = decode(bytes, options.decode); }
+class StageTimer {
+ public:
+  StageTimer(Report* report, std::string_view stage)
+      : report_(report), stage_(stage), start_(report ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{}) {}
+  ~StageTimer() {
+    if (!report_) return;
+    auto elapsed = std::chrono::steady_clock::now() - start_;
+    report_->add_time(stage_, static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(elapsed).count()));
+  }
+  StageTimer(const StageTimer&) = delete;
+  StageTimer& operator=(const StageTimer&) = delete;
+
+ private:
+  Report* report_;
+  std::string_view stage_;
+  std::chrono::steady_clock::time_point start_;
 };
 
 // Shortens TEXT to at most MAX code points for a report line, marking the cut with "...";

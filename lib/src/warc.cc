@@ -1,0 +1,276 @@
+#include "winnow/warc.h"
+
+#include <zlib.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace winnow {
+namespace {
+
+// Longest WARC header line kept; real ones are a few hundred bytes (long URIs included).
+constexpr std::size_t kMaxHeaderLine = 64 * 1024;
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+// Splits "Name: value" into its trimmed parts; false when there is no colon.
+bool split_header(std::string_view line, std::string_view& name, std::string_view& value) {
+  std::size_t colon = line.find(':');
+  if (colon == std::string_view::npos) return false;
+  name = trim(line.substr(0, colon));
+  value = trim(line.substr(colon + 1));
+  return true;
+}
+
+std::optional<std::uint64_t> parse_decimal(std::string_view s) {
+  if (s.empty() || s.size() > 19) return std::nullopt;
+  std::uint64_t n = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return std::nullopt;
+    n = n * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  return n;
+}
+
+std::optional<std::uint64_t> parse_hex(std::string_view s) {
+  if (s.empty() || s.size() > 15) return std::nullopt;
+  std::uint64_t n = 0;
+  for (char c : s) {
+    int d = c >= '0' && c <= '9'   ? c - '0'
+            : c >= 'a' && c <= 'f' ? c - 'a' + 10
+            : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                   : -1;
+    if (d < 0) return std::nullopt;
+    n = n * 16 + static_cast<std::uint64_t>(d);
+  }
+  return n;
+}
+
+// Undoes chunked transfer coding (RFC 9112 section 7.1); trailers are ignored.
+std::optional<std::string> dechunk(std::string_view in, std::size_t max_bytes, std::string* error) {
+  std::string out;
+  std::size_t pos = 0;
+  for (;;) {
+    std::size_t eol = in.find('\n', pos);
+    if (eol == std::string_view::npos) break;
+    std::string_view size_line = in.substr(pos, eol - pos);
+    size_line = trim(size_line.substr(0, size_line.find(';')));
+    std::optional<std::uint64_t> parsed = parse_hex(size_line);
+    if (!parsed) break;
+    std::uint64_t size = *parsed;
+    pos = eol + 1;
+    if (size == 0) return out;
+    if (size > in.size() - pos) break;
+    if (out.size() + size > max_bytes) {
+      *error = "payload exceeds --max-bytes (" + std::to_string(max_bytes) + ")";
+      return std::nullopt;
+    }
+    out.append(in.substr(pos, size));
+    pos += size;
+    if (in.substr(pos, 2) == "\r\n") {
+      pos += 2;
+    } else if (in.substr(pos, 1) == "\n") {
+      pos += 1;
+    } else {
+      break;
+    }
+  }
+  *error = "bad chunked transfer coding";
+  return std::nullopt;
+}
+
+// Inflates a gzip or zlib stream (WINDOW_BITS 15 + 32), or raw deflate (-15).
+std::optional<std::string> inflate_body(std::string_view in, int window_bits, std::size_t max_bytes,
+                                        std::string* error) {
+  z_stream z{};
+  if (inflateInit2(&z, window_bits) != Z_OK) {
+    *error = "cannot initialise zlib";
+    return std::nullopt;
+  }
+  std::string out;
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+  z.avail_in = static_cast<uInt>(in.size());
+  int rc = Z_OK;
+  char buf[64 * 1024];
+  while (rc == Z_OK) {
+    z.next_out = reinterpret_cast<Bytef*>(buf);
+    z.avail_out = sizeof buf;
+    rc = inflate(&z, Z_NO_FLUSH);
+    std::size_t got = sizeof buf - z.avail_out;
+    if (out.size() + got > max_bytes) {
+      inflateEnd(&z);
+      *error = "payload exceeds --max-bytes (" + std::to_string(max_bytes) + ")";
+      return std::nullopt;
+    }
+    out.append(buf, got);
+    if (rc == Z_BUF_ERROR && z.avail_in == 0) break;  // truncated stream: keep what decoded
+  }
+  inflateEnd(&z);
+  if (rc != Z_STREAM_END && rc != Z_BUF_ERROR) {
+    *error = "bad compressed payload";
+    return std::nullopt;
+  }
+  return out;
+}
+
+}  // namespace
+
+bool looks_like_warc(std::string_view head) { return head.substr(0, 6) == "WARC/1"; }
+
+bool WarcReader::next(WarcRecord& r) {
+  std::string line;
+  bool oversized = false;
+  // Records are followed by a blank line pair; tolerate any number of blank lines.
+  do {
+    if (!in_.next(line, Framing::kLines, kMaxHeaderLine, &oversized)) return false;
+  } while (!oversized && trim(line).empty());
+  r = WarcRecord{};
+  r.number = ++records_;
+  const std::string where = "WARC record " + std::to_string(r.number);
+  if (!looks_like_warc(line)) throw IoError(in_.path(), where + ": does not start with 'WARC/'");
+  bool have_length = false;
+  for (;;) {
+    if (!in_.next(line, Framing::kLines, kMaxHeaderLine, &oversized)) {
+      throw IoError(in_.path(), "truncated " + where + " (end of input in its headers)");
+    }
+    if (oversized)
+      throw IoError(in_.path(), where + ": header line longer than " + std::to_string(kMaxHeaderLine) + " bytes");
+    if (trim(line).empty()) break;
+    std::string_view name, value;
+    if (!split_header(line, name, value)) continue;  // continuation lines carry nothing winnow reads
+    if (iequals(name, "WARC-Type")) {
+      r.type = value;
+    } else if (iequals(name, "WARC-Target-URI")) {
+      r.target_uri = value;
+    } else if (iequals(name, "WARC-Date")) {
+      r.date = value;
+    } else if (iequals(name, "WARC-Record-ID")) {
+      r.record_id = value;
+    } else if (iequals(name, "Content-Type")) {
+      r.content_type = value;
+    } else if (iequals(name, "Content-Length")) {
+      std::optional<std::uint64_t> n = parse_decimal(value);
+      if (!n) throw IoError(in_.path(), where + ": bad Content-Length '" + std::string(value) + "'");
+      r.content_length = *n;
+      have_length = true;
+    }
+  }
+  if (!have_length) throw IoError(in_.path(), where + ": no Content-Length");
+  r.oversized = r.content_length > max_bytes_;
+  std::uint64_t consumed = 0;
+  // Read in steps of at most max_bytes_ so that a huge Content-Length never needs a huge size_t.
+  while (consumed < r.content_length) {
+    std::size_t step =
+        static_cast<std::size_t>(std::min<std::uint64_t>(r.content_length - consumed, std::size_t{1} << 30));
+    std::size_t got = in_.read(r.block, step, r.oversized ? 0 : max_bytes_);
+    consumed += got;
+    if (got < step) {
+      throw IoError(in_.path(), "truncated " + where + " (Content-Length " + std::to_string(r.content_length) +
+                                    ", only " + std::to_string(consumed) + " bytes)");
+    }
+  }
+  return true;
+}
+
+std::optional<HttpResponse> parse_http_response(std::string_view block, std::size_t max_bytes, std::string* error) {
+  if (block.substr(0, 5) != "HTTP/") {
+    *error = "not an HTTP response";
+    return std::nullopt;
+  }
+  std::size_t crlf = block.find("\r\n\r\n"), lf = block.find("\n\n");
+  std::size_t end = std::min(crlf, lf);
+  if (end == std::string_view::npos) {
+    *error = "HTTP headers without an end";
+    return std::nullopt;
+  }
+  std::string_view head = block.substr(0, end);
+  std::string_view body = block.substr(end + (end == crlf ? 4 : 2));
+
+  HttpResponse r;
+  std::string transfer, content_coding;
+  std::size_t pos = 0;
+  bool status_line = true;
+  while (pos <= head.size()) {
+    std::size_t eol = std::min(head.find('\n', pos), head.size());
+    std::string_view line = trim(head.substr(pos, eol - pos));
+    pos = eol + 1;
+    if (status_line) {
+      status_line = false;
+      std::size_t sp = line.find(' ');
+      std::optional<std::uint64_t> code =
+          sp == std::string_view::npos ? std::nullopt : parse_decimal(line.substr(sp + 1, 3));
+      if (!code) {
+        *error = "bad HTTP status line";
+        return std::nullopt;
+      }
+      r.status = static_cast<int>(*code);
+      continue;
+    }
+    std::string_view name, value;
+    if (!split_header(line, name, value)) continue;
+    if (iequals(name, "Content-Type")) {
+      std::string_view type = value.substr(0, value.find(';'));
+      r.media_type = lower(trim(type));
+      for (std::size_t semi = value.find(';'); semi != std::string_view::npos;) {
+        std::size_t next = value.find(';', semi + 1);
+        std::string_view param =
+            value.substr(semi + 1, next == std::string_view::npos ? std::string_view::npos : next - semi - 1);
+        std::string_view key, val;
+        std::size_t eq = param.find('=');
+        if (eq != std::string_view::npos) {
+          key = trim(param.substr(0, eq));
+          val = trim(param.substr(eq + 1));
+          if (val.size() >= 2 && val.front() == '"' && val.back() == '"') val = val.substr(1, val.size() - 2);
+          if (iequals(key, "charset")) r.charset = val;
+        }
+        semi = next;
+      }
+    } else if (iequals(name, "Transfer-Encoding")) {
+      transfer = lower(value);
+    } else if (iequals(name, "Content-Encoding")) {
+      content_coding = lower(value);
+    }
+  }
+
+  std::optional<std::string> payload;
+  if (transfer.find("chunked") != std::string::npos) {
+    payload = dechunk(body, max_bytes, error);
+    if (!payload) return std::nullopt;
+    body = *payload;
+  }
+  if (content_coding == "gzip" || content_coding == "x-gzip" || content_coding == "deflate") {
+    std::optional<std::string> inflated = inflate_body(body, 15 + 32, max_bytes, error);
+    // "deflate" is meant to be zlib-wrapped, but servers often send raw deflate.
+    if (!inflated && content_coding == "deflate") inflated = inflate_body(body, -15, max_bytes, error);
+    if (!inflated) return std::nullopt;
+    r.body = std::move(*inflated);
+  } else if (content_coding.empty() || content_coding == "identity") {
+    if (body.size() > max_bytes) {
+      *error = "payload exceeds --max-bytes (" + std::to_string(max_bytes) + ")";
+      return std::nullopt;
+    }
+    r.body = payload ? std::move(*payload) : std::string(body);
+  } else {
+    *error = "unsupported content coding '" + content_coding + "'";
+    return std::nullopt;
+  }
+  return r;
+}
+
+}  // namespace winnow

@@ -1,0 +1,69 @@
+// examples/corpus/Makefile, the make-based corpus build, run on the sample corpus.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <sstream>
+
+#include "run_tool.h"
+
+namespace winnow::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The recipe lines make ran that invoke winnow clean.
+std::vector<std::string> clean_commands(const ToolResult& r) {
+  std::vector<std::string> out;
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.find(" clean ") != std::string::npos) out.push_back(line);
+  }
+  return out;
+}
+
+TEST(Examples, CorpusMakefileBuildsAndRebuildsOnlyWhatChanged) {
+  std::string dir = temp_dir();
+  fs::copy(source_dir() + "/fixtures/corpus", dir + "/in", fs::copy_options::recursive);
+  fs::create_directories(dir + "/in/site");
+  write_file(dir + "/in/site/page.html", "<p>A page  in a subdirectory</p>\n");
+  std::vector<std::string> make = {WINNOW_MAKE_PROGRAM,
+                                   "--no-print-directory",
+                                   "-f",
+                                   source_dir() + "/examples/corpus/Makefile",
+                                   "-C",
+                                   dir,
+                                   "WINNOW=" + tool_path(),
+                                   "all"};
+  ToolResult r = run_tool(make);
+  ASSERT_EQ(r.status, 0) << r.out << r.err;
+  std::vector<std::string> inputs;
+  for (const auto& e : fs::recursive_directory_iterator(dir + "/in")) {
+    if (e.is_regular_file()) inputs.push_back(fs::relative(e.path(), dir + "/in").string());
+  }
+  ASSERT_EQ(inputs.size(), 6u);
+  EXPECT_EQ(clean_commands(r).size(), inputs.size());
+  for (const std::string& rel : inputs) {
+    std::string out = dir + "/out/" + fs::path(rel).replace_extension(".txt").string();
+    EXPECT_EQ(read_file(out), run_tool({"clean", dir + "/in/" + rel}).out) << rel;
+  }
+
+  // Inputs older than their outputs, except one: only that one is rebuilt.
+  auto now = fs::file_time_type::clock::now();
+  for (const std::string& rel : inputs) {
+    fs::last_write_time(dir + "/in/" + rel, now - std::chrono::hours(2));
+    fs::last_write_time(dir + "/out/" + fs::path(rel).replace_extension(".txt").string(), now - std::chrono::hours(1));
+  }
+  fs::last_write_time(dir + "/in/site/page.html", now - std::chrono::minutes(30));
+  r = run_tool(make);
+  ASSERT_EQ(r.status, 0) << r.out << r.err;
+  std::vector<std::string> rebuilt = clean_commands(r);
+  ASSERT_EQ(rebuilt.size(), 1u) << r.out;
+  EXPECT_NE(rebuilt[0].find("in/site/page.html -o out/site/page.txt"), std::string::npos) << rebuilt[0];
+  r = run_tool(make);
+  EXPECT_EQ(r.status, 0);
+  EXPECT_TRUE(clean_commands(r).empty()) << r.out;
+}
+
+}  // namespace
+}  // namespace winnow::testing

@@ -1,0 +1,33 @@
+// corpus_tree.h: the inputs of a `-r` run and the output path of each.
+//
+// Directories are walked recursively (hidden entries, such as the temporary files of an
+// interrupted run, are skipped) and their regular files taken in byte order of their paths,
+// so every run visits them in the same order. A file operand is taken as it is. Each input's
+// output is OUTDIR/RELATIVE-PATH (the path below the directory operand, or the file's name),
+// with the name mapped by output_name().
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace winnow::tools {
+
+struct TreeEntry {
+  std::string input;   // the path to read, or empty for an error entry
+  std::string output;  // the path to write
+  std::string error;   // what went wrong listing this path (a diagnostic), else empty
+};
+
+// The output name of input NAME: ".gz" is dropped, then ".html"/".htm" become ".txt" and, when
+// WARC is set, ".warc" becomes ".jsonl"; any other name is kept.
+std::string output_name(std::string_view name, bool warc);
+
+// Lists the inputs under OPERANDS in order. Problems with one path (missing, unreadable
+// directory, two inputs with the same output) become error entries in their place, and the
+// listing goes on. Throws cli::UsageError when OUTDIR lies inside a directory operand (an
+// empty OUTDIR, for runs that write nothing, is not checked).
+std::vector<TreeEntry> list_tree(const std::vector<std::string>& operands, const std::string& outdir, bool warc);
+
+}  // namespace winnow::tools
