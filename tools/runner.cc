@@ -56,6 +56,7 @@ struct Task {
   std::string location, input, path;
   std::string url, date, id;         // kWarc: the record's WARC-Target-URI, WARC-Date, WARC-Record-ID
   std::uint64_t progress_bytes = 0;  // input bytes read when the reader made this task
+  std::uint64_t sequence = 0;        // the task's place in input order (set by submit)
   std::string output, messages;      // what to write to the output and to stderr
   Totals totals;
 
@@ -306,6 +307,7 @@ class Runner {
   // ---- the window (the main thread)
 
   void submit(Task&& t) {
+    t.sequence = sequence_++;
     if (threads_.empty()) {
       if (t.needs_worker()) work(t, reports_[0]);
       write(t);
@@ -393,7 +395,7 @@ class Runner {
         case Task::Kind::kDocument:
           t.totals.documents_in = 1;
           t.totals.bytes_in = t.input.size();
-          if (std::optional<std::string> text = process(t, t.input, Source{t.location, nullptr, {}}, report)) {
+          if (std::optional<std::string> text = process(t, t.input, Source{t.location, nullptr, {}, t.sequence}, report)) {
             t.output = std::move(*text);
             if (opts_.null_data) t.output.push_back('\0');
           }
@@ -435,7 +437,7 @@ class Runner {
       report.count("input", "bad-record");
       return;
     }
-    if (std::optional<std::string> result = process(t, *text, Source{t.location, &*rec, {}}, report)) {
+    if (std::optional<std::string> result = process(t, *text, Source{t.location, &*rec, {}, t.sequence}, report)) {
       t.output = rec->with_string(opts_.field, *result) + "\n";
     }
   }
@@ -460,7 +462,7 @@ class Runner {
     std::string().swap(t.input);
     t.totals.documents_in = 1;
     t.totals.bytes_in = http->body.size();
-    if (std::optional<std::string> text = process(t, http->body, Source{t.location, nullptr, http->charset}, report)) {
+    if (std::optional<std::string> text = process(t, http->body, Source{t.location, nullptr, http->charset, t.sequence}, report)) {
       t.output = "{\"url\":" + json_quote(t.url) + ",\"date\":" + json_quote(t.date) + ",\"id\":" + json_quote(t.id) +
                  "," + json_quote(opts_.field) + ":" + json_quote(*text) + "}\n";
     }
@@ -616,6 +618,7 @@ class Runner {
   bool input_failed_ = false;
   bool fatal_ = false;  // the output failed: stop
   std::uint64_t bytes_read_ = 0;
+  std::uint64_t sequence_ = 0;  // the next task's place in input order
 
   Batch batch_;                                // the batch being filled; the main thread's only
   std::deque<std::unique_ptr<Batch>> window_;  // the main thread's only

@@ -49,6 +49,7 @@ struct Source {
   std::string location;       // "FILE", "FILE:LINE" (JSON Lines) or "FILE#N" (-z, WARC record N)
   const JsonRecord* json;     // the record, with --jsonl
   std::string_view charset;   // the charset a WARC record's HTTP headers declare, else empty
+  std::uint64_t sequence;     // the document's place in input order, whatever the thread
 };
 
 // Turns one document (raw bytes; with --jsonl the field's UTF-8 text) into its output text.

@@ -15,6 +15,7 @@ int norm_main(int argc, char** argv);
 int clean_main(int argc, char** argv);
 int strip_main(int argc, char** argv);
 int dedupe_main(int argc, char** argv);
+int check_main(int argc, char** argv);
 int help_main(int argc, char** argv);
 
 // Every verb, in the order `winnow help` lists them.
@@ -25,6 +26,7 @@ inline constexpr VerbEntry kVerbs[] = {
     {"strip", "remove web boilerplate (menus, share bars, footers) from scraped text", strip_main},
     {"dedupe", "repeated blocks in a document; duplicate documents across a corpus", dedupe_main},
     {"norm", "canonical text: NFC, spaces, line ends, paragraphs", norm_main},
+    {"check", "report what clean would change, for CI data checks (exit 1 on findings)", check_main},
     {"help", "list the verbs, or show the help of one", help_main},
 };
 

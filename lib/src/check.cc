@@ -77,14 +77,14 @@ std::string_view category_of(std::string_view stage, std::string_view kind) {
 
 const std::vector<std::string>& check_categories() {
   static const std::vector<std::string> all = [] {
-    std::set<std::string> s = {"near-empty", "other"};
+    std::set<std::string> s = {"duplicate-document", "near-empty", "other"};
     for (const CategoryRule& rule : category_rules()) s.emplace(rule.category);
     return std::vector<std::string>(s.begin(), s.end());
   }();
   return all;
 }
 
-std::vector<Finding> check_document(std::string_view bytes, const CheckOptions& options) {
+std::vector<Finding> check_document(std::string_view bytes, const CheckOptions& options, std::string* cleaned_out) {
   std::vector<Finding> findings;
   Report report(true);
   std::string cleaned = clean(bytes, options.clean, &report);
@@ -115,6 +115,7 @@ std::vector<Finding> check_document(std::string_view bytes, const CheckOptions& 
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     return std::tie(a.line, a.column, a.category) < std::tie(b.line, b.column, b.category);
   });
+  if (cleaned_out) *cleaned_out = std::move(cleaned);
   return findings;
 }
 

@@ -30,12 +30,16 @@ struct CheckOptions {
 };
 
 // The findings for one document given as raw bytes, sorted by line, column and category.
-std::vector<Finding> check_document(std::string_view bytes, const CheckOptions& options);
+// CLEANED, if given, receives what clean() makes of the document.
+std::vector<Finding> check_document(std::string_view bytes, const CheckOptions& options,
+                                    std::string* cleaned = nullptr);
 
 // The category of a change recorded as STAGE/KIND (see data/check-categories.txt).
 std::string_view category_of(std::string_view stage, std::string_view kind);
 
-// Every category check can report, sorted: for validating --select / --ignore.
+// Every category check can report, sorted: for validating --select / --ignore. Besides the
+// stages' categories: "near-empty", "other", and "duplicate-document" (reported by the tool
+// across a corpus, see dedupe_corpus.h).
 const std::vector<std::string>& check_categories();
 
 }  // namespace winnow
