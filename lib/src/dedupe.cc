@@ -33,12 +33,22 @@ struct Seen {
 // The block's text without a trailing " - Site Name", or empty when it has none.
 std::string_view without_site_suffix(std::string_view text) {
   if (text.find('\n') != std::string_view::npos) return {};
+  // A separator that starts before the (kMaxSuffixWords + 1)th space from the end leaves a
+  // suffix of more than kMaxSuffixWords words, so only the text from that space on is
+  // searched (an rfind over a whole paragraph for each separator dominated `clean`'s time).
+  std::size_t start = text.size();
+  std::size_t spaces = 0;
+  while (start > 0 && spaces <= kMaxSuffixWords) spaces += text[--start] == ' ';
+  // Every separator starts with a space: look for the last one that starts a separator.
   std::size_t best = std::string_view::npos, sep_size = 0;
-  for (std::string_view sep : kSuffixSeparators) {
-    std::size_t at = text.rfind(sep);
-    if (at != std::string_view::npos && (best == std::string_view::npos || at > best)) {
-      best = at;
-      sep_size = sep.size();
+  for (std::size_t at = text.size(); best == std::string_view::npos && at-- > start;) {
+    if (text[at] != ' ') continue;
+    for (std::string_view sep : kSuffixSeparators) {
+      if (text.substr(at, sep.size()) == sep) {
+        best = at;
+        sep_size = sep.size();
+        break;
+      }
     }
   }
   if (best == std::string_view::npos) return {};
