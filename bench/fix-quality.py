@@ -14,6 +14,7 @@ seed 002 has stray <u> tags that fix rightly removes.)
 usage: bench/fix-quality.py [BUILD_DIR]     prints one line per measurement
 Deterministic; runs `winnow fix -z` once per measurement.
 """
+from damage import mojibake
 import json
 import os
 import subprocess
@@ -25,22 +26,6 @@ PAGES = [("latin-1", "latin-1"), ("windows-1250", "cp1250"), ("windows-1251", "c
          ("windows-1253", "cp1253"), ("windows-1254", "cp1254"), ("windows-1255", "cp1255"), ("windows-1256", "cp1256"),
          ("windows-1257", "cp1257"), ("windows-1258", "cp1258"), ("iso-8859-2", "iso8859-2"), ("macroman", "mac_roman"),
          ("cp437", "cp437"), ("koi8-r", "koi8_r")]
-
-
-def sloppy(data, codec):
-    out = []
-    for b in data:
-        try:
-            out.append(bytes([b]).decode(codec))
-        except UnicodeDecodeError:
-            out.append(chr(b))
-    return "".join(out)
-
-
-def mojibake(text, codec, layers=1):
-    for _ in range(layers):
-        text = sloppy(text.encode("utf-8"), codec)
-    return text
 
 
 def run_fix(tool, docs):

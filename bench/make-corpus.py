@@ -11,22 +11,14 @@ The output is deterministic: the same inputs and size give the same bytes.
 """
 import json, os, sys, zlib
 
+from damage import sloppy
+
 here = os.path.dirname(os.path.abspath(__file__))
 shared = os.path.normpath(os.path.join(here, "..", "..", "shared"))
 
 
 DAMAGE_CODECS = ["cp1252", "latin-1", "iso8859-2", "cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256",
                  "cp1257", "cp1258", "mac_roman", "cp437", "koi8_r"]
-
-
-def sloppy(data, codec):
-    out = []
-    for b in data:
-        try:
-            out.append(bytes([b]).decode(codec))
-        except UnicodeDecodeError:
-            out.append(chr(b))
-    return "".join(out)
 
 
 def damage(text, rep):

@@ -8,8 +8,11 @@ Deterministic: the same data gives the same file.
 """
 import html
 import os
+import sys
 
 here = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(here, "..", "bench"))
+import damage  # noqa: E402  (the one definition of mojibake, shared with the benchmarks)
 
 # Code pages as fix knows them: Python codec, and the name --explain uses.
 PAGES = {
@@ -31,20 +34,11 @@ MIXUPS = {"ru": ["windows-1251", "koi8-r"], "uk": ["windows-1251"], "bg": ["wind
 
 
 def sloppy_decode(data, page):
-    codec = PAGES[page]
-    out = []
-    for b in data:
-        try:
-            out.append(bytes([b]).decode(codec))
-        except UnicodeDecodeError:
-            out.append(chr(b))
-    return "".join(out)
+    return damage.sloppy(data, PAGES[page])
 
 
 def mojibake(text, page, layers=1):
-    for _ in range(layers):
-        text = sloppy_decode(text.encode("utf-8"), page)
-    return text
+    return damage.mojibake(text, PAGES[page], layers)
 
 
 def escape(s):
