@@ -5,9 +5,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <filesystem>
 #include <sstream>
 
 #include "run_tool.h"
+#include "warc_builder.h"
 
 namespace winnow::testing {
 namespace {
@@ -99,6 +101,106 @@ TEST(BadInput, HugeSingleLineIsSkippedWithBoundedReading) {
   EXPECT_EQ(r.status, 2);
   EXPECT_EQ(r.err, "winnow: (standard input): document exceeds --max-bytes (1048576), skipped\n");
   EXPECT_TRUE(r.out.empty());
+}
+
+TEST(BadInput, TruncateCutsOversizedDocumentsAndGoesOn) {
+  ToolResult r = run_tool({"norm", "--max-bytes", "4", "--truncate"}, "0123456789");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.err, "winnow: (standard input): document exceeds --max-bytes (4), truncated\n");
+  EXPECT_EQ(r.out, "0123\n");
+  // "ab" e-acute e-acute cut at 5 bytes splits the second e-acute (C3 A9): cut before it.
+  r = run_tool({"norm", "--max-bytes", "5", "--truncate"}, "ab\xC3\xA9\xC3\xA9");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.out, "ab\xC3\xA9\n");
+  // A four-byte character (U+1F600, F0 9F 98 80) cut after each of its first three bytes.
+  for (const char* limit : {"3", "4", "5"}) {
+    r = run_tool({"norm", "--max-bytes", limit, "--truncate"}, "ab\xF0\x9F\x98\x80");
+    EXPECT_EQ(r.out, "ab\n") << limit;
+  }
+  r = run_tool({"norm", "--max-bytes", "6", "--truncate"}, "ab\xF0\x9F\x98\x80");
+  EXPECT_EQ(r.out, "ab\xF0\x9F\x98\x80\n");
+}
+
+TEST(BadInput, TruncateCountsInStatsAndKeepsOtherDocuments) {
+  std::string dir = temp_dir();
+  ToolResult r = run_tool({"norm", "-z", "--max-bytes", "4", "--truncate", "--stats=" + dir + "/s.json"},
+                          std::string("0123456789\0ab\0", 14));
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.err, "winnow: (standard input)#1: document exceeds --max-bytes (4), truncated\n");
+  EXPECT_EQ(r.out, std::string("0123\n\0ab\n\0", 10));
+  std::string stats = read_file(dir + "/s.json");
+  EXPECT_NE(stats.find("\"truncated\": 1"), std::string::npos) << stats;
+  EXPECT_NE(stats.find("\"failed\": 0"), std::string::npos) << stats;
+  r = run_tool({"norm", "-q", "--max-bytes", "4", "--truncate"}, "0123456789");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.err, "");
+}
+
+TEST(BadInput, TruncateStillSkipsJsonLines) {
+  // A JSON Lines record cut short is no longer JSON: it is skipped, the next one is processed.
+  ToolResult r = run_tool({"norm", "--jsonl", "--max-bytes", "20", "--truncate"},
+                          "{\"text\": \"a long text that does not fit\"}\n{\"text\": \"b\"}\n");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err, "winnow: (standard input):1: document exceeds --max-bytes (20), skipped\n");
+  EXPECT_EQ(r.out, "{\"text\": \"b\\n\"}\n");
+}
+
+TEST(BadInput, DeepNestingStopsTheParserAtDepth256) {
+  // libxml2 stops building the tree at depth 256 (no HTML_PARSE_HUGE): text nested deeper and
+  // everything after it in the page do not reach the output; what came before does.
+  const std::string s = " met on Tuesday to discuss the budget, and its members agreed that the new plan would be "
+                        "published before the end of the month.";
+  auto page = [&](int depth) {
+    std::string html = "<html><body><p>The council" + s + "</p>";
+    for (int i = 0; i < depth; ++i) html += "<div>";
+    html += "<p>The committee" + s + "</p>";
+    for (int i = 0; i < depth; ++i) html += "</div>";
+    return html + "<p>The board" + s + "</p></body></html>";
+  };
+  ToolResult r = run_tool({"extract"}, page(250));
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.out, "The committee" + s + "\n");
+  for (int depth : {260, 100000}) {
+    r = run_tool({"extract"}, page(depth));
+    EXPECT_EQ(r.status, 0) << depth;
+    EXPECT_EQ(r.out, "The council" + s + "\n") << depth;
+  }
+}
+
+TEST(BadInput, TruncatedGzipNamesTheFile) {
+  std::string dir = temp_dir();
+  std::string gz = gzip_member(std::string(100000, 'x') + "\n");
+  write_file(dir + "/cut.txt.gz", gz.substr(0, gz.size() / 2));
+  for (const std::string& verb : document_verbs()) {
+    ToolResult r = run_tool({verb, dir + "/cut.txt.gz"});
+    EXPECT_EQ(r.status, 2) << verb;
+    EXPECT_EQ(r.err.rfind("winnow: " + dir + "/cut.txt.gz: ", 0), 0u) << verb << ": " << r.err;
+  }
+}
+
+TEST(BadInput, JsonLinesInvalidJsonCostsItsLineOnly) {
+  ToolResult r = run_tool({"norm", "--jsonl"}, "{\"text\": \"a\"}\n{\"text\": \n[1, 2]\nnot json\n{\"text\": \"b\"}\n");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.out, "{\"text\": \"a\\n\"}\n{\"text\": \"b\\n\"}\n");
+  for (const char* line : {":2: ", ":3: ", ":4: "}) {
+    EXPECT_NE(r.err.find("winnow: (standard input)" + std::string(line)), std::string::npos) << line << "\n" << r.err;
+  }
+}
+
+TEST(BadInput, DanglingSymlinkInTreeIsAFailedInput) {
+  // An entry listed but not readable (here a symbolic link to nothing) is reported; the other
+  // inputs are still processed.
+  std::string dir = temp_dir();
+  std::filesystem::create_directories(dir + "/in");
+  write_file(dir + "/in/a.txt", "a\n");
+  std::filesystem::create_symlink(dir + "/gone.txt", dir + "/in/b.txt");
+  write_file(dir + "/in/c.txt", "c\n");
+  ToolResult r = run_tool({"norm", "-r", dir + "/in", "-o", dir + "/out"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err, "winnow: " + dir + "/in/b.txt: No such file or directory\n");
+  EXPECT_EQ(read_file(dir + "/out/a.txt"), "a\n");
+  EXPECT_EQ(read_file(dir + "/out/c.txt"), "c\n");
+  EXPECT_FALSE(std::filesystem::exists(dir + "/out/b.txt"));
 }
 
 TEST(BadInput, UnreadableFileAndDirectory) {

@@ -69,19 +69,36 @@ std::vector<TreeEntry> list_tree(const std::vector<std::string>& operands, const
     if (!outdir.empty() && inside(outdir, operand)) {
       throw cli::UsageError("output directory '" + outdir + "' is inside input directory '" + operand + "'");
     }
-    std::vector<fs::path> files;
+    struct Found {
+      fs::path rel;
+      std::string error;  // the entry cannot be read (a dangling symlink, a file gone since listing)
+    };
+    std::vector<Found> files;
     fs::recursive_directory_iterator it(operand, ec), end;
     for (; !ec && it != end; it.increment(ec)) {
       fs::path rel = it->path().lexically_relative(operand);
+      std::error_code entry_ec;
       if (hidden(rel)) {
-        if (it->is_directory(ec)) it.disable_recursion_pending();
+        if (it->is_directory(entry_ec)) it.disable_recursion_pending();
         continue;
       }
-      if (it->is_regular_file(ec)) files.push_back(rel);
+      fs::file_status entry = it->status(entry_ec);
+      if (fs::is_regular_file(entry)) {
+        files.push_back({rel, {}});
+      } else if (entry_ec || entry.type() == fs::file_type::not_found) {
+        if (!entry_ec) entry_ec = std::make_error_code(std::errc::no_such_file_or_directory);
+        files.push_back({rel, it->path().string() + ": " + entry_ec.message()});
+      }
     }
     if (ec) entries.push_back({{}, {}, operand + ": " + ec.message()});
-    std::sort(files.begin(), files.end(), [](const fs::path& a, const fs::path& b) { return a.native() < b.native(); });
-    for (const fs::path& rel : files) add((fs::path(operand) / rel).string(), rel);
+    std::sort(files.begin(), files.end(), [](const Found& a, const Found& b) { return a.rel.native() < b.rel.native(); });
+    for (const Found& f : files) {
+      if (f.error.empty()) {
+        add((fs::path(operand) / f.rel).string(), f.rel);
+      } else {
+        entries.push_back({{}, {}, f.error});
+      }
+    }
   }
   return entries;
 }

@@ -173,12 +173,17 @@ class Runner {
  private:
   // ---- diagnostics (any thread: they only build strings)
 
-  std::string diagnostic(const std::string& location, const std::string& message) const {
+  std::string diagnostic(const std::string& location, const std::string& message,
+                         std::string_view type = "error") const {
     if (opts_.json) {
       return json_line(
-          {{"type", json_quote("error")}, {"location", json_quote(location)}, {"message", json_quote(message)}});
+          {{"type", json_quote(type)}, {"location", json_quote(location)}, {"message", json_quote(message)}});
     }
     return "winnow: " + location + ": " + message + "\n";
+  }
+  // Something done to a document that did not stop it (-q silences it).
+  std::string warning(const std::string& location, const std::string& message) const {
+    return opts_.quiet ? std::string() : diagnostic(location, message, "warning");
   }
   // TEXT is "SUBJECT: MESSAGE" already.
   std::string diagnostic(const std::string& text) const {
@@ -256,9 +261,15 @@ class Runner {
       if (opts_.jsonl) t.location += ":" + std::to_string(in.record_number());
       if (opts_.null_data) t.location += "#" + std::to_string(in.record_number());
       t.progress_bytes = bytes_read_ + in.offset();
+      const std::string limit = "document exceeds --max-bytes (" + std::to_string(opts_.max_bytes) + ")";
+      if (oversized && opts_.truncate && !opts_.jsonl) {
+        cut_at_character(record);
+        t.messages = warning(t.location, limit + ", truncated");
+        report_.count("input", "truncated");
+        oversized = false;
+      }
       if (oversized) {
-        t.messages =
-            diagnostic(t.location, "document exceeds --max-bytes (" + std::to_string(opts_.max_bytes) + "), skipped");
+        t.messages = diagnostic(t.location, limit + ", skipped");
         t.totals = {.documents_in = 1, .bytes_in = record.size(), .failed = 1};
         report_.count("input", "oversized");
       } else {
@@ -671,8 +682,22 @@ void add_document_options(std::vector<cli::Option>& options, DocumentOptions& o,
   options.push_back({"max-bytes", 0, Arg::kRequired, "N",
                      "skip documents larger than N bytes (K, M, G suffixes; default 64M)",
                      [&o](const char* v) { o.max_bytes = cli::parse_size("max-bytes", v); }});
+  options.push_back({"truncate", 0, Arg::kNone, nullptr,
+                     "cut documents larger than --max-bytes at the limit instead of skipping them",
+                     [&o](const char*) { o.truncate = true; }});
   options.push_back({"quiet", 'q', Arg::kNone, nullptr, "print no diagnostics other than errors",
                      [&o](const char*) { o.quiet = true; }});
+}
+
+void cut_at_character(std::string& record) {
+  // A character is at most four bytes: find the byte that would lead the last one.
+  std::size_t lead = record.size();
+  while (lead > 0 && record.size() - lead < 3 && (static_cast<unsigned char>(record[lead - 1]) & 0xC0) == 0x80) --lead;
+  if (lead-- == 0) return;
+  const unsigned char c = static_cast<unsigned char>(record[lead]);
+  const std::size_t length = c >= 0xF5 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 1;
+  if (record.size() - lead >= length || !utf8::valid(std::string_view(record).substr(0, lead))) return;
+  record.resize(lead);
 }
 
 int run_documents(const DocumentOptions& opts, std::vector<std::string> files, const Transform& transform,

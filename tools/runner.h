@@ -35,14 +35,20 @@ struct DocumentOptions {
   bool stats = false;          // --stats[=FILE]
   std::string stats_file;      // empty: stderr
   std::size_t max_bytes = std::size_t{64} << 20;  // --max-bytes
+  bool truncate = false;        // --truncate: cut oversized documents at max_bytes, not skip them
   bool recursive = false;      // -r: FILEs are trees, mirrored under the directory -o names
   unsigned jobs = 1;           // -j: worker threads
   bool warc = false;           // set by verbs that read WARC files (recognised by content)
 };
 
 // Registers the shared options (-o, -r, -j, -z, --jsonl, --field, -q, --explain, --json,
-// --stats, --max-bytes, and --check with CHECK_HELP when that is not null).
+// --stats, --max-bytes, --truncate, and --check with CHECK_HELP when that is not null).
 void add_document_options(std::vector<cli::Option>& options, DocumentOptions& opts, const char* check_help);
+
+// Cuts RECORD, the first --max-bytes bytes of a longer document, back to the end of its last
+// whole character when it is UTF-8 up to there and the cut split a character; other bytes are
+// left as they are (decode repairs or transcodes them).
+void cut_at_character(std::string& record);
 
 // Where a document came from, for the transform and for diagnostics.
 struct Source {

@@ -45,8 +45,14 @@ bool for_each_document(const DocumentOptions& opts, const std::vector<std::strin
         doc.location = name;
         if (opts.jsonl) doc.location += ":" + std::to_string(in.record_number());
         if (opts.null_data) doc.location += "#" + std::to_string(in.record_number());
+        const std::string limit = ": document exceeds --max-bytes (" + std::to_string(opts.max_bytes) + ")";
+        if (oversized && opts.truncate && !opts.jsonl) {
+          cut_at_character(record);
+          if (!opts.quiet) cli::error(doc.location + limit + ", truncated");
+          oversized = false;
+        }
         if (oversized) {
-          cli::error(doc.location + ": document exceeds --max-bytes (" + std::to_string(opts.max_bytes) + "), skipped");
+          cli::error(doc.location + limit + ", skipped");
           ok = false;
           continue;
         }

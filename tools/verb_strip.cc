@@ -76,8 +76,14 @@ int learn(const DocumentOptions& io, const std::string& forced_site, std::vector
             (file == "-" ? "(standard input)" : file) +
             (framing == Framing::kWhole ? ""
                                         : (framing == Framing::kNul ? "#" : ":") + std::to_string(in.record_number()));
+        const std::string limit = ": document exceeds --max-bytes (" + std::to_string(io.max_bytes) + ")";
+        if (oversized && io.truncate && !io.jsonl) {
+          cut_at_character(record);
+          if (!io.quiet) cli::error(where + limit + ", truncated");
+          oversized = false;
+        }
         if (oversized) {
-          cli::error(where + ": document exceeds --max-bytes (" + std::to_string(io.max_bytes) + "), skipped");
+          cli::error(where + limit + ", skipped");
           status = 2;
           continue;
         }
