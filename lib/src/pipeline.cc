@@ -1,5 +1,6 @@
 #include "winnow/pipeline.h"
 
+#include <cstdint>
 #include <optional>
 
 #include "winnow/dedupe.h"
@@ -12,6 +13,34 @@ void count_removed(const Document& doc, Report* report) {
   if (!report) return;
   for (const Block& b : doc.blocks) {
     if (!b.kept()) report->count("removed", b.reason);
+  }
+}
+
+// FNV-1a over the kept blocks' text: enough to tell whether a round changed anything.
+std::uint64_t digest(const Document& doc) {
+  std::uint64_t h = 14695981039346656037ULL;
+  for (const Block& b : doc.blocks) {
+    if (!b.kept()) continue;
+    for (char c : b.text) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    h = (h ^ 0xFF) * 1099511628211ULL;  // a byte no UTF-8 text holds, between blocks
+  }
+  return h;
+}
+
+// Fix, then norm, until neither changes anything: norm's composition can make a sequence fix
+// repairs (NFC turns "A" + U+0303 into "\u00C3", the lead of much mojibake), and a clean that
+// stopped after one round would change its own output (found by the fuzzer). One extra round
+// over clean text costs the two fast paths.
+void repair(Document& doc, const CleanOptions& options, const FixOptions& fix_options, Report* report,
+            std::optional<StageTimer>& timer) {
+  constexpr int kMaxRepairRounds = 4;
+  for (int round = 0; round < kMaxRepairRounds; ++round) {
+    std::uint64_t before = round ? digest(doc) : 0;
+    timer.emplace(report, "fix");
+    if (options.stages.fix) fix(doc, fix_options, report);
+    timer.emplace(report, "norm");
+    normalize(doc, options.norm, report);
+    if (!options.stages.fix || (round && digest(doc) == before)) return;
   }
 }
 
@@ -38,10 +67,7 @@ std::string clean(std::string_view bytes, const CleanOptions& options, Report* r
       Document page = extract(input, options.extract, report);
       FixOptions fix_options = options.fix;
       fix_options.markup = false;  // libxml2 has decoded the entities; the blocks are text
-      timer.emplace(report, "fix");
-      if (options.stages.fix) fix(page, fix_options, report);
-      timer.emplace(report, "norm");
-      normalize(page, options.norm, report);
+      repair(page, options, fix_options, report, timer);
       count_removed(page, report);
       input = render(page);
     }
@@ -49,13 +75,9 @@ std::string clean(std::string_view bytes, const CleanOptions& options, Report* r
     Document doc = split(input, options.norm.keep_lines ? SplitMode::kParagraphs : SplitMode::kAuto);
     FixOptions fix_options = options.fix;
     fix_options.markup = is_markup(input);
-    timer.emplace(report, "fix");
-    if (options.stages.fix) fix(doc, fix_options, report);
-    // Strip and dedupe judge canonical text, the same text they will see when clean's output
-    // is cleaned again; judging the raw text instead made clean(clean(x)) differ from
-    // clean(x) (found by the fuzzer). Norm is idempotent, so the second pass costs a scan.
-    timer.emplace(report, "norm");
-    normalize(doc, options.norm, report);
+    // Strip and dedupe judge repaired, canonical text: the text they will see when clean's
+    // output is cleaned again (judging the raw text made clean(clean(x)) differ from clean(x)).
+    repair(doc, options, fix_options, report, timer);
     timer.emplace(report, "strip");
     if (options.stages.strip) strip(doc, options.strip, report);
     timer.emplace(report, "dedupe");
