@@ -203,6 +203,19 @@ TEST(BadInput, DanglingSymlinkInTreeIsAFailedInput) {
   EXPECT_FALSE(std::filesystem::exists(dir + "/out/b.txt"));
 }
 
+TEST(BadInput, CleanIsIdempotentWhenNormTurnsNoBreakSpacesIntoSpaces) {
+  // Found by fuzz_decode_norm (fixtures/clean/fuzz-nbsp-slash-separator.in): IBM866 bytes whose
+  // 0xFF are no-break spaces around a slash. strip judged "Me\u00A0/\u00A0keis" content and
+  // norm then made it "Me / keis", which a second clean dropped as navigation.
+  const std::string bytes = read_file(source_dir() + "/fixtures/clean/fuzz-nbsp-slash-separator.in");
+  ToolResult once = run_tool({"clean"}, bytes);
+  ASSERT_EQ(once.status, 0) << once.err;
+  EXPECT_EQ(run_tool({"clean"}, once.out).out, once.out);
+  // The same menu line with no-break spaces (C2 A0) and with spaces.
+  EXPECT_EQ(run_tool({"strip"}, "Home\xC2\xA0/\xC2\xA0World\xC2\xA0/\xC2\xA0Sport\n").out,
+            run_tool({"strip"}, "Home / World / Sport\n").out);
+}
+
 TEST(BadInput, UnreadableFileAndDirectory) {
   std::string dir = temp_dir();
   write_file(dir + "/secret.txt", "x");

@@ -35,7 +35,7 @@ struct DocumentOptions {
   bool stats = false;          // --stats[=FILE]
   std::string stats_file;      // empty: stderr
   std::size_t max_bytes = std::size_t{64} << 20;  // --max-bytes
-  bool truncate = false;        // --truncate: cut oversized documents at max_bytes, not skip them
+  bool truncate = false;       // --truncate: cut oversized documents at max_bytes, not skip them
   bool recursive = false;      // -r: FILEs are trees, mirrored under the directory -o names
   unsigned jobs = 1;           // -j: worker threads
   bool warc = false;           // set by verbs that read WARC files (recognised by content)

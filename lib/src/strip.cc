@@ -75,6 +75,16 @@ constexpr std::array<std::uint8_t, 128> make_ascii_classes() {
 }
 constexpr std::array<std::uint8_t, 128> kAsciiClass = make_ascii_classes();
 
+// True when the characters on both sides of the byte LINE[I] are white space. Any Unicode
+// white space counts, not only ' ': norm turns a no-break space into a space, and strip must
+// judge "Home\u00A0/\u00A0News" as it judges its normalised form, or clean is not idempotent.
+bool spaced(std::string_view line, std::size_t i) {
+  if (i == 0 || i + 1 >= line.size()) return false;
+  std::size_t before = i, after = i + 1;
+  char32_t b = utf8::prev(line, before), a = utf8::next(line, after);
+  return (b == ' ' || u_isUWhiteSpace(b)) && (a == ' ' || u_isUWhiteSpace(a));
+}
+
 bool is_separator(char32_t c) {
   return c == 0xBB || c == 0x203A || c == 0x2022 || c == 0xB7 || c == 0x25B8 || c == 0x2192;
 }
@@ -163,7 +173,7 @@ void normalise(std::string_view line, Normalised& n) {
       } else {
         end_token();
         if (cls == kSeparator ||
-            (cls == kSpacedSeparator && i > 0 && i + 1 < size && line[i - 1] == ' ' && line[i + 1] == ' ')) {
+            (cls == kSpacedSeparator && spaced(line, i))) {
           ++n.separators;
         }
         n.chars += cls != kSpace && b != '\t';
