@@ -98,7 +98,11 @@ std::string clean(std::string_view bytes, const CleanOptions& options, Report* r
     std::string text = render(doc);
     timer.reset();
     count_removed(doc, report);
-    if ((!looks_like_html(text) && !deduped) || (!html && text == input) || round == kMaxRounds) {
+    // A text without a blank line is read back as one block a line (see split()): when the
+    // output is one paragraph of several lines, a second clean would judge it line by line.
+    const bool reread = !options.norm.keep_lines && text.find("\n\n") == std::string::npos &&
+                        text.find('\n') + 1 < text.size();
+    if ((!looks_like_html(text) && !deduped && !reread) || (!html && text == input) || round == kMaxRounds) {
       if (doc_out) *doc_out = std::move(doc);
       return text;
     }
