@@ -216,8 +216,7 @@ int dedupe_main(int argc, char** argv) {
     if (report) throw cli::UsageError("--report needs --corpus or --apply");
     return run_documents(io, files, [&](std::string_view input, const Source&, Report& r) {
       Decoded decoded = decode(input);
-      if (decoded.encoding != "UTF-8") r.add("decode", "transcoded", 0, decoded.encoding);
-      if (decoded.replaced) r.count("decode", "invalid-bytes", decoded.replaced);
+      report_decoding(decoded, r);
       Document doc = split(decoded.text);
       dedupe_blocks(doc, {}, &r);
       // Text without repeats passes through as it is, so that --check only reports repeats.

@@ -63,8 +63,7 @@ int extract_main(int argc, char** argv) {
   return run_documents(io, files,
                        [&](std::string_view input, const Source&, Report& report) {
                          Decoded decoded = decode(input);
-                         if (decoded.encoding != "UTF-8") report.add("decode", "transcoded", 0, decoded.encoding);
-                         if (decoded.replaced) report.count("decode", "invalid-bytes", decoded.replaced);
+                         report_decoding(decoded, report);
                          Document doc = extract(decoded.text, extract_opts, &report);
                          if (blocks) return block_lines(doc);
                          if (io.json && !io.jsonl) return json_document(doc, render(doc));

@@ -37,8 +37,7 @@ int fix_main(int argc, char** argv) {
       return fix(input, o, &report);
     }
     Decoded decoded = decode(input, decode_opts);
-    if (decoded.encoding != "UTF-8") report.add("decode", "transcoded", 0, decoded.encoding);
-    if (decoded.replaced) report.count("decode", "invalid-bytes", decoded.replaced);
+    report_decoding(decoded, report);
     o.markup = is_markup(decoded.text);
     return fix(decoded.text, o, &report);
   }, "needs repair");

@@ -22,8 +22,7 @@ int norm_main(int argc, char** argv) {
   if (!cli::parse(verb, options, argc, argv, files)) return 0;
   return run_documents(io, files, [&](std::string_view input, const Source&, Report& report) {
     Decoded decoded = decode(input);
-    if (decoded.encoding != "UTF-8") report.add("decode", "transcoded", 0, decoded.encoding);
-    if (decoded.replaced) report.count("decode", "invalid-bytes", decoded.replaced);
+    report_decoding(decoded, report);
     return normalize(decoded.text, norm, &report);
   }, "not in canonical form");
 }

@@ -53,8 +53,7 @@ std::string site_of(const std::string& forced, const JsonRecord* json, const std
 
 std::string decoded(std::string_view input, Report& report) {
   Decoded d = decode(input);
-  if (d.encoding != "UTF-8") report.add("decode", "transcoded", 0, d.encoding);
-  if (d.replaced) report.count("decode", "invalid-bytes", d.replaced);
+  report_decoding(d, report);
   return std::move(d.text);
 }
 

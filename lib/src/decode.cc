@@ -302,6 +302,11 @@ bool is_markup(std::string_view text) {
   return false;
 }
 
+void report_decoding(const Decoded& decoded, Report& report) {
+  if (decoded.encoding != "UTF-8") report.add("decode", "transcoded", 0, decoded.encoding);
+  if (decoded.replaced) report.count("decode", "invalid-bytes", decoded.replaced);
+}
+
 bool is_known_encoding(std::string_view name) { return open_converter(std::string(name)) != nullptr; }
 
 Decoded decode(std::string_view bytes, const DecodeOptions& options) {

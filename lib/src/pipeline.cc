@@ -49,10 +49,7 @@ void repair(Document& doc, const CleanOptions& options, const FixOptions& fix_op
 std::string clean(std::string_view bytes, const CleanOptions& options, Report* report, Document* doc_out) {
   std::optional<StageTimer> timer(std::in_place, report, "decode");
   Decoded decoded = decode(bytes, options.decode);
-  if (report) {
-    if (decoded.encoding != "UTF-8") report->add("decode", "transcoded", 0, decoded.encoding);
-    if (decoded.replaced) report->count("decode", "invalid-bytes", decoded.replaced);
-  }
+  if (report) report_decoding(decoded, *report);
   // An HTML page is first reduced to its article text (extract, fix, norm); then every
   // document, page or not, takes the text path. Ending on the text path is what makes clean
   // idempotent: clean's output is text, and the text path is a fixed point of itself. When

@@ -18,6 +18,8 @@
 #include <string>
 #include <string_view>
 
+#include "winnow/report.h"
+
 namespace winnow {
 
 struct DecodeOptions {
@@ -43,6 +45,10 @@ Decoded decode(std::string_view bytes, const DecodeOptions& options = {});
 // True when TEXT is markup: it begins, after white space, a byte order mark and comments, with
 // <!DOCTYPE, <?xml, or an <html>, <head> or <body> tag (any case).
 bool is_markup(std::string_view text);
+
+// Records in REPORT what decoding did, under stage "decode": "transcoded" (with the encoding)
+// when the input was not UTF-8, and "invalid-bytes" counting the replacements.
+void report_decoding(const Decoded& decoded, Report& report);
 
 // True when ICU can convert from NAME (e.g. "latin1", "windows-1251", "Shift_JIS").
 bool is_known_encoding(std::string_view name);
