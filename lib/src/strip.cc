@@ -910,12 +910,22 @@ class Stripper {
           clustered[k] = 1;
       }
     }
+    // Phrase-level junk: a line that boilerplate phrases cover on its own or in a cluster.
+    std::vector<char> phrase(n, 0);
+    bool any_phrase = false;
     for (std::size_t k = 0; k < n; ++k) {
       if (clustered[k]) {
         reasons[k] = features[k]->phrase_kind;
         scores[k] = 0.1;
       }
+      phrase[k] = !reasons[k].empty() && reasons[k] == features[k]->phrase_kind &&
+                  (clustered[k] || features[k]->phrase_cover >= 0.5 || features[k]->label);
+      any_phrase = any_phrase || phrase[k];
     }
+    // An extracted article keeps its shape: only phrase-level junk goes. A text without any
+    // is already an article (a page dump always carries some), and is kept whole; this is
+    // also what makes strip's output, and clean's output for a page, a fixed point.
+    if (options_.extracted || !any_phrase) return drop_phrases(alive, phrase, reasons, scores);
     const double threshold = options_.keep_threshold;
     Span span = article_span(scores, weights, threshold);
     // The headline: a later copy of the title (the first line) right before an article that
@@ -993,6 +1003,18 @@ class Stripper {
       std::string_view why = reasons[k];
       if (why.empty()) why = k < span.first ? "lead" : k >= span.last ? "tail" : "short";
       drop(units_[alive[k]], why, scores[k]);
+      changed = true;
+    }
+    return changed;
+  }
+
+  // Drops the units PHRASE marks; true when there were any.
+  bool drop_phrases(const std::vector<std::size_t>& alive, const std::vector<char>& phrase,
+                    const std::vector<std::string_view>& reasons, const std::vector<double>& scores) {
+    bool changed = false;
+    for (std::size_t k = 0; k < alive.size(); ++k) {
+      if (!phrase[k]) continue;
+      drop(units_[alive[k]], reasons[k], scores[k]);
       changed = true;
     }
     return changed;

@@ -30,9 +30,14 @@
 //      Of lines that occur more than once, one copy is kept (the headline or the first inside
 //      the article) and the others are dropped as "repeated".
 //
+// A text in which no line is boilerplate by its phrases (step 2: alone, or in a cluster of
+// the same kind) is taken as an article already and kept whole: every page dump carries
+// some (a menu, a share bar, a copyright line), and an article must not be cut again.
+//
 // Pure, deterministic, locale-independent and thread-safe (the tables are built once, on
-// first use, behind a static). Idempotent: the verdicts are iterated to a fixed point over the
-// lines still kept, so stripping the output again changes nothing. Ill-formed UTF-8 is
+// first use, behind a static). Idempotent: the verdicts are iterated over the lines still
+// kept until a round drops nothing, and the output, which holds no phrase-level boilerplate,
+// is kept whole when stripped again. Ill-formed UTF-8 is
 // classified as it is (each bad byte counts as a symbol) and passed through unchanged.
 #pragma once
 
@@ -55,6 +60,10 @@ struct StripOptions {
   // that the model marks as boilerplate for SITE are dropped with reason "site".
   const SiteModel* model = nullptr;
   std::string site;  // empty: the document's meta.site
+  // The blocks are an article extract() already chose: its shape is kept (no lead, tail,
+  // short or list cuts, no repeated-line drops); only lines covered by boilerplate phrases
+  // (alone or in a cluster of the same kind) and lines of the site model are dropped.
+  bool extracted = false;
 };
 
 // Drops the boilerplate blocks of DOC (verdict Drop, a reason such as "navigation", "share",
