@@ -923,9 +923,12 @@ class Stripper {
       any_phrase = any_phrase || phrase[k];
     }
     // An extracted article keeps its shape: only phrase-level junk goes. A text without any
-    // is already an article (a page dump always carries some), and is kept whole; this is
-    // also what makes strip's output, and clean's output for a page, a fixed point.
-    if (options_.extracted || !any_phrase) return drop_phrases(alive, phrase, reasons, scores);
+    // (judged on the first round) is already an article, a page dump always carries some, and
+    // is kept whole; this is also what makes strip's output, and clean's output for a page,
+    // a fixed point.
+    if (first_round_) shape_kept_ = options_.extracted || !any_phrase;
+    first_round_ = false;
+    if (shape_kept_) return drop_phrases(alive, phrase, reasons, scores);
     const double threshold = options_.keep_threshold;
     Span span = article_span(scores, weights, threshold);
     // The headline: a later copy of the title (the first line) right before an article that
@@ -1049,6 +1052,8 @@ class Stripper {
   std::vector<std::string_view> texts_;
   std::vector<std::optional<std::vector<std::uint64_t>>> words_;  // see words_of()
   std::string site_;
+  bool first_round_ = true;
+  bool shape_kept_ = false;  // only phrase-level junk is dropped (see pass())
 };
 
 }  // namespace
