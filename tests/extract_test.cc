@@ -42,30 +42,6 @@ const Block* find(const Document& doc, std::string_view text) {
   return nullptr;
 }
 
-TEST(LooksLikeHtml, Table) {
-  struct Case {
-    const char* text;
-    bool html;
-  } cases[] = {
-      {"<!DOCTYPE html><html><body>x</body></html>", true},
-      {"<!doctype HTML>", true},
-      {"\xEF\xBB\xBF  <!-- generated -->\n<html lang=en>", true},  // UTF-8 BOM, comment
-      {"<?xml version=\"1.0\"?><html>", true},
-      {"<HTML>", true},
-      {"<p>Hello</p>", true},
-      {"<div class=a>", true},
-      {"<body/>", true},
-      {"<html", true},  // truncated: still a start tag
-      {"", false},
-      {"Hello <b>world</b>", false},
-      {"<3 you", false},
-      {"<divine comedy>", false},  // not a tag name of the list
-      {"<!-- never closed <html>", false},
-      {"plain text\n\nwith paragraphs\n", false},
-  };
-  for (const Case& c : cases) EXPECT_EQ(looks_like_html(c.text), c.html) << c.text;
-}
-
 TEST(Extract, ArticleWithTitleFirstAndChromeDropped) {
   Document doc = extract(
       page("<nav><a href=/>Home</a><a href=/n>News</a></nav>" + article() + "<footer>Copyright 2019 Courier</footer>"));

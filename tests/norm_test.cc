@@ -78,8 +78,12 @@ TEST(Norm, ReportCountsChanges) {
   normalize("a\xC2\xA0" "b\xE2\x80\x8B\n", {}, &report);
   EXPECT_EQ(report.counts().at("norm/unicode-space"), 1u);
   EXPECT_EQ(report.counts().at("norm/format-char"), 1u);
-  ASSERT_EQ(report.changes().size(), 1u);
+  // Each kind of change is explained once a block, with its line.
+  ASSERT_EQ(report.changes().size(), 2u);
+  EXPECT_EQ(report.changes()[0].kind, "format-char");
   EXPECT_EQ(report.changes()[0].line, 1u);
+  EXPECT_EQ(report.changes()[1].kind, "unicode-space");
+  EXPECT_EQ(report.changes()[1].line, 1u);
 }
 
 // Random strings over an alphabet rich in the characters norm treats specially.

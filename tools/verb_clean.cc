@@ -29,6 +29,8 @@ int clean_main(int argc, char** argv) {
   options.push_back({"no-fix", 0, cli::Arg::kNone, nullptr, "skip the fix stage", [&](const char*) { clean_opts.stages.fix = false; }});
   options.push_back({"no-strip", 0, cli::Arg::kNone, nullptr, "skip the strip stage (for pages: keep what extract keeps)",
                      [&](const char*) { clean_opts.stages.strip = false; }});
+  options.push_back({"no-title", 0, cli::Arg::kNone, nullptr, "for pages: do not write the headline before the article",
+                     [&](const char*) { clean_opts.extract.title = false; }});
   options.push_back({"no-dedupe", 0, cli::Arg::kNone, nullptr, "skip the dedupe stage",
                      [&](const char*) { clean_opts.stages.dedupe = false; }});
   add_fix_options(options, clean_opts.fix);

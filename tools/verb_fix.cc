@@ -4,6 +4,7 @@
 #include "verbs.h"
 #include "winnow/decode.h"
 #include "winnow/fix.h"
+#include "winnow/markup.h"
 #include "winnow/utf8.h"
 
 namespace winnow::tools {
@@ -33,12 +34,12 @@ int fix_main(int argc, char** argv) {
     FixOptions o = fix_opts;
     // UTF-8, even with CESU-8 surrogates, goes to fix as it is: surrogates are its to repair.
     if (decode_opts.from.empty() && utf8::valid_cesu8(input)) {
-      o.markup = is_markup(input);
+      o.markup = looks_like_html(input);
       return fix(input, o, &report);
     }
     Decoded decoded = decode(input, decode_opts);
     report_decoding(decoded, report);
-    o.markup = is_markup(decoded.text);
+    o.markup = looks_like_html(decoded.text);
     return fix(decoded.text, o, &report);
   }, "needs repair");
 }

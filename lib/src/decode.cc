@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "mojibake.h"
+#include "winnow/markup.h"
 #include "winnow/utf8.h"
 
 namespace winnow {
@@ -282,26 +283,6 @@ std::vector<std::string> detector_guesses(std::string_view bytes) {
 
 }  // namespace
 
-bool is_markup(std::string_view text) {
-  std::size_t i = 0;
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
-  while (true) {
-    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) ++i;
-    if (text.substr(i, 4) != "<!--") break;
-    std::size_t end = text.find("-->", i + 4);
-    if (end == std::string_view::npos) return false;
-    i = end + 3;
-  }
-  std::string head = lower_ascii(text.substr(i, 9));
-  if (head.compare(0, 9, "<!doctype") == 0 || head.compare(0, 5, "<?xml") == 0) return true;
-  for (const char* tag : {"<html", "<head", "<body"}) {
-    if (head.compare(0, 5, tag) == 0 && head.size() > 5 && (head[5] == '>' || head[5] == ' ' || head[5] == '\n')) {
-      return true;
-    }
-  }
-  return false;
-}
-
 void report_decoding(const Decoded& decoded, Report& report) {
   if (decoded.encoding != "UTF-8") report.add("decode", "transcoded", 0, decoded.encoding);
   if (decoded.replaced) report.count("decode", "invalid-bytes", decoded.replaced);
@@ -334,7 +315,7 @@ Decoded decode(std::string_view bytes, const DecodeOptions& options) {
     std::string declared = browser_label(options.declared);
     if (declared != "UTF-8" && is_known_encoding(declared)) return decode_with(declared, bytes);
   }
-  if (is_markup(bytes)) {
+  if (looks_like_html(bytes)) {
     std::string declared = browser_label(declared_encoding(bytes));
     if (!declared.empty() && declared != "UTF-8" && is_known_encoding(declared)) return decode_with(declared, bytes);
   }

@@ -181,6 +181,50 @@ Document split(std::string_view text, SplitMode mode) {
   return doc;
 }
 
+namespace {
+
+// The parts split() reads back from BLOCK's text (in MODE), with BLOCK's kind and position.
+std::vector<Block> parts_of(const Block& block, SplitMode mode) {
+  std::vector<Block> parts = split(block.text, mode).blocks;
+  for (Block& p : parts) {
+    p.kind = block.kind;
+    p.dom_path = block.dom_path;
+    p.first_line = block.first_line ? block.first_line + p.first_line - 1 : 0;
+    p.last_line = block.first_line ? block.first_line + p.last_line - 1 : 0;
+  }
+  return parts;
+}
+
+}  // namespace
+
+std::size_t resplit(Document& doc, SplitMode mode) {
+  std::size_t kept = 0, multi_line = 0, blank_inside = 0;
+  for (const Block& b : doc.blocks) {
+    if (!b.kept() || b.text.empty()) continue;
+    ++kept;
+    if (b.text.find('\n') == std::string::npos) continue;
+    ++multi_line;
+    if (split(b.text, SplitMode::kParagraphs).blocks.size() > 1) ++blank_inside;
+  }
+  // One block of several lines and nothing else reads back line by line (kAuto).
+  const bool by_line = mode == SplitMode::kAuto && kept == 1 && multi_line == 1;
+  if (blank_inside == 0 && !by_line) return 0;
+  std::vector<Block> out;
+  out.reserve(doc.blocks.size());
+  std::size_t cut = 0;
+  for (Block& b : doc.blocks) {
+    if (!b.kept() || b.text.find('\n') == std::string::npos) {
+      out.push_back(std::move(b));
+      continue;
+    }
+    std::vector<Block> parts = parts_of(b, by_line ? SplitMode::kAuto : SplitMode::kParagraphs);
+    if (parts.size() > 1) ++cut;
+    for (Block& p : parts) out.push_back(std::move(p));
+  }
+  doc.blocks = std::move(out);
+  return cut;
+}
+
 std::string render(const Document& doc) {
   std::string out;
   for (const Block& b : doc.blocks) {

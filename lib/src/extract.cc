@@ -617,9 +617,6 @@ class Extractor {
   std::string linked_headline_;
 };
 
-// For looks_like_html, which lower-cases what it looks at.
-bool is_lower_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
-
 }  // namespace
 
 Document extract(std::string_view html, const ExtractOptions& options, Report* report) {
@@ -636,40 +633,6 @@ Document extract(std::string_view html, const ExtractOptions& options, Report* r
     }
   }
   return doc;
-}
-
-bool looks_like_html(std::string_view text) {
-  static const std::vector<std::string_view> kTags = data::lines("extract-html-start-tags.txt");
-  std::size_t i = 0;
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
-  for (;;) {
-    while (i < text.size() &&
-           (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r' || text[i] == '\f'))
-      ++i;
-    std::string_view rest = text.substr(i);
-    if (rest.substr(0, 4) == "<!--") {
-      std::size_t end = rest.find("-->");
-      if (end == std::string_view::npos) return false;
-      i += end + 3;
-    } else if (rest.substr(0, 2) == "<?") {
-      std::size_t end = rest.find("?>");
-      if (end == std::string_view::npos) return false;
-      i += end + 2;
-    } else {
-      break;
-    }
-  }
-  std::string head;
-  for (std::size_t k = i; k < text.size() && k < i + 16; ++k)
-    head += static_cast<char>(std::tolower(static_cast<unsigned char>(text[k])));
-  if (head.rfind("<!doctype html", 0) == 0) return true;
-  if (head.empty() || head[0] != '<') return false;
-  for (std::string_view tag : kTags) {
-    if (head.compare(1, tag.size(), tag) != 0) continue;
-    // The name must end there: "<p>", "<p class", "<br/", or the end of the text ("<html").
-    if (head.size() == tag.size() + 1 || !is_lower_alnum(head[tag.size() + 1])) return true;
-  }
-  return false;
 }
 
 }  // namespace winnow

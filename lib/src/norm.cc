@@ -283,6 +283,19 @@ bool block_canonical(std::string_view text, const NormOptions& opt) {
   }
 }
 
+// Counts what normalising BLOCK changed and, for --explain, records each kind of change once
+// a block, with the block's first line and its new text.
+void report_block(const Block& block, const LineCounts& n, std::uint64_t joined, Report& report) {
+  const std::pair<const char*, std::uint64_t> kinds[] = {{"unicode-space", n.spaces},
+                                                          {"ascii-punct", n.punct},
+                                                          {"normalized-line", n.composed},
+                                                          {"invalid-utf8", n.replaced},
+                                                          {"wrap-joined", joined}};
+  for (const auto& [kind, count] : kinds) {
+    if (count) report.add_many("norm", kind, count, block.first_line, report.keep_details() ? excerpt(block.text) : "");
+  }
+}
+
 void normalize_block(Block& block, const NormOptions& opt, Report* report, std::string& scratch) {
   if (block_canonical(block.text, opt)) return;
   LineCounts n;
@@ -316,13 +329,7 @@ void normalize_block(Block& block, const NormOptions& opt, Report* report, std::
     block.verdict = Verdict::kDrop;
     block.reason = "empty";
   }
-  if (report) {
-    if (n.spaces) report->count("norm", "unicode-space", n.spaces);
-    if (n.punct) report->count("norm", "ascii-punct", n.punct);
-    if (n.composed) report->count("norm", "normalized-line", n.composed);
-    if (n.replaced) report->count("norm", "invalid-utf8", n.replaced);
-    if (joined) report->count("norm", "wrap-joined", joined);
-  }
+  if (report) report_block(block, n, joined, *report);
 }
 
 }  // namespace

@@ -2,13 +2,15 @@
 
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 #include "winnow/dedupe.h"
+#include "winnow/markup.h"
 
 namespace winnow {
 namespace {
 
-// Counts the blocks a stage dropped, by reason, for --stats ("removed/REASON").
+// Counts the blocks the selections dropped, by reason, for --stats ("removed/REASON").
 void count_removed(const Document& doc, Report* report) {
   if (!report) return;
   for (const Block& b : doc.blocks) {
@@ -16,31 +18,74 @@ void count_removed(const Document& doc, Report* report) {
   }
 }
 
-// FNV-1a over the kept blocks' text: enough to tell whether a round changed anything.
-std::uint64_t digest(const Document& doc) {
+// FNV-1a of one block's text: enough to tell whether a stage changed it.
+std::uint64_t digest(const Block& b) {
   std::uint64_t h = 14695981039346656037ULL;
-  for (const Block& b : doc.blocks) {
-    if (!b.kept()) continue;
-    for (char c : b.text) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-    h = (h ^ 0xFF) * 1099511628211ULL;  // a byte no UTF-8 text holds, between blocks
-  }
+  for (char c : b.text) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
   return h;
 }
 
-// Fix, then norm, until neither changes anything: norm's composition can make a sequence fix
-// repairs (NFC turns "A" + U+0303 into "\u00C3", the lead of much mojibake), and a clean that
-// stopped after one round would change its own output (found by the fuzzer). One extra round
-// over clean text costs the two fast paths.
-void repair(Document& doc, const CleanOptions& options, const FixOptions& fix_options, Report* report,
-            std::optional<StageTimer>& timer) {
-  constexpr int kMaxRepairRounds = 4;
-  for (int round = 0; round < kMaxRepairRounds; ++round) {
-    std::uint64_t before = round ? digest(doc) : 0;
+// The rewrite: fix, then norm, as one operation on each block. Norm's composition can form a
+// sequence fix repairs (NFC turns "A" + U+0303 into "\u00C3", the lead of much mojibake; a
+// removed format character can join the two halves of one), so a block norm changed goes
+// round again, and only such blocks do: clean text costs one fix scan and one norm scan. A
+// round that fix leaves alone leaves norm nothing to do, so every block settles; one still
+// changing after kMaxRounds (no input is known to need more than two) is counted as
+// "clean/rewrite-limit" and reported with its line.
+void rewrite(Document& doc, const CleanOptions& options, Report* report, std::optional<StageTimer>& timer) {
+  FixOptions fix_options = options.fix;
+  fix_options.markup = false;  // markup was parsed: the blocks are text
+  constexpr int kMaxRounds = 4;
+  std::vector<std::size_t> pending(doc.blocks.size());
+  for (std::size_t i = 0; i < pending.size(); ++i) pending[i] = i;
+  for (int round = 0; !pending.empty(); ++round) {
+    if (round == kMaxRounds) {
+      if (report) report->add("clean", "rewrite-limit", doc.blocks[pending[0]].first_line);
+      return;
+    }
+    Document part;  // the pending blocks, moved out and back
+    part.blocks.reserve(pending.size());
+    for (std::size_t i : pending) part.blocks.push_back(std::move(doc.blocks[i]));
     timer.emplace(report, "fix");
-    if (options.stages.fix) fix(doc, fix_options, report);
+    if (options.stages.fix) fix(part, fix_options, report);
+    std::vector<std::uint64_t> fixed(part.blocks.size());
+    for (std::size_t k = 0; k < fixed.size(); ++k) fixed[k] = digest(part.blocks[k]);
     timer.emplace(report, "norm");
-    normalize(doc, options.norm, report);
-    if (!options.stages.fix || (round && digest(doc) == before)) return;
+    normalize(part, options.norm, report);
+    std::vector<std::size_t> next;
+    for (std::size_t k = 0; k < pending.size(); ++k) {
+      if (options.stages.fix && part.blocks[k].kept() && digest(part.blocks[k]) != fixed[k]) next.push_back(pending[k]);
+      doc.blocks[pending[k]] = std::move(part.blocks[k]);
+    }
+    pending = std::move(next);
+  }
+}
+
+// Blocks and kept blocks: a selection round that changes neither has reached the fixed point.
+std::pair<std::size_t, std::size_t> shape(const Document& doc) {
+  std::size_t kept = 0;
+  for (const Block& b : doc.blocks) kept += b.kept();
+  return {doc.blocks.size(), kept};
+}
+
+// The selections: strip and dedupe only drop blocks (or cut one into kept and dropped runs),
+// and resplit only cuts blocks the way the rendered text will read back, so they go round
+// until a round changes nothing. Every round drops or cuts at least one block, and a document
+// has finitely many lines, so this ends without a cap; it usually takes one round, two when
+// dedupe drops a block strip had judged by its neighbours.
+void select(Document& doc, bool extracted, const CleanOptions& options, SplitMode mode, Report* report,
+            std::optional<StageTimer>& timer) {
+  StripOptions strip_options = options.strip;
+  strip_options.extracted = extracted;
+  for (;;) {
+    auto before = shape(doc);
+    timer.emplace(report, "strip");
+    if (options.stages.strip) strip(doc, strip_options, report);
+    timer.emplace(report, "dedupe");
+    if (options.stages.dedupe) dedupe_blocks(doc, {}, report);
+    timer.emplace(report, "norm");
+    if (std::size_t cut = resplit(doc, mode); cut && report) report->count("norm", "paragraph-split", cut);
+    if (shape(doc) == before) return;
   }
 }
 
@@ -50,50 +95,31 @@ std::string clean(std::string_view bytes, const CleanOptions& options, Report* r
   std::optional<StageTimer> timer(std::in_place, report, "decode");
   Decoded decoded = decode(bytes, options.decode);
   if (report) report_decoding(decoded, *report);
-  // An HTML page is first reduced to its article text (extract, fix, norm); then every
-  // document, page or not, takes the text path. Ending on the text path is what makes clean
-  // idempotent: clean's output is text, and the text path is a fixed point of itself. When
-  // the result still looks like HTML (an article about markup that starts with "<p>"), it is
-  // extracted again; the bound only guards against a cycle no input is known to produce.
-  constexpr int kMaxRounds = 8;
+  const SplitMode mode = options.norm.keep_lines ? SplitMode::kParagraphs : SplitMode::kAuto;
   std::string input = std::move(decoded.text);
-  for (int round = 1;; ++round) {
+  // Markup is parsed and its article extracted; text is split into blocks. Either way the
+  // blocks are rewritten once, selected to a fixed point and rendered once. Clean's output
+  // is text, so its output must never look like markup: when the text of a page starts with
+  // a tag (an article about HTML), it is parsed again; each such round removes markup, so
+  // this ends, and it is counted ("clean/reparsed").
+  for (;;) {
     const bool html = looks_like_html(input);
-    if (html) {
-      timer.emplace(report, "extract");
-      Document page = extract(input, options.extract, report);
-      FixOptions fix_options = options.fix;
-      fix_options.markup = false;  // libxml2 has decoded the entities; the blocks are text
-      repair(page, options, fix_options, report, timer);
-      count_removed(page, report);
-      input = render(page);
-    }
-    timer.emplace(report, "split");
-    Document doc = split(input, options.norm.keep_lines ? SplitMode::kParagraphs : SplitMode::kAuto);
-    FixOptions fix_options = options.fix;
-    fix_options.markup = is_markup(input);
-    // Strip and dedupe judge repaired, canonical text: the text they will see when clean's
-    // output is cleaned again (judging the raw text made clean(clean(x)) differ from clean(x)).
-    repair(doc, options, fix_options, report, timer);
-    timer.emplace(report, "strip");
-    if (options.stages.strip) strip(doc, options.strip, report);
-    timer.emplace(report, "dedupe");
-    if (options.stages.dedupe) dedupe_blocks(doc, {}, report);
+    Document doc;
+    timer.emplace(report, html ? "extract" : "split");
+    doc = html ? extract(input, options.extract, report) : split(input, mode);
+    rewrite(doc, options, report, timer);
     timer.emplace(report, "norm");
-    normalize(doc, options.norm, report);
+    resplit(doc, mode);
+    select(doc, html, options, mode, report, timer);
+    timer.emplace(report, "render");
     std::string text = render(doc);
     timer.reset();
-    count_removed(doc, report);
-    // The output must be a fixed point: clean(clean(x)) == clean(x). Each stage is idempotent
-    // on its own, but their composition need not be (strip judges a line by neighbours that
-    // dedupe may drop; fix treats markup differently once strip has removed a doctype line; a
-    // paragraph of several lines is read back line by line), and the fuzzer keeps finding
-    // such inputs. So the text goes round until a round changes nothing; for most documents
-    // that is one extra round, which costs about as much as the first.
-    if ((text == input && !looks_like_html(text)) || round == kMaxRounds) {
+    if (!looks_like_html(text) || text.size() >= input.size()) {
+      count_removed(doc, report);
       if (doc_out) *doc_out = std::move(doc);
       return text;
     }
+    if (report) report->add("clean", "reparsed");
     input = std::move(text);
   }
 }

@@ -12,6 +12,12 @@ void Report::add(std::string_view stage, std::string_view kind, std::uint32_t li
   }
 }
 
+void Report::add_many(std::string_view stage, std::string_view kind, std::uint64_t n, std::uint32_t line,
+                      std::string_view detail) {
+  count(stage, kind, n);
+  if (keep_details_) changes_.push_back(Change{std::string(stage), std::string(kind), line, std::string(detail), 0});
+}
+
 void Report::count(std::string_view stage, std::string_view kind, std::uint64_t n) {
   std::string key;
   key.reserve(stage.size() + kind.size() + 1);

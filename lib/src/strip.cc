@@ -910,25 +910,32 @@ class Stripper {
           clustered[k] = 1;
       }
     }
-    // Phrase-level junk: a line that boilerplate phrases cover on its own or in a cluster.
-    std::vector<char> phrase(n, 0);
-    bool any_phrase = false;
     for (std::size_t k = 0; k < n; ++k) {
       if (clustered[k]) {
         reasons[k] = features[k]->phrase_kind;
         scores[k] = 0.1;
       }
-      phrase[k] = !reasons[k].empty() && reasons[k] == features[k]->phrase_kind &&
-                  (clustered[k] || features[k]->phrase_cover >= 0.5 || features[k]->label);
-      any_phrase = any_phrase || phrase[k];
     }
-    // An extracted article keeps its shape: only phrase-level junk goes. A text without any
-    // (judged on the first round) is already an article, a page dump always carries some, and
-    // is kept whole; this is also what makes strip's output, and clean's output for a page,
-    // a fixed point.
-    if (first_round_) shape_kept_ = options_.extracted || !any_phrase;
+    clear_table_rows(alive, features, reasons);
+    // Boilerplate anywhere: lines covered by phrases (alone or in a cluster), copyright lines
+    // and lines without words. Other junk (a link, a date, a byline, a short line in another
+    // script, a separator row) is page chrome only at the edges: inside an article it is an
+    // embedded post, a dateline or a quotation.
+    std::vector<char> anywhere(n, 0);
+    bool any = false;
+    for (std::size_t k = 0; k < n; ++k) {
+      anywhere[k] = clustered[k] || reasons[k] == "copyright" || reasons[k] == "symbols" ||
+                    (!reasons[k].empty() && reasons[k] == features[k]->phrase_kind &&
+                     (features[k]->phrase_cover >= 0.5 || features[k]->label));
+      any = any || anywhere[k];
+    }
+    // An extracted article keeps its shape: only that boilerplate goes, and junk at its
+    // edges. A text with none of either (judged on the first round) is an article already
+    // (a page dump always has some: a menu, a footer, a share bar) and is kept whole. This is
+    // also what makes strip's output, and clean's output for a page, a fixed point.
+    if (first_round_) shape_kept_ = options_.extracted || (!any && reasons.front().empty() && reasons.back().empty());
     first_round_ = false;
-    if (shape_kept_) return drop_phrases(alive, phrase, reasons, scores);
+    if (shape_kept_) return drop_junk(alive, anywhere, reasons, scores);
     const double threshold = options_.keep_threshold;
     Span span = article_span(scores, weights, threshold);
     // The headline: a later copy of the title (the first line) right before an article that
@@ -1011,16 +1018,38 @@ class Stripper {
     return changed;
   }
 
-  // Drops the units PHRASE marks; true when there were any.
-  bool drop_phrases(const std::vector<std::size_t>& alive, const std::vector<char>& phrase,
-                    const std::vector<std::string_view>& reasons, const std::vector<double>& scores) {
+  // Drops the units ANYWHERE marks and the runs of junk units at both ends; true when there
+  // were any.
+  bool drop_junk(const std::vector<std::size_t>& alive, std::vector<char>& anywhere,
+                 const std::vector<std::string_view>& reasons, const std::vector<double>& scores) {
+    const std::size_t n = alive.size();
+    for (std::size_t k = 0; k < n && !reasons[k].empty(); ++k) anywhere[k] = 1;
+    for (std::size_t k = n; k-- > 0 && !reasons[k].empty();) anywhere[k] = 1;
     bool changed = false;
-    for (std::size_t k = 0; k < alive.size(); ++k) {
-      if (!phrase[k]) continue;
+    for (std::size_t k = 0; k < n; ++k) {
+      if (!anywhere[k]) continue;
       drop(units_[alive[k]], reasons[k], scores[k]);
       changed = true;
     }
     return changed;
+  }
+
+  // Rows of a table written as text ("a | b | c", one row a line): two or more consecutive
+  // lines of one block with the same number of separators are not a menu.
+  void clear_table_rows(const std::vector<std::size_t>& alive, const std::vector<const LineFeatures*>& features,
+                        std::vector<std::string_view>& reasons) {
+    const std::size_t n = alive.size();
+    for (std::size_t k = 0; k < n;) {
+      std::size_t e = k + 1;
+      const std::uint32_t seps = features[k]->separators;
+      while (seps && e < n && features[e]->separators == seps && units_[alive[e]].block == units_[alive[k]].block) ++e;
+      if (e - k >= 2) {
+        for (std::size_t j = k; j < e; ++j) {
+          if (reasons[j] == "navigation" && features[j]->phrase_cover < 0.5 && !features[j]->label) reasons[j] = {};
+        }
+      }
+      k = e;
+    }
   }
 
   // The word set of unit I, computed on first use (title similarity needs few of them).
@@ -1053,7 +1082,7 @@ class Stripper {
   std::vector<std::optional<std::vector<std::uint64_t>>> words_;  // see words_of()
   std::string site_;
   bool first_round_ = true;
-  bool shape_kept_ = false;  // only phrase-level junk is dropped (see pass())
+  bool shape_kept_ = false;  // only lines that are junk on their own are dropped (see pass())
 };
 
 }  // namespace

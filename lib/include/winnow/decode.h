@@ -42,10 +42,6 @@ struct Decoded {
 // options.from names an encoding ICU does not know (check with is_known_encoding first).
 Decoded decode(std::string_view bytes, const DecodeOptions& options = {});
 
-// True when TEXT is markup: it begins, after white space, a byte order mark and comments, with
-// <!DOCTYPE, <?xml, or an <html>, <head> or <body> tag (any case).
-bool is_markup(std::string_view text);
-
 // Records in REPORT what decoding did, under stage "decode": "transcoded" (with the encoding)
 // when the input was not UTF-8, and "invalid-bytes" counting the replacements.
 void report_decoding(const Decoded& decoded, Report& report);

@@ -48,11 +48,4 @@ struct ExtractOptions {
 // are kept).
 Document extract(std::string_view html, const ExtractOptions& options = {}, Report* report = nullptr);
 
-// True when TEXT looks like an HTML page or fragment rather than plain text: after white
-// space, a UTF-8 byte order mark, an XML declaration and comments, it starts with
-// "<!doctype html" or the start tag of an element of data/extract-html-start-tags.txt
-// ("<html", "<head", "<body", "<div", "<p>", ...), in any case. Any bytes are accepted;
-// empty text is not HTML.
-bool looks_like_html(std::string_view text);
-
 }  // namespace winnow

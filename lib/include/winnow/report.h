@@ -35,6 +35,10 @@ class Report {
   // Counts one change of STAGE/KIND and, when details are kept, records it.
   void add(std::string_view stage, std::string_view kind, std::uint32_t line = 0,
            std::string_view detail = {}, double score = 0);
+  // Counts N changes of STAGE/KIND made at once (e.g. three spaces of one block) and, when
+  // details are kept, records them as one change.
+  void add_many(std::string_view stage, std::string_view kind, std::uint64_t n, std::uint32_t line,
+                std::string_view detail);
   // Adds N to a counter without a detail record (e.g. bytes, or a fix applied N times).
   void count(std::string_view stage, std::string_view kind, std::uint64_t n = 1);
 
