@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 namespace winnow {
 namespace {
 
@@ -57,6 +60,72 @@ TEST(Render, KeptBlocksOneBlankLineFinalNewline) {
   d.blocks[1].verdict = Verdict::kDrop;
   EXPECT_EQ(render(d), "a\n\nc\n");
   EXPECT_EQ(render(Document{}), "");
+}
+
+TEST(Resplit, CutsWhatReadsBackAsSeveralBlocks) {
+  auto block = [](std::string text, BlockKind kind = BlockKind::kParagraph, std::uint32_t first = 0) {
+    Block b;
+    b.text = std::move(text);
+    b.kind = kind;
+    b.first_line = first;
+    return b;
+  };
+  Document d;
+  d.blocks.push_back(block("One\n\nTwo", BlockKind::kQuote, 5));
+  d.blocks.push_back(block("Gone"));
+  d.blocks.back().verdict = Verdict::kDrop;
+  EXPECT_EQ(resplit(d, SplitMode::kAuto), 1u);
+  ASSERT_EQ(d.blocks.size(), 3u);
+  EXPECT_EQ(d.blocks[0].text, "One");
+  EXPECT_EQ(d.blocks[0].kind, BlockKind::kQuote);
+  EXPECT_EQ(d.blocks[1].first_line, 7u);
+  EXPECT_FALSE(d.blocks[2].kept());
+  // The only kept block, of several lines: one block a line, wraps kept together.
+  Document stanza;
+  stanza.blocks.push_back(block("Whose woods these are\nI think I know.\nHis house is in\nthe village though."));
+  EXPECT_EQ(resplit(stanza, SplitMode::kAuto), 1u);
+  ASSERT_EQ(stanza.blocks.size(), 3u);
+  EXPECT_EQ(stanza.blocks[2].text, "His house is in\nthe village though.");
+  Document kept_lines;
+  kept_lines.blocks.push_back(block("a\nB"));
+  EXPECT_EQ(resplit(kept_lines, SplitMode::kParagraphs), 0u);
+  EXPECT_EQ(kept_lines.blocks.size(), 1u);
+}
+
+// split(render(d)) gives back the kept blocks of d once resplit has run: what a later
+// stage judges is what reading the output back gives. Random block models, in both modes.
+TEST(Resplit, PropertyRenderThenSplitGivesTheSameBlocks) {
+  static const char* const kLines[] = {"Alpha.", "beta gamma", "Delta,", "epsilon", "", "Zeta!", "eta"};
+  std::uint32_t seed = 11;
+  auto next = [&seed](std::uint32_t n) {
+    seed = seed * 1664525u + 1013904223u;
+    return (seed >> 8) % n;
+  };
+  for (int round = 0; round < 3000; ++round) {
+    Document d;
+    for (std::uint32_t b = 0, blocks = 1 + next(4); b < blocks; ++b) {
+      Block block;
+      for (std::uint32_t l = 0, lines = 1 + next(4); l < lines; ++l) {
+        if (l) block.text += "\n";
+        block.text += kLines[next(7)];
+      }
+      if (block.text.find_first_not_of('\n') == std::string::npos) block.text = "Theta.";
+      if (next(5) == 0) block.verdict = Verdict::kDrop;
+      d.blocks.push_back(block);
+    }
+    for (SplitMode mode : {SplitMode::kAuto, SplitMode::kParagraphs}) {
+      Document r = d;
+      resplit(r, mode);
+      std::vector<std::string> kept;
+      for (const Block& b : r.blocks) {
+        if (b.kept() && !b.text.empty()) kept.push_back(b.text);
+      }
+      std::vector<std::string> read_back;
+      for (const Block& b : split(render(r), mode).blocks) read_back.push_back(b.text);
+      ASSERT_EQ(read_back, kept) << ::testing::PrintToString(render(d));
+      EXPECT_EQ(resplit(r, mode), 0u);  // a fixed point
+    }
+  }
 }
 
 }  // namespace

@@ -212,6 +212,56 @@ TEST(Strip, ThresholdTradesRecallForPrecision) {
   EXPECT_GE(strip(doc, lax).size(), strip(doc).size());
 }
 
+TEST(Strip, ExtractedArticleKeepsItsShape) {
+  // What extract chose is not cut at a list, a table or a short line: only boilerplate by its
+  // phrases goes, and junk at the edges.
+  std::string text = std::string("Council Expands Bus Network\n\n") + kProse +
+                     "\n\nThe plan includes:\n\nthree new routes\n\na ticket office\n\n"
+                     "Route | Stops | Start\n1 | 12 | March\n2 | 9 | April\n\n" +
+                     kProse2 + "\n\nShare this article\n\n\u2014 Jane Doe (@janedoe) November 18, 2019\n\n" + kProse3 +
+                     "\n\nwww.example.com\n";
+  Document doc = split(text);
+  StripOptions extracted;
+  extracted.extracted = true;
+  strip(doc, extracted);
+  std::string out = render(doc);
+  for (const char* kept : {"The plan includes:", "three new routes", "a ticket office", "1 | 12 | March", "(@janedoe)"}) {
+    EXPECT_NE(out.find(kept), std::string::npos) << kept << "\n" << out;
+  }
+  EXPECT_EQ(out.find("Share this article"), std::string::npos) << out;
+  EXPECT_EQ(out.find("www.example.com"), std::string::npos) << out;  // junk at the end
+  // As text, the same lines are a page dump: the list and the table are cut.
+  std::string as_text = strip(text);
+  EXPECT_EQ(as_text.find("a ticket office"), std::string::npos) << as_text;
+  // Either output is an article: stripping it again as text keeps it whole.
+  EXPECT_EQ(strip(out), out);
+  EXPECT_EQ(strip(as_text), as_text);
+}
+
+TEST(Strip, TextWithoutJunkIsKeptWhole) {
+  std::string article = std::string("Council Expands Bus Network\n\n") + kProse +
+                        "\n\nThe plan includes:\n\nthree new routes\n\na ticket office\n\n" + kProse2 + "\n";
+  EXPECT_EQ(strip(article), article);
+  // One line of page chrome at an edge makes it a page dump again.
+  EXPECT_NE(strip("Home | News | Sport\n\n" + article), "Home | News | Sport\n\n" + article);
+}
+
+TEST(Strip, TableRowsAreNotMenus) {
+  LineFeatures row = line_features("Ann | Reds | Leeds", "en");
+  std::string_view reason;
+  content_score(row, 0, false, &reason);
+  EXPECT_EQ(reason, "navigation");  // alone, a row of separators reads as a menu ...
+  const std::string table = "Name | Team | Town\nAnn | Reds | Leeds\nBob | Blues | York";
+  for (bool extracted : {true, false}) {
+    Document doc = split(std::string(kProse) + "\n\n" + table + "\n\n" + kProse2 + "\n\n" + kProse3 + "\n");
+    StripOptions options;
+    options.extracted = extracted;
+    Report report(true);
+    strip(doc, options, &report);
+    for (const Change& c : report.changes()) EXPECT_NE(c.kind, "navigation") << c.detail;  // ... rows of a table do not
+  }
+}
+
 // Random documents from pieces of prose and junk, in random paragraph layouts.
 std::string random_page(std::uint32_t& seed, int pieces) {
   static const char* const kPieces[] = {kProse,

@@ -2,6 +2,7 @@
 
 #include <unicode/uchar.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "winnow/utf8.h"
@@ -198,28 +199,46 @@ std::vector<Block> parts_of(const Block& block, SplitMode mode) {
 }  // namespace
 
 std::size_t resplit(Document& doc, SplitMode mode) {
-  std::size_t kept = 0, multi_line = 0, blank_inside = 0;
-  for (const Block& b : doc.blocks) {
+  // The parts of each kept block as split() reads them back; most blocks are one line, which
+  // reads back as it is unless it is blank.
+  std::vector<std::vector<Block>> parts(doc.blocks.size());
+  std::vector<char> changed(doc.blocks.size(), 0);
+  std::size_t kept_parts = 0, cut = 0;
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    const Block& b = doc.blocks[i];
     if (!b.kept() || b.text.empty()) continue;
-    ++kept;
-    if (b.text.find('\n') == std::string::npos) continue;
-    ++multi_line;
-    if (split(b.text, SplitMode::kParagraphs).blocks.size() > 1) ++blank_inside;
-  }
-  // One block of several lines and nothing else reads back line by line (kAuto).
-  const bool by_line = mode == SplitMode::kAuto && kept == 1 && multi_line == 1;
-  if (blank_inside == 0 && !by_line) return 0;
-  std::vector<Block> out;
-  out.reserve(doc.blocks.size());
-  std::size_t cut = 0;
-  for (Block& b : doc.blocks) {
-    if (!b.kept() || b.text.find('\n') == std::string::npos) {
-      out.push_back(std::move(b));
+    if (b.text.find_first_of("\n\r\xE2") == std::string::npos && !is_blank(b.text)) {
+      ++kept_parts;
       continue;
     }
-    std::vector<Block> parts = parts_of(b, by_line ? SplitMode::kAuto : SplitMode::kParagraphs);
-    if (parts.size() > 1) ++cut;
-    for (Block& p : parts) out.push_back(std::move(p));
+    parts[i] = parts_of(b, SplitMode::kParagraphs);
+    changed[i] = parts[i].size() != 1 || parts[i][0].text != b.text;
+    kept_parts += parts[i].size();
+  }
+  // One block of several lines and nothing else reads back line by line (kAuto).
+  if (mode == SplitMode::kAuto && kept_parts == 1) {
+    for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+      if (parts[i].size() != 1 || parts[i][0].text.find('\n') == std::string::npos) continue;
+      parts[i] = parts_of(parts[i][0], SplitMode::kAuto);
+      changed[i] = parts[i].size() != 1 || changed[i];
+    }
+  }
+  if (std::find(changed.begin(), changed.end(), 1) == changed.end()) return 0;
+  std::vector<Block> out;
+  out.reserve(doc.blocks.size() + kept_parts);
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    Block& b = doc.blocks[i];
+    if (!changed[i]) {
+      out.push_back(std::move(b));
+    } else if (parts[i].empty()) {  // only blank lines: nothing reads back
+      ++cut;
+      b.verdict = Verdict::kDrop;
+      b.reason = "empty";
+      out.push_back(std::move(b));
+    } else {
+      ++cut;
+      for (Block& p : parts[i]) out.push_back(std::move(p));
+    }
   }
   doc.blocks = std::move(out);
   return cut;

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "winnow/dedupe.h"
@@ -61,6 +62,18 @@ void rewrite(Document& doc, const CleanOptions& options, Report* report, std::op
   }
 }
 
+// Cuts the blocks the way the rendered text will read back (see resplit), counting it as
+// "norm/paragraph-split" and explaining it with the block's first line.
+void reshape(Document& doc, SplitMode mode, Report* report) {
+  std::size_t before = doc.blocks.size();
+  std::size_t cut = resplit(doc, mode);
+  if (!cut || !report) return;
+  report->add_many("norm", "paragraph-split", cut, doc.blocks.empty() ? 0 : doc.blocks.front().first_line,
+                   report->keep_details() ? std::to_string(before) + " blocks read back as " +
+                                                std::to_string(doc.blocks.size())
+                                          : std::string());
+}
+
 // Blocks and kept blocks: a selection round that changes neither has reached the fixed point.
 std::pair<std::size_t, std::size_t> shape(const Document& doc) {
   std::size_t kept = 0;
@@ -84,7 +97,7 @@ void select(Document& doc, bool extracted, const CleanOptions& options, SplitMod
     timer.emplace(report, "dedupe");
     if (options.stages.dedupe) dedupe_blocks(doc, {}, report);
     timer.emplace(report, "norm");
-    if (std::size_t cut = resplit(doc, mode); cut && report) report->count("norm", "paragraph-split", cut);
+    reshape(doc, mode, report);
     if (shape(doc) == before) return;
   }
 }
@@ -109,7 +122,7 @@ std::string clean(std::string_view bytes, const CleanOptions& options, Report* r
     doc = html ? extract(input, options.extract, report) : split(input, mode);
     rewrite(doc, options, report, timer);
     timer.emplace(report, "norm");
-    resplit(doc, mode);
+    reshape(doc, mode, report);
     select(doc, html, options, mode, report, timer);
     timer.emplace(report, "render");
     std::string text = render(doc);

@@ -98,8 +98,9 @@ bool is_wrapped_break(std::string_view prev, std::string_view next);
 // what a later stage judges is what a second reading of the output would judge: a block
 // holding a blank line is cut there, and with SplitMode::kAuto a document whose only kept
 // block has several lines becomes one block a line (lines of a hard wrap stay together, as
-// split() keeps them). Parts keep their block's kind, DOM path and source lines. Returns the
-// number of blocks that were cut (0: DOC already reads back as it is).
+// split() keeps them); a block of blank lines only is dropped as "empty". Parts keep their
+// block's kind, DOM path and source lines. Returns the number of blocks changed (0: DOC
+// already reads back as it is).
 std::size_t resplit(Document& doc, SplitMode mode);
 
 // The kept blocks, separated by one blank line, with one final newline (nothing for an empty
