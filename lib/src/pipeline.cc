@@ -7,6 +7,7 @@
 
 #include "winnow/dedupe.h"
 #include "winnow/markup.h"
+#include "murmur3.h"
 
 namespace winnow {
 namespace {
@@ -19,12 +20,9 @@ void count_removed(const Document& doc, Report* report) {
   }
 }
 
-// FNV-1a of one block's text: enough to tell whether a stage changed it.
-std::uint64_t digest(const Block& b) {
-  std::uint64_t h = 14695981039346656037ULL;
-  for (char c : b.text) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-  return h;
-}
+// A 128-bit hash of one block's text: enough to tell whether a stage changed it, at memory
+// speed (a byte-at-a-time hash cost 5 % of clean's time).
+internal::Hash128 digest(const Block& b) { return internal::murmur3_128(b.text, 0); }
 
 // The rewrite: fix, then norm, as one operation on each block. Norm's composition can form a
 // sequence fix repairs (NFC turns "A" + U+0303 into "\u00C3", the lead of much mojibake; a
@@ -49,7 +47,7 @@ void rewrite(Document& doc, const CleanOptions& options, Report* report, std::op
     for (std::size_t i : pending) part.blocks.push_back(std::move(doc.blocks[i]));
     timer.emplace(report, "fix");
     if (options.stages.fix) fix(part, fix_options, report);
-    std::vector<std::uint64_t> fixed(part.blocks.size());
+    std::vector<internal::Hash128> fixed(part.blocks.size());
     for (std::size_t k = 0; k < fixed.size(); ++k) fixed[k] = digest(part.blocks[k]);
     timer.emplace(report, "norm");
     normalize(part, options.norm, report);

@@ -917,14 +917,14 @@ class Stripper {
       }
     }
     clear_table_rows(alive, features, reasons);
-    // Boilerplate anywhere: lines covered by phrases (alone or in a cluster), copyright lines
-    // and lines without words. Other junk (a link, a date, a byline, a short line in another
-    // script, a separator row) is page chrome only at the edges: inside an article it is an
-    // embedded post, a dateline or a quotation.
+    // Boilerplate anywhere: lines covered by phrases (alone or in a cluster) and copyright
+    // lines. Other junk (a link, a date, a byline, a short line in another script, a row of
+    // separators or symbols) is page chrome only at the edges: inside an article it is an
+    // embedded post, a dateline, a quotation or a section break.
     std::vector<char> anywhere(n, 0);
     bool any = false;
     for (std::size_t k = 0; k < n; ++k) {
-      anywhere[k] = clustered[k] || reasons[k] == "copyright" || reasons[k] == "symbols" ||
+      anywhere[k] = clustered[k] || reasons[k] == "copyright" ||
                     (!reasons[k].empty() && reasons[k] == features[k]->phrase_kind &&
                      (features[k]->phrase_cover >= 0.5 || features[k]->label));
       any = any || anywhere[k];
