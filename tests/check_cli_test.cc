@@ -130,6 +130,49 @@ TEST(CheckCli, SelectIgnoreAndConfigFile) {
   EXPECT_EQ(bad.err, "winnow: " + dir + "/bad.toml:2: unknown key 'check.selekt'\n");
 }
 
+// Every verb reads the same .winnow.toml: with any [norm] or [fix] setting, what clean writes
+// passes check (make check right after make), and the settings reach norm run alone too.
+TEST(CheckCli, CleanOutputPassesCheckWithAnySetting) {
+  const std::string seed = read_file(source_dir() + "/fixtures/clean/seed-001.in");
+  for (const char* toml : {"[norm]\nnfkc = true\n", "[norm]\nascii-punct = true\n", "[norm]\nkeep-lines = true\n",
+                           "[fix]\nentities = false\n[clean]\ntitle = false\n",
+                           "[norm]\nascii-punct = true\nnfkc = true\n[clean]\nstrip = false\n"}) {
+    std::string dir = temp_dir();
+    write_file(dir + "/.winnow.toml", toml);
+    write_file(dir + "/in.txt", seed + "\n\xE2\x80\x9CQuoted\xE2\x80\x9D \xEF\xAC\x81ne \xE2\x80\x94 text&amp;\n");
+    auto in_dir = [&](const std::string& command) {
+      return run_tool({"/bin/sh", "-c", "cd '" + dir + "' && '" + tool_path() + "' " + command});
+    };
+    ToolResult cleaned = in_dir("clean in.txt -o out.txt");
+    ASSERT_EQ(cleaned.status, 0) << toml << cleaned.err;
+    ToolResult checked = in_dir("check --ignore near-empty out.txt");
+    EXPECT_EQ(checked.status, 0) << toml << checked.out;
+    // The file is what makes the difference: text cleaned without it has curly quotes and a
+    // ligature, which check (and norm --check) with these settings would change.
+    if (std::string(toml).find("[norm]") == 0 && std::string(toml).find("keep-lines") == std::string::npos) {
+      ASSERT_EQ(in_dir("clean --no-config in.txt -o plain.txt").status, 0);
+      EXPECT_EQ(in_dir("check --ignore near-empty plain.txt").status, 1) << toml;
+      EXPECT_EQ(in_dir("norm --check plain.txt").status, 1) << toml;
+      EXPECT_EQ(in_dir("norm --check out.txt").status, 0) << toml;
+    }
+  }
+}
+
+TEST(CheckCli, ConfigIsToml) {
+  std::string dir = temp_dir();
+  write_file(dir + "/a.txt", "A short text that is clean and canonical already, with enough words to count.\n");
+  // A multi-line array is valid TOML.
+  write_file(dir + "/multi.toml", "[check]\nignore = [\n  \"near-empty\",\n  \"boilerplate\",\n]\n");
+  EXPECT_EQ(run_tool({"check", "--config", dir + "/multi.toml", dir + "/a.txt"}).status, 0);
+  // Every verb reads the file, and a bad value is an error naming the line.
+  write_file(dir + "/bad.toml", "[norm]\nnfkc = \"yes\"\n");
+  for (const char* verb : {"clean", "norm", "fix", "strip", "extract", "dedupe", "check"}) {
+    ToolResult r = run_tool({verb, "--config", dir + "/bad.toml", dir + "/a.txt"});
+    EXPECT_EQ(r.status, 2) << verb;
+    EXPECT_EQ(r.err, "winnow: " + dir + "/bad.toml:2: 'norm.nfkc' must be true or false\n") << verb;
+  }
+}
+
 TEST(CheckCli, CorpusDuplicatesAndTrouble) {
   std::string dir = dirty_dir();
   std::string article;

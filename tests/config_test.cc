@@ -29,6 +29,23 @@ TEST(Config, ParsesTheSubset) {
   EXPECT_EQ(c.get("check", "absent"), nullptr);
 }
 
+TEST(Config, ReadsTomlAsTomlIs) {
+  // A multi-line array, a float, a dotted key and an inline comment: all valid TOML.
+  Config c = Config::parse(
+      "[check]\n"
+      "select = [\n"
+      "  \"mojibake\",  # the worst\n"
+      "  \"boilerplate\",\n"
+      "]\n"
+      "[strip]\n"
+      "keep-threshold = 0.6\n");
+  EXPECT_EQ(std::get<std::vector<std::string>>(*c.get("check", "select")),
+            (std::vector<std::string>{"mojibake", "boilerplate"}));
+  EXPECT_EQ(c.line_of("check", "select"), 2u);
+  EXPECT_DOUBLE_EQ(std::get<double>(*c.get("strip", "keep-threshold")), 0.6);
+  EXPECT_THROW(Config::parse("[a]\nb.c = 1\n"), ConfigError);  // tables go one level deep
+}
+
 TEST(Config, ErrorsNameTheLine) {
   struct Bad {
     const char* text;

@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "verbs.h"
 #include "winnow/atomic_file.h"
+#include "winnow/io_error.h"
 #include "winnow/version.h"
 
 namespace {
@@ -34,6 +35,9 @@ int run_verb(const VerbEntry& verb, int argc, char** argv) {
     return status;
   } catch (const cli::UsageError& e) {
     cli::error(std::string(verb.name) + ": " + e.what() + " (see 'winnow " + verb.name + " --help')");
+    return 2;
+  } catch (const IoError& e) {  // setup: the configuration file
+    cli::error(e.what());
     return 2;
   }
 }

@@ -13,12 +13,11 @@
 #include <variant>
 
 #include "check_report.h"
-#include "norm_options.h"
 #include "runner.h"
+#include "settings.h"
 #include "verbs.h"
 #include "winnow/atomic_file.h"
 #include "winnow/check.h"
-#include "winnow/config.h"
 #include "winnow/dedupe_corpus.h"
 #include "winnow/io_error.h"
 
@@ -45,71 +44,6 @@ void validate_categories(const char* what, const std::vector<std::string>& list)
   }
 }
 
-struct Settings {
-  std::vector<std::string> select, ignore;
-  CheckOptions check;
-};
-
-// Applies the [check] and [norm] tables of a .winnow.toml. Unknown keys and wrong types are
-// errors, so a typo never silently changes what a CI job checks.
-void apply_config(const std::string& path, Settings& s) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) throw IoError(path, "cannot read");
-  std::string text;
-  char buf[4096];
-  for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) text.append(buf, n);
-  std::fclose(f);
-  Config config;
-  try {
-    config = Config::parse(text);
-  } catch (const ConfigError& e) {
-    throw IoError(path + ":" + std::to_string(e.line()), e.what());
-  }
-  auto fail = [&](const std::string& key, const std::string& message) {
-    std::size_t dot = key.find('.');
-    std::uint32_t line = dot == std::string::npos ? 0 : config.line_of(key.substr(0, dot), key.substr(dot + 1));
-    throw IoError(path + ":" + std::to_string(line), message);
-  };
-  for (const std::string& key : config.keys()) {
-    std::size_t dot = key.find('.');
-    const ConfigValue* v = dot == std::string::npos ? nullptr : config.get(key.substr(0, dot), key.substr(dot + 1));
-    if (!v) fail(key, "unknown key '" + key + "'");
-    auto strings = [&]() {
-      const auto* list = std::get_if<std::vector<std::string>>(v);
-      if (!list) fail(key, "'" + key + "' must be an array of strings");
-      validate_categories(key.c_str(), *list);
-      return *list;
-    };
-    auto flag = [&]() {
-      const bool* b = std::get_if<bool>(v);
-      if (!b) fail(key, "'" + key + "' must be true or false");
-      return *b;
-    };
-    if (key == "check.select") {
-      s.select = strings();
-    } else if (key == "check.ignore") {
-      s.ignore = strings();
-    } else if (key == "check.min-words") {
-      const auto* n = std::get_if<std::int64_t>(v);
-      if (!n || *n < 0) fail(key, "'check.min-words' must be a number of words");
-      s.check.min_words = static_cast<std::size_t>(*n);
-    } else if (key == "norm.nfkc") {
-      s.check.clean.norm.nfkc = flag();
-    } else if (key == "norm.ascii-punct") {
-      s.check.clean.norm.ascii_punct = flag();
-    } else if (key == "norm.keep-lines") {
-      s.check.clean.norm.keep_lines = flag();
-    } else {
-      fail(key, "unknown key '" + key + "'");
-    }
-  }
-}
-
-std::string current_directory() {
-  char buf[PATH_MAX];
-  return getcwd(buf, sizeof buf) ? std::string(buf) : std::string(".");
-}
-
 bool is_directory(const std::string& path) {
   struct stat st;
   return stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
@@ -126,36 +60,29 @@ int check_main(int argc, char** argv) {
       "in input order, then a summary. Exit status 0 when clean, 1 on findings, 2 on trouble.\n"
       "Settings come from the nearest .winnow.toml found upward from the current directory."};
   DocumentOptions io;
-  Settings settings;
-  std::string format_name = "text", config_path, report_path = "-";
-  bool corpus = false, no_config = false;
-  std::vector<std::string> cli_select, cli_ignore;
-  bool have_select = false, have_ignore = false;
+  Settings settings = load_settings(argc, argv);
+  CheckOptions check_opts;
+  std::string format_name = "text", report_path = "-";
+  bool corpus = false;
   std::vector<cli::Option> options;
   options.push_back({"format", 0, cli::Arg::kRequired, "FORMAT", "text (default), json, github or junit",
                      [&](const char* v) { format_name = v; }});
   options.push_back({"select", 0, cli::Arg::kRequired, "LIST", "report only these categories (comma-separated)",
-                     [&](const char* v) {
-                       cli_select = split_list(v);
-                       have_select = true;
-                     }});
+                     [&](const char* v) { settings.check_select = split_list(v); }});
   options.push_back({"ignore", 0, cli::Arg::kRequired, "LIST", "do not report these categories (comma-separated)",
-                     [&](const char* v) {
-                       cli_ignore = split_list(v);
-                       have_ignore = true;
-                     }});
+                     [&](const char* v) { settings.check_ignore = split_list(v); }});
   options.push_back({"min-words", 0, cli::Arg::kRequired, "N", "fewer words than N after cleaning is near-empty (default 20)",
-                     [&](const char* v) { settings.check.min_words = cli::parse_size("min-words", v); }});
+                     [&](const char* v) { settings.check_min_words = cli::parse_size("min-words", v); }});
   options.push_back({"corpus", 0, cli::Arg::kNone, nullptr, "also report duplicate and near-duplicate documents",
                      [&](const char*) { corpus = true; }});
-  options.push_back({"config", 0, cli::Arg::kRequired, "FILE", "read settings from FILE instead of .winnow.toml",
-                     [&](const char* v) { config_path = v; }});
-  options.push_back({"no-config", 0, cli::Arg::kNone, nullptr, "read no .winnow.toml",
-                     [&](const char*) { no_config = true; }});
-  add_norm_options(options, settings.check.clean.norm);
+  // Every option of clean: check reports what clean, run with the same settings, would change.
+  add_clean_options(options, settings.clean);
+  add_config_options(options);
   add_document_options(options, io, nullptr);
   std::vector<std::string> files;
   if (!cli::parse(verb, options, argc, argv, files)) return 0;
+  check_opts.clean = settings.clean;
+  check_opts.min_words = settings.check_min_words;
 
   static const std::map<std::string, CheckFormat> kFormats = {
       {"text", CheckFormat::kText}, {"json", CheckFormat::kJson}, {"github", CheckFormat::kGithub}, {"junit", CheckFormat::kJunit}};
@@ -163,26 +90,8 @@ int check_main(int argc, char** argv) {
   auto fmt = kFormats.find(format_name);
   if (fmt == kFormats.end()) throw cli::UsageError("--format: unknown format '" + format_name + "' (text, json, github, junit)");
   const CheckFormat format = fmt->second;
-  if (!no_config) {
-    if (config_path.empty()) config_path = Config::find(current_directory());
-    if (!config_path.empty()) {
-      // Command-line norm options were applied before the file's; give them precedence again.
-      NormOptions from_cli = settings.check.clean.norm;
-      try {
-        apply_config(config_path, settings);
-      } catch (const IoError& e) {
-        cli::error(e.what());
-        return 2;
-      }
-      settings.check.clean.norm.nfkc |= from_cli.nfkc;
-      settings.check.clean.norm.ascii_punct |= from_cli.ascii_punct;
-      settings.check.clean.norm.keep_lines |= from_cli.keep_lines;
-    }
-  }
-  if (have_select) settings.select = cli_select;
-  if (have_ignore) settings.ignore = cli_ignore;
-  validate_categories("--select", settings.select);
-  validate_categories("--ignore", settings.ignore);
+  validate_categories("select", settings.check_select);
+  validate_categories("ignore", settings.check_ignore);
 
   // Directories are checked whole; the report goes where -o says, the documents nowhere.
   for (const std::string& f : files) io.recursive |= is_directory(f);
@@ -204,7 +113,7 @@ int check_main(int argc, char** argv) {
       [&](std::string_view input, const Source& source, Report&) {
         std::string cleaned;
         CheckedDocument doc;
-        doc.findings = check_document(input, settings.check, corpus ? &cleaned : nullptr);
+        doc.findings = check_document(input, check_opts, corpus ? &cleaned : nullptr);
         doc.where = source.location;
         if (jsonl) {
           std::size_t colon = source.location.rfind(':');
@@ -229,8 +138,8 @@ int check_main(int argc, char** argv) {
 
   std::vector<CheckedDocument> ordered;
   if (corpus) index.decide();
-  std::set<std::string> select(settings.select.begin(), settings.select.end());
-  std::set<std::string> ignore(settings.ignore.begin(), settings.ignore.end());
+  std::set<std::string> select(settings.check_select.begin(), settings.check_select.end());
+  std::set<std::string> ignore(settings.check_ignore.begin(), settings.check_ignore.end());
   for (auto& [seq, doc] : docs) {
     if (corpus) {
       const auto& [id, text] = corpus_docs[seq];

@@ -1,9 +1,8 @@
 // winnow clean: the whole pipeline in one process.
 #include <string>
 
-#include "fix_options.h"
-#include "norm_options.h"
 #include "runner.h"
+#include "settings.h"
 #include "verbs.h"
 #include "winnow/decode.h"
 #include "winnow/pipeline.h"
@@ -19,22 +18,11 @@ int clean_main(int argc, char** argv) {
       "text of the article (see winnow norm). WARC files (recognised by content) give JSON Lines\n"
       "with url, date, id and text for each HTML response."};
   DocumentOptions io;
-  CleanOptions clean_opts;
+  Settings settings = load_settings(argc, argv);
+  CleanOptions& clean_opts = settings.clean;
   std::vector<cli::Option> options;
-  options.push_back({"from", 0, cli::Arg::kRequired, "ENCODING",
-                     "decode the input from ENCODING instead of detecting it", [&](const char* v) {
-                       if (!is_known_encoding(v)) throw cli::UsageError(std::string("unknown encoding '") + v + "'");
-                       clean_opts.decode.from = v;
-                     }});
-  options.push_back({"no-fix", 0, cli::Arg::kNone, nullptr, "skip the fix stage", [&](const char*) { clean_opts.stages.fix = false; }});
-  options.push_back({"no-strip", 0, cli::Arg::kNone, nullptr, "skip the strip stage (for pages: keep what extract keeps)",
-                     [&](const char*) { clean_opts.stages.strip = false; }});
-  options.push_back({"no-title", 0, cli::Arg::kNone, nullptr, "for pages: do not write the headline before the article",
-                     [&](const char*) { clean_opts.extract.title = false; }});
-  options.push_back({"no-dedupe", 0, cli::Arg::kNone, nullptr, "skip the dedupe stage",
-                     [&](const char*) { clean_opts.stages.dedupe = false; }});
-  add_fix_options(options, clean_opts.fix);
-  add_norm_options(options, clean_opts.norm);
+  add_clean_options(options, clean_opts);
+  add_config_options(options);
   add_document_options(options, io, "exit 1 and say where if the input is not already clean; print nothing");
   std::vector<std::string> files;
   if (!cli::parse(verb, options, argc, argv, files)) return 0;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "runner.h"
+#include "settings.h"
 #include "verbs.h"
 #include "winnow/atomic_file.h"
 #include "winnow/decode.h"
@@ -156,6 +157,7 @@ int dedupe_main(int argc, char** argv) {
       "each document (also with a site suffix added, or truncated); short repeats are kept unless\n"
       "they are at the top. --corpus removes exact and near-duplicate documents (MinHash over word\n"
       "5-grams) across all FILEs; --sign, --merge and --apply do the same in shards."};
+  load_settings(argc, argv);  // dedupe has no settings of its own, but a bad file is an error
   DocumentOptions io;
   CorpusDedupeParams params;
   Mode mode = Mode::kBlocks;
@@ -202,6 +204,7 @@ int dedupe_main(int argc, char** argv) {
                        params.rows = parse_count("rows", v);
                        shape_set = true;
                      }});
+  add_config_options(options);
   add_document_options(options, io, "exit 1 and say where if a document holds repeated blocks; print nothing");
   std::vector<std::string> files;
   if (!cli::parse(verb, options, argc, argv, files)) return 0;

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "runner.h"
+#include "settings.h"
 #include "verbs.h"
 #include "winnow/decode.h"
 #include "winnow/extract.h"
@@ -42,7 +43,8 @@ int extract_main(int argc, char** argv) {
       "without navigation, share bars, newsletter boxes, comments, related links, ads, captions\n"
       "and footers."};
   DocumentOptions io;
-  ExtractOptions extract_opts;
+  Settings settings = load_settings(argc, argv);
+  ExtractOptions& extract_opts = settings.clean.extract;
   bool blocks = false;
   std::vector<cli::Option> options;
   options.push_back({"no-title", 0, cli::Arg::kNone, nullptr, "do not write the headline before the article",
@@ -50,6 +52,7 @@ int extract_main(int argc, char** argv) {
   options.push_back({"blocks", 0, cli::Arg::kNone, nullptr,
                      "write the block model instead: verdict, reason, kind, link chars, DOM path, text",
                      [&](const char*) { blocks = true; }});
+  add_config_options(options);
   add_document_options(options, io, nullptr);
   // --json keeps its meaning for diagnostics and also makes each document a JSON object
   // (except with --jsonl, where the article text goes into the record's text field).

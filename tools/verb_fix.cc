@@ -1,6 +1,7 @@
 // winnow fix: repair mojibake and character-level damage.
 #include "fix_options.h"
 #include "runner.h"
+#include "settings.h"
 #include "verbs.h"
 #include "winnow/decode.h"
 #include "winnow/fix.h"
@@ -18,15 +19,13 @@ int fix_main(int argc, char** argv) {
       "tags, terminal escapes, control characters and CESU-8 surrogates. Text that is not damaged\n"
       "is written unchanged; in markup (HTML, XML) entities and tags are left alone."};
   DocumentOptions io;
-  FixOptions fix_opts;
-  DecodeOptions decode_opts;
+  Settings settings = load_settings(argc, argv);
+  FixOptions& fix_opts = settings.clean.fix;
+  DecodeOptions& decode_opts = settings.clean.decode;
   std::vector<cli::Option> options;
-  options.push_back({"from", 0, cli::Arg::kRequired, "ENCODING", "decode the input from ENCODING instead of detecting it",
-                     [&](const char* v) {
-                       if (!is_known_encoding(v)) throw cli::UsageError(std::string("unknown encoding '") + v + "'");
-                       decode_opts.from = v;
-                     }});
+  add_from_option(options, decode_opts);
   add_fix_options(options, fix_opts);
+  add_config_options(options);
   add_document_options(options, io, "exit 1 and say where if the input needs repair; print nothing");
   std::vector<std::string> files;
   if (!cli::parse(verb, options, argc, argv, files)) return 0;

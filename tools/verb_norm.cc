@@ -1,6 +1,7 @@
 // winnow norm: canonical text.
 #include "norm_options.h"
 #include "runner.h"
+#include "settings.h"
 #include "verbs.h"
 #include "winnow/decode.h"
 #include "winnow/norm.h"
@@ -14,9 +15,11 @@ int norm_main(int argc, char** argv) {
       "collapsed, lines trimmed, LF line ends, paragraphs separated by one blank line, hard-wrapped\n"
       "lines re-joined, one final newline. Input in another encoding than UTF-8 is decoded first."};
   DocumentOptions io;
-  NormOptions norm;
+  Settings settings = load_settings(argc, argv);
+  NormOptions& norm = settings.clean.norm;
   std::vector<cli::Option> options;
   add_norm_options(options, norm);
+  add_config_options(options);
   add_document_options(options, io, "exit 1 and say where if the input is not already canonical; print nothing");
   std::vector<std::string> files;
   if (!cli::parse(verb, options, argc, argv, files)) return 0;

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "runner.h"
+#include "settings.h"
 #include "verbs.h"
 #include "winnow/atomic_file.h"
 #include "winnow/decode.h"
@@ -144,7 +145,8 @@ int strip_main(int argc, char** argv) {
       "  winnow strip --model MODEL FILE...   also drop the lines MODEL knows for the site\n"
       "  winnow strip --merge-models -o MODEL MODEL...   add up models learned apart"};
   DocumentOptions io;
-  StripOptions strip_opts;
+  Settings settings = load_settings(argc, argv);
+  StripOptions& strip_opts = settings.clean.strip;
   std::string learn_path, model_path, site;
   bool merge = false;
   std::vector<cli::Option> options;
@@ -170,6 +172,7 @@ int strip_main(int argc, char** argv) {
       {"site", 0, cli::Arg::kRequired, "NAME",
        "the site of every document (default: JSON Lines field site, the host of field url, or the directory)",
        [&](const char* v) { site = v; }});
+  add_config_options(options);
   add_document_options(options, io, "exit 1 and say where if the input holds boilerplate; print nothing");
   std::vector<std::string> files;
   if (!cli::parse(verb, options, argc, argv, files)) return 0;

@@ -1,10 +1,10 @@
 // winnow/config.h: the project configuration file, `.winnow.toml`.
 //
-// A small, strict subset of TOML: `[section]` headers, `key = value` lines and `#` comments,
-// where a value is a "basic string" (with \" \\ \n \t \uXXXX escapes), a 'literal string', an
-// integer, true/false, or a one-line array of strings. Anything else is an error with its
-// line number, so a typo never silently changes what a CI check does. Pure; parse() never
-// crashes on any bytes.
+// TOML (v1.0, read by toml++): `[section]` tables of `key = value` settings, one level deep,
+// where a value is a string, an integer, a float, true/false, or an array of strings (on one
+// line or several). Anything else, and any syntax error, is a ConfigError with its line number,
+// so a typo never silently changes what a run or a CI check does. Pure; parse() never crashes
+// on any bytes.
 #pragma once
 
 #include <cstdint>
@@ -28,7 +28,7 @@ class ConfigError : public std::runtime_error {
   std::uint32_t line_;
 };
 
-using ConfigValue = std::variant<std::string, std::int64_t, bool, std::vector<std::string>>;
+using ConfigValue = std::variant<std::string, std::int64_t, double, bool, std::vector<std::string>>;
 
 class Config {
  public:
