@@ -290,7 +290,19 @@ void report_decoding(const Decoded& decoded, Report& report) {
 
 bool is_known_encoding(std::string_view name) { return open_converter(std::string(name)) != nullptr; }
 
+bool is_plain_utf8(std::string_view bytes, const DecodeOptions& options) {
+  if (!options.from.empty()) return false;
+  for (const Bom& bom : kBoms) {
+    if (bytes.substr(0, bom.bytes.size()) == bom.bytes) return false;
+  }
+  for (const char* wide : {utf16_or_32_by_zeros(bytes), iso2022_by_escapes(bytes)}) {
+    if (wide && decode_with(wide, bytes).replaced == 0) return false;
+  }
+  return utf8::valid(bytes);
+}
+
 Decoded decode(std::string_view bytes, const DecodeOptions& options) {
+  if (is_plain_utf8(bytes, options)) return Decoded{std::string(bytes), "UTF-8", false, 0};
   if (!options.from.empty()) return decode_with(options.from, bytes);
   for (const Bom& bom : kBoms) {
     if (bytes.substr(0, bom.bytes.size()) == bom.bytes) {
@@ -304,7 +316,6 @@ Decoded decode(std::string_view bytes, const DecodeOptions& options) {
     Decoded d = decode_with(wide, bytes);
     if (d.replaced == 0) return d;
   }
-  if (utf8::valid(bytes)) return Decoded{std::string(bytes), "UTF-8", false, 0};
   if (utf8::valid_cesu8(bytes)) {
     Decoded d;
     d.text = utf8::decode_cesu8(bytes, nullptr, &d.replaced);

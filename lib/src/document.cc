@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <functional>
 
 #include "winnow/utf8.h"
 
@@ -40,18 +41,6 @@ bool is_blank(std::string_view line) {
     if (!is_space_char(utf8::next(line, i))) return false;
   }
   return true;
-}
-
-std::vector<Line> cut_lines(std::string_view text) {
-  std::vector<Line> lines;
-  std::uint32_t number = 1;
-  LineCutter cutter(text);
-  for (std::size_t start = 0; start < text.size(); ++number) {
-    LineBreak br = cutter.next(start);
-    lines.push_back({text.substr(start, br.pos - start), number, br.paragraph});
-    start = br.pos + br.len;
-  }
-  return lines;
 }
 
 std::string_view trim_ascii(std::string_view s) {
@@ -141,44 +130,60 @@ bool is_wrapped_break(std::string_view prev, std::string_view next) {
   return ends_open && u_islower(first);
 }
 
-Document split(std::string_view text, SplitMode mode) {
-  Document doc;
-  std::vector<Line> lines = cut_lines(text);
-  bool paragraphs = mode == SplitMode::kParagraphs;
-  if (!paragraphs) {
-    // Paragraph mode as soon as a blank line separates two non-blank lines.
-    bool seen_text = false, gap = false;
-    for (const Line& l : lines) {
-      bool blank = is_blank(l.text);
-      if (!blank && seen_text && gap) {
-        paragraphs = true;
-        break;
-      }
-      if (!blank) seen_text = true;
-      if (seen_text && (blank || l.paragraph_end)) gap = true;
-    }
+namespace {
+
+// Whether SplitMode::kAuto reads TEXT as paragraphs: a blank line separates two non-blank lines.
+bool has_paragraphs(std::string_view text) {
+  LineCutter cutter(text);
+  bool seen_text = false, gap = false;
+  for (std::size_t start = 0; start < text.size();) {
+    LineBreak br = cutter.next(start);
+    bool blank = is_blank(text.substr(start, br.pos - start));
+    if (!blank && seen_text && gap) return true;
+    if (!blank) seen_text = true;
+    if (seen_text && (blank || br.paragraph)) gap = true;
+    start = br.pos + br.len;
   }
+  return false;
+}
+
+}  // namespace
+
+void split_each(std::string_view text, SplitMode mode, const std::function<void(Block&&)>& emit) {
+  const bool paragraphs = mode == SplitMode::kParagraphs || has_paragraphs(text);
   Block current;
   auto flush = [&] {
-    if (current.first_line != 0) doc.blocks.push_back(std::move(current));
+    if (current.first_line != 0) emit(std::move(current));
     current = Block();
   };
-  const Line* previous = nullptr;
-  for (const Line& l : lines) {
+  LineCutter cutter(text);
+  std::string_view previous;
+  bool have_previous = false;
+  std::uint32_t number = 1;
+  for (std::size_t start = 0; start < text.size(); ++number) {
+    LineBreak br = cutter.next(start);
+    const Line l{text.substr(start, br.pos - start), number, br.paragraph};
+    start = br.pos + br.len;
     if (is_blank(l.text)) {
       flush();
-      previous = nullptr;
+      have_previous = false;
       continue;
     }
-    if (!paragraphs && previous && !is_wrapped_break(previous->text, l.text)) flush();
+    if (!paragraphs && have_previous && !is_wrapped_break(previous, l.text)) flush();
     append_line(current, l);
-    previous = &l;
+    previous = l.text;
+    have_previous = true;
     if (l.paragraph_end) {
       flush();
-      previous = nullptr;
+      have_previous = false;
     }
   }
   flush();
+}
+
+Document split(std::string_view text, SplitMode mode) {
+  Document doc;
+  split_each(text, mode, [&doc](Block&& b) { doc.blocks.push_back(std::move(b)); });
   return doc;
 }
 

@@ -1,6 +1,7 @@
 #include "winnow/input.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -23,6 +24,8 @@ struct Input::Gz {
 Input::Input(const std::string& path) : path_(path), gz_(std::make_unique<Gz>()) {
   int fd = path == "-" ? dup(STDIN_FILENO) : open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) throw IoError(path, std::strerror(errno));
+  struct stat st;
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) file_size_ = static_cast<std::uint64_t>(st.st_size);
   gz_->file = gzdopen(fd, "rb");
   if (!gz_->file) {
     close(fd);
@@ -89,6 +92,9 @@ bool Input::next(std::string& record, Framing framing, std::size_t max_bytes, bo
   record.clear();
   *oversized = false;
   const char delim = framing == Framing::kNul ? '\0' : '\n';
+  // A whole file is one record: sized once (a plain file exactly, a gzipped one at least),
+  // rather than grown by doubling, which held up to twice the document while it copied.
+  if (framing == Framing::kWhole && records_ == 0) record.reserve(std::min<std::uint64_t>(file_size_, max_bytes));
   bool any = false;  // something (even an empty record with its terminator) was read
   for (;;) {
     if (pos_ == buffer_.size() && !fill()) break;

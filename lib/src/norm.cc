@@ -342,9 +342,17 @@ void normalize(Document& doc, const NormOptions& options, Report* report) {
 }
 
 std::string normalize(std::string_view text, const NormOptions& options, Report* report) {
-  Document doc = split(text, options.keep_lines ? SplitMode::kParagraphs : SplitMode::kAuto);
-  normalize(doc, options, report);
-  return render(doc);
+  // render(normalize(split(text))), a block at a time: the output is the only copy of the text.
+  std::string out, scratch;
+  out.reserve(text.size() + 1);
+  split_each(text, options.keep_lines ? SplitMode::kParagraphs : SplitMode::kAuto, [&](Block&& b) {
+    normalize_block(b, options, report, scratch);
+    if (!b.kept() || b.text.empty()) return;
+    if (!out.empty()) out += "\n\n";
+    out += b.text;
+  });
+  if (!out.empty()) out.push_back('\n');
+  return out;
 }
 
 }  // namespace winnow

@@ -104,10 +104,16 @@ void select(Document& doc, bool extracted, const CleanOptions& options, SplitMod
 
 std::string clean(std::string_view bytes, const CleanOptions& options, Report* report, Document* doc_out) {
   std::optional<StageTimer> timer(std::in_place, report, "decode");
-  Decoded decoded = decode(bytes, options.decode);
-  if (report) report_decoding(decoded, *report);
+  // Plain UTF-8 is read where it is; anything else is decoded into a copy.
+  Decoded decoded;
+  std::string_view input = bytes;
+  if (!is_plain_utf8(bytes, options.decode)) {
+    decoded = decode(bytes, options.decode);
+    if (report) report_decoding(decoded, *report);
+    input = decoded.text;
+  }
   const SplitMode mode = options.norm.keep_lines ? SplitMode::kParagraphs : SplitMode::kAuto;
-  std::string input = std::move(decoded.text);
+  std::string reparsed;  // the output of a round whose text still looked like markup
   // Markup is parsed and its article extracted; text is split into blocks. Either way the
   // blocks are rewritten once, selected to a fixed point and rendered once. Clean's output
   // is text, so its output must never look like markup: when the text of a page starts with
@@ -131,7 +137,8 @@ std::string clean(std::string_view bytes, const CleanOptions& options, Report* r
       return text;
     }
     if (report) report->add("clean", "reparsed");
-    input = std::move(text);
+    reparsed = std::move(text);
+    input = reparsed;
   }
 }
 

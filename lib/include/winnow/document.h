@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -70,6 +71,10 @@ enum class SplitMode : std::uint8_t {
 // it holds only whitespace (ASCII or Unicode spaces). "\r\n", "\r", U+2028 end a line; U+2029
 // (paragraph separator) ends a paragraph.
 Document split(std::string_view text, SplitMode mode = SplitMode::kAuto);
+
+// The blocks of split(TEXT, MODE), handed to EMIT one at a time as they are read, for stages
+// that stream: memory stays at one block, not a copy of the whole text.
+void split_each(std::string_view text, SplitMode mode, const std::function<void(Block&&)>& emit);
 
 // Cuts text into lines at "\n", "\r\n", "\r", U+2028 (LINE SEPARATOR) and U+2029 (PARAGRAPH
 // SEPARATOR, which also ends a paragraph): the one definition of a line for split() and norm.

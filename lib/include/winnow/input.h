@@ -65,6 +65,7 @@ class Input {
   bool eof_ = false;
   std::uint64_t records_ = 0;
   std::uint64_t decompressed_ = 0;  // bytes gzread has delivered
+  std::uint64_t file_size_ = 0;     // of a regular file, to size a whole-file record once
 };
 
 }  // namespace winnow
