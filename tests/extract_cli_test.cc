@@ -49,7 +49,7 @@ TEST(ExtractCli, NulSeparatedPagesFromFiles) {
 TEST(ExtractCli, JsonDocument) {
   ToolResult r = run_tool({"extract", "--json", "--no-title"}, kPage);
   EXPECT_EQ(r.status, 0);
-  EXPECT_EQ(r.out.rfind("{\"title\":\"Buses\",\"byline\":\"Jane Doe\",\"date\":\"\",\"url\":\"\",\"lang\":\"en\","
+  EXPECT_EQ(r.out.rfind("{\"title\":\"Buses\",\"byline\":\"Jane Doe\",\"date\":\"\",\"url\":\"\",\"lang\":\"en\",\"language\":\"en\","
                         "\"text\":\"The city council",
                         0),
             0u)

@@ -7,6 +7,7 @@
 #include "winnow/decode.h"
 #include "winnow/extract.h"
 #include "winnow/jsonl.h"
+#include "winnow/pipeline.h"
 
 namespace winnow::tools {
 namespace {
@@ -26,11 +27,12 @@ std::string block_lines(const Document& doc) {
   return out;
 }
 
-std::string json_document(const Document& doc, const std::string& text) {
+std::string json_document(Document& doc, const std::string& text) {
+  finish_metadata(doc, text);
   const Metadata& m = doc.meta;
   return "{\"title\":" + json_quote(m.title) + ",\"byline\":" + json_quote(m.byline) +
          ",\"date\":" + json_quote(m.date) + ",\"url\":" + json_quote(m.url) + ",\"lang\":" + json_quote(m.lang) +
-         ",\"text\":" + json_quote(text) + "}\n";
+         ",\"language\":" + json_quote(m.language) + ",\"text\":" + json_quote(text) + "}\n";
 }
 
 }  // namespace

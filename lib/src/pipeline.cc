@@ -5,7 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "winnow/date.h"
 #include "winnow/dedupe.h"
+#include "winnow/language.h"
 #include "winnow/markup.h"
 #include "murmur3.h"
 
@@ -133,13 +135,21 @@ std::string clean(std::string_view bytes, const CleanOptions& options, Report* r
     timer.reset();
     if (!looks_like_html(text) || text.size() >= input.size()) {
       count_removed(doc, report);
-      if (doc_out) *doc_out = std::move(doc);
+      if (doc_out) {
+        finish_metadata(doc, text);
+        *doc_out = std::move(doc);
+      }
       return text;
     }
     if (report) report->add("clean", "reparsed");
     reparsed = std::move(text);
     input = reparsed;
   }
+}
+
+void finish_metadata(Document& doc, std::string_view text) {
+  doc.meta.date = iso8601_date(doc.meta.date);
+  doc.meta.language = detect_language(text).code;
 }
 
 }  // namespace winnow

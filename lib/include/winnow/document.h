@@ -50,7 +50,10 @@ struct Block {
 };
 
 struct Metadata {
-  std::string url, site, title, byline, date, lang;
+  std::string url, site, title, byline;
+  std::string date;      // ISO 8601 once finish_metadata() has run (see pipeline.h)
+  std::string lang;      // the language the page declares (<html lang>), as declared
+  std::string language;  // the language detected from the text (BCP 47 primary subtag)
 };
 
 struct Document {

@@ -43,4 +43,8 @@ struct CleanOptions {
 std::string clean(std::string_view bytes, const CleanOptions& options = {}, Report* report = nullptr,
                   Document* doc = nullptr);
 
+// Completes DOC's metadata for output: the date as ISO 8601 (empty when it cannot be read,
+// see date.h) and the language detected from TEXT, the document's output (see language.h).
+void finish_metadata(Document& doc, std::string_view text);
+
 }  // namespace winnow
