@@ -412,6 +412,90 @@ bool has_pair(const Tables& t, std::string_view text, std::size_t begin, std::si
   return false;
 }
 
+// What repair_run knows about one run while it tries the pages on it.
+struct RunContext {
+  char32_t before, after;     // the characters around the run (0: none)
+  int hint;                   // the line's page, -1 for none
+  std::uint8_t line_scripts;  // bit 1 << script for the scripts of the line's other words
+  int old_cost;               // the cost of the run as it is
+  bool quoted;                // the run holds an opening and a closing mark
+  std::size_t layers_left;    // how many more layers may be decoded
+};
+
+// The best decoding of a run found so far.
+struct Choice {
+  int page = -1, cost = 0, layers = 0;
+  bool hinted = false;
+  std::u32string text;
+};
+
+// Decodes RUN with page P, and again with P while that does not raise the cost (double
+// mojibake goes through the same page twice, and its inner layer can look worse than the outer
+// one: each page is judged by where decoding with it again leads). Records P in BEST when it
+// is acceptable and better, and its vote in VOTES, if given, on the first layer.
+void try_page(const Tables& t, const std::u32string& run, unsigned p, const RunContext& x, bool first_layer,
+              std::array<int, kPageCount>* votes, Choice& best, std::u32string& candidate, std::u32string& deeper) {
+  // In a line with clean words of a page's own script (a Russian line, for Windows-1251),
+  // that page may only decode to letters of the script: "«В»" there is a letter in quotes,
+  // not "»" read as Windows-1251.
+  Script own = page_script(p);
+  Script only = own != kNoScript && (x.line_scripts & (1u << own)) ? own : kNoScript;
+  bool strong = false, fully = false;
+  if (!decode_run(t, run, p, only, candidate, strong, fully)) return;
+  // There, too, a letter in quotes ("«Р»", whose "Р»" reads as "л") stays one, unless the
+  // line's other words voted for the page.
+  bool hinted = static_cast<int>(p) == x.hint;
+  if (only != kNoScript && !hinted && run.size() - candidate.size() < 2 && x.quoted) return;
+  int c = cost(t, with_context(x.before, candidate, x.after));
+  std::size_t depth = 1;
+  while (depth < x.layers_left) {
+    bool s2 = false, f2 = false;
+    if (!decode_run(t, candidate, p, only, deeper, s2, f2)) break;
+    int c2 = cost(t, with_context(x.before, deeper, x.after));
+    if (c2 > c) break;
+    candidate.swap(deeper);
+    c = c2;
+    strong = strong || s2;
+    fully = fully && f2;
+    ++depth;
+  }
+  bool acceptable = (c < x.old_cost && (x.old_cost - c >= 2 || strong || hinted)) || (hinted && fully && c <= x.old_cost);
+  // A complete decoding that lowers the cost is too weak to act on alone, but it is a vote.
+  if (votes && first_layer && (acceptable || (fully && c < x.old_cost))) (*votes)[p] += x.old_cost - c + acceptable;
+  if (!acceptable) return;
+  // Lowest cost first; then the line's page; then the shortest result, as the decoding that
+  // consumed the most bytes.
+  bool better = best.page < 0 || c < best.cost ||
+                (c == best.cost && (hinted > best.hinted || (hinted == best.hinted && candidate.size() < best.text.size())));
+  if (!better) return;
+  best.cost = c;
+  best.page = static_cast<int>(p);
+  best.hinted = hinted;
+  best.layers = static_cast<int>(depth);
+  best.text = candidate;
+}
+
+bool has_open_and_close(const Tables& t, const std::u32string& run) {
+  bool opens = false, closes = false;
+  for (char32_t c : run) {
+    opens = opens || cls_of(t, c) == kOpenPunct;
+    closes = closes || cls_of(t, c) == kClosePunct;
+  }
+  return opens && closes;
+}
+
+std::string describe_layers(const std::vector<unsigned>& layers) {
+  std::string steps = "utf-8 read as ";
+  for (std::size_t i = 0; i < layers.size(); ++i) {
+    if (i == 0 || layers[i] != layers[i - 1]) {
+      if (i) steps += " then ";
+      steps += codepages::kPages[layers[i]].name;
+    }
+  }
+  steps += ", " + std::to_string(layers.size()) + (layers.size() == 1 ? " layer" : " layers");
+  return steps;
+}
+
 // Repairs one run of non-ASCII characters in place, layer by layer. Returns the steps taken
 // (empty: nothing done) and sets *FIRST_PAGE and *GAIN (the cost removed). HINT is the code
 // page the rest of the line was repaired with (-1: none): it wins ties, and a run that it
@@ -424,81 +508,26 @@ std::string repair_run(const Tables& t, char32_t before, std::u32string& run, ch
                        std::uint8_t line_scripts, int* first_page, int* gain, std::array<int, kPageCount>* votes) {
   std::vector<unsigned> layers;
   int start_cost = -1, end_cost = 0;
-  std::u32string best, candidate, deeper;
+  std::u32string candidate, deeper;
   while (layers.size() < 3) {
     Mask pages;
     if (!has_candidate_pair(t, run, &pages)) break;
-    int old_cost = cost(t, with_context(before, run, after));
-    if (start_cost < 0) start_cost = old_cost;
-    bool opens = false, closes = false;
-    for (char32_t c : run) {
-      opens = opens || cls_of(t, c) == kOpenPunct;
-      closes = closes || cls_of(t, c) == kClosePunct;
-    }
-    bool quoted = opens && closes;
-    int best_page = -1, best_cost = 0, best_layers = 0;
-    bool best_hinted = false;
+    RunContext x{before, after, hint, line_scripts, cost(t, with_context(before, run, after)),
+                 has_open_and_close(t, run), 3 - layers.size()};
+    if (start_cost < 0) start_cost = x.old_cost;
+    Choice best;
     for (unsigned p = 0; p < kPageCount; ++p) {
-      if (!(pages & (1u << p))) continue;
-      // In a line with clean words of a page's own script (a Russian line, for Windows-1251),
-      // that page may only decode to letters of the script: "«В»" there is a letter in quotes,
-      // not "»" read as Windows-1251.
-      Script own = page_script(p);
-      Script only = own != kNoScript && (line_scripts & (1u << own)) ? own : kNoScript;
-      bool strong = false, fully = false;
-      if (!decode_run(t, run, p, only, candidate, strong, fully)) continue;
-      // There, too, a letter in quotes ("«Р»", whose "Р»" reads as "л") stays one, unless the
-      // line's other words voted for the page.
-      bool hinted = static_cast<int>(p) == hint;
-      if (only != kNoScript && !hinted && run.size() - candidate.size() < 2 && quoted) continue;
-      // Double mojibake goes through the same page twice, and its inner layer can look worse
-      // than the outer one: judge each page by where decoding with it again leads.
-      int c = cost(t, with_context(before, candidate, after));
-      int depth = 1;
-      while (layers.size() + depth < 3) {
-        bool s2 = false, f2 = false;
-        if (!decode_run(t, candidate, p, only, deeper, s2, f2)) break;
-        int c2 = cost(t, with_context(before, deeper, after));
-        if (c2 > c) break;
-        candidate.swap(deeper);
-        c = c2;
-        strong = strong || s2;
-        fully = fully && f2;
-        ++depth;
-      }
-      bool acceptable = (c < old_cost && (old_cost - c >= 2 || strong || hinted)) || (hinted && fully && c <= old_cost);
-      // A complete decoding that lowers the cost is too weak to act on alone, but it is a vote.
-      if (votes && layers.empty() && (acceptable || (fully && c < old_cost))) (*votes)[p] += old_cost - c + acceptable;
-      if (!acceptable) continue;
-      // Lowest cost first; then the line's page; then the shortest result, as the decoding
-      // that consumed the most bytes.
-      bool better = best_page < 0 || c < best_cost ||
-                    (c == best_cost && (hinted > best_hinted || (hinted == best_hinted && candidate.size() < best.size())));
-      if (better) {
-        best_cost = c;
-        best_page = static_cast<int>(p);
-        best_hinted = hinted;
-        best_layers = depth;
-        best = candidate;
-      }
+      if (pages & (1u << p)) try_page(t, run, p, x, layers.empty(), votes, best, candidate, deeper);
     }
-    if (best_page < 0) break;
-    run = best;
-    end_cost = best_cost;
-    for (int k = 0; k < best_layers; ++k) layers.push_back(static_cast<unsigned>(best_page));
+    if (best.page < 0) break;
+    run = std::move(best.text);
+    end_cost = best.cost;
+    for (int k = 0; k < best.layers; ++k) layers.push_back(static_cast<unsigned>(best.page));
   }
   if (layers.empty()) return {};
   *first_page = static_cast<int>(layers[0]);
   *gain = start_cost - end_cost;
-  std::string steps = "utf-8 read as ";
-  for (std::size_t i = 0; i < layers.size(); ++i) {
-    if (i == 0 || layers[i] != layers[i - 1]) {
-      if (i) steps += " then ";
-      steps += codepages::kPages[layers[i]].name;
-    }
-  }
-  steps += ", " + std::to_string(layers.size()) + (layers.size() == 1 ? " layer" : " layers");
-  return steps;
+  return describe_layers(layers);
 }
 
 // Iterates over the runs of non-ASCII characters of TEXT, calling F(begin, end) with byte
@@ -592,112 +621,261 @@ bool has_latin1_triple(std::string_view text) {
   return false;
 }
 
+// --- UTF-8 read in a single-byte code page ---------------------------------------------------
+
+// A candidate run: a run of non-ASCII characters with a lead and continuation pair in some page.
+struct Run {
+  std::size_t begin, end;  // byte offsets in the text
+  std::size_t line;        // index of its line in the lines of the candidates
+  // A lone Â or Ã before a space: the lead of a no-break space (U+00A0, "Â ") or of "à" (C3
+  // A0) whose A0 became a space or vanished. Repaired only in a line the rest of which was
+  // repaired as Windows-1252 or Latin-1.
+  bool lone = false;
+};
+
+// A line that holds candidates, and the evidence of its runs.
+struct Line {
+  std::size_t start;  // byte offset in the text
+  std::uint8_t scripts = 0;  // bit 1 << script for the scripts of the words that are no candidates
+  std::array<int, kPageCount> votes{};  // by page, the cost its decodings remove
+  bool repaired = false;  // some run has an acceptable decoding on its own evidence
+  int page = -1;          // the line's code page, elected by the votes
+};
+
+// One replacement of TEXT[BEGIN, END) by AFTER.
+struct Splice {
+  std::size_t begin, end;
+  std::string after, steps;
+};
+
+bool is_lone_lead(std::string_view text, std::size_t begin, std::size_t end) {
+  return end - begin == 2 && text[begin] == '\xC3' && (text[begin + 1] == '\x82' || text[begin + 1] == '\x83') &&
+         end < text.size() && text[end] == ' ';
+}
+
+// The candidate runs of TEXT in order, and their lines. The line of a run is found by moving
+// a newline cursor forward, so a long line costs one scan, not one per run.
+void find_candidates(const Tables& t, std::string_view text, std::vector<Run>& runs, std::vector<Line>& lines) {
+  std::size_t line = 0, next_newline = text.find('\n');
+  for_each_run(text, [&](std::size_t begin, std::size_t end) {
+    bool lone = is_lone_lead(text, begin, end);
+    if (!lone && !has_pair(t, text, begin, end)) return;
+    while (next_newline < begin) {
+      line = next_newline + 1;
+      next_newline = text.find('\n', line);
+    }
+    if (lines.empty() || lines.back().start != line) lines.push_back(Line{line});
+    runs.push_back(Run{begin, end, lines.size() - 1, lone});
+  });
+}
+
+// The scripts of the words of the line at START that are not candidates themselves.
+std::uint8_t other_scripts(const Tables& t, std::string_view text, std::size_t start) {
+  std::size_t stop = text.find('\n', start);
+  std::string_view l = text.substr(start, stop == std::string_view::npos ? std::string_view::npos : stop - start);
+  std::uint8_t scripts = 0;
+  for_each_run(l, [&](std::size_t b, std::size_t e) {
+    if (has_pair(t, l, b, e)) return;
+    std::size_t i = b;
+    scripts |= static_cast<std::uint8_t>(1u << script_at(t, utf8::next(l, i)));
+  });
+  return scripts;
+}
+
+// The first judgement: each run on its own evidence. Elects each line's code page, the one
+// whose decodings are acceptable for the most runs, weighted by the cost they remove.
+void elect_line_pages(const Tables& t, std::string_view text, const std::vector<Run>& runs, std::vector<Line>& lines) {
+  std::u32string run;
+  std::size_t scripts_of = ~std::size_t{0};
+  for (const Run& r : runs) {
+    if (r.lone) continue;
+    Line& l = lines[r.line];
+    if (scripts_of != r.line) l.scripts = other_scripts(t, text, l.start);
+    scripts_of = r.line;
+    run = decode_utf8(text.substr(r.begin, r.end - r.begin));
+    int first_page = -1, gain = 0;
+    if (!repair_run(t, char_before(text, r.begin), run, char_after(text, r.end), -1, l.scripts, &first_page, &gain,
+                    &l.votes).empty()) {
+      l.repaired = true;
+    }
+  }
+  for (Line& l : lines) {
+    auto top = std::max_element(l.votes.begin(), l.votes.end());
+    if (l.repaired && *top > 0) l.page = static_cast<int>(top - l.votes.begin());
+  }
+}
+
+// The repair of a lone "Â " or "Ã " in a line repaired as PAGE: "Ã" + two spaces is "à" + the
+// space after it; "Ã" + one space, "à" whose no-break space vanished: the space is the one
+// after it. "Â" goes, leaving the space it led.
+bool repair_lone(const Tables& t, std::string_view text, const Run& r, int page, Splice& s) {
+  if (page != codepages::kWindows1252 && page != codepages::kLatin1) return false;
+  bool a_grave = text[r.begin + 1] == '\x83';
+  // "IRMÃ " in capitals is Portuguese, not "à".
+  Cls before = cls_of(t, char_before(text, r.begin));
+  if (a_grave && (before == kAsciiUpper || before == kUpper)) return false;
+  s.begin = r.begin;
+  s.end = a_grave && r.end + 1 < text.size() && text[r.end + 1] == ' ' ? r.end + 1 : r.end;
+  s.after = a_grave ? "\xC3\xA0" : "";
+  s.steps = std::string("utf-8 read as ") + codepages::kPages[page].name + ", its no-break space lost";
+  return true;
+}
+
+// The second judgement of a run, with its line's page as the hint, so that the words of one
+// damaged line agree.
+bool repair_candidate(const Tables& t, std::string_view text, const Run& r, const Line& l, Splice& s) {
+  std::u32string run = decode_utf8(text.substr(r.begin, r.end - r.begin));
+  int first_page = -1, gain = 0;
+  s.steps = repair_run(t, char_before(text, r.begin), run, char_after(text, r.end), l.page, l.scripts, &first_page,
+                       &gain, nullptr);
+  if (s.steps.empty()) return false;
+  s.begin = r.begin;
+  s.end = r.end;
+  s.after = to_utf8(run);
+  return true;
+}
+
+// --- single-byte mix-ups ---------------------------------------------------------------------
+
+// The words of one line that may be Cyrillic or Greek shown as Latin-1 letters, and the
+// evidence for it.
+struct MixupWords {
+  std::vector<std::pair<std::size_t, std::size_t>> words;  // byte ranges in the line
+  std::size_t letters = 0, suspicious_letters = 0, long_words = 0, longest = 0;
+
+  // Strong evidence only: most of the line's letters are in words of three or more such
+  // letters, and there are two of them or one long one (12 bytes: six letters).
+  bool strong() const {
+    return long_words && suspicious_letters * 10 >= letters * 7 && (long_words >= 2 || longest >= 12);
+  }
+};
+
+// Suspicious words: runs of Latin-1 letters with no ASCII letter beside them.
+MixupWords find_mixup_words(const Tables& t, std::string_view line) {
+  MixupWords m;
+  std::size_t i = 0;
+  while (i < line.size()) {
+    std::size_t at = i;
+    char32_t c = utf8::next(line, i);
+    if (!(c < kTableSize && t.mixup_letter[c])) {
+      if (is_letter(cls_of(t, c))) ++m.letters;
+      continue;
+    }
+    std::size_t end = i, count = 1;
+    while (end < line.size()) {
+      std::size_t j = end;
+      char32_t d = utf8::next(line, j);
+      if (!(d < kTableSize && t.mixup_letter[d])) break;
+      end = j;
+      ++count;
+    }
+    char32_t before = char_before(line, at), after = char_after(line, end);
+    bool ascii_neighbour = (is_letter(cls_of(t, before)) && before < 0x80) || (is_letter(cls_of(t, after)) && after < 0x80);
+    m.letters += count;
+    if (!ascii_neighbour) {
+      m.words.emplace_back(at, end);
+      m.longest = std::max(m.longest, end - at);
+      if (count >= 3) {
+        m.suspicious_letters += count;
+        ++m.long_words;
+      }
+    }
+    i = end;
+  }
+  return m;
+}
+
+// The page among kMixupTargets whose decoding of the words is all letters of its script and
+// plausible as text, or -1.
+int elect_mixup_page(const Tables& t, std::string_view line, const MixupWords& m) {
+  std::u32string original, decoded;
+  for (const auto& [b, e] : m.words) {
+    original += decode_utf8(line.substr(b, e - b));
+    original.push_back(' ');
+  }
+  double best_score = 1.5;  // must be plausible in absolute terms
+  int best = -1;
+  for (const MixupTarget& target : kMixupTargets) {
+    decoded.clear();
+    bool ok = true;
+    for (char32_t c : original) {
+      std::uint8_t b = c == ' ' ? 0 : t.encode[codepages::kWindows1252][c];
+      char32_t d = c == ' ' ? c : b ? codepages::kPages[target.page].high[b - 0x80] : 0;
+      ok = d && (c == ' ' || script_at(t, d) == target.script);
+      if (!ok) break;
+      decoded.push_back(d);
+    }
+    if (!ok) continue;
+    double score = implausibility(t, decoded);
+    if (score < best_score) {
+      best_score = score;
+      best = static_cast<int>(target.page);
+    }
+  }
+  return best;
+}
+
+// Applies SPLICES (in order, not overlapping) to TEXT into OUT, recording them in EDITS.
+bool apply_splices(std::string_view text, const std::vector<Splice>& splices, const char* kind, std::string& out,
+                   std::vector<Edit>* edits) {
+  if (splices.empty()) return false;
+  std::string result;
+  result.reserve(text.size());
+  std::size_t copied = 0;
+  for (const Splice& s : splices) {
+    result.append(text.substr(copied, s.begin - copied));
+    result += s.after;
+    copied = s.end;
+    if (edits) edits->push_back(Edit{s.begin, kind, std::string(text.substr(s.begin, s.end - s.begin)), s.after, s.steps});
+  }
+  result.append(text.substr(copied));
+  out = std::move(result);
+  return true;
+}
+
+// True when the run TEXT[BEGIN, END) is something one of the repairs acts on.
+bool is_work(const Tables& t, std::string_view text, std::size_t begin, std::size_t end, bool mixups, bool utf8) {
+  return (utf8 && has_pair(t, text, begin, end)) || (mixups && has_latin1_triple(text.substr(begin, end - begin)));
+}
+
+// Repairs one line (with the newlines around it, as context), mix-ups and then mojibake, again
+// until neither changes it: a repaired span can be repairable in the light of its new
+// neighbours, or leave a mixed-up word. A few times at most.
+bool repair_line(std::string_view unit, bool mixups, bool utf8, std::string& out, std::vector<Edit>* edits) {
+  std::string current(unit), next;
+  bool changed = false;
+  for (int k = 0; k < 4; ++k) {
+    bool mixed = mixups && repair_mixups(current, next, edits);
+    if (mixed) current.swap(next);
+    bool repaired = utf8 && repair_utf8_mojibake(current, next, edits);
+    if (repaired) current.swap(next);
+    if (!mixed && !repaired) break;
+    changed = true;
+  }
+  if (changed) out = std::move(current);
+  return changed;
+}
+
 }  // namespace
 
 bool repair_utf8_mojibake(std::string_view text, std::string& out, std::vector<Edit>* edits) {
   const Tables& t = tables();
   // The candidate runs are found first, then judged twice: the first time each on its own
-  // evidence, which elects each line's code page (the one whose decodings are acceptable for
-  // the most runs, weighted by the cost they remove); the second time with that page as the
-  // hint, so the words of one damaged line agree.
-  std::map<std::size_t, std::array<int, kPageCount>> line_gain;
-  std::map<std::size_t, int> line_page;
-  struct Run {
-    std::size_t begin, end, line;
-    // A lone Â or Ã before a space: the lead of a no-break space (U+00A0, "Â ") or of "à"
-    // (C3 A0) whose A0 became a space or vanished. Repaired only in a line the rest of which
-    // was repaired as Windows-1252 or Latin-1.
-    bool lone = false;
-  };
-  std::vector<Run> runs;  // the candidates, in order
-  std::u32string run;
-  std::size_t scanned = 0, line = 0;  // where the current line starts, found incrementally
-  for_each_run(text, [&](std::size_t begin, std::size_t end) {
-    bool lone = end - begin == 2 && text[begin] == '\xC3' && (text[begin + 1] == '\x82' || text[begin + 1] == '\x83') &&
-                end < text.size() && text[end] == ' ';
-    if (!lone && !has_pair(t, text, begin, end)) return;
-    for (std::size_t nl = text.find('\n', scanned); nl != std::string_view::npos && nl < begin;
-         nl = text.find('\n', nl + 1)) {
-      line = nl + 1;
-    }
-    scanned = begin;
-    runs.push_back(Run{begin, end, line, lone});
-  });
+  // evidence, which elects each line's code page; the second time, only in lines that had a
+  // repair, with that page as the hint.
+  std::vector<Run> runs;
+  std::vector<Line> lines;
+  find_candidates(t, text, runs, lines);
   if (runs.empty()) return false;
-  // The scripts of the words of each candidate line that are not candidates themselves.
-  std::map<std::size_t, std::uint8_t> line_scripts;
+  elect_line_pages(t, text, runs, lines);
+  std::vector<Splice> splices;
+  Splice s;
   for (const Run& r : runs) {
-    if (r.lone || line_scripts.count(r.line)) continue;
-    std::uint8_t scripts = 0;
-    std::size_t stop = text.find('\n', r.line);
-    std::string_view l = text.substr(r.line, stop == std::string_view::npos ? std::string_view::npos : stop - r.line);
-    for_each_run(l, [&](std::size_t b, std::size_t e) {
-      if (has_pair(t, l, b, e)) return;
-      std::size_t i = b;
-      scripts |= static_cast<std::uint8_t>(1u << script_at(t, utf8::next(l, i)));
-    });
-    line_scripts[r.line] = scripts;
+    const Line& l = lines[r.line];
+    if (!l.repaired) continue;
+    if (r.lone ? repair_lone(t, text, r, l.page, s) : repair_candidate(t, text, r, l, s)) splices.push_back(std::move(s));
   }
-  for (const Run& r : runs) {
-    if (r.lone) continue;
-    run = decode_utf8(text.substr(r.begin, r.end - r.begin));
-    int first_page = -1, gain = 0;
-    if (!repair_run(t, char_before(text, r.begin), run, char_after(text, r.end), -1, line_scripts[r.line],
-                    &first_page, &gain, &line_gain[r.line]).empty()) {
-      line_page[r.line] = -1;
-    }
-  }
-  if (line_page.empty()) return false;
-  for (auto& [line, page] : line_page) {
-    const auto& gains = line_gain[line];
-    auto top = std::max_element(gains.begin(), gains.end());
-    if (*top > 0) page = static_cast<int>(top - gains.begin());
-  }
-  // The second time, only the candidates of lines that had a repair (without one, a line's
-  // runs would fare as the first time), with the line's page as the hint.
-  std::string result;
-  std::size_t copied = 0;
-  bool changed = false;
-  for (const Run& r : runs) {
-    auto hint = line_page.find(r.line);
-    if (hint == line_page.end()) continue;
-    if (r.lone) {
-      if (hint->second != codepages::kWindows1252 && hint->second != codepages::kLatin1) continue;
-      // "Ã" + two spaces is "à" + the space after it; "Ã" + one space, "à" whose no-break
-      // space vanished: the space is the one after it. "Â" goes, leaving the space it led.
-      bool a_grave = text[r.begin + 1] == '\x83';
-      // "IRMÃ " in capitals is Portuguese, not "à".
-      Cls before = cls_of(t, char_before(text, r.begin));
-      if (a_grave && (before == kAsciiUpper || before == kUpper)) continue;
-      std::string after = a_grave ? "\xC3\xA0" : "";
-      std::size_t end = a_grave && r.end + 1 < text.size() && text[r.end + 1] == ' ' ? r.end + 1 : r.end;
-      result.append(text.substr(copied, r.begin - copied));
-      result += after;
-      copied = end;
-      changed = true;
-      if (edits) {
-        edits->push_back(Edit{r.begin, "mojibake", std::string(text.substr(r.begin, end - r.begin)), after,
-                              std::string("utf-8 read as ") + codepages::kPages[hint->second].name +
-                                  ", its no-break space lost"});
-      }
-      continue;
-    }
-    run = decode_utf8(text.substr(r.begin, r.end - r.begin));
-    int first_page = -1, gain = 0;
-    std::string steps = repair_run(t, char_before(text, r.begin), run, char_after(text, r.end), hint->second,
-                                   line_scripts[r.line], &first_page, &gain, nullptr);
-    if (steps.empty()) continue;
-    std::string after = to_utf8(run);
-    result.append(text.substr(copied, r.begin - copied));
-    result += after;
-    copied = r.end;
-    changed = true;
-    if (edits) edits->push_back(Edit{r.begin, "mojibake", std::string(text.substr(r.begin, r.end - r.begin)), after, steps});
-  }
-  if (!changed) return false;
-  result.append(text.substr(copied));
-  out = std::move(result);
-  return true;
+  return apply_splices(text, splices, "mojibake", out, edits);
 }
 
 int badness(std::string_view text) { return cost(tables(), decode_utf8(text), true); }
@@ -705,106 +883,60 @@ int badness(std::string_view text) { return cost(tables(), decode_utf8(text), tr
 bool repair_mixups(std::string_view text, std::string& out, std::vector<Edit>* edits) {
   if (!has_latin1_triple(text)) return false;
   const Tables& t = tables();
-  std::string result;
-  std::size_t copied = 0;
-  bool changed = false;
+  std::vector<Splice> splices;
   // Line by line: the evidence is the line's words taken together.
   for (std::size_t start = 0; start < text.size();) {
     std::size_t nl = text.find('\n', start);
     std::size_t stop = nl == std::string_view::npos ? text.size() : nl;
     std::string_view line = text.substr(start, stop - start);
-    // Suspicious words: runs of Latin-1 letters with no ASCII letter beside them; those of at
-    // least three letters are the evidence, and when it is strong all of them are re-decoded.
-    std::vector<std::pair<std::size_t, std::size_t>> words;
-    std::size_t letters = 0, suspicious_letters = 0, long_words = 0;
-    std::size_t i = 0;
-    while (i < line.size()) {
-      std::size_t at = i;
-      char32_t c = utf8::next(line, i);
-      if (c < kTableSize && t.mixup_letter[c]) {
-        std::size_t end = i, count = 1;
-        while (end < line.size()) {
-          std::size_t j = end;
-          char32_t d = utf8::next(line, j);
-          if (!(d < kTableSize && t.mixup_letter[d])) break;
-          end = j;
-          ++count;
-        }
-        char32_t before = char_before(line, at), after = char_after(line, end);
-        bool ascii_neighbour = is_letter(cls_of(t, before)) && before < 0x80;
-        ascii_neighbour = ascii_neighbour || (is_letter(cls_of(t, after)) && after < 0x80);
-        letters += count;
-        if (!ascii_neighbour) {
-          words.emplace_back(at, end);
-          if (count >= 3) {
-            suspicious_letters += count;
-            ++long_words;
-          }
-        }
-        i = end;
-      } else if (is_letter(cls_of(t, c))) {
-        ++letters;
+    MixupWords m = find_mixup_words(t, line);
+    int page = m.strong() ? elect_mixup_page(t, line, m) : -1;
+    for (std::size_t k = 0; page >= 0 && k < m.words.size(); ++k) {
+      auto [b, e] = m.words[k];
+      Splice s{start + b, start + e, {}, std::string(codepages::kPages[page].name) + " read as windows-1252"};
+      std::string_view src = line.substr(b, e - b);
+      for (std::size_t j = 0; j < src.size();) {
+        char32_t c = utf8::next(src, j);
+        utf8::append(s.after, codepages::kPages[page].high[t.encode[codepages::kWindows1252][c] - 0x80]);
       }
-    }
-    std::size_t longest = 0;
-    for (const auto& [b, e] : words) longest = std::max(longest, e - b);
-    // Strong evidence only: most of the line's letters are in such words, and there are two
-    // of them or one long one (12 bytes: six letters).
-    if (long_words && suspicious_letters * 10 >= letters * 7 && (long_words >= 2 || longest >= 12)) {
-      std::u32string original;
-      for (const auto& [b, e] : words) {
-        original += decode_utf8(line.substr(b, e - b));
-        original.push_back(' ');
-      }
-      double best_score = 1.5;  // must be plausible in absolute terms
-      int best = -1;
-      std::u32string decoded;
-      for (int k = 0; k < static_cast<int>(std::size(kMixupTargets)); ++k) {
-        const MixupTarget& target = kMixupTargets[k];
-        decoded.clear();
-        bool ok = true;
-        for (char32_t c : original) {
-          if (c == ' ') {
-            decoded.push_back(c);
-            continue;
-          }
-          std::uint8_t b = t.encode[codepages::kWindows1252][c];
-          char32_t d = b ? codepages::kPages[target.page].high[b - 0x80] : 0;
-          if (!d || script_at(t, d) != target.script) {
-            ok = false;
-            break;
-          }
-          decoded.push_back(d);
-        }
-        if (!ok) continue;
-        double score = implausibility(t, decoded);
-        if (score < best_score) {
-          best_score = score;
-          best = k;
-        }
-      }
-      if (best >= 0) {
-        unsigned page = kMixupTargets[best].page;
-        for (const auto& [b, e] : words) {
-          std::string word;
-          std::string_view src = line.substr(b, e - b);
-          for (std::size_t j = 0; j < src.size();) {
-            char32_t c = utf8::next(src, j);
-            utf8::append(word, codepages::kPages[page].high[t.encode[codepages::kWindows1252][c] - 0x80]);
-          }
-          result.append(text.substr(copied, start + b - copied));
-          result += word;
-          copied = start + e;
-          if (edits) {
-            edits->push_back(Edit{start + b, "mixup", std::string(src), word,
-                                  std::string(codepages::kPages[page].name) + " read as windows-1252"});
-          }
-        }
-        changed = true;
-      }
+      splices.push_back(std::move(s));
     }
     start = stop + 1;
   }
+  return apply_splices(text, splices, "mixup", out, edits);
+}
+
+bool repair_lines(std::string_view text, bool mixups, bool utf8, std::string& out, std::vector<Edit>* edits) {
+  const Tables& t = tables();
+  std::string result, line_out;
+  std::size_t copied = 0, done = 0;  // DONE: where the lines already looked at end
+  bool changed = false;
+  std::vector<Edit> line_edits;
+  for_each_run(text, [&](std::size_t begin, std::size_t end) {
+    if (begin < done || !is_work(t, text, begin, end, mixups, utf8)) return;
+    std::size_t start = begin;
+    while (start > done && text[start - 1] != '\n') --start;
+    std::size_t stop = text.find('\n', end);
+    if (stop == std::string_view::npos) stop = text.size();
+    done = stop;
+    // The line with the newlines around it, as a repair of the whole text would see it.
+    std::size_t lead = start > 0, trail = stop < text.size();
+    line_edits.clear();
+    if (!repair_line(text.substr(start - lead, stop + trail - (start - lead)), mixups, utf8, line_out,
+                     edits ? &line_edits : nullptr)) {
+      return;
+    }
+    if (result.empty()) result.reserve(text.size() + text.size() / 8);
+    result.append(text.substr(copied, start - copied));
+    result.append(line_out, lead, line_out.size() - lead - trail);
+    copied = stop;
+    changed = true;
+    for (Edit& e : line_edits) {
+      // A later round's offsets are in the line as repaired so far: kept inside the line.
+      e.offset = start + std::min(std::max(e.offset, lead) - lead, stop - start);
+      edits->push_back(std::move(e));
+    }
+  });
   if (!changed) return false;
   result.append(text.substr(copied));
   out = std::move(result);
