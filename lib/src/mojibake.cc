@@ -515,8 +515,21 @@ bool has_pair(const Tables& t, std::string_view text, std::size_t begin, std::si
   return false;
 }
 
-// The weight of a vote, against a tie-breaking decoding's 1.
-constexpr int kVote = 64;
+// A line's votes by page: the cost the decodings remove, times kVote, plus the tie-breakers
+// (a complete decoding that costs no more, the page's own letters), which even a line of
+// 64 MiB cannot sum up to one vote.
+using Votes = std::array<std::int64_t, kPageCount>;
+constexpr std::int64_t kVote = std::int64_t{1} << 40;
+
+// How many of the non-ASCII letters of S page P has (up to 64).
+int own_letters(const Tables& t, const std::u32string& s, unsigned p) {
+  int n = 0;
+  for (char32_t c : s) {
+    std::size_t k = t.slot(c);
+    if (c >= 0x80 && k != kNoSlot && t.encode[p][k] && is_nonascii_letter(cls_of(t, c)) && n < 64) ++n;
+  }
+  return n;
+}
 
 // What repair_run knows about one run while it tries the pages on it.
 struct RunContext {
@@ -541,7 +554,7 @@ struct Choice {
 // one: each page is judged by where decoding with it again leads). Records P in BEST when it
 // is acceptable and better, and its vote in VOTES, if given, on the first layer.
 void try_page(const Tables& t, const std::u32string& run, unsigned p, const RunContext& x, bool first_layer,
-              std::array<int, kPageCount>* votes, Choice& best, std::u32string& candidate, std::u32string& deeper) {
+              Votes* votes, Choice& best, std::u32string& candidate, std::u32string& deeper) {
   // In a line with clean words of a page's own script (a Russian line, for Windows-1251),
   // that page may only decode to letters of the script: "«В»" there is a letter in quotes,
   // not "»" read as Windows-1251.
@@ -573,8 +586,11 @@ void try_page(const Tables& t, const std::u32string& run, unsigned p, const RunC
   // A complete decoding that lowers the cost is too weak to act on alone, but it is a vote.
   // A complete decoding that costs no more breaks ties ("Čš" as "Ț" in a Romanian line that
   // ISO-8859-2 and Windows-1250 decode alike elsewhere).
+  // So do the letters of a complete decoding that the page itself has: UTF-8 is read in the legacy page of
+  // the writer's own language (Slovak "Ď" and "š" are in Windows-1250, the "Į" and "ŷ" that
+  // ISO-8859-2 makes of the same mojibake are not).
   if (votes && first_layer && (acceptable || (fully && c < x.old_cost))) {
-    (*votes)[p] += kVote * (x.old_cost - c + acceptable);
+    (*votes)[p] += kVote * (x.old_cost - c + acceptable) + (fully ? own_letters(t, candidate, p) : 0);
   } else if (votes && first_layer && fully && c == x.old_cost) {
     (*votes)[p] += 1;
   }
@@ -621,7 +637,7 @@ std::string describe_layers(const std::vector<unsigned>& layers) {
 // each page whose first-layer decoding is acceptable, or complete and cheaper, the cost it
 // removes (plus one when acceptable).
 std::string repair_run(const Tables& t, char32_t before, std::u32string& run, char32_t after, Mask hint,
-                       std::uint8_t line_scripts, int* first_page, int* gain, std::array<int, kPageCount>* votes) {
+                       std::uint8_t line_scripts, int* first_page, int* gain, Votes* votes) {
   std::vector<unsigned> layers;
   int start_cost = -1, end_cost = 0;
   std::u32string candidate, deeper;
@@ -756,8 +772,7 @@ struct Line {
   std::size_t start, stop;  // byte offsets in the text
   std::uint8_t scripts = 0;  // bit 1 << script for the scripts of the words that are no candidates
   std::uint8_t own = 0;      // the same, with Latin when the line has ASCII letters
-  bool about_encodings = false;  // the line names an encoding or mojibake (it may quote some)
-  std::array<int, kPageCount> votes{};  // by page, the cost its decodings remove
+  Votes votes{};  // by page, the cost its decodings remove
   bool repaired = false;  // some run has an acceptable decoding on its own evidence
   Mask pages = 0;         // the line's code page, the one with the most votes (one bit)
 };
@@ -818,8 +833,7 @@ bool names_encodings(std::string_view line) {
   return false;
 }
 
-// The scripts of the words of line L that are not candidates themselves, and what the line
-// says about encodings.
+// The scripts of the words of line L that are not candidates themselves.
 void describe_line(const Tables& t, std::string_view text, Line& l) {
   std::string_view s = text.substr(l.start, l.stop - l.start);
   for_each_run(s, [&](std::size_t b, std::size_t e) {
@@ -834,7 +848,6 @@ void describe_line(const Tables& t, std::string_view text, Line& l) {
       break;
     }
   }
-  l.about_encodings = names_encodings(s);
 }
 
 // Characters a decoding to one character of symbols may give on its own: Latin-1 symbols,
@@ -861,7 +874,8 @@ std::string_view word_around(std::string_view text, const Line& l, std::size_t b
 // after a capital from a capital and marks that follow words (BRANDĂ™, IRMÃ…, ROMÂ + NBSP).
 bool lacks_evidence(const Tables& t, std::string_view text, const Run& r, const Line& l,
                     const std::u32string& original, const std::u32string& decoded) {
-  if (decoded.size() != 1 || original.size() < 2) return false;
+  // (A longer sequence that decodes to one character, a surrogate pair, is evidence enough.)
+  if (decoded.size() != 1 || original.size() < 2 || original.size() > 3) return false;
   char32_t d = decoded[0];
   Cls before = cls_of(t, char_before(text, r.begin)), after = cls_of(t, char_after(text, r.end));
   Cls first = cls_of(t, original[0]);
@@ -902,24 +916,30 @@ bool is_word_edge(const Tables& t, char32_t c) {
   return (c < 0x80 && !is_ascii_letter(c)) || cls_of(t, c) == kOpenPunct || cls_of(t, c) == kClosePunct;
 }
 
-// Whether run R is mojibake quoted on purpose: a word of its own, or in quotes, in a line that
-// names encodings, or whose repair already stands elsewhere in the line ("printed Ã© where é
+// How far around a run its sentence is taken to reach, in bytes.
+constexpr std::size_t kQuoteContext = 160;
+
+// Whether run R is mojibake quoted on purpose: a word of its own, or in quotes, in a sentence
+// that names encodings, or whose repair already stands elsewhere in it ("printed Ã© where é
 // was meant").
 bool quoted_on_purpose(const Tables& t, std::string_view text, const Run& r, const Line& l, const std::string& repaired,
                        bool letters) {
   std::string_view run = text.substr(r.begin, r.end - r.begin), w = word_around(text, l, r.begin, r.end);
   std::size_t opens = quote_length(w, true), closes = quote_length(w, false);
   if (w != run && !(opens && closes && opens + closes < w.size())) return false;
-  if (l.about_encodings) return true;
+  // The sentence around it, roughly: a line can be a whole document.
+  std::size_t from = r.begin - std::min<std::size_t>(r.begin - l.start, kQuoteContext);
+  std::size_t to = r.end + std::min<std::size_t>(l.stop - r.end, kQuoteContext);
+  std::string_view line = text.substr(from, to - from);
+  if (names_encodings(line)) return true;
   if (!letters) return false;
   // The word as repaired, without its quotes, as a word elsewhere in the line.
   std::size_t at = static_cast<std::size_t>(w.data() - text.data());
   std::string word = std::string(text.substr(at, r.begin - at)) + repaired +
                      std::string(text.substr(r.end, at + w.size() - r.end));
   if (w != run) word = word.substr(opens, word.size() - opens - closes);
-  std::string_view line = text.substr(l.start, l.stop - l.start);
   for (std::size_t k = line.find(word); k != std::string_view::npos; k = line.find(word, k + 1)) {
-    std::size_t b = l.start + k, e = b + word.size();
+    std::size_t b = from + k, e = b + word.size();
     if (e > r.begin && b < r.end) continue;
     if (is_word_edge(t, char_before(text, b)) && is_word_edge(t, char_after(text, e))) return true;
   }
@@ -1000,6 +1020,17 @@ bool repair_candidate(const Tables& t, std::string_view text, const Run& r, cons
   if (s.steps.empty() || !may_replace(t, text, r, l, original, run, l.pages & (1u << first_page))) return false;
   s.begin = r.begin;
   s.end = r.end;
+  // A decoding that ends in a lone "Â" or "Ã" before a space, in Windows-1252 or Latin-1: the
+  // trace of a no-break space or "à" that lost its second byte ("Â«Â Bonjour").
+  bool latin = first_page == codepages::kWindows1252 || first_page == codepages::kLatin1;
+  if (latin && run.size() >= 2 && (run.back() == 0xC2 || run.back() == 0xC3) && r.end < text.size() &&
+      text[r.end] == ' ' && !is_letter(cls_of(t, run[run.size() - 2]))) {
+    bool a_grave = run.back() == 0xC3;
+    run.pop_back();
+    if (a_grave) run.push_back(0xE0);
+    if (a_grave && r.end + 1 < text.size() && text[r.end + 1] == ' ') ++s.end;
+    s.steps += ", its no-break space lost";
+  }
   s.after = to_utf8(run);
   return true;
 }
