@@ -873,17 +873,25 @@ std::string_view word_around(std::string_view text, const Line& l, std::size_t b
 // one letter of a script the line has nowhere else (Ð² as в in English), or one character
 // after a capital from a capital and marks that follow words (BRANDĂ™, IRMÃ…, ROMÂ + NBSP).
 bool lacks_evidence(const Tables& t, std::string_view text, const Run& r, const Line& l,
-                    const std::u32string& original, const std::u32string& decoded) {
+                    const std::u32string& run, const std::u32string& decoded) {
+  // Only the part that changed counts ("ÆØ™" as "Æ" and "Ø™"), with its neighbours.
+  std::size_t p = 0, q = 0;
+  while (p < run.size() && p < decoded.size() && run[p] == decoded[p]) ++p;
+  while (q + p < run.size() && q + p < decoded.size() && run[run.size() - 1 - q] == decoded[decoded.size() - 1 - q]) ++q;
+  std::u32string_view original = std::u32string_view(run).substr(p, run.size() - p - q);
   // (A longer sequence that decodes to one character, a surrogate pair, is evidence enough.)
-  if (decoded.size() != 1 || original.size() < 2 || original.size() > 3) return false;
-  char32_t d = decoded[0];
-  Cls before = cls_of(t, char_before(text, r.begin)), after = cls_of(t, char_after(text, r.end));
+  if (decoded.size() - p - q != 1 || original.size() < 2 || original.size() > 3) return false;
+  char32_t d = decoded[p];
+  Cls before = cls_of(t, p ? run[p - 1] : char_before(text, r.begin));
+  Cls after = cls_of(t, q ? run[run.size() - q] : char_after(text, r.end));
   Cls first = cls_of(t, original[0]);
   bool in_word = is_letter(before) || is_letter(after);
   if (!in_word && !is_letter(first) && !(is_plausible_sign(d) && !is_letter(cls_of(t, d)))) return true;
-  // A foreign letter as a word of its own; inside an identifier ("TNF-Î±") it is a symbol.
+  // A foreign letter as a word of its own (in a line without other letters, foreign to Latin);
+  // inside an identifier ("TNF-Î±") it is a symbol.
   Script s = script_at(t, d);
-  if (!in_word && is_letter(cls_of(t, d)) && s != kNoScript && l.own && !(l.own & (1u << s)) &&
+  std::uint8_t own = l.own ? l.own : static_cast<std::uint8_t>(1u << kLatin);
+  if (!in_word && is_letter(cls_of(t, d)) && s != kNoScript && !(own & (1u << s)) &&
       word_around(text, l, r.begin, r.end) == text.substr(r.begin, r.end - r.begin)) {
     return true;
   }
