@@ -192,6 +192,12 @@ def hard_negatives():
     return out
 
 
+def comment_text(s):
+    """S for a C++ comment: ASCII, with control characters and backslashes escaped."""
+    s = "".join("\\x%02x" % ord(c) if ord(c) < 0x20 or ord(c) == 0x7F else c for c in s.replace("\\", "\\\\"))
+    return s.encode("ascii", "backslashreplace").decode()
+
+
 def write_hard(f):
     f.write("\n// The hard cases of issue 16, with their classes (tests/data/fix-hard.txt).\n")
     f.write("const HardCase kHardCases[] = {\n")
@@ -199,14 +205,14 @@ def write_hard(f):
     for klass, damaged, expected, comment in hard_cases():
         if damaged == expected:
             raise ValueError("damage changed nothing: " + comment)
-        f.write("    // %s\n" % comment.encode("ascii", "backslashreplace").decode())
+        f.write("    // %s\n" % comment_text(comment))
         f.write("    {\"%s\", %ssv,\n     %ssv},\n" % (klass, escape(damaged), escape(expected)))
         n += 1
     f.write("};\n\n// Correct text that looks like mojibake (tests/data/fix-hard-negatives.txt), with the\n")
     f.write("// repairs switched off for it.\nconst HardNegative kHardNegatives[] = {\n")
     negatives = hard_negatives()
     for klass, text, off in negatives:
-        f.write("    // %s: %s%s\n" % (klass, text.encode("ascii", "backslashreplace").decode(), " (" + off + ")" if off else ""))
+        f.write("    // %s: %s%s\n" % (klass, comment_text(text), " (" + off + ")" if off else ""))
         f.write("    {\"%s\", %ssv, \"%s\"},\n" % (klass, escape(text), off))
     f.write("};\n")
     return n, len(negatives)
