@@ -287,7 +287,10 @@ int cost(const Tables& t, const std::u32string& s, bool letter_runs = false) {
     }
     if (is_letter(pk) && is_letter(k)) {
       Script a = script_at(t, p), b = script_at(t, c);
-      if (a != b && a != kNoScript && b != kNoScript && !(a == kOtherScript && b == kOtherScript)) ++total;
+      // Back to the script of the letter before a lone Greek letter costs nothing more: the
+      // Greek letters of identifiers ("NFκB", "RORγt").
+      bool back = a == kGreek && b == kLatin && i >= 2 && is_letter(cls_of(t, s[i - 2])) && script_at(t, s[i - 2]) == b;
+      if (a != b && a != kNoScript && b != kNoScript && !(a == kOtherScript && b == kOtherScript) && !back) ++total;
     }
     // Â and Ã are UTF-8 lead bytes in every Latin code page; real text has them only before
     // ASCII letters or at the end of a word (SÃO, IRMÃ); Ă is C3 in ISO-8859-2. Ð Ñ (Cyrillic), Î Ï (Greek), × Ø Ù
