@@ -995,7 +995,8 @@ void elect_line_pages(const Tables& t, std::string_view text, const std::vector<
 // spaces is "à" + the space after it; "Ã" + one space, "à" whose no-break space vanished: the
 // space is the one after it. "Â" goes, leaving the space it led. Evidence: the line was
 // repaired as Windows-1252 or Latin-1; or two layers; or "Ã" after a small letter or as a
-// word of its own, "Â" after a small letter or a digit, where neither is a letter of real text.
+// word of its own before a word, "Â" after a small letter or a digit, where neither is a letter
+// of real text.
 bool repair_lone(const Tables& t, std::string_view text, const Run& r, const Line& l, Splice& s) {
   bool a_grave = r.lone == kAGrave || r.lone == kAGrave2;
   char32_t before = char_before(text, r.begin);
@@ -1005,10 +1006,13 @@ bool repair_lone(const Tables& t, std::string_view text, const Run& r, const Lin
   Mask latin = Mask(1u << codepages::kWindows1252) | Mask(1u << codepages::kLatin1);
   bool small = b == kAsciiLower || b == kLower;
   bool evidence = (l.pages & latin) || r.lone == kAGrave2 || r.lone == kNoBreak2 || small;
-  if (!evidence && a_grave) {
-    std::size_t next = r.end;
-    while (next < text.size() && text[next] == ' ') ++next;
-    evidence = (before == 0 || before == ' ' || before == '\n') && is_letter(cls_of(t, char_after(text, next)));
+  if (!evidence && a_grave && (before == 0 || before == ' ' || before == '\n')) {
+    // "Ã" as a word: before two spaces (the no-break space and the space after "à"), or one
+    // and a small letter ("Ã la carte"); "Ã Õ Ñ" is a list of letters.
+    bool two = r.end + 1 < text.size() && text[r.end + 1] == ' ';
+    std::size_t next = r.end + 1 + two;
+    Cls k = cls_of(t, char_after(text, next));
+    evidence = (two && is_letter(k)) || k == kAsciiLower || k == kLower;
   }
   if (!evidence && !a_grave) evidence = before >= '0' && before <= '9';
   if (!evidence) return false;
