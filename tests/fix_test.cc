@@ -92,6 +92,38 @@ TEST(Fix, HardCasesCoverEveryClass) {
   EXPECT_EQ(negative.size(), std::size(kNegative));
 }
 
+// A text over 64 KiB is repaired a chunk of lines at a time: the result must be the lines
+// repaired one by one, and each change reported with its line in the whole text.
+TEST(Fix, LongTextsComeOutAsTheirLinesWould) {
+  std::string damaged, expected;
+  std::size_t lines = 0;
+  while (damaged.size() < 300 * 1024) {
+    for (const FixCase& c : kDamageCases) {
+      // (A <br> becomes a newline, and later passes count the lines of the text they read.)
+      if (c.damaged.find('\n') != std::string_view::npos || c.expected.find('\n') != std::string_view::npos) continue;
+      damaged.append(c.damaged).push_back('\n');
+      expected.append(fix(c.damaged)).push_back('\n');
+      ++lines;
+    }
+  }
+  damaged += "last caf\xC3\x83\xC2\xA9";
+  expected += "last caf\xC3\xA9";
+  Report report(true);
+  EXPECT_EQ(fix(damaged, {}, &report), expected);
+  // As many changes on each line as the line alone has.
+  std::map<std::size_t, std::size_t> by_line;
+  for (const auto& change : report.changes()) ++by_line[change.line];
+  std::size_t line = 1;
+  for (std::size_t at = 0; at < damaged.size(); ++line) {
+    std::size_t end = std::min(damaged.find('\n', at), damaged.size());
+    Report alone(true);
+    fix(std::string_view(damaged).substr(at, end - at), {}, &alone);
+    ASSERT_EQ(by_line[line], alone.changes().size()) << "line " << line;
+    at = end + 1;
+  }
+  EXPECT_EQ(line, lines + 2);
+}
+
 TEST(Fix, ExplainsEachRepairWithLineAndSteps) {
   Report report(true);
   std::string out = fix("clean line\nthe caf\xC3\x83\xC2\xA9 and \xC3\x83\xC2\xA2\xC3\xA2\xE2\x80\x9A\xC2\xAC\xC3\xA2\xE2\x80\x9E\xC2\xA2\n", {}, &report);
