@@ -948,7 +948,10 @@ bool quoted_on_purpose(const Tables& t, std::string_view text, const Run& r, con
   std::size_t at = static_cast<std::size_t>(w.data() - text.data());
   std::string word = std::string(text.substr(at, r.begin - at)) + repaired +
                      std::string(text.substr(r.end, at + w.size() - r.end));
-  if (w != run) word = word.substr(opens, word.size() - opens - closes);
+  if (w != run) {
+    if (word.size() <= opens + closes) return false;  // the repair took a quotation mark with it
+    word = word.substr(opens, word.size() - opens - closes);
+  }
   for (std::size_t k = line.find(word); k != std::string_view::npos; k = line.find(word, k + 1)) {
     std::size_t b = from + k, e = b + word.size();
     if (e > r.begin && b < r.end) continue;
