@@ -1,14 +1,18 @@
 #!/usr/bin/env python3
 """Writes tests/fix_cases.inc, the table-driven cases of tests/fix_test.cc, from
-tests/data/fix-sentences.txt (clean sentences, damaged here in every way `fix` repairs) and
-tests/data/fix-negatives.txt (legitimate odd text that must pass unchanged).
+tests/data/fix-sentences.txt (clean sentences, damaged here in every way `fix` repairs),
+tests/data/fix-negatives.txt (legitimate odd text that must pass unchanged), and the hard
+cases of issue 16 with their classes: tests/data/fix-hard.txt (damage that is hard to see or
+to repair) and tests/data/fix-hard-negatives.txt (correct text that looks like mojibake).
 
 usage: tests/gen_fix_cases.py   (from anywhere; rewrites the .inc beside this script)
 Deterministic: the same data gives the same file.
 """
 import html
 import os
+import re
 import sys
+import unicodedata
 
 here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(here, "..", "bench"))
@@ -70,6 +74,148 @@ def first_non_ascii_word(text):
         if any(ord(c) > 127 for c in w):
             return w
     return None
+
+
+def unescape(s):
+    """\\uXXXX and \\xXX in the data files stand for characters."""
+    return re.sub(r"\\u([0-9A-Fa-f]{4})|\\x([0-9A-Fa-f]{2})", lambda m: chr(int(m.group(1) or m.group(2), 16)), s)
+
+
+def lost_bytes(codec):
+    """The bytes 80..9F CODEC leaves undefined: what a lossy decoder replaces."""
+    out = []
+    for b in range(0x80, 0xA0):
+        try:
+            bytes([b]).decode(codec)
+        except UnicodeDecodeError:
+            out.append(b)
+    return out
+
+
+def usable(c):
+    return unicodedata.category(c) not in ("Cc", "Cs", "Co", "Cn")
+
+
+def lossy_expected(text, codec):
+    """What is left of TEXT after a lossy decoder and a perfect repair: a character that lost a
+    byte comes back when the lost bytes of CODEC allow only one (or it is the closing quote,
+    whose 9D is the usual loss); else one U+FFFD stands for it."""
+    out, lost = [], lost_bytes(codec)
+    for ch in text:
+        data = ch.encode("utf-8")
+        holes = [i for i, b in enumerate(data) if b in lost]
+        if not holes:
+            out.append(ch)
+            continue
+        found = set()
+        for fill in lost if len(holes) == 1 else [a * 256 + b for a in lost for b in lost]:
+            d = bytearray(data)
+            if len(holes) == 1:
+                d[holes[0]] = fill
+            else:
+                d[holes[0]], d[holes[1]] = fill // 256, fill % 256
+            try:
+                c = bytes(d).decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            if usable(c):
+                found.add(c)
+        if len(found) == 1:
+            out.append(found.pop())
+        elif ch == "\u201d" and data[1] == 0x80:
+            out.append(ch)
+        else:
+            out.append("\ufffd")
+    return "".join(out)
+
+
+def cesu8(text):
+    out = b""
+    for ch in text:
+        cp = ord(ch)
+        if cp > 0xFFFF:
+            cp -= 0x10000
+            for unit in (0xD800 + (cp >> 10), 0xDC00 + (cp & 0x3FF)):
+                out += chr(unit).encode("utf-8", "surrogatepass")
+        else:
+            out += ch.encode("utf-8")
+    return out
+
+
+def hard_damage(text, how):
+    """TEXT damaged as HOW says (see tests/data/fix-hard.txt), and what fix should make of it."""
+    kind, _, codec = how.rpartition(":")
+    layers = 2 if codec.endswith("x2") else 1
+    codec = codec[:-2] if layers == 2 else codec
+    if kind == "":
+        return damage.mojibake(text, codec, layers), text
+    if kind in ("lossy", "lossy?"):
+        bad = text.encode("utf-8").decode(codec, errors="replace")
+        return (bad if kind == "lossy" else bad.replace("\ufffd", "?")), lossy_expected(text, codec)
+    if kind == "nbsp":
+        return damage.mojibake(text, codec, layers).replace("\u00a0", " "), text.replace("\u00a0", " ")
+    if kind == "cesu":
+        bad = damage.sloppy(cesu8(text), codec)
+        return (damage.mojibake(bad, codec) if layers == 2 else bad), text
+    raise ValueError("unknown damage " + how)
+
+
+def hard_cases():
+    cases = []
+    for line in open(os.path.join(here, "data", "fix-hard.txt"), encoding="utf-8"):
+        line = line.rstrip("\n")
+        if not line or line.startswith("#"):
+            continue
+        klass, how, text = line.split("\t")
+        text = unescape(text)
+        parts = re.split(r"\[\[|\]\]", text)
+        damaged, expected = [], []
+        for k, part in enumerate(parts):
+            if k % 2 == 1 or len(parts) == 1:
+                d, e = hard_damage(part, how)
+            else:
+                d, e = part, part
+            damaged.append(d)
+            expected.append(e)
+        cases.append((klass, "".join(damaged), "".join(expected), "%s: %s: %s" % (klass, how, "".join(parts))))
+    return cases
+
+
+def hard_negatives():
+    out = []
+    for line in open(os.path.join(here, "data", "fix-hard-negatives.txt"), encoding="utf-8"):
+        line = line.rstrip("\n")
+        if not line or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        out.append((fields[0], unescape(fields[1]), fields[2] if len(fields) > 2 else ""))
+    return out
+
+
+def comment_text(s):
+    """S for a C++ comment: ASCII, with control characters and backslashes escaped."""
+    s = "".join("\\x%02x" % ord(c) if ord(c) < 0x20 or ord(c) == 0x7F else c for c in s.replace("\\", "\\\\"))
+    return s.encode("ascii", "backslashreplace").decode()
+
+
+def write_hard(f):
+    f.write("\n// The hard cases of issue 16, with their classes (tests/data/fix-hard.txt).\n")
+    f.write("const HardCase kHardCases[] = {\n")
+    n = 0
+    for klass, damaged, expected, comment in hard_cases():
+        if damaged == expected:
+            raise ValueError("damage changed nothing: " + comment)
+        f.write("    // %s\n" % comment_text(comment))
+        f.write("    {\"%s\", %ssv,\n     %ssv},\n" % (klass, escape(damaged), escape(expected)))
+        n += 1
+    f.write("};\n\n// Correct text that looks like mojibake (tests/data/fix-hard-negatives.txt), with the\n")
+    f.write("// repairs switched off for it.\nconst HardNegative kHardNegatives[] = {\n")
+    negatives = hard_negatives()
+    for klass, text, off in negatives:
+        f.write("    // %s: %s%s\n" % (klass, comment_text(text), " (" + off + ")" if off else ""))
+        f.write("    {\"%s\", %ssv, \"%s\"},\n" % (klass, escape(text), off))
+    f.write("};\n")
+    return n, len(negatives)
 
 
 def main():
@@ -157,8 +303,10 @@ def main():
             f.write("    // %s\n" % text.encode("ascii", "backslashreplace").decode())
             f.write("    {%ssv},\n" % escape(text))
         f.write("};\n")
+        hard, hard_negative = write_hard(f)
     os.replace(os.path.join(here, "fix_cases.inc.tmp"), os.path.join(here, "fix_cases.inc"))
-    print("%d damage cases, %d negative cases" % (len(cases), len(negatives) + len(sentences)))
+    print("%d damage cases, %d negative cases; hard: %d damage cases, %d negative cases" %
+          (len(cases), len(negatives) + len(sentences), hard, hard_negative))
 
 
 if __name__ == "__main__":

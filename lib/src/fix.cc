@@ -16,6 +16,13 @@
 namespace winnow {
 namespace {
 
+// The number of newlines in S, in a loop the compiler vectorises.
+std::uint32_t newlines(std::string_view s) {
+  std::uint32_t n = 0;
+  for (char c : s) n += c == '\n';
+  return n;
+}
+
 // Where the changes of one text go: the report, with lines counted from FIRST_LINE.
 class Sink {
  public:
@@ -23,20 +30,30 @@ class Sink {
 
   bool details() const { return report_ && report_->keep_details(); }
 
+  // The text has been replaced: a buffer of the same address and size may hold other lines.
+  void forget() { counted_text_ = nullptr; }
+
   // Records a change of KIND at byte AT of TEXT (the text the pass read). A pass reports its
   // changes in order, so lines are counted on from the previous change, not from the start.
   void add(std::string_view kind, std::string_view text, std::size_t at, const std::string& detail = {}) {
     if (!report_) return;
     std::uint32_t line = 0;
     if (first_line_) {
-      if (text.data() != counted_text_ || text.size() != counted_size_ || at < counted_to_) {
+      if (text.data() != counted_text_ || text.size() != counted_size_) {
         counted_text_ = text.data();
         counted_size_ = text.size();
         counted_to_ = 0;
         counted_lines_ = 0;
       }
-      for (std::size_t i = counted_to_; i < at && i < text.size(); ++i) counted_lines_ += text[i] == '\n';
-      counted_to_ = std::max(counted_to_, std::min(at, text.size()));
+      // Back or forth from where the last change was: the changes of a line come in line order
+      // but not always in order inside it.
+      at = std::min(at, text.size());
+      if (at < counted_to_) {
+        counted_lines_ -= newlines(text.substr(at, counted_to_ - at));
+      } else {
+        counted_lines_ += newlines(text.substr(counted_to_, at - counted_to_));
+      }
+      counted_to_ = at;
       line = first_line_ + counted_lines_;
     }
     report_->add("fix", kind, line, detail);
@@ -49,6 +66,29 @@ class Sink {
   std::size_t counted_size_ = 0, counted_to_ = 0;
   std::uint32_t counted_lines_ = 0;
 };
+
+// A pass writes its output into OUT, the buffer of an earlier round or pass, whose capacity is
+// reused: one allocation per document rather than one per pass. OUT is not read when the pass
+// changes nothing.
+std::string& start_output(std::string& out, std::string_view in) {
+  out.clear();
+  out.reserve(in.size() + in.size() / 16);
+  return out;
+}
+
+// Word-at-a-time tests (Hacker's Delight, 6-1): whether any byte of W is below N (N <= 128),
+// or equal to B.
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+bool any_below(std::uint64_t w, unsigned n) { return (w - kOnes * n) & ~w & kHighs; }
+bool any_equal(std::uint64_t w, unsigned b) {
+  std::uint64_t x = w ^ (kOnes * b);
+  return (x - kOnes) & ~x & kHighs;
+}
+std::uint64_t load8(const char* p) {
+  std::uint64_t w;
+  std::memcpy(&w, p, 8);
+  return w;
+}
 
 std::string quoted(std::string_view s) { return "'" + excerpt(s, 40) + "'"; }
 
@@ -122,7 +162,8 @@ std::size_t decode_entity(std::string_view s, std::size_t i, std::string& out) {
 
 bool fix_entities(std::string_view s, std::string& out, Sink& sink) {
   if (s.find('&') == std::string_view::npos) return false;
-  std::string result, value;
+  std::string& result = start_output(out, s);
+  std::string value;
   std::size_t copied = 0;
   bool changed = false;
   for (std::size_t i = s.find('&'); i != std::string_view::npos; i = s.find('&', i + 1)) {
@@ -152,7 +193,6 @@ bool fix_entities(std::string_view s, std::string& out, Sink& sink) {
   }
   if (!changed) return false;
   result.append(s.substr(copied));
-  out = std::move(result);
   return true;
 }
 
@@ -208,7 +248,7 @@ std::size_t tag_length(std::string_view s, std::size_t i, bool* line_break) {
 
 bool fix_tags(std::string_view s, std::string& out, Sink& sink) {
   if (s.find('<') == std::string_view::npos) return false;
-  std::string result;
+  std::string& result = start_output(out, s);
   std::size_t copied = 0;
   bool changed = false;
   for (std::size_t i = s.find('<'); i != std::string_view::npos; i = s.find('<', i + 1)) {
@@ -224,7 +264,6 @@ bool fix_tags(std::string_view s, std::string& out, Sink& sink) {
   }
   if (!changed) return false;
   result.append(s.substr(copied));
-  out = std::move(result);
   return true;
 }
 
@@ -258,7 +297,7 @@ std::size_t escape_length(std::string_view s, std::size_t i) {
 
 bool fix_escapes(std::string_view s, std::string& out, Sink& sink) {
   if (s.find('\x1B') == std::string_view::npos) return false;
-  std::string result;
+  std::string& result = start_output(out, s);
   std::size_t copied = 0;
   for (std::size_t i = s.find('\x1B'); i != std::string_view::npos; i = s.find('\x1B', i + 1)) {
     if (i < copied) continue;
@@ -269,13 +308,12 @@ bool fix_escapes(std::string_view s, std::string& out, Sink& sink) {
     copied = i + len;
   }
   result.append(s.substr(copied));
-  out = std::move(result);
   return true;
 }
 
 // C1 controls (C2 80..C2 9F) that Windows-1252 gives a meaning to become that character.
 bool fix_c1(std::string_view s, std::string& out, Sink& sink) {
-  std::string result;
+  std::string& result = start_output(out, s);
   std::size_t copied = 0;
   bool changed = false;
   const auto& cp1252 = codepages::kPages[codepages::kWindows1252].high;
@@ -295,7 +333,6 @@ bool fix_c1(std::string_view s, std::string& out, Sink& sink) {
   }
   if (!changed) return false;
   result.append(s.substr(copied));
-  out = std::move(result);
   return true;
 }
 
@@ -304,18 +341,24 @@ bool is_removed_control(char32_t c) {
 }
 
 bool fix_controls(std::string_view s, std::string& out, Sink& sink) {
-  std::string result;
+  std::string& result = start_output(out, s);
   std::size_t copied = 0;
   bool changed = false;
   for (std::size_t i = 0; i < s.size();) {
+    // Eight bytes at a time past text without C0 controls, DEL and C2 (the lead of C1).
+    while (i + 8 <= s.size()) {
+      std::uint64_t w = load8(s.data() + i);
+      if (any_below(w, 0x20) || any_equal(w, 0x7F) || any_equal(w, 0xC2)) break;
+      i += 8;
+    }
+    if (i >= s.size()) break;
     std::size_t at = i;
     unsigned char b = static_cast<unsigned char>(s[i]);
-    char32_t c;
     if (b >= 0x20 && b != 0x7F && b != 0xC2) {
       ++i;
       continue;
     }
-    c = utf8::next(s, i);
+    char32_t c = utf8::next(s, i);
     if (!is_removed_control(c)) continue;
     result.append(s.substr(copied, at - copied));
     // Vertical tab and form feed separate words: they become a space rather than nothing.
@@ -326,14 +369,13 @@ bool fix_controls(std::string_view s, std::string& out, Sink& sink) {
   }
   if (!changed) return false;
   result.append(s.substr(copied));
-  out = std::move(result);
   return true;
 }
 
 // Latin ligatures (U+FB00..U+FB06) and full-width ASCII (U+FF01..U+FF5E).
 bool fix_compat(std::string_view s, std::string& out, Sink& sink) {
   static constexpr std::string_view kLigatures[] = {"ff", "fi", "fl", "ffi", "ffl", "st", "st"};
-  std::string result;
+  std::string& result = start_output(out, s);
   std::size_t copied = 0;
   bool changed = false;
   for (std::size_t i = s.find('\xEF'); i != std::string_view::npos; i = s.find('\xEF', i + 1)) {
@@ -356,12 +398,10 @@ bool fix_compat(std::string_view s, std::string& out, Sink& sink) {
   }
   if (!changed) return false;
   result.append(s.substr(copied));
-  out = std::move(result);
   return true;
 }
 
-// What a text holds that some pass acts on, from one branch-free scan over its bytes: the
-// passes whose trigger is absent are skipped. Printable ASCII without '&' and '<' has none.
+// What a text holds that some pass acts on: the passes whose trigger is absent are skipped. Printable ASCII without '&' and '<' has none.
 enum Trigger : std::uint8_t {
   kEsc = 1,       // ESC: terminal escapes
   kAmp = 2,       // '&': entities
@@ -372,35 +412,28 @@ enum Trigger : std::uint8_t {
   kEf = 64,       // the lead byte of the ligatures and full-width forms (--compat)
 };
 
-constexpr std::array<std::uint8_t, 256> kTriggers = [] {
-  std::array<std::uint8_t, 256> t{};
-  for (int b = 0; b < 256; ++b) {
-    std::uint8_t f = 0;
-    if (b == 0x1B) f |= kEsc;
-    if (b == '&') f |= kAmp;
-    if (b == '<') f |= kLt;
-    if ((b < 0x20 && b != '\n' && b != '\t' && b != '\r') || b == 0x7F) f |= kControl;
-    if (b == 0xC2) f |= kC2;
-    if (b >= 0x80) f |= kHigh;
-    if (b == 0xEF) f |= kEf;
-    t[b] = f;
-  }
-  return t;
-}();
-
+// The single-byte triggers by memchr; controls and non-ASCII bytes in blocks of 4 KiB, each
+// in a loop the compiler vectorises, until both are found.
 std::uint8_t triggers(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
-  std::uint8_t a = 0, b = 0, c = 0, d = 0;
-  std::size_t i = 0;
-  for (; i + 4 <= n; i += 4) {
-    a |= kTriggers[p[i]];
-    b |= kTriggers[p[i + 1]];
-    c |= kTriggers[p[i + 2]];
-    d |= kTriggers[p[i + 3]];
+  std::uint8_t f = 0;
+  for (auto [byte, flag] : {std::pair{'\x1B', kEsc}, {'&', kAmp}, {'<', kLt}, {'\xC2', kC2}, {'\xEF', kEf}}) {
+    if (std::memchr(p, byte, n)) f |= flag;
   }
-  for (; i < n; ++i) a |= kTriggers[p[i]];
-  return a | b | c | d;
+  std::uint8_t high = 0, control = 0;
+  for (std::size_t i = 0; i < n && !((high & 0x80) && control); i += 4096) {
+    std::size_t end = std::min(n, i + 4096);
+    std::uint8_t h = 0, c = 0;  // locals and no short-circuit operators: vectorised
+    for (std::size_t k = i; k < end; ++k) {
+      std::uint8_t b = p[k];
+      h |= b;
+      c |= ((b < 0x20) & (b != '\n') & (b != '\t') & (b != '\r')) | (b == 0x7F);
+    }
+    high |= h;
+    control |= c;
+  }
+  return f | (high & 0x80 ? kHigh : 0) | (control ? kControl : 0);
 }
 
 // One round of every enabled pass whose trigger TEXT (valid UTF-8) holds, in the order that
@@ -415,6 +448,7 @@ bool fix_round(std::string& text, const FixOptions& o, Sink& sink) {
   auto step = [&](bool enabled, std::uint8_t trigger, bool (*pass)(std::string_view, std::string&, Sink&)) {
     if (enabled && (has & trigger) && pass(text, next, sink)) {
       text.swap(next);
+      sink.forget();
       again = true;
       has = triggers(text);
     }
@@ -422,25 +456,17 @@ bool fix_round(std::string& text, const FixOptions& o, Sink& sink) {
   step(o.escapes, kEsc, fix_escapes);
   if (has & kHigh) {
     std::vector<mojibake::Edit> edits;
-    auto repair = [&](bool enabled, bool (*pass)(std::string_view, std::string&, std::vector<mojibake::Edit>*)) {
-      if (!enabled || !pass(text, next, &edits)) return false;
+    // Mix-ups first: a line of Cyrillic shown as Latin-1 letters is not mojibake, but its
+    // letter pairs can look like UTF-8 to the span repair.
+    if ((o.mixups || o.mojibake) && mojibake::repair_lines(text, o.mixups, o.mojibake, next, &edits)) {
       for (const mojibake::Edit& ed : edits) {
         sink.add(ed.kind, text, ed.offset,
                  sink.details() ? quoted(ed.before) + " -> " + quoted(ed.after) + ": " + ed.steps : std::string());
       }
-      edits.clear();
       text.swap(next);
+      sink.forget();
       // These repairs touch no ASCII: what they can bring is non-ASCII, C2 and EF bytes.
       has |= kHigh | kC2 | kEf;
-      return true;
-    };
-    // Mix-ups first: a line of Cyrillic shown as Latin-1 letters is not mojibake, but its
-    // letter pairs can look like UTF-8 to the span repair. A repaired span can itself be
-    // repairable in the light of its new neighbours, or leave a mixed-up word: both repeat
-    // until they change nothing, a few times at most.
-    for (int k = 0; k < 4; ++k) {
-      bool mixed = repair(o.mixups, mojibake::repair_mixups);
-      if (!repair(o.mojibake, mojibake::repair_utf8_mojibake) && !mixed) break;
     }
   }
   step(o.c1, kC2, fix_c1);
@@ -453,11 +479,11 @@ bool fix_round(std::string& text, const FixOptions& o, Sink& sink) {
   return again;
 }
 
-std::string fix_text(std::string_view input, const FixOptions& options, Sink& sink) {
-  std::string text;
-  if (utf8::valid(input)) {
-    text.assign(input);
-  } else if (options.surrogates && utf8::valid_cesu8(input)) {
+// TEXT (valid UTF-8) well-formed: CESU-8 surrogates joined, ill-formed sequences as U+FFFD.
+// Returns false when it already is.
+bool make_valid(std::string_view input, const FixOptions& options, std::string& text, Sink& sink) {
+  if (utf8::valid(input)) return false;
+  if (options.surrogates && utf8::valid_cesu8(input)) {
     std::size_t joined = 0, replaced = 0;
     text = utf8::decode_cesu8(input, &joined, &replaced);
     if (joined || replaced) sink.add("surrogate", input, utf8::find_invalid(input),
@@ -469,25 +495,68 @@ std::string fix_text(std::string_view input, const FixOptions& options, Sink& si
     sink.add("invalid-utf8", input, utf8::find_invalid(input),
              sink.details() ? std::to_string(replaced) + " ill-formed sequences as U+FFFD" : std::string());
   }
-  // A repair can uncover another (an entity that decodes to a C1 control, a tag split by an
-  // escape); rounds repeat until nothing changes, which is what makes fix idempotent.
+  return true;
+}
+
+// A repair can uncover another (an entity that decodes to a C1 control, a tag split by an
+// escape); rounds repeat until nothing changes, which is what makes fix idempotent.
+void fix_rounds(std::string& text, const FixOptions& options, Sink& sink) {
   for (int round = 0; round < 4 && fix_round(text, options, sink); ++round) {
   }
-  return text;
+}
+
+// Texts longer than this are repaired a chunk of whole lines at a time. Every pass is local to
+// a line (none reads across a newline or removes one), so a chunk, with the newlines around it
+// as context, comes out as it would inside the whole text; but the passes over a chunk run in
+// the cache, and only the chunks where a round changed something go round again.
+constexpr std::size_t kChunk = 64 * 1024;
+
+// Repairs TEXT chunk by chunk into OUT. Returns false, leaving OUT incomplete, if a chunk's
+// context newlines did not survive (no pass removes a newline, so this does not happen).
+bool fix_chunks(std::string_view text, const FixOptions& options, Report* report, std::uint32_t first_line,
+                std::string& out) {
+  out.reserve(text.size() + text.size() / 64);
+  std::string chunk;
+  std::uint32_t line = first_line;  // the line of START, when lines are counted
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t stop = start + kChunk < text.size() ? text.find('\n', start + kChunk) : std::string_view::npos;
+    if (stop == std::string_view::npos) stop = text.size();
+    std::size_t lead = start > 0, trail = stop < text.size();
+    chunk.assign(text.substr(start - lead, stop + trail - (start - lead)));
+    Sink sink(report, first_line ? line - static_cast<std::uint32_t>(lead) : 0);
+    fix_rounds(chunk, options, sink);
+    if (chunk.size() < lead + trail || (lead && chunk.front() != '\n') || (trail && chunk.back() != '\n')) return false;
+    out.append(chunk, lead, chunk.size() - lead);
+    if (first_line) line += newlines(text.substr(start, stop + trail - start));
+    start = stop + trail;
+  }
+  return true;
+}
+
+std::string fix_text(std::string_view input, const FixOptions& options, Report* report, std::uint32_t first_line) {
+  std::string valid;
+  {
+    Sink sink(report, first_line);
+    if (make_valid(input, options, valid, sink)) input = valid;
+  }
+  std::string out;
+  if (input.size() > kChunk && fix_chunks(input, options, report, first_line, out)) return out;
+  out.assign(input);
+  Sink sink(report, first_line);
+  fix_rounds(out, options, sink);
+  return out;
 }
 
 }  // namespace
 
 std::string fix(std::string_view text, const FixOptions& options, Report* report) {
-  Sink sink(report, 1);
-  return fix_text(text, options, sink);
+  return fix_text(text, options, report, 1);
 }
 
 void fix(Document& doc, const FixOptions& options, Report* report) {
   for (Block& b : doc.blocks) {
     if (!b.kept()) continue;
-    Sink sink(report, b.first_line);
-    std::string fixed = fix_text(b.text, options, sink);
+    std::string fixed = fix_text(b.text, options, report, b.first_line);
     if (fixed == b.text) continue;
     b.text = std::move(fixed);
     bool blank = b.text.find_first_not_of(" \t\r\n") == std::string::npos;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "codepages.h"
+#include "data.h"
 #include "winnow/utf8.h"
 
 namespace winnow::mojibake {
@@ -26,7 +27,7 @@ static_assert(kPageCount <= 16, "one bit per code page");
 // and block elements) but for a few (MacRoman's Apple logo U+F8FF and its fi/fl ligatures),
 // so flat arrays indexed by code point cover them, with slots after U+25FF for those few.
 constexpr char32_t kTableSize = 0x2600;
-constexpr std::size_t kExtraSlots = 16;
+constexpr std::size_t kExtraSlots = 24;
 constexpr std::size_t kNoSlot = ~std::size_t{0};
 
 // Character classes of the cost function. A wrong decoder leaves tell-tale neighbours: symbols
@@ -90,12 +91,13 @@ Cls classify(char32_t c) {
   }
   if ((c >= 0x2190 && c <= 0x23FF) || (c >= 0x2500 && c <= 0x25FF) || c == 0x207F) return kBox;
   // Latin Extended-B and IPA except Romanian comma letters, pinyin tone letters and the
-  // Vietnamese horned o and u; Coptic in
-  // the Greek block; the historic Cyrillic supplement; Armenian, Syriac, Thaana, NKo,
-  // Samaritan, Mandaic: the places a two-byte sequence made of two real Latin letters lands.
+  // Vietnamese horned o and u; Coptic in the Greek block; the historic Cyrillic letters and
+  // the Komi supplement (not those of Ukrainian, Kazakh, Tatar, Bashkir: U+0490..U+04FF);
+  // Syriac, Thaana, NKo, Samaritan, Mandaic: the places a two-byte sequence made of two real
+  // Latin letters lands. (Armenian is a script of its own, with its own mojibake.)
   if ((c >= 0x180 && c <= 0x2FF && !(c >= 0x218 && c <= 0x21B) && !(c >= 0x1CD && c <= 0x1DC) &&
        !(c >= 0x1A0 && c <= 0x1B0) && c != 0x2BC) ||
-      (c >= 0x3E2 && c <= 0x3FF) || (c >= 0x460 && c <= 0x52F) || (c >= 0x530 && c <= 0x58F) ||
+      (c >= 0x3E2 && c <= 0x3FF) || (c >= 0x460 && c <= 0x48F) || (c >= 0x500 && c <= 0x52F) ||
       (c >= 0x700 && c <= 0x8FF)) {
     return kRare;
   }
@@ -151,9 +153,15 @@ struct Tables {
   std::array<std::uint8_t, kTableSize> cls{};
   std::array<std::uint8_t, kTableSize> script{};
   std::array<bool, kTableSize> mixup_letter{};  // a Latin-1 letter a mixed-up word is made of
+  // By page, the bytes a lossy decoder turns into U+FFFD: the C1 bytes the page leaves
+  // undefined (none in Latin-1 and ISO-8859-2, whose C1 bytes are controls).
+  std::array<std::vector<std::uint8_t>, kPageCount> lost;
+
+  char32_t extra_min = ~char32_t{0};  // the lowest code point of EXTRA: CJK and most others are below
 
   std::size_t slot(char32_t c) const {
     if (c < kTableSize) return c;
+    if (c < extra_min) return kNoSlot;
     for (std::size_t k = 0; k < extra.size(); ++k) {
       if (extra[k] == c) return kTableSize + k;
     }
@@ -168,6 +176,7 @@ struct Tables {
         if (k == kNoSlot) {
           if (extra.size() == kExtraSlots) throw std::logic_error("winnow: code-page tables need more slots");
           extra.push_back(c);
+          extra_min = std::min(extra_min, c);
           k = slot(c);
         }
         encode[p][k] = static_cast<std::uint8_t>(b);
@@ -190,6 +199,18 @@ struct Tables {
         cont[c] |= Mask(1u << codepages::kWindows1252);
       }
     }
+    // U+FFFD where a lossy decoder lost a byte: a continuation byte in the pages with lost bytes.
+    Mask lossy = 0;
+    for (unsigned p = 0; p < kPageCount; ++p) {
+      if (p == codepages::kLatin1 || p == codepages::kIso8859_2) continue;
+      for (unsigned b = 0x80; b <= 0x9F; ++b) {
+        if (codepages::kPages[p].high[b - 0x80] == b) lost[p].push_back(static_cast<std::uint8_t>(b));
+      }
+      if (!lost[p].empty()) lossy |= Mask(1u << p);
+    }
+    extra.push_back(utf8::kReplacement);
+    extra_min = std::min(extra_min, utf8::kReplacement);
+    cont[slot(utf8::kReplacement)] = lossy;
     for (char32_t c = 0; c < kTableSize; ++c) {
       cls[c] = classify(c);
       script[c] = script_of(c);
@@ -208,6 +229,15 @@ const Tables& tables() {
   return *t;
 }
 
+// Whether C is what byte C2 (the lead of U+0080..U+00BF) is in some page.
+bool is_c2_image(const Tables& t, char32_t c) {
+  std::size_t k = t.slot(c);
+  for (unsigned p = 0; p < kPageCount && k != kNoSlot; ++p) {
+    if (t.encode[p][k] == 0xC2) return true;
+  }
+  return false;
+}
+
 bool is_telling_lead(const Tables& t, char32_t c) {
   return std::find(t.telling.begin(), t.telling.end(), c) != t.telling.end();
 }
@@ -216,6 +246,8 @@ Cls cls_of(const Tables& t, char32_t c) { return c < kTableSize ? static_cast<Cl
 Script script_at(const Tables& t, char32_t c) {
   return c < kTableSize ? static_cast<Script>(t.script[c]) : script_of(c);
 }
+
+bool is_ascii_letter(char32_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 
 bool is_cyrillic_basic(char32_t c) { return c >= 0x410 && c <= 0x44F; }
 
@@ -255,7 +287,10 @@ int cost(const Tables& t, const std::u32string& s, bool letter_runs = false) {
     }
     if (is_letter(pk) && is_letter(k)) {
       Script a = script_at(t, p), b = script_at(t, c);
-      if (a != b && a != kNoScript && b != kNoScript && !(a == kOtherScript && b == kOtherScript)) ++total;
+      // Back to the script of the letter before a lone Greek letter costs nothing more: the
+      // Greek letters of identifiers ("NFκB", "RORγt").
+      bool back = a == kGreek && b == kLatin && i >= 2 && is_letter(cls_of(t, s[i - 2])) && script_at(t, s[i - 2]) == b;
+      if (a != b && a != kNoScript && b != kNoScript && !(a == kOtherScript && b == kOtherScript) && !back) ++total;
     }
     // Â and Ã are UTF-8 lead bytes in every Latin code page; real text has them only before
     // ASCII letters or at the end of a word (SÃO, IRMÃ); Ă is C3 in ISO-8859-2. Ð Ñ (Cyrillic), Î Ï (Greek), × Ø Ù
@@ -307,13 +342,73 @@ int cost(const Tables& t, const std::u32string& s, bool letter_runs = false) {
   return total;
 }
 
+// A character a lossy decoder put where it lost a byte: U+FFFD, or '?' after "â€" (see
+// find_candidates).
+bool is_lost(char32_t c) { return c == utf8::kReplacement || c == '?'; }
+
+bool allows(std::uint8_t scripts, char32_t c, const Tables& t) {
+  return scripts == 0 || (scripts & (1u << script_at(t, c)));
+}
+
+// The surrogate pair encoded separately (CESU-8, Java) at BYTES[I], as one code point, or 0.
+char32_t surrogate_pair_at(const std::string& bytes, std::size_t i) {
+  if (i + 6 > bytes.size()) return 0;
+  auto b = [&](std::size_t k) { return static_cast<unsigned char>(bytes[i + k]); };
+  if (b(0) != 0xED || b(1) < 0xA0 || b(1) > 0xAF || (b(2) & 0xC0) != 0x80) return 0;
+  if (b(3) != 0xED || b(4) < 0xB0 || b(4) > 0xBF || (b(5) & 0xC0) != 0x80) return 0;
+  char32_t high = ((b(1) & 0x0F) << 6) | (b(2) & 0x3F), low = ((b(4) & 0x0F) << 6) | (b(5) & 0x3F);
+  return 0x10000 + (high << 10) + low;
+}
+
+// At BYTES[I], a lead byte whose sequence lost one or two continuation bytes (RUN has U+FFFD
+// there): the one character the page's lost bytes can complete it to; "”" for E2 80 (9D is by
+// far the most common loss); U+FFFD when the character could be several and is truly gone;
+// 0 when it cannot be completed. Sets *LEN to the length of the sequence.
+char32_t complete_lost(const Tables& t, unsigned p, std::uint8_t scripts, const std::u32string& run,
+                       const std::string& bytes, std::size_t i, std::size_t* len) {
+  unsigned char lead = static_cast<unsigned char>(bytes[i]);
+  std::size_t n = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  if (i + n > run.size() || t.lost[p].empty()) return 0;
+  std::vector<std::size_t> holes;
+  for (std::size_t m = i + 1; m < i + n; ++m) {
+    if (is_lost(run[m])) {
+      holes.push_back(m - i);
+    } else if ((static_cast<unsigned char>(bytes[m]) & 0xC0) != 0x80) {
+      return 0;
+    }
+  }
+  if (holes.empty() || holes.size() > 2) return 0;
+  std::string seq = bytes.substr(i, n);
+  const std::vector<std::uint8_t>& lost = t.lost[p];
+  std::size_t combinations = holes.size() == 1 ? lost.size() : lost.size() * lost.size();
+  char32_t found = 0;
+  int count = 0;
+  bool quote = false;
+  for (std::size_t k = 0; k < combinations; ++k) {
+    seq[holes[0]] = static_cast<char>(lost[k % lost.size()]);
+    if (holes.size() == 2) seq[holes[1]] = static_cast<char>(lost[k / lost.size()]);
+    std::size_t j = 0;
+    bool ok = true;
+    char32_t c = utf8::next(seq, j, &ok);
+    if (!ok || j != n || cls_of(t, c) == kControl || !allows(scripts, c, t)) continue;
+    ++count;
+    found = c;
+    quote = quote || (c == 0x201D && bytes[i + 1] == '\x80');
+  }
+  if (count == 0) return 0;
+  *len = n;
+  return count == 1 ? found : quote ? 0x201D : utf8::kReplacement;
+}
+
 // Decodes the code points of RUN as bytes of page P read as UTF-8, where a valid multi-byte
 // sequence forms; every other character stays as it is. STRONG is set when a decoded sequence
 // had a non-letter continuation (the signature of mojibake, as in "Ã©" or "Ð°"); FULLY when
 // no character was left over. Returns false when nothing decoded. A decoded C1 control is
 // allowed: it is what the inner layer of double mojibake holds (U+0081 in "Ã‘Â\u0081").
-// ONLY, unless kNoScript, is the one script a decoded character may have.
-bool decode_run(const Tables& t, const std::u32string& run, unsigned p, Script only, std::u32string& out,
+// SCRIPTS, unless 0, has bit 1 << script set for the scripts a decoded character may have.
+// Surrogate pairs encoded separately are joined, and a sequence with a lost byte (U+FFFD) is
+// completed where it can be (complete_lost).
+bool decode_run(const Tables& t, const std::u32string& run, unsigned p, std::uint8_t scripts, std::u32string& out,
                 bool& strong, bool& fully) {
   std::string bytes(run.size(), '\0');
   for (std::size_t i = 0; i < run.size(); ++i) {
@@ -335,10 +430,21 @@ bool decode_run(const Tables& t, const std::u32string& run, unsigned p, Script o
       break;
     }
     if (b >= 0xC2 && b <= 0xF4) {
-      std::size_t j = i;
+      std::size_t j = i, len = 0;
       bool ok = true;
-      char32_t c = utf8::next(bytes, j, &ok);
-      if (ok && cls_of(t, c) != kControl && (only == kNoScript || script_at(t, c) == only)) {
+      char32_t c = surrogate_pair_at(bytes, i);
+      if (c) {
+        j = i + 6;
+      } else {
+        c = utf8::next(bytes, j, &ok);
+        ok = ok && cls_of(t, c) != kControl && allows(scripts, c, t);
+      }
+      if (!ok && (c = complete_lost(t, p, scripts, run, bytes, i, &len)) != 0) {
+        j = i + len;
+        ok = true;
+        strong = true;
+      }
+      if (ok) {
         if (is_telling_lead(t, run[i])) strong = true;
         for (std::size_t m = i + 1; m < j; ++m) {
           if (is_symbol(cls_of(t, run[m])) || is_cp1251_high_letter(run[m])) strong = true;
@@ -412,84 +518,108 @@ bool has_pair(const Tables& t, std::string_view text, std::size_t begin, std::si
   return false;
 }
 
-// Repairs one run of non-ASCII characters in place, layer by layer. Returns the steps taken
-// (empty: nothing done) and sets *FIRST_PAGE and *GAIN (the cost removed). HINT is the code
-// page the rest of the line was repaired with (-1: none): it wins ties, and a run that it
-// decodes completely is repaired even without evidence of its own (the "Ăś" of a Hungarian
-// line whose other words are clearly ISO-8859-2 mojibake). LINE_SCRIPTS has bit 1 << script
-// set for the scripts of the line's words that are no candidates. VOTES, if given, receives for
-// each page whose first-layer decoding is acceptable, or complete and cheaper, the cost it
-// removes (plus one when acceptable).
-std::string repair_run(const Tables& t, char32_t before, std::u32string& run, char32_t after, int hint,
-                       std::uint8_t line_scripts, int* first_page, int* gain, std::array<int, kPageCount>* votes) {
-  std::vector<unsigned> layers;
-  int start_cost = -1, end_cost = 0;
-  std::u32string best, candidate, deeper;
-  while (layers.size() < 3) {
-    Mask pages;
-    if (!has_candidate_pair(t, run, &pages)) break;
-    int old_cost = cost(t, with_context(before, run, after));
-    if (start_cost < 0) start_cost = old_cost;
-    bool opens = false, closes = false;
-    for (char32_t c : run) {
-      opens = opens || cls_of(t, c) == kOpenPunct;
-      closes = closes || cls_of(t, c) == kClosePunct;
-    }
-    bool quoted = opens && closes;
-    int best_page = -1, best_cost = 0, best_layers = 0;
-    bool best_hinted = false;
-    for (unsigned p = 0; p < kPageCount; ++p) {
-      if (!(pages & (1u << p))) continue;
-      // In a line with clean words of a page's own script (a Russian line, for Windows-1251),
-      // that page may only decode to letters of the script: "«В»" there is a letter in quotes,
-      // not "»" read as Windows-1251.
-      Script own = page_script(p);
-      Script only = own != kNoScript && (line_scripts & (1u << own)) ? own : kNoScript;
-      bool strong = false, fully = false;
-      if (!decode_run(t, run, p, only, candidate, strong, fully)) continue;
-      // There, too, a letter in quotes ("«Р»", whose "Р»" reads as "л") stays one, unless the
-      // line's other words voted for the page.
-      bool hinted = static_cast<int>(p) == hint;
-      if (only != kNoScript && !hinted && run.size() - candidate.size() < 2 && quoted) continue;
-      // Double mojibake goes through the same page twice, and its inner layer can look worse
-      // than the outer one: judge each page by where decoding with it again leads.
-      int c = cost(t, with_context(before, candidate, after));
-      int depth = 1;
-      while (layers.size() + depth < 3) {
-        bool s2 = false, f2 = false;
-        if (!decode_run(t, candidate, p, only, deeper, s2, f2)) break;
-        int c2 = cost(t, with_context(before, deeper, after));
-        if (c2 > c) break;
-        candidate.swap(deeper);
-        c = c2;
-        strong = strong || s2;
-        fully = fully && f2;
-        ++depth;
-      }
-      bool acceptable = (c < old_cost && (old_cost - c >= 2 || strong || hinted)) || (hinted && fully && c <= old_cost);
-      // A complete decoding that lowers the cost is too weak to act on alone, but it is a vote.
-      if (votes && layers.empty() && (acceptable || (fully && c < old_cost))) (*votes)[p] += old_cost - c + acceptable;
-      if (!acceptable) continue;
-      // Lowest cost first; then the line's page; then the shortest result, as the decoding
-      // that consumed the most bytes.
-      bool better = best_page < 0 || c < best_cost ||
-                    (c == best_cost && (hinted > best_hinted || (hinted == best_hinted && candidate.size() < best.size())));
-      if (better) {
-        best_cost = c;
-        best_page = static_cast<int>(p);
-        best_hinted = hinted;
-        best_layers = depth;
-        best = candidate;
-      }
-    }
-    if (best_page < 0) break;
-    run = best;
-    end_cost = best_cost;
-    for (int k = 0; k < best_layers; ++k) layers.push_back(static_cast<unsigned>(best_page));
+// A line's votes by page: the cost the decodings remove, times kVote, plus the tie-breakers
+// (a complete decoding that costs no more, the page's own letters), which even a line of
+// 64 MiB cannot sum up to one vote.
+using Votes = std::array<std::int64_t, kPageCount>;
+constexpr std::int64_t kVote = std::int64_t{1} << 40;
+
+// How many of the non-ASCII letters of S page P has (up to 64).
+int own_letters(const Tables& t, const std::u32string& s, unsigned p) {
+  int n = 0;
+  for (char32_t c : s) {
+    std::size_t k = t.slot(c);
+    if (c >= 0x80 && k != kNoSlot && t.encode[p][k] && is_nonascii_letter(cls_of(t, c)) && n < 64) ++n;
   }
-  if (layers.empty()) return {};
-  *first_page = static_cast<int>(layers[0]);
-  *gain = start_cost - end_cost;
+  return n;
+}
+
+// What repair_run knows about one run while it tries the pages on it.
+struct RunContext {
+  char32_t before, after;     // the characters around the run (0: none)
+  Mask hint;                  // the line's pages (tied in its election), 0 for none
+  std::uint8_t line_scripts;  // bit 1 << script for the scripts of the line's other words
+  int old_cost;               // the cost of the run as it is
+  bool quoted;                // the run holds an opening and a closing mark
+  bool glued;                 // an ASCII letter is beside the run
+  std::size_t layers_left;    // how many more layers may be decoded
+};
+
+// The best decoding of a run found so far.
+struct Choice {
+  int page = -1, cost = 0, layers = 0;
+  bool hinted = false;
+  std::u32string text;
+};
+
+// Decodes RUN with page P, and again with P while that does not raise the cost (double
+// mojibake goes through the same page twice, and its inner layer can look worse than the outer
+// one: each page is judged by where decoding with it again leads). Records P in BEST when it
+// is acceptable and better, and its vote in VOTES, if given, on the first layer.
+void try_page(const Tables& t, const std::u32string& run, unsigned p, const RunContext& x, bool first_layer,
+              Votes* votes, Choice& best, std::u32string& candidate, std::u32string& deeper) {
+  // In a line with clean words of a page's own script (a Russian line, for Windows-1251),
+  // that page may only decode to letters of the script: "«В»" there is a letter in quotes,
+  // not "»" read as Windows-1251.
+  // A run glued to a Latin word may decode to Latin letters there too: French read as
+  // Windows-1251 ("cafГ©") beside clean Cyrillic.
+  Script own = page_script(p);
+  bool only = own != kNoScript && (x.line_scripts & (1u << own));
+  std::uint8_t scripts = !only ? 0 : static_cast<std::uint8_t>((1u << own) | (x.glued ? 1u << kLatin : 0u));
+  bool strong = false, fully = false;
+  if (!decode_run(t, run, p, scripts, candidate, strong, fully)) return;
+  // There, too, a letter in quotes ("«Р»", whose "Р»" reads as "л") stays one, unless the
+  // line's other words voted for the page.
+  bool hinted = x.hint & (1u << p);
+  if (only && !hinted && run.size() - candidate.size() < 2 && x.quoted) return;
+  int c = cost(t, with_context(x.before, candidate, x.after));
+  std::size_t depth = 1;
+  while (depth < x.layers_left) {
+    bool s2 = false, f2 = false;
+    if (!decode_run(t, candidate, p, scripts, deeper, s2, f2)) break;
+    int c2 = cost(t, with_context(x.before, deeper, x.after));
+    if (c2 > c) break;
+    candidate.swap(deeper);
+    c = c2;
+    strong = strong || s2;
+    fully = fully && f2;
+    ++depth;
+  }
+  bool acceptable = (c < x.old_cost && (x.old_cost - c >= 2 || strong || hinted)) || (hinted && fully && c <= x.old_cost);
+  // A complete decoding that lowers the cost is too weak to act on alone, but it is a vote.
+  // A complete decoding that costs no more breaks ties ("Čš" as "Ț" in a Romanian line that
+  // ISO-8859-2 and Windows-1250 decode alike elsewhere).
+  // So do the letters of a complete decoding that the page itself has: UTF-8 is read in the legacy page of
+  // the writer's own language (Slovak "Ď" and "š" are in Windows-1250, the "Į" and "ŷ" that
+  // ISO-8859-2 makes of the same mojibake are not).
+  if (votes && first_layer && (acceptable || (fully && c < x.old_cost))) {
+    (*votes)[p] += kVote * (x.old_cost - c + acceptable) + (fully ? own_letters(t, candidate, p) : 0);
+  } else if (votes && first_layer && fully && c == x.old_cost) {
+    (*votes)[p] += 1;
+  }
+  if (!acceptable) return;
+  // Lowest cost first; then the line's page; then the shortest result, as the decoding that
+  // consumed the most bytes.
+  bool better = best.page < 0 || c < best.cost ||
+                (c == best.cost && (hinted > best.hinted || (hinted == best.hinted && candidate.size() < best.text.size())));
+  if (!better) return;
+  best.cost = c;
+  best.page = static_cast<int>(p);
+  best.hinted = hinted;
+  best.layers = static_cast<int>(depth);
+  best.text = candidate;
+}
+
+bool has_open_and_close(const Tables& t, const std::u32string& run) {
+  bool opens = false, closes = false;
+  for (char32_t c : run) {
+    opens = opens || cls_of(t, c) == kOpenPunct;
+    closes = closes || cls_of(t, c) == kClosePunct;
+  }
+  return opens && closes;
+}
+
+std::string describe_layers(const std::vector<unsigned>& layers) {
   std::string steps = "utf-8 read as ";
   for (std::size_t i = 0; i < layers.size(); ++i) {
     if (i == 0 || layers[i] != layers[i - 1]) {
@@ -499,6 +629,41 @@ std::string repair_run(const Tables& t, char32_t before, std::u32string& run, ch
   }
   steps += ", " + std::to_string(layers.size()) + (layers.size() == 1 ? " layer" : " layers");
   return steps;
+}
+
+// Repairs one run of non-ASCII characters in place, layer by layer. Returns the steps taken
+// (empty: nothing done) and sets *FIRST_PAGE and *GAIN (the cost removed). HINT is the code
+// page the rest of the line was repaired with (-1: none): it wins ties, and a run that it
+// decodes completely is repaired even without evidence of its own (the "Ăś" of a Hungarian
+// line whose other words are clearly ISO-8859-2 mojibake). LINE_SCRIPTS has bit 1 << script
+// set for the scripts of the line's words that are no candidates. VOTES, if given, receives for
+// each page whose first-layer decoding is acceptable, or complete and cheaper, the cost it
+// removes (plus one when acceptable).
+std::string repair_run(const Tables& t, char32_t before, std::u32string& run, char32_t after, Mask hint,
+                       std::uint8_t line_scripts, int* first_page, int* gain, Votes* votes) {
+  std::vector<unsigned> layers;
+  int start_cost = -1, end_cost = 0;
+  std::u32string candidate, deeper;
+  while (layers.size() < 3) {
+    Mask pages;
+    if (!has_candidate_pair(t, run, &pages)) break;
+    bool glued = is_ascii_letter(before) || is_ascii_letter(after);
+    RunContext x{before, after, hint, line_scripts, cost(t, with_context(before, run, after)),
+                 has_open_and_close(t, run), glued, 3 - layers.size()};
+    if (start_cost < 0) start_cost = x.old_cost;
+    Choice best;
+    for (unsigned p = 0; p < kPageCount; ++p) {
+      if (pages & (1u << p)) try_page(t, run, p, x, layers.empty(), votes, best, candidate, deeper);
+    }
+    if (best.page < 0) break;
+    run = std::move(best.text);
+    end_cost = best.cost;
+    for (int k = 0; k < best.layers; ++k) layers.push_back(static_cast<unsigned>(best.page));
+  }
+  if (layers.empty()) return {};
+  *first_page = static_cast<int>(layers[0]);
+  *gain = start_cost - end_cost;
+  return describe_layers(layers);
 }
 
 // Iterates over the runs of non-ASCII characters of TEXT, calling F(begin, end) with byte
@@ -592,112 +757,447 @@ bool has_latin1_triple(std::string_view text) {
   return false;
 }
 
+// --- UTF-8 read in a single-byte code page ---------------------------------------------------
+
+// A lone lead before a space: the trace of a no-break space (U+00A0, "Â ") or of "à" (C3 A0)
+// whose A0 byte became a space or vanished, in one layer or two.
+enum Lone : std::uint8_t { kNotLone, kNoBreak, kAGrave, kNoBreak2, kAGrave2 };
+
+// A candidate run: a run of non-ASCII characters with a lead and continuation pair in some page.
+struct Run {
+  std::size_t begin, end;  // byte offsets in the text
+  std::size_t line;        // index of its line in the lines of the candidates
+  Lone lone = kNotLone;
+};
+
+// A line that holds candidates, and the evidence of its runs.
+struct Line {
+  std::size_t start, stop;  // byte offsets in the text
+  std::uint8_t scripts = 0;  // bit 1 << script for the scripts of the words that are no candidates
+  std::uint8_t own = 0;      // the same, with Latin when the line has ASCII letters
+  Votes votes{};  // by page, the cost its decodings remove
+  bool repaired = false;  // some run has an acceptable decoding on its own evidence
+  Mask pages = 0;         // the line's code page, the one with the most votes (one bit)
+};
+
+// One replacement of TEXT[BEGIN, END) by AFTER.
+struct Splice {
+  std::size_t begin, end;
+  std::string after, steps;
+};
+
+Lone lone_kind(std::string_view text, std::size_t begin, std::size_t end) {
+  if (end >= text.size() || text[end] != ' ') return kNotLone;
+  std::string_view run = text.substr(begin, end - begin);
+  if (run == "\xC3\x83") return kAGrave;                     // Ã
+  if (run == "\xC3\x82") return kNoBreak;                    // Â
+  if (run == "\xC3\x83\xC6\x92\xC3\x82") return kAGrave2;    // ÃƒÂ
+  if (run == "\xC3\x83\xE2\x80\x9A\xC3\x82") return kNoBreak2;  // Ã‚Â
+  return kNotLone;
+}
+
+// "â€?": a lossy decoder's '?' for the lost last byte of "”" (E2 80 9D).
+bool ends_in_lost_quote(std::string_view text, std::size_t begin, std::size_t end) {
+  return end < text.size() && text[end] == '?' && end - begin >= 5 && text.substr(end - 5, 5) == "\xC3\xA2\xE2\x82\xAC";
+}
+
+// The candidate runs of TEXT in order, and their lines. The line of a run is found by moving
+// a newline cursor forward, so a long line costs one scan, not one per run.
+void find_candidates(const Tables& t, std::string_view text, std::vector<Run>& runs, std::vector<Line>& lines) {
+  std::size_t line = 0, next_newline = text.find('\n');
+  for_each_run(text, [&](std::size_t begin, std::size_t end) {
+    Lone lone = lone_kind(text, begin, end);
+    if (!lone && !has_pair(t, text, begin, end)) return;
+    if (!lone && ends_in_lost_quote(text, begin, end)) ++end;
+    while (next_newline < begin) {
+      line = next_newline + 1;
+      next_newline = text.find('\n', line);
+    }
+    if (lines.empty() || lines.back().start != line) {
+      lines.push_back(Line{line, std::min(next_newline, text.size())});
+    }
+    runs.push_back(Run{begin, end, lines.size() - 1, lone});
+  });
+}
+
+// The words of data/fix-encoding-words.txt, lower case.
+const std::vector<std::string_view>& encoding_words() {
+  static const std::vector<std::string_view> words = data::lines("fix-encoding-words.txt");
+  return words;
+}
+
+// Whether LINE names an encoding or mojibake, ignoring ASCII case.
+bool names_encodings(std::string_view line) {
+  std::string lower(line);
+  for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  for (std::string_view w : encoding_words()) {
+    if (lower.find(w) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// The scripts of the words of line L that are not candidates themselves.
+void describe_line(const Tables& t, std::string_view text, Line& l) {
+  std::string_view s = text.substr(l.start, l.stop - l.start);
+  for_each_run(s, [&](std::size_t b, std::size_t e) {
+    if (has_pair(t, s, b, e)) return;
+    std::size_t i = b;
+    l.scripts |= static_cast<std::uint8_t>(1u << script_at(t, utf8::next(s, i)));
+  });
+  l.own = l.scripts;
+  for (char c : s) {
+    if (is_ascii_letter(static_cast<unsigned char>(c))) {
+      l.own |= 1u << kLatin;
+      break;
+    }
+  }
+}
+
+// Characters a decoding to one character of symbols may give on its own: Latin-1 symbols,
+// general punctuation, currency, letter-like symbols and emoji.
+bool is_plausible_sign(char32_t c) {
+  return (c >= 0xA0 && c <= 0xBF) || c == 0xD7 || c == 0xF7 || (c >= 0x2000 && c <= 0x206F) ||
+         (c >= 0x20A0 && c <= 0x214F) || c >= 0x1F000 || c == utf8::kReplacement;
+}
+
+// The bounds of the word (between spaces) around TEXT[BEGIN, END) inside line L, without the
+// ASCII punctuation that may follow or precede it.
+std::string_view word_around(std::string_view text, const Line& l, std::size_t begin, std::size_t end) {
+  while (begin > l.start && text[begin - 1] != ' ') --begin;
+  while (end < l.stop && text[end] != ' ') ++end;
+  std::string_view w = text.substr(begin, end - begin);
+  while (!w.empty() && std::strchr(".,;:!?)", w.back())) w.remove_suffix(1);
+  while (!w.empty() && w.front() == '(') w.remove_prefix(1);
+  return w;
+}
+
+// Whether the decoding DECODED of run R (ORIGINAL) is too short and ambiguous to stand on its
+// own evidence: one character from symbols beside no letter (×£ as ף, √π as ù, box drawing),
+// one letter of a script the line has nowhere else (Ð² as в in English), or one character
+// after a capital from a capital and marks that follow words (BRANDĂ™, IRMÃ…, ROMÂ + NBSP).
+bool lacks_evidence(const Tables& t, std::string_view text, const Run& r, const Line& l,
+                    const std::u32string& run, const std::u32string& decoded) {
+  // Only the part that changed counts ("ÆØ™" as "Æ" and "Ø™"), with its neighbours.
+  std::size_t p = 0, q = 0;
+  while (p < run.size() && p < decoded.size() && run[p] == decoded[p]) ++p;
+  while (q + p < run.size() && q + p < decoded.size() && run[run.size() - 1 - q] == decoded[decoded.size() - 1 - q]) ++q;
+  std::u32string_view original = std::u32string_view(run).substr(p, run.size() - p - q);
+  // (A longer sequence that decodes to one character, a surrogate pair, is evidence enough.)
+  if (decoded.size() - p - q != 1 || original.size() < 2 || original.size() > 3) return false;
+  char32_t d = decoded[p];
+  Cls before = cls_of(t, p ? run[p - 1] : char_before(text, r.begin));
+  Cls after = cls_of(t, q ? run[run.size() - q] : char_after(text, r.end));
+  Cls first = cls_of(t, original[0]);
+  bool in_word = is_letter(before) || is_letter(after);
+  if (!in_word && !is_letter(first) && !(is_plausible_sign(d) && !is_letter(cls_of(t, d)))) return true;
+  // A foreign letter as a word of its own (in a line without other letters, foreign to Latin);
+  // inside an identifier ("TNF-Î±") it is a symbol.
+  Script s = script_at(t, d);
+  std::uint8_t own = l.own ? l.own : static_cast<std::uint8_t>(1u << kLatin);
+  if (!in_word && is_letter(cls_of(t, d)) && s != kNoScript && !(own & (1u << s)) &&
+      word_around(text, l, r.begin, r.end) == text.substr(r.begin, r.end - r.begin)) {
+    return true;
+  }
+  // (Not "Â", "В", "Β", "Ā", the images of C2: real text has them only before letters, and
+  // "DICOMÂ®" is mojibake.)
+  if ((before == kAsciiUpper || before == kUpper) && first == kUpper && !is_c2_image(t, original[0]) &&
+      after != kAsciiLower && after != kLower) {
+    bool marks = true;
+    for (std::size_t m = 1; m < original.size(); ++m) {
+      Cls k = cls_of(t, original[m]);
+      marks = marks && (k == kClosePunct || k == kSpaceLike);
+    }
+    if (marks) return true;
+  }
+  return false;
+}
+
+// The length of the quotation mark W starts with (OPENING) or ends with, or 0.
+std::size_t quote_length(std::string_view w, bool opening) {
+  static constexpr std::string_view kOpen[] = {"\"", "'", "`", "\xE2\x80\x9C", "\xE2\x80\x98", "\xC2\xAB", "\xE2\x80\x9E"};
+  static constexpr std::string_view kClose[] = {"\"", "'", "`", "\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB", "\xE2\x80\x9C"};
+  for (std::string_view q : opening ? kOpen : kClose) {
+    if (w.size() > q.size() && (opening ? w.substr(0, q.size()) : w.substr(w.size() - q.size())) == q) return q.size();
+  }
+  return 0;
+}
+
+// Whether C may stand beside a clean word: ASCII other than letters, a quotation mark.
+bool is_word_edge(const Tables& t, char32_t c) {
+  return (c < 0x80 && !is_ascii_letter(c)) || cls_of(t, c) == kOpenPunct || cls_of(t, c) == kClosePunct;
+}
+
+// How far around a run its sentence is taken to reach, in bytes.
+constexpr std::size_t kQuoteContext = 160;
+
+// Whether run R is mojibake quoted on purpose: a word of its own, or in quotes, in a sentence
+// that names encodings, or whose repair already stands elsewhere in it ("printed Ã© where é
+// was meant").
+bool quoted_on_purpose(const Tables& t, std::string_view text, const Run& r, const Line& l, const std::string& repaired,
+                       bool letters) {
+  std::string_view run = text.substr(r.begin, r.end - r.begin), w = word_around(text, l, r.begin, r.end);
+  std::size_t opens = quote_length(w, true), closes = quote_length(w, false);
+  if (w != run && !(opens && closes && opens + closes < w.size())) return false;
+  // The sentence around it, roughly: a line can be a whole document.
+  std::size_t from = r.begin - std::min<std::size_t>(r.begin - l.start, kQuoteContext);
+  std::size_t to = r.end + std::min<std::size_t>(l.stop - r.end, kQuoteContext);
+  std::string_view line = text.substr(from, to - from);
+  if (names_encodings(line)) return true;
+  if (!letters) return false;
+  // The word as repaired, without its quotes, as a word elsewhere in the line.
+  std::size_t at = static_cast<std::size_t>(w.data() - text.data());
+  std::string word = std::string(text.substr(at, r.begin - at)) + repaired +
+                     std::string(text.substr(r.end, at + w.size() - r.end));
+  if (w != run) {
+    if (word.size() <= opens + closes) return false;  // the repair took a quotation mark with it
+    word = word.substr(opens, word.size() - opens - closes);
+  }
+  for (std::size_t k = line.find(word); k != std::string_view::npos; k = line.find(word, k + 1)) {
+    std::size_t b = from + k, e = b + word.size();
+    if (e > r.begin && b < r.end) continue;
+    if (is_word_edge(t, char_before(text, b)) && is_word_edge(t, char_after(text, e))) return true;
+  }
+  return false;
+}
+
+// Whether the decoding of run R may replace it: not quoted on purpose, and with evidence of its
+// own or the line's (HINTED: decoded with the line's page).
+bool may_replace(const Tables& t, std::string_view text, const Run& r, const Line& l, const std::u32string& original,
+                 const std::u32string& decoded, bool hinted) {
+  if (!hinted && lacks_evidence(t, text, r, l, original, decoded)) return false;
+  bool letters = std::any_of(decoded.begin(), decoded.end(), [&](char32_t c) { return is_letter(cls_of(t, c)); });
+  return !quoted_on_purpose(t, text, r, l, to_utf8(decoded), letters);
+}
+
+// The first judgement: each run on its own evidence. Elects each line's code pages, those
+// whose decodings are acceptable for the most runs, weighted by the cost they remove.
+void elect_line_pages(const Tables& t, std::string_view text, const std::vector<Run>& runs, std::vector<Line>& lines) {
+  std::u32string run, original;
+  std::size_t described = ~std::size_t{0};
+  for (const Run& r : runs) {
+    Line& l = lines[r.line];
+    if (described != r.line) describe_line(t, text, l);
+    described = r.line;
+    if (r.lone) continue;
+    original = decode_utf8(text.substr(r.begin, r.end - r.begin));
+    run = original;
+    int first_page = -1, gain = 0;
+    if (!repair_run(t, char_before(text, r.begin), run, char_after(text, r.end), 0, l.scripts, &first_page, &gain,
+                    &l.votes).empty() &&
+        may_replace(t, text, r, l, original, run, false)) {
+      l.repaired = true;
+    }
+  }
+  for (Line& l : lines) {
+    auto top = std::max_element(l.votes.begin(), l.votes.end());
+    if (l.repaired && *top >= kVote) l.pages = Mask(1u << (top - l.votes.begin()));
+  }
+}
+
+// The repair of a lone "Â " or "Ã " (or their second layers "Ã‚Â ", "ÃƒÂ "): "Ã" + two
+// spaces is "à" + the space after it; "Ã" + one space, "à" whose no-break space vanished: the
+// space is the one after it. "Â" goes, leaving the space it led. Evidence: the line was
+// repaired as Windows-1252 or Latin-1; or two layers; or "Ã" after a small letter or as a
+// word of its own before a word, "Â" after a small letter or a digit, where neither is a letter
+// of real text.
+bool repair_lone(const Tables& t, std::string_view text, const Run& r, const Line& l, Splice& s) {
+  bool a_grave = r.lone == kAGrave || r.lone == kAGrave2;
+  char32_t before = char_before(text, r.begin);
+  Cls b = cls_of(t, before);
+  // "IRMÃ " in capitals is Portuguese, not "à".
+  if (a_grave && (b == kAsciiUpper || b == kUpper)) return false;
+  Mask latin = Mask(1u << codepages::kWindows1252) | Mask(1u << codepages::kLatin1);
+  bool small = b == kAsciiLower || b == kLower;
+  bool evidence = (l.pages & latin) || r.lone == kAGrave2 || r.lone == kNoBreak2 || small;
+  if (!evidence && a_grave && (before == 0 || before == ' ' || before == '\n')) {
+    // "Ã" as a word: before two spaces (the no-break space and the space after "à"), or one
+    // and a small letter ("Ã la carte"); "Ã Õ Ñ" is a list of letters.
+    bool two = r.end + 1 < text.size() && text[r.end + 1] == ' ';
+    std::size_t next = r.end + 1 + two;
+    Cls k = cls_of(t, char_after(text, next));
+    evidence = (two && is_letter(k)) || k == kAsciiLower || k == kLower;
+  }
+  if (!evidence && !a_grave) evidence = before >= '0' && before <= '9';
+  if (!evidence) return false;
+  s.begin = r.begin;
+  s.end = a_grave && r.end + 1 < text.size() && text[r.end + 1] == ' ' ? r.end + 1 : r.end;
+  s.after = a_grave ? "\xC3\xA0" : "";
+  bool latin1 = !(l.pages & Mask(1u << codepages::kWindows1252)) && (l.pages & Mask(1u << codepages::kLatin1));
+  s.steps = std::string("utf-8 read as ") + (latin1 ? "latin-1" : "windows-1252") +
+            (r.lone == kAGrave2 || r.lone == kNoBreak2 ? " twice" : "") + ", its no-break space lost";
+  return true;
+}
+
+// The second judgement of a run, with its line's pages as the hint, so that the words of one
+// damaged line agree.
+bool repair_candidate(const Tables& t, std::string_view text, const Run& r, const Line& l, Splice& s) {
+  std::u32string original = decode_utf8(text.substr(r.begin, r.end - r.begin)), run = original;
+  int first_page = -1, gain = 0;
+  s.steps = repair_run(t, char_before(text, r.begin), run, char_after(text, r.end), l.pages, l.scripts, &first_page,
+                       &gain, nullptr);
+  if (s.steps.empty() || !may_replace(t, text, r, l, original, run, l.pages & (1u << first_page))) return false;
+  s.begin = r.begin;
+  s.end = r.end;
+  // A decoding that ends in a lone "Â" or "Ã" before a space, in Windows-1252 or Latin-1: the
+  // trace of a no-break space or "à" that lost its second byte ("Â«Â Bonjour").
+  bool latin = first_page == codepages::kWindows1252 || first_page == codepages::kLatin1;
+  if (latin && run.size() >= 2 && (run.back() == 0xC2 || run.back() == 0xC3) && r.end < text.size() &&
+      text[r.end] == ' ' && !is_letter(cls_of(t, run[run.size() - 2]))) {
+    bool a_grave = run.back() == 0xC3;
+    run.pop_back();
+    if (a_grave) run.push_back(0xE0);
+    if (a_grave && r.end + 1 < text.size() && text[r.end + 1] == ' ') ++s.end;
+    s.steps += ", its no-break space lost";
+  }
+  s.after = to_utf8(run);
+  return true;
+}
+
+// --- single-byte mix-ups ---------------------------------------------------------------------
+
+// The words of one line that may be Cyrillic or Greek shown as Latin-1 letters, and the
+// evidence for it.
+struct MixupWords {
+  std::vector<std::pair<std::size_t, std::size_t>> words;  // byte ranges in the line
+  std::size_t letters = 0, suspicious_letters = 0, long_words = 0, longest = 0;
+  bool lower = false;  // some suspicious letter is a small one
+
+  // Strong evidence only: most of the line's letters are in words of three or more such
+  // letters, and there are two of them or one long one (12 bytes: six letters). Capitals
+  // alone ("ÅÄÖ ÆØÅ") are Nordic or decorative as often: three words and twelve letters.
+  bool strong() const {
+    if (!lower && (long_words < 3 || suspicious_letters < 12)) return false;
+    return long_words && suspicious_letters * 10 >= letters * 7 && (long_words >= 2 || longest >= 12);
+  }
+};
+
+// Suspicious words: runs of Latin-1 letters with no ASCII letter beside them.
+MixupWords find_mixup_words(const Tables& t, std::string_view line) {
+  MixupWords m;
+  std::size_t i = 0;
+  while (i < line.size()) {
+    std::size_t at = i;
+    char32_t c = utf8::next(line, i);
+    if (!(c < kTableSize && t.mixup_letter[c])) {
+      if (is_letter(cls_of(t, c))) ++m.letters;
+      continue;
+    }
+    std::size_t end = i, count = 1;
+    while (end < line.size()) {
+      std::size_t j = end;
+      char32_t d = utf8::next(line, j);
+      if (!(d < kTableSize && t.mixup_letter[d])) break;
+      end = j;
+      ++count;
+    }
+    char32_t before = char_before(line, at), after = char_after(line, end);
+    bool ascii_neighbour = (is_letter(cls_of(t, before)) && before < 0x80) || (is_letter(cls_of(t, after)) && after < 0x80);
+    m.letters += count;
+    if (!ascii_neighbour) {
+      m.words.emplace_back(at, end);
+      m.longest = std::max(m.longest, end - at);
+      for (std::size_t k = at; k < end && !m.lower;) m.lower = cls_of(t, utf8::next(line, k)) == kLower;
+      if (count >= 3) {
+        m.suspicious_letters += count;
+        ++m.long_words;
+      }
+    }
+    i = end;
+  }
+  return m;
+}
+
+// The page among kMixupTargets whose decoding of the words is all letters of its script and
+// plausible as text, or -1.
+int elect_mixup_page(const Tables& t, std::string_view line, const MixupWords& m) {
+  std::u32string original, decoded;
+  for (const auto& [b, e] : m.words) {
+    original += decode_utf8(line.substr(b, e - b));
+    original.push_back(' ');
+  }
+  double best_score = 1.5;  // must be plausible in absolute terms
+  int best = -1;
+  for (const MixupTarget& target : kMixupTargets) {
+    decoded.clear();
+    bool ok = true;
+    for (char32_t c : original) {
+      std::uint8_t b = c == ' ' ? 0 : t.encode[codepages::kWindows1252][c];
+      char32_t d = c == ' ' ? c : b ? codepages::kPages[target.page].high[b - 0x80] : 0;
+      ok = d && (c == ' ' || script_at(t, d) == target.script);
+      if (!ok) break;
+      decoded.push_back(d);
+    }
+    if (!ok) continue;
+    double score = implausibility(t, decoded);
+    if (score < best_score) {
+      best_score = score;
+      best = static_cast<int>(target.page);
+    }
+  }
+  return best;
+}
+
+// Applies SPLICES (in order, not overlapping) to TEXT into OUT, recording them in EDITS.
+bool apply_splices(std::string_view text, const std::vector<Splice>& splices, const char* kind, std::string& out,
+                   std::vector<Edit>* edits) {
+  if (splices.empty()) return false;
+  std::string result;
+  result.reserve(text.size());
+  std::size_t copied = 0;
+  for (const Splice& s : splices) {
+    result.append(text.substr(copied, s.begin - copied));
+    result += s.after;
+    copied = s.end;
+    if (edits) edits->push_back(Edit{s.begin, kind, std::string(text.substr(s.begin, s.end - s.begin)), s.after, s.steps});
+  }
+  result.append(text.substr(copied));
+  out = std::move(result);
+  return true;
+}
+
+// True when the run TEXT[BEGIN, END) is something one of the repairs acts on.
+bool is_work(const Tables& t, std::string_view text, std::size_t begin, std::size_t end, bool mixups, bool utf8) {
+  return (utf8 && (has_pair(t, text, begin, end) || lone_kind(text, begin, end))) || (mixups && has_latin1_triple(text.substr(begin, end - begin)));
+}
+
+// Repairs one line (with the newlines around it, as context), mix-ups and then mojibake, again
+// until neither changes it: a repaired span can be repairable in the light of its new
+// neighbours, or leave a mixed-up word. A few times at most.
+bool repair_line(std::string_view unit, bool mixups, bool utf8, std::string& out, std::vector<Edit>* edits) {
+  std::string current(unit), next;
+  bool changed = false;
+  for (int k = 0; k < 4; ++k) {
+    bool mixed = mixups && repair_mixups(current, next, edits);
+    if (mixed) current.swap(next);
+    bool repaired = utf8 && repair_utf8_mojibake(current, next, edits);
+    if (repaired) current.swap(next);
+    if (!mixed && !repaired) break;
+    changed = true;
+  }
+  if (changed) out = std::move(current);
+  return changed;
+}
+
 }  // namespace
 
 bool repair_utf8_mojibake(std::string_view text, std::string& out, std::vector<Edit>* edits) {
   const Tables& t = tables();
   // The candidate runs are found first, then judged twice: the first time each on its own
-  // evidence, which elects each line's code page (the one whose decodings are acceptable for
-  // the most runs, weighted by the cost they remove); the second time with that page as the
-  // hint, so the words of one damaged line agree.
-  std::map<std::size_t, std::array<int, kPageCount>> line_gain;
-  std::map<std::size_t, int> line_page;
-  struct Run {
-    std::size_t begin, end, line;
-    // A lone Â or Ã before a space: the lead of a no-break space (U+00A0, "Â ") or of "à"
-    // (C3 A0) whose A0 became a space or vanished. Repaired only in a line the rest of which
-    // was repaired as Windows-1252 or Latin-1.
-    bool lone = false;
-  };
-  std::vector<Run> runs;  // the candidates, in order
-  std::u32string run;
-  std::size_t scanned = 0, line = 0;  // where the current line starts, found incrementally
-  for_each_run(text, [&](std::size_t begin, std::size_t end) {
-    bool lone = end - begin == 2 && text[begin] == '\xC3' && (text[begin + 1] == '\x82' || text[begin + 1] == '\x83') &&
-                end < text.size() && text[end] == ' ';
-    if (!lone && !has_pair(t, text, begin, end)) return;
-    for (std::size_t nl = text.find('\n', scanned); nl != std::string_view::npos && nl < begin;
-         nl = text.find('\n', nl + 1)) {
-      line = nl + 1;
-    }
-    scanned = begin;
-    runs.push_back(Run{begin, end, line, lone});
-  });
+  // evidence, which elects each line's code pages; the second time, only in lines that had a
+  // repair, with those pages as the hint. Lone leads have rules of their own.
+  std::vector<Run> runs;
+  std::vector<Line> lines;
+  find_candidates(t, text, runs, lines);
   if (runs.empty()) return false;
-  // The scripts of the words of each candidate line that are not candidates themselves.
-  std::map<std::size_t, std::uint8_t> line_scripts;
+  elect_line_pages(t, text, runs, lines);
+  std::vector<Splice> splices;
+  Splice s;
   for (const Run& r : runs) {
-    if (r.lone || line_scripts.count(r.line)) continue;
-    std::uint8_t scripts = 0;
-    std::size_t stop = text.find('\n', r.line);
-    std::string_view l = text.substr(r.line, stop == std::string_view::npos ? std::string_view::npos : stop - r.line);
-    for_each_run(l, [&](std::size_t b, std::size_t e) {
-      if (has_pair(t, l, b, e)) return;
-      std::size_t i = b;
-      scripts |= static_cast<std::uint8_t>(1u << script_at(t, utf8::next(l, i)));
-    });
-    line_scripts[r.line] = scripts;
+    const Line& l = lines[r.line];
+    bool done = r.lone ? repair_lone(t, text, r, l, s) : l.repaired && repair_candidate(t, text, r, l, s);
+    if (done) splices.push_back(std::move(s));
   }
-  for (const Run& r : runs) {
-    if (r.lone) continue;
-    run = decode_utf8(text.substr(r.begin, r.end - r.begin));
-    int first_page = -1, gain = 0;
-    if (!repair_run(t, char_before(text, r.begin), run, char_after(text, r.end), -1, line_scripts[r.line],
-                    &first_page, &gain, &line_gain[r.line]).empty()) {
-      line_page[r.line] = -1;
-    }
-  }
-  if (line_page.empty()) return false;
-  for (auto& [line, page] : line_page) {
-    const auto& gains = line_gain[line];
-    auto top = std::max_element(gains.begin(), gains.end());
-    if (*top > 0) page = static_cast<int>(top - gains.begin());
-  }
-  // The second time, only the candidates of lines that had a repair (without one, a line's
-  // runs would fare as the first time), with the line's page as the hint.
-  std::string result;
-  std::size_t copied = 0;
-  bool changed = false;
-  for (const Run& r : runs) {
-    auto hint = line_page.find(r.line);
-    if (hint == line_page.end()) continue;
-    if (r.lone) {
-      if (hint->second != codepages::kWindows1252 && hint->second != codepages::kLatin1) continue;
-      // "Ã" + two spaces is "à" + the space after it; "Ã" + one space, "à" whose no-break
-      // space vanished: the space is the one after it. "Â" goes, leaving the space it led.
-      bool a_grave = text[r.begin + 1] == '\x83';
-      // "IRMÃ " in capitals is Portuguese, not "à".
-      Cls before = cls_of(t, char_before(text, r.begin));
-      if (a_grave && (before == kAsciiUpper || before == kUpper)) continue;
-      std::string after = a_grave ? "\xC3\xA0" : "";
-      std::size_t end = a_grave && r.end + 1 < text.size() && text[r.end + 1] == ' ' ? r.end + 1 : r.end;
-      result.append(text.substr(copied, r.begin - copied));
-      result += after;
-      copied = end;
-      changed = true;
-      if (edits) {
-        edits->push_back(Edit{r.begin, "mojibake", std::string(text.substr(r.begin, end - r.begin)), after,
-                              std::string("utf-8 read as ") + codepages::kPages[hint->second].name +
-                                  ", its no-break space lost"});
-      }
-      continue;
-    }
-    run = decode_utf8(text.substr(r.begin, r.end - r.begin));
-    int first_page = -1, gain = 0;
-    std::string steps = repair_run(t, char_before(text, r.begin), run, char_after(text, r.end), hint->second,
-                                   line_scripts[r.line], &first_page, &gain, nullptr);
-    if (steps.empty()) continue;
-    std::string after = to_utf8(run);
-    result.append(text.substr(copied, r.begin - copied));
-    result += after;
-    copied = r.end;
-    changed = true;
-    if (edits) edits->push_back(Edit{r.begin, "mojibake", std::string(text.substr(r.begin, r.end - r.begin)), after, steps});
-  }
-  if (!changed) return false;
-  result.append(text.substr(copied));
-  out = std::move(result);
-  return true;
+  return apply_splices(text, splices, "mojibake", out, edits);
 }
 
 int badness(std::string_view text) { return cost(tables(), decode_utf8(text), true); }
@@ -705,106 +1205,60 @@ int badness(std::string_view text) { return cost(tables(), decode_utf8(text), tr
 bool repair_mixups(std::string_view text, std::string& out, std::vector<Edit>* edits) {
   if (!has_latin1_triple(text)) return false;
   const Tables& t = tables();
-  std::string result;
-  std::size_t copied = 0;
-  bool changed = false;
+  std::vector<Splice> splices;
   // Line by line: the evidence is the line's words taken together.
   for (std::size_t start = 0; start < text.size();) {
     std::size_t nl = text.find('\n', start);
     std::size_t stop = nl == std::string_view::npos ? text.size() : nl;
     std::string_view line = text.substr(start, stop - start);
-    // Suspicious words: runs of Latin-1 letters with no ASCII letter beside them; those of at
-    // least three letters are the evidence, and when it is strong all of them are re-decoded.
-    std::vector<std::pair<std::size_t, std::size_t>> words;
-    std::size_t letters = 0, suspicious_letters = 0, long_words = 0;
-    std::size_t i = 0;
-    while (i < line.size()) {
-      std::size_t at = i;
-      char32_t c = utf8::next(line, i);
-      if (c < kTableSize && t.mixup_letter[c]) {
-        std::size_t end = i, count = 1;
-        while (end < line.size()) {
-          std::size_t j = end;
-          char32_t d = utf8::next(line, j);
-          if (!(d < kTableSize && t.mixup_letter[d])) break;
-          end = j;
-          ++count;
-        }
-        char32_t before = char_before(line, at), after = char_after(line, end);
-        bool ascii_neighbour = is_letter(cls_of(t, before)) && before < 0x80;
-        ascii_neighbour = ascii_neighbour || (is_letter(cls_of(t, after)) && after < 0x80);
-        letters += count;
-        if (!ascii_neighbour) {
-          words.emplace_back(at, end);
-          if (count >= 3) {
-            suspicious_letters += count;
-            ++long_words;
-          }
-        }
-        i = end;
-      } else if (is_letter(cls_of(t, c))) {
-        ++letters;
+    MixupWords m = find_mixup_words(t, line);
+    int page = m.strong() ? elect_mixup_page(t, line, m) : -1;
+    for (std::size_t k = 0; page >= 0 && k < m.words.size(); ++k) {
+      auto [b, e] = m.words[k];
+      Splice s{start + b, start + e, {}, std::string(codepages::kPages[page].name) + " read as windows-1252"};
+      std::string_view src = line.substr(b, e - b);
+      for (std::size_t j = 0; j < src.size();) {
+        char32_t c = utf8::next(src, j);
+        utf8::append(s.after, codepages::kPages[page].high[t.encode[codepages::kWindows1252][c] - 0x80]);
       }
-    }
-    std::size_t longest = 0;
-    for (const auto& [b, e] : words) longest = std::max(longest, e - b);
-    // Strong evidence only: most of the line's letters are in such words, and there are two
-    // of them or one long one (12 bytes: six letters).
-    if (long_words && suspicious_letters * 10 >= letters * 7 && (long_words >= 2 || longest >= 12)) {
-      std::u32string original;
-      for (const auto& [b, e] : words) {
-        original += decode_utf8(line.substr(b, e - b));
-        original.push_back(' ');
-      }
-      double best_score = 1.5;  // must be plausible in absolute terms
-      int best = -1;
-      std::u32string decoded;
-      for (int k = 0; k < static_cast<int>(std::size(kMixupTargets)); ++k) {
-        const MixupTarget& target = kMixupTargets[k];
-        decoded.clear();
-        bool ok = true;
-        for (char32_t c : original) {
-          if (c == ' ') {
-            decoded.push_back(c);
-            continue;
-          }
-          std::uint8_t b = t.encode[codepages::kWindows1252][c];
-          char32_t d = b ? codepages::kPages[target.page].high[b - 0x80] : 0;
-          if (!d || script_at(t, d) != target.script) {
-            ok = false;
-            break;
-          }
-          decoded.push_back(d);
-        }
-        if (!ok) continue;
-        double score = implausibility(t, decoded);
-        if (score < best_score) {
-          best_score = score;
-          best = k;
-        }
-      }
-      if (best >= 0) {
-        unsigned page = kMixupTargets[best].page;
-        for (const auto& [b, e] : words) {
-          std::string word;
-          std::string_view src = line.substr(b, e - b);
-          for (std::size_t j = 0; j < src.size();) {
-            char32_t c = utf8::next(src, j);
-            utf8::append(word, codepages::kPages[page].high[t.encode[codepages::kWindows1252][c] - 0x80]);
-          }
-          result.append(text.substr(copied, start + b - copied));
-          result += word;
-          copied = start + e;
-          if (edits) {
-            edits->push_back(Edit{start + b, "mixup", std::string(src), word,
-                                  std::string(codepages::kPages[page].name) + " read as windows-1252"});
-          }
-        }
-        changed = true;
-      }
+      splices.push_back(std::move(s));
     }
     start = stop + 1;
   }
+  return apply_splices(text, splices, "mixup", out, edits);
+}
+
+bool repair_lines(std::string_view text, bool mixups, bool utf8, std::string& out, std::vector<Edit>* edits) {
+  const Tables& t = tables();
+  std::string result, line_out;
+  std::size_t copied = 0, done = 0;  // DONE: where the lines already looked at end
+  bool changed = false;
+  std::vector<Edit> line_edits;
+  for_each_run(text, [&](std::size_t begin, std::size_t end) {
+    if (begin < done || !is_work(t, text, begin, end, mixups, utf8)) return;
+    std::size_t start = begin;
+    while (start > done && text[start - 1] != '\n') --start;
+    std::size_t stop = text.find('\n', end);
+    if (stop == std::string_view::npos) stop = text.size();
+    done = stop;
+    // The line with the newlines around it, as a repair of the whole text would see it.
+    std::size_t lead = start > 0, trail = stop < text.size();
+    line_edits.clear();
+    if (!repair_line(text.substr(start - lead, stop + trail - (start - lead)), mixups, utf8, line_out,
+                     edits ? &line_edits : nullptr)) {
+      return;
+    }
+    if (result.empty()) result.reserve(text.size() + text.size() / 8);
+    result.append(text.substr(copied, start - copied));
+    result.append(line_out, lead, line_out.size() - lead - trail);
+    copied = stop;
+    changed = true;
+    for (Edit& e : line_edits) {
+      // A later round's offsets are in the line as repaired so far: kept inside the line.
+      e.offset = start + std::min(std::max(e.offset, lead) - lead, stop - start);
+      edits->push_back(std::move(e));
+    }
+  });
   if (!changed) return false;
   result.append(text.substr(copied));
   out = std::move(result);

@@ -30,6 +30,14 @@ bool repair_utf8_mojibake(std::string_view text, std::string& out, std::vector<E
 // letters, with the same contract as repair_utf8_mojibake.
 bool repair_mixups(std::string_view text, std::string& out, std::vector<Edit>* edits);
 
+// Both repairs, line by line: mix-ups and then UTF-8 mojibake, each line again until neither
+// changes it (four times at most), since a repaired span can be repairable in the light of its
+// new neighbours or leave a mixed-up word. Only lines with a candidate run are looked at, so
+// clean lines cost one scan, and the work is linear in the size of TEXT. MIXUPS and UTF8 turn
+// each repair on. The same contract as repair_utf8_mojibake; an edit that a line's second
+// round made has the offset of a place in its line.
+bool repair_lines(std::string_view text, bool mixups, bool utf8, std::string& out, std::vector<Edit>* edits);
+
 // How much TEXT looks like the output of a wrong decoder: 0 or close for clean text of any
 // language, more for every symbol glued inside a word, case or script change mid-word, control
 // character or letter from a block real text seldom uses. Decode uses it to choose between

@@ -15,14 +15,29 @@
 // scripts (symbols inside words, case and script changes, C1 controls, rare blocks) says it is
 // clearly better. The words of one line agree on the code page (it is elected by the line's
 // runs), and in a line with clean Cyrillic or Greek words, Windows-1251, KOI8-R and
-// Windows-1253 may only decode to that script. So one damaged sentence in a clean article is
-// repaired and the rest of the article is never touched. In a line repaired as Windows-1252, a
-// lone "Â" or "Ã" before a space is the trace of a no-break space turned into a space and is
-// repaired too. Single-byte mix-ups are repaired only when most of a line's letters are in
-// words of three or more accented Latin-1 letters that decode to one consistent script.
+// Windows-1253 may only decode to that script (or to Latin letters glued to a Latin word). So
+// one damaged sentence in a clean article is repaired and the rest of the article is never
+// touched. Single-byte mix-ups are repaired only when most of a line's letters are in words
+// of three or more accented Latin-1 letters that decode to one consistent script.
+//
+// A repair needs evidence. A span that decodes to one character is not repaired on its own
+// evidence when it is made of symbols beside no letter ("2×£5" is not Hebrew, "√π" not "ù"),
+// when it is a letter of a script the line has nowhere else and stands as a word of its own,
+// or when it follows a capital in a word of capitals and ends in marks that follow words
+// ("BRANDĂ™", "IRMÃ…"): the line's other repairs are the evidence it needs. Mojibake quoted
+// on purpose (a word of its own or in quotes, in a sentence that names an encoding or already
+// holds the repaired word) is left. Lossy damage is repaired as far as it can be: a sequence
+// whose byte became U+FFFD (or '?' after "â€") is completed where only one character fits
+// ("â€" and U+FFFD is "”") and else becomes one U+FFFD; surrogate pairs encoded one by one and
+// then read in a code page are joined; a lone "Â" or "Ã" before a space, the trace of a
+// no-break space or "à" whose second byte became a space, is repaired in a line repaired as
+// Windows-1252, after a small letter (and "Ã" as a word, "Â" after a digit), and in two layers.
 //
 // Legitimate text is left alone: Greek diaereses, Spanish "¿", mathematics, "Ñoño", "SÃO
-// PAULO", Cyrillic next to guillemets. Text that is not damaged comes back byte for byte.
+// PAULO", Cyrillic next to guillemets, emoticons, box drawing, Nordic and decorative capitals.
+// Text that is not damaged comes back byte for byte. Work is linear in the size of the text,
+// also for one long line: lines without a candidate span cost one scan, and a text longer than
+// 64 KiB is repaired a chunk of whole lines at a time (every repair is local to a line).
 //
 // Pure, deterministic, locale-independent and thread-safe (the tables are built once, on first
 // use, under C++ static initialisation). Idempotent: fix(fix(x)) == fix(x). Any input is
