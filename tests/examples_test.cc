@@ -27,13 +27,19 @@ TEST(Examples, CorpusMakefileBuildsAndRebuildsOnlyWhatChanged) {
   fs::copy(source_dir() + "/fixtures/corpus", dir + "/in", fs::copy_options::recursive);
   fs::create_directories(dir + "/in/site");
   write_file(dir + "/in/site/page.html", "<p>A page  in a subdirectory</p>\n");
+  // A gzipped page is cleaned like the others (winnow reads gzip).
+  const std::string page = source_dir() + "/fixtures/extract/nav.in";
+  ASSERT_EQ(run_tool({"/bin/sh", "-c", "gzip < \"$0\" > \"$1\"", page, dir + "/in/site/zipped.html.gz"}).status, 0);
+  // winnow as a file of the build, so that the test can make it newer.
+  fs::create_directories(dir + "/bin");
+  fs::copy_file(tool_path(), dir + "/bin/winnow");
   std::vector<std::string> make = {WINNOW_MAKE_PROGRAM,
                                    "--no-print-directory",
                                    "-f",
                                    source_dir() + "/examples/corpus/Makefile",
                                    "-C",
                                    dir,
-                                   "WINNOW=" + tool_path(),
+                                   "WINNOW=" + dir + "/bin/winnow",
                                    "all"};
   ToolResult r = run_tool(make);
   ASSERT_EQ(r.status, 0) << r.out << r.err;
@@ -41,18 +47,25 @@ TEST(Examples, CorpusMakefileBuildsAndRebuildsOnlyWhatChanged) {
   for (const auto& e : fs::recursive_directory_iterator(dir + "/in")) {
     if (e.is_regular_file()) inputs.push_back(fs::relative(e.path(), dir + "/in").string());
   }
-  ASSERT_EQ(inputs.size(), 6u);
+  ASSERT_EQ(inputs.size(), 7u);
   EXPECT_EQ(clean_commands(r).size(), inputs.size());
+  // in/a/b.html -> out/a/b.txt, in/a/b.html.gz -> out/a/b.txt
+  auto output_of = [&dir](std::string rel) {
+    if (fs::path(rel).extension() == ".gz") rel = fs::path(rel).replace_extension().string();
+    return dir + "/out/" + fs::path(rel).replace_extension(".txt").string();
+  };
   for (const std::string& rel : inputs) {
-    std::string out = dir + "/out/" + fs::path(rel).replace_extension(".txt").string();
-    EXPECT_EQ(read_file(out), run_tool({"clean", dir + "/in/" + rel}).out) << rel;
+    EXPECT_EQ(read_file(output_of(rel)), run_tool({"clean", dir + "/in/" + rel}).out) << rel;
   }
+  EXPECT_EQ(read_file(dir + "/out/site/zipped.txt"), run_tool({"clean", page}).out);
+  EXPECT_NE(read_file(dir + "/out/site/zipped.txt"), "");
 
   // Inputs older than their outputs, except one: only that one is rebuilt.
   auto now = fs::file_time_type::clock::now();
+  fs::last_write_time(dir + "/bin/winnow", now - std::chrono::hours(3));
   for (const std::string& rel : inputs) {
     fs::last_write_time(dir + "/in/" + rel, now - std::chrono::hours(2));
-    fs::last_write_time(dir + "/out/" + fs::path(rel).replace_extension(".txt").string(), now - std::chrono::hours(1));
+    fs::last_write_time(output_of(rel), now - std::chrono::hours(1));
   }
   fs::last_write_time(dir + "/in/site/page.html", now - std::chrono::minutes(30));
   r = run_tool(make);
@@ -62,6 +75,17 @@ TEST(Examples, CorpusMakefileBuildsAndRebuildsOnlyWhatChanged) {
   EXPECT_NE(rebuilt[0].find("in/site/page.html -o out/site/page.txt"), std::string::npos) << rebuilt[0];
   r = run_tool(make);
   EXPECT_EQ(r.status, 0);
+  EXPECT_TRUE(clean_commands(r).empty()) << r.out;
+
+  // A new winnow, or a new configuration, rebuilds everything.
+  for (const std::string& rel : inputs) fs::last_write_time(output_of(rel), now - std::chrono::hours(1));
+  fs::last_write_time(dir + "/bin/winnow", now - std::chrono::minutes(10));
+  r = run_tool(make);
+  EXPECT_EQ(clean_commands(r).size(), inputs.size()) << r.out;
+  write_file(dir + "/.winnow.toml", "[check]\nignore = [\"near-empty\"]\n");
+  r = run_tool(make);
+  EXPECT_EQ(clean_commands(r).size(), inputs.size()) << r.out;
+  r = run_tool(make);
   EXPECT_TRUE(clean_commands(r).empty()) << r.out;
 
   // `make check` lints the built corpus: what clean wrote has nothing left that clean would

@@ -1,11 +1,9 @@
 // winnow clean: the whole pipeline in one process.
 #include <string>
 
-#include "fix_options.h"
-#include "norm_options.h"
 #include "runner.h"
+#include "verb_options.h"
 #include "verbs.h"
-#include "winnow/decode.h"
 #include "winnow/pipeline.h"
 
 namespace winnow::tools {
@@ -21,20 +19,7 @@ int clean_main(int argc, char** argv) {
   DocumentOptions io;
   CleanOptions clean_opts;
   std::vector<cli::Option> options;
-  options.push_back({"from", 0, cli::Arg::kRequired, "ENCODING",
-                     "decode the input from ENCODING instead of detecting it", [&](const char* v) {
-                       if (!is_known_encoding(v)) throw cli::UsageError(std::string("unknown encoding '") + v + "'");
-                       clean_opts.decode.from = v;
-                     }});
-  options.push_back({"no-fix", 0, cli::Arg::kNone, nullptr, "skip the fix stage", [&](const char*) { clean_opts.stages.fix = false; }});
-  options.push_back({"no-strip", 0, cli::Arg::kNone, nullptr, "skip the strip stage (for pages: keep what extract keeps)",
-                     [&](const char*) { clean_opts.stages.strip = false; }});
-  options.push_back({"no-title", 0, cli::Arg::kNone, nullptr, "for pages: do not write the headline before the article",
-                     [&](const char*) { clean_opts.extract.title = false; }});
-  options.push_back({"no-dedupe", 0, cli::Arg::kNone, nullptr, "skip the dedupe stage",
-                     [&](const char*) { clean_opts.stages.dedupe = false; }});
-  add_fix_options(options, clean_opts.fix);
-  add_norm_options(options, clean_opts.norm);
+  add_clean_options(options, clean_opts);
   add_document_options(options, io, "exit 1 and say where if the input is not already clean; print nothing");
   std::vector<std::string> files;
   if (!cli::parse(verb, options, argc, argv, files)) return 0;

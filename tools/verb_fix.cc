@@ -1,11 +1,10 @@
 // winnow fix: repair mojibake and character-level damage.
-#include "fix_options.h"
 #include "runner.h"
+#include "verb_options.h"
 #include "verbs.h"
 #include "winnow/decode.h"
 #include "winnow/fix.h"
-#include "winnow/markup.h"
-#include "winnow/utf8.h"
+#include "winnow/verbs.h"
 
 namespace winnow::tools {
 
@@ -21,26 +20,13 @@ int fix_main(int argc, char** argv) {
   FixOptions fix_opts;
   DecodeOptions decode_opts;
   std::vector<cli::Option> options;
-  options.push_back({"from", 0, cli::Arg::kRequired, "ENCODING", "decode the input from ENCODING instead of detecting it",
-                     [&](const char* v) {
-                       if (!is_known_encoding(v)) throw cli::UsageError(std::string("unknown encoding '") + v + "'");
-                       decode_opts.from = v;
-                     }});
+  add_from_option(options, decode_opts);
   add_fix_options(options, fix_opts);
   add_document_options(options, io, "exit 1 and say where if the input needs repair; print nothing");
   std::vector<std::string> files;
   if (!cli::parse(verb, options, argc, argv, files)) return 0;
   return run_documents(io, files, [&](std::string_view input, const Source&, Report& report) {
-    FixOptions o = fix_opts;
-    // UTF-8, even with CESU-8 surrogates, goes to fix as it is: surrogates are its to repair.
-    if (decode_opts.from.empty() && utf8::valid_cesu8(input)) {
-      o.markup = looks_like_html(input);
-      return fix(input, o, &report);
-    }
-    Decoded decoded = decode(input, decode_opts);
-    report_decoding(decoded, report);
-    o.markup = looks_like_html(decoded.text);
-    return fix(decoded.text, o, &report);
+    return fix_verb(input, fix_opts, decode_opts, &report);
   }, "needs repair");
 }
 

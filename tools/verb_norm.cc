@@ -4,6 +4,7 @@
 #include "verbs.h"
 #include "winnow/decode.h"
 #include "winnow/norm.h"
+#include "winnow/verbs.h"
 
 namespace winnow::tools {
 
@@ -21,9 +22,7 @@ int norm_main(int argc, char** argv) {
   std::vector<std::string> files;
   if (!cli::parse(verb, options, argc, argv, files)) return 0;
   return run_documents(io, files, [&](std::string_view input, const Source&, Report& report) {
-    Decoded decoded = decode(input);
-    report_decoding(decoded, report);
-    return normalize(decoded.text, norm, &report);
+    return norm_verb(input, norm, &report);
   }, "not in canonical form");
 }
 
