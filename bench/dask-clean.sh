@@ -2,7 +2,8 @@
 # Throughput of the Dask example (examples/dask/clean_corpus.py) at 1 and 2 local workers, and
 # of `winnow clean --jsonl` run once a shard in one process for comparison, on JSON Lines of the
 # scraped dev pages (bench/make-corpus.py) cut into shards. Checks that every output equals the
-# command line's. The Dask times include starting the local cluster (a few seconds).
+# command line's. The Dask times include starting the local cluster; they are also printed
+# less that start-up (timed on a one-record shard).
 # Usage: bench/dask-clean.sh [BUILD_DIR] [MEGABYTES] [SHARDS]
 set -eu
 cd "$(dirname "$0")/.."
@@ -30,10 +31,17 @@ echo "$(nproc) processors; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 start=$(now)
 for f in "$dir"/in/*.jsonl; do "$BUILD/winnow" clean -q --jsonl "$f" -o "$dir/cli/${f##*/}"; done
 report "winnow clean --jsonl, one shard after another" "$(awk -v a="$start" -v b="$(now)" 'BEGIN { print b - a }')"
+head -n 1 "$corpus" > "$dir/one.jsonl"
 for workers in 1 2; do
+  # The fixed cost: starting the local cluster and its workers, for a one-record shard.
+  start=$(now)
+  PYTHONPATH="$BUILD/python" $PY examples/dask/clean_corpus.py --workers "$workers" -o "$dir/one-$workers" "$dir/one.jsonl"
+  startup=$(awk -v a="$start" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }')
   start=$(now)
   PYTHONPATH="$BUILD/python" $PY examples/dask/clean_corpus.py --workers "$workers" -o "$dir/dask-$workers" "$dir"/in/*.jsonl
-  report "clean_corpus.py --workers $workers" "$(awk -v a="$start" -v b="$(now)" 'BEGIN { print b - a }')"
+  seconds=$(awk -v a="$start" -v b="$(now)" 'BEGIN { print b - a }')
+  report "clean_corpus.py --workers $workers" "$seconds"
+  report "clean_corpus.py --workers $workers, less $startup s of start-up" "$(awk -v a="$seconds" -v b="$startup" 'BEGIN { print a - b }')"
   for f in "$dir"/cli/*.jsonl; do cmp "$f" "$dir/dask-$workers/${f##*/}"; done
 done
 echo "outputs equal the command line's"

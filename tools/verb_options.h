@@ -19,8 +19,8 @@ namespace winnow::tools {
 
 // --from, for the verbs that can be told the input's encoding.
 inline void add_from_option(std::vector<cli::Option>& options, DecodeOptions& d) {
-  options.push_back({"from", 0, cli::Arg::kRequired, "ENCODING", "decode the input from ENCODING instead of detecting it",
-                     [&d](const char* v) {
+  options.push_back({"from", 0, cli::Arg::kRequired, "ENCODING",
+                     "decode the input from ENCODING instead of detecting it", [&d](const char* v) {
                        if (!is_known_encoding(v)) throw cli::UsageError(std::string("unknown encoding '") + v + "'");
                        d.from = v;
                      }});
@@ -30,13 +30,14 @@ inline void add_from_option(std::vector<cli::Option>& options, DecodeOptions& d)
 inline void add_clean_options(std::vector<cli::Option>& options, CleanOptions& c) {
   using cli::Arg;
   add_from_option(options, c.decode);
-  options.push_back({"no-fix", 0, Arg::kNone, nullptr, "skip the fix stage", [&c](const char*) { c.stages.fix = false; }});
+  options.push_back(
+      {"no-fix", 0, Arg::kNone, nullptr, "skip the fix stage", [&c](const char*) { c.stages.fix = false; }});
   options.push_back({"no-strip", 0, Arg::kNone, nullptr, "skip the strip stage (for pages: keep what extract keeps)",
                      [&c](const char*) { c.stages.strip = false; }});
   options.push_back({"no-title", 0, Arg::kNone, nullptr, "for pages: do not write the headline before the article",
                      [&c](const char*) { c.extract.title = false; }});
-  options.push_back({"no-dedupe", 0, Arg::kNone, nullptr, "skip the dedupe stage",
-                     [&c](const char*) { c.stages.dedupe = false; }});
+  options.push_back(
+      {"no-dedupe", 0, Arg::kNone, nullptr, "skip the dedupe stage", [&c](const char*) { c.stages.dedupe = false; }});
   add_fix_options(options, c.fix);
   add_norm_options(options, c.norm);
 }

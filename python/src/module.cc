@@ -215,14 +215,15 @@ auto without_gil(F&& f) {
 
 template <typename V>
 void def_verb(py::module_& m, const char* name, const std::string& doc_name, const char* summary) {
-  const std::string text_doc = std::string(summary) +
-                               "\n\nTEXT is str or bytes (bytes in any encoding are decoded as the command line decodes "
-                               "them). Keyword options are the command line's long options with '_' for '-' "
-                               "(see `winnow " + name + " --help`); an unknown one raises TypeError. Returns what `winnow " +
-                               name + " FILE` writes, as str.";
+  const std::string text_doc =
+      std::string(summary) +
+      "\n\nTEXT is str or bytes (bytes in any encoding are decoded as the command line decodes "
+      "them). Keyword options are the command line's long options with '_' for '-' "
+      "(see `winnow " +
+      name + " --help`); an unknown one raises TypeError. Returns what `winnow " + name + " FILE` writes, as str.";
   m.def(
       name,
-      [name](py::handle text, py::kwargs kwargs) {
+      [name](py::object text, py::kwargs kwargs) {
         V verb;
         apply_options(name, verb.options, kwargs);
         std::string bytes = input_bytes(text, name);
@@ -238,7 +239,7 @@ void def_verb(py::module_& m, const char* name, const std::string& doc_name, con
                                    "for the text-level verbs fix and norm).";
   m.def(
       doc_name.c_str(),
-      [doc_name](py::handle text, py::kwargs kwargs) {
+      [doc_name](py::object text, py::kwargs kwargs) {
         V verb;
         apply_options(doc_name.c_str(), verb.options, kwargs);
         std::string bytes = input_bytes(text, doc_name.c_str());
@@ -250,14 +251,13 @@ void def_verb(py::module_& m, const char* name, const std::string& doc_name, con
       },
       py::arg("text"), document_doc.c_str());
   const std::string jsonl_name = std::string(name) + "_jsonl_line";
-  const std::string jsonl_doc = std::string("One JSON Lines record through ") + name +
-                                ", as `winnow " + name +
+  const std::string jsonl_doc = std::string("One JSON Lines record through ") + name + ", as `winnow " + name +
                                 " --jsonl` does it: LINE (bytes or str, without its newline) with its FIELD "
                                 "string replaced, every other byte unchanged, and a final newline. Raises ValueError "
                                 "(with the command line's message) for a record it would skip.";
   m.def(
       jsonl_name.c_str(),
-      [jsonl_name](py::handle line, const std::string& field, py::kwargs kwargs) {
+      [jsonl_name](py::object line, const std::string& field, py::kwargs kwargs) {
         V verb;
         apply_options(jsonl_name.c_str(), verb.options, kwargs);
         std::string bytes = input_bytes(line, jsonl_name.c_str());
@@ -348,7 +348,8 @@ PYBIND11_MODULE(_winnow, m) {
   def_verb<FixVerb>(m, "fix", "fix_document", "Mojibake and character-level damage repaired.");
   def_verb<StripVerb>(m, "strip", "strip_document",
                       "Web boilerplate removed from scraped text (str input is taken as text, bytes are decoded).");
-  def_verb<DedupeVerb>(m, "dedupe", "dedupe_document", "Repeated headlines and paragraphs inside one document dropped.");
+  def_verb<DedupeVerb>(m, "dedupe", "dedupe_document",
+                       "Repeated headlines and paragraphs inside one document dropped.");
   def_verb<NormVerb>(m, "norm", "norm_document", "The canonical form of the text.");
 
   py::class_<Index>(m, "CorpusIndex",
@@ -360,7 +361,8 @@ PYBIND11_MODULE(_winnow, m) {
             const std::string path = path_of(path_arg);
             return without_gil([&] { return Index(CorpusIndex::read_index(path)); });
           },
-          py::arg("path"), "Loads the index file PATH (OSError when it cannot be read, is damaged or holds signatures only).")
+          py::arg("path"),
+          "Loads the index file PATH (OSError when it cannot be read, is damaged or holds signatures only).")
       .def("__len__", [](Index& i) { return i.get().size(); });
 
   m.def(
@@ -384,7 +386,8 @@ PYBIND11_MODULE(_winnow, m) {
       py::arg("first_line") = 1, py::arg("bands") = 14, py::arg("rows") = 8,
       "Writes the signatures of RECORDS to PATH, the same bytes as `winnow dedupe --jsonl --sign PATH SOURCE` "
       "on a file holding them. RECORDS: dicts, or JSON Lines lines (str or bytes). A record without an id or url "
-      "is named SOURCE:N, N its place counted from FIRST_LINE (blank lines count, as in a file). Returns the number of distinct "
+      "is named SOURCE:N, N its place counted from FIRST_LINE (blank lines count, as in a file). Returns the number of "
+      "distinct "
       "documents. ValueError for a record the command line would skip (not JSON, no text field).");
   m.def(
       "merge",

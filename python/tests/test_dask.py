@@ -88,3 +88,18 @@ def test_dask_example_rejects_unknown_clean_options(tmp_path):
                        capture_output=True, text=True, timeout=60)
     assert r.returncode == 2
     assert "'no_such_option'" in r.stderr
+
+
+# Debian's distributed 2022.12 calls a tornado API that tornado 6.2 deprecates.
+@pytest.mark.filterwarnings("ignore:make_current is deprecated:DeprecationWarning")
+def test_dask_example_on_a_running_scheduler(tmp_path):
+    from distributed import LocalCluster
+
+    inputs = make_shards(tmp_path)[:2]
+    with LocalCluster(n_workers=1, threads_per_worker=2, processes=True, dashboard_address=None,
+                      silence_logs=40) as cluster:
+        r = subprocess.run([sys.executable, str(SCRIPT), "--scheduler", cluster.scheduler_address, "-o",
+                            str(tmp_path / "out"), *map(str, inputs)], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    for src, name in zip(inputs, ["shard0.jsonl", "shard1.jsonl"]):
+        assert (tmp_path / "out" / name).read_bytes() == run_cli("clean", "--jsonl", src), name

@@ -260,5 +260,7 @@ def test_gzip_input_is_the_callers(tmp_path):
 
 def test_docstrings_and_version():
     assert winnow.__version__ == run_cli("clean", "--version").decode().split()[-1]
+    stubs = (SOURCE_DIR / "python" / "winnow" / "__init__.pyi").read_text()
     for name in winnow.__all__:
         assert getattr(winnow, name).__doc__, name
+        assert f"def {name}(" in stubs or f"class {name}" in stubs, f"{name} has no type stub"
