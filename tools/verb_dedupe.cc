@@ -16,7 +16,7 @@
 #include "winnow/dedupe_corpus.h"
 #include "winnow/input.h"
 #include "winnow/norm.h"
-#include "winnow/verbs.h"
+#include "winnow/transforms.h"
 
 namespace winnow::tools {
 namespace {

@@ -6,7 +6,7 @@
 #include "verbs.h"
 #include "winnow/extract.h"
 #include "winnow/jsonl.h"
-#include "winnow/verbs.h"
+#include "winnow/transforms.h"
 
 namespace winnow::tools {
 namespace {

@@ -4,7 +4,7 @@
 #include "verbs.h"
 #include "winnow/decode.h"
 #include "winnow/fix.h"
-#include "winnow/verbs.h"
+#include "winnow/transforms.h"
 
 namespace winnow::tools {
 

@@ -12,7 +12,7 @@
 #include "winnow/input.h"
 #include "winnow/site_model.h"
 #include "winnow/strip.h"
-#include "winnow/verbs.h"
+#include "winnow/transforms.h"
 
 namespace winnow::tools {
 namespace {

@@ -1,7 +1,7 @@
 // The Python module `winnow` (its compiled part, winnow._winnow): the library's verbs on one
 // document, the JSON Lines record edit the command line makes, and corpus dedupe state files.
 //
-// Thin on purpose: every verb calls the same library function as `winnow VERB` (winnow/verbs.h,
+// Thin on purpose: every verb calls the same library function as `winnow VERB` (winnow/transforms.h,
 // winnow/pipeline.h), options are the command line's own tables (tools/verb_options.h) taken
 // as keyword arguments, and JSON Lines records go through winnow::JsonRecord, so that what
 // Python writes is byte for byte what the command line writes. The GIL is released while C++
@@ -21,7 +21,7 @@
 #include "winnow/io_error.h"
 #include "winnow/jsonl.h"
 #include "winnow/pipeline.h"
-#include "winnow/verbs.h"
+#include "winnow/transforms.h"
 #include "winnow/version.h"
 
 namespace py = pybind11;

@@ -1,4 +1,5 @@
-// winnow/verbs.h: what each verb does to one document, exactly as `winnow VERB` does it.
+// winnow/transforms.h: what each verb does to one document (its transform), exactly as
+// `winnow VERB` does it.
 //
 // The command line and the Python module both call these, so a document cleaned from Python
 // is byte for byte what `winnow VERB FILE` writes. Each takes the document's raw bytes (any

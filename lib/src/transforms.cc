@@ -1,4 +1,4 @@
-#include "winnow/verbs.h"
+#include "winnow/transforms.h"
 
 #include <utility>
 
