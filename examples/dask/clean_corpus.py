@@ -38,9 +38,12 @@ def read_lines(path):
     with open(path, "rb") as f:
         magic = f.read(2)
     opener = gzip.open if magic == b"\x1f\x8b" else open
-    with opener(path, "rb") as f:
-        for line in f:
-            yield line[:-1] if line.endswith(b"\n") else line
+    try:
+        with opener(path, "rb") as f:
+            for line in f:
+                yield line[:-1] if line.endswith(b"\n") else line
+    except (OSError, EOFError) as e:  # truncated or damaged gzip data too
+        raise OSError(f"{path}: {e}") from e
 
 
 def output_name(path):
@@ -172,11 +175,19 @@ def main(argv=None):
     except (TypeError, ValueError) as e:
         print(f"clean_corpus.py: {e}", file=sys.stderr)
         return 2
+    for src in args.inputs:
+        if not os.path.isfile(src):
+            print(f"clean_corpus.py: {src}: no such file", file=sys.stderr)
+            return 2
     names = [output_name(p) for p in args.inputs]
     if len(set(names)) != len(names):
         print("clean_corpus.py: two inputs have the same name", file=sys.stderr)
         return 2
     os.makedirs(args.output, exist_ok=True)
+    for src, name in zip(args.inputs, names):
+        if os.path.realpath(src) == os.path.realpath(os.path.join(args.output, name)):
+            print(f"clean_corpus.py: {src} would be its own output: choose another OUT_DIR", file=sys.stderr)
+            return 2
 
     from distributed import Client, LocalCluster
 
@@ -210,6 +221,9 @@ def main(argv=None):
             removed = sorted((line for lines in client.gather(applied) for line in lines), key=lambda x: x[:-1])
             with AtomicOutput(os.path.join(d, "removed.tsv")) as out:
                 out.write("".join(removed).encode())
+    except (OSError, ValueError) as e:  # raised by a task (an unreadable or damaged file), or here
+        print(f"clean_corpus.py: {e}", file=sys.stderr)
+        status = 2
     finally:
         client.close()
         if cluster is not None:

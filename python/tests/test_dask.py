@@ -103,3 +103,16 @@ def test_dask_example_on_a_running_scheduler(tmp_path):
     assert r.returncode == 0, r.stderr
     for src, name in zip(inputs, ["shard0.jsonl", "shard1.jsonl"]):
         assert (tmp_path / "out" / name).read_bytes() == run_cli("clean", "--jsonl", src), name
+
+
+def test_dask_example_reports_bad_inputs_and_leaves_no_files(tmp_path):
+    r = subprocess.run([sys.executable, str(SCRIPT), "-o", str(tmp_path / "o"), str(tmp_path / "missing.jsonl")],
+                       capture_output=True, text=True, timeout=60)
+    assert (r.returncode, r.stderr) == (2, f"clean_corpus.py: {tmp_path / 'missing.jsonl'}: no such file\n")
+    bad = tmp_path / "bad.jsonl.gz"
+    bad.write_bytes(b"\x1f\x8b not gzip after all")
+    r = subprocess.run([sys.executable, str(SCRIPT), "--workers", "1", "-o", str(tmp_path / "o"), str(bad)],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 2
+    assert f"clean_corpus.py: {bad}: " in r.stderr
+    assert os.listdir(tmp_path / "o") == []
