@@ -29,7 +29,11 @@ def test_seeds_through_clean_equal_the_cli(path):
     expected = run_cli("clean", path).decode()
     assert winnow.clean(path.read_bytes()) == expected
     # A str holding the same text gives the same.
-    assert winnow.clean(path.read_bytes().decode("utf-8", "surrogateescape").encode("utf-8", "surrogateescape")) == expected
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        return
+    assert winnow.clean(text) == expected
 
 
 def fixture_cases():
