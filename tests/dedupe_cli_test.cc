@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <random>
+#include <set>
 #include <sstream>
 
 #include "planted_corpus.h"
@@ -117,18 +118,34 @@ TEST_F(DedupeCli, MakefileExample) {
 }
 
 TEST_F(DedupeCli, SlurmExampleWithALocalSbatch) {
-  // An sbatch that runs each job at once (array tasks in turn), which honours the job order.
+  // An sbatch that runs each job at once (array tasks in turn), which honours the job order,
+  // and writes each task's output where --output says, as Slurm does (%x, %A, %a); without
+  // --output it writes slurm-ID_TASK.out in the current directory, as Slurm does.
   const std::string d = *dir_;
   fs::create_directories(d + "/bin");
+  fs::create_directories(d + "/cwd");
   write_file(d + "/bin/sbatch",
-             "#!/bin/bash\nset -e\narray=0-0\nwhile [[ $1 == --* ]]; do\n"
-             "  case $1 in --array=*) array=${1#--array=} ;; esac\n  shift\ndone\n"
-             "for ((i = ${array%-*}; i <= ${array#*-}; i++)); do SLURM_ARRAY_TASK_ID=$i bash \"$@\" >&2; done\n"
-             "echo $RANDOM\n");
+             "#!/bin/bash\nset -e\narray=0-0\noutput='slurm-%A_%a.out'\nid=$RANDOM\nwhile [[ $1 == --* ]]; do\n"
+             "  case $1 in --array=*) array=${1#--array=} ;; --output=*) output=${1#--output=} ;; esac\n"
+             "  shift\ndone\n"
+             "for ((i = ${array%-*}; i <= ${array#*-}; i++)); do\n"
+             "  log=${output//%x/winnow-dedupe}; log=${log//%A/$id}; log=${log//%a/$i}\n"
+             "  SLURM_JOB_ID=$id SLURM_ARRAY_TASK_ID=$i bash \"$@\" > \"$log\" 2>&1\ndone\n"
+             "echo $id\n");
   fs::permissions(d + "/bin/sbatch", fs::perms::owner_all);
   ToolResult r = run_tool({"/usr/bin/env", "PATH=" + d + "/bin:" + std::getenv("PATH"), "WINNOW=" + tool_path(), "bash",
+                           "-c", "cd \"$0\" && bash \"$1\" \"$2\" \"$3\"", d + "/cwd",
                            source_dir() + "/examples/dedupe/slurm.sbatch", d + "/shards", d + "/slurm-out"});
   ASSERT_EQ(r.status, 0) << r.out << r.err;
+  // No job output left in the directory sbatch ran in; the outputs are the documented ones.
+  EXPECT_TRUE(fs::is_empty(d + "/cwd"));
+  std::set<std::string> names;
+  for (const auto& e : fs::directory_iterator(d + "/slurm-out")) names.insert(e.path().filename().string());
+  std::set<std::string> expected = {"corpus.idx", "removed.tsv", "log"};
+  for (int s = 0; s < 8; ++s) {
+    for (const char* ext : {".sig", ".jsonl", ".removed"}) expected.insert("shard" + std::to_string(s) + ext);
+  }
+  EXPECT_EQ(names, expected);
   ASSERT_EQ(run_tool({"dedupe", "--jsonl", "--sign", d + "/slurm-all.sig", d + "/all.jsonl"}).status, 0);
   ASSERT_EQ(run_tool({"dedupe", "--merge", d + "/slurm-all.idx", d + "/slurm-all.sig"}).status, 0);
   EXPECT_EQ(read_file(d + "/slurm-out/corpus.idx"), read_file(d + "/slurm-all.idx"));
@@ -136,6 +153,8 @@ TEST_F(DedupeCli, SlurmExampleWithALocalSbatch) {
   for (int s = 0; s < 8; ++s) removed += read_file(d + "/slurm-out/shard" + std::to_string(s) + ".removed");
   ToolResult reference = run_tool({"dedupe", "--corpus", "--jsonl", "--report", d + "/all.jsonl"});
   EXPECT_EQ(sorted_lines(removed), sorted_lines(reference.out));
+  // The combined report, as the Makefile writes it.
+  EXPECT_EQ(read_file(d + "/slurm-out/removed.tsv"), sorted_lines(reference.out));
 }
 
 TEST_F(DedupeCli, DamagedOrMismatchedStateFilesExitTwo) {

@@ -10,8 +10,6 @@
 #include <stdexcept>
 #include <variant>
 
-#include "fix_options.h"
-#include "norm_options.h"
 #include "winnow/config.h"
 #include "winnow/io_error.h"
 
@@ -142,27 +140,6 @@ void add_config_options(std::vector<cli::Option>& options) {
   options.push_back({"config", 0, cli::Arg::kRequired, "FILE", "read settings from FILE instead of .winnow.toml",
                      [](const char*) {}});
   options.push_back({"no-config", 0, cli::Arg::kNone, nullptr, "read no .winnow.toml", [](const char*) {}});
-}
-
-void add_from_option(std::vector<cli::Option>& options, DecodeOptions& decode) {
-  options.push_back({"from", 0, cli::Arg::kRequired, "ENCODING", "decode the input from ENCODING instead of detecting it",
-                     [&decode](const char* v) {
-                       if (!is_known_encoding(v)) throw cli::UsageError(std::string("unknown encoding '") + v + "'");
-                       decode.from = v;
-                     }});
-}
-
-void add_clean_options(std::vector<cli::Option>& options, CleanOptions& clean) {
-  add_from_option(options, clean.decode);
-  options.push_back({"no-fix", 0, cli::Arg::kNone, nullptr, "skip the fix stage", [&clean](const char*) { clean.stages.fix = false; }});
-  options.push_back({"no-strip", 0, cli::Arg::kNone, nullptr, "skip the strip stage (for pages: keep what extract keeps)",
-                     [&clean](const char*) { clean.stages.strip = false; }});
-  options.push_back({"no-title", 0, cli::Arg::kNone, nullptr, "for pages: do not write the headline before the article",
-                     [&clean](const char*) { clean.extract.title = false; }});
-  options.push_back({"no-dedupe", 0, cli::Arg::kNone, nullptr, "skip the dedupe stage",
-                     [&clean](const char*) { clean.stages.dedupe = false; }});
-  add_fix_options(options, clean.fix);
-  add_norm_options(options, clean.norm);
 }
 
 }  // namespace winnow::tools

@@ -38,11 +38,4 @@ Settings load_settings(int argc, char** argv);
 // parsed (their callbacks only accept them).
 void add_config_options(std::vector<cli::Option>& options);
 
-// --from ENCODING.
-void add_from_option(std::vector<cli::Option>& options, DecodeOptions& decode);
-
-// The options that choose what clean does, for clean and check: the stage switches
-// (--no-fix, --no-strip, --no-dedupe, --no-title), --from, and the fix and norm options.
-void add_clean_options(std::vector<cli::Option>& options, CleanOptions& clean);
-
 }  // namespace winnow::tools

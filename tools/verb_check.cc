@@ -15,6 +15,7 @@
 #include "check_report.h"
 #include "runner.h"
 #include "settings.h"
+#include "verb_options.h"
 #include "verbs.h"
 #include "winnow/atomic_file.h"
 #include "winnow/check.h"

@@ -3,8 +3,8 @@
 
 #include "runner.h"
 #include "settings.h"
+#include "verb_options.h"
 #include "verbs.h"
-#include "winnow/decode.h"
 #include "winnow/pipeline.h"
 
 namespace winnow::tools {

@@ -17,6 +17,7 @@
 #include "winnow/dedupe_corpus.h"
 #include "winnow/input.h"
 #include "winnow/norm.h"
+#include "winnow/transforms.h"
 
 namespace winnow::tools {
 namespace {
@@ -68,25 +69,16 @@ bool for_each_document(const DocumentOptions& opts, const std::vector<std::strin
         if (record.empty() || record == "\r") continue;
         std::string error;
         std::optional<JsonRecord> rec = JsonRecord::parse(record, &error);
-        bool present = false;
-        std::optional<std::string> text;
-        if (rec) {
-          text = rec->string(opts.field, &present);
-          if (!text) error = present ? "field '" + opts.field + "' is not a string" : "no field '" + opts.field + "'";
-        }
-        if (!text) {
+        std::optional<CorpusRecord> fields;
+        if (rec) fields = corpus_record(*rec, opts.field, doc.location, &error);
+        if (!fields) {
           cli::error(doc.location + ": " + error + ", record skipped");
           ok = false;
           continue;
         }
-        // The id: the "id" field (a string, or the JSON text of a number), else "url", else where it is.
-        std::optional<std::string> id = rec->string("id");
-        std::optional<std::string_view> raw_id = rec->raw("id");
-        if (!id && raw_id && *raw_id != "null") id = std::string(*raw_id);
-        if (!id) id = rec->string("url");
-        doc.id = id && !id->empty() ? *id : doc.location;
-        doc.date = rec->string("date").value_or("");
-        doc.text = *text;
+        doc.id = std::move(fields->id);
+        doc.date = std::move(fields->date);
+        doc.text = fields->text;
         visit(doc);
       }
     } catch (const IoError& e) {
@@ -96,21 +88,6 @@ bool for_each_document(const DocumentOptions& opts, const std::vector<std::strin
     }
   }
   return ok;
-}
-
-// An id as one field of a report line: backslash, tab, CR and LF escaped.
-std::string report_field(std::string_view id) {
-  std::string out;
-  for (char c : id) {
-    switch (c) {
-      case '\\': out += "\\\\"; break;
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      default: out.push_back(c);
-    }
-  }
-  return out;
 }
 
 // Writes the kept documents of FILES, or with REPORT one line per removed document.
@@ -124,13 +101,7 @@ int apply(const CorpusIndex& index, const DocumentOptions& opts, const std::vect
       missing = true;
     }
     if (report) {
-      if (v.removed) {
-        // Thousandths by hand: the decimal point must not depend on the locale.
-        auto milli = static_cast<unsigned>(v.similarity * 1000 + 0.5);
-        char sim[16];
-        std::snprintf(sim, sizeof sim, "%u.%03u", milli / 1000, milli % 1000);
-        out.write(report_field(doc.id) + "\t" + report_field(v.kept_id) + "\t" + sim + "\n");
-      }
+      if (v.removed) out.write(removed_line(doc.id, v));
       return;
     }
     if (v.removed) return;
@@ -218,15 +189,7 @@ int dedupe_main(int argc, char** argv) {
   if (mode == Mode::kBlocks) {
     if (report) throw cli::UsageError("--report needs --corpus or --apply");
     return run_documents(io, files, [&](std::string_view input, const Source&, Report& r) {
-      Decoded decoded = decode(input);
-      report_decoding(decoded, r);
-      Document doc = split(decoded.text);
-      dedupe_blocks(doc, {}, &r);
-      // Text without repeats passes through as it is, so that --check only reports repeats.
-      for (const Block& b : doc.blocks) {
-        if (!b.kept()) return render(doc);
-      }
-      return std::move(decoded.text);
+      return dedupe_verb(input, &r);
     }, "repeated blocks");
   }
   if (io.check || io.explain || io.json || io.stats) {

@@ -3,11 +3,12 @@
 
 #include "runner.h"
 #include "settings.h"
+#include "verb_options.h"
 #include "verbs.h"
-#include "winnow/decode.h"
 #include "winnow/extract.h"
 #include "winnow/jsonl.h"
 #include "winnow/pipeline.h"
+#include "winnow/transforms.h"
 
 namespace winnow::tools {
 namespace {
@@ -49,8 +50,7 @@ int extract_main(int argc, char** argv) {
   ExtractOptions& extract_opts = settings.clean.extract;
   bool blocks = false;
   std::vector<cli::Option> options;
-  options.push_back({"no-title", 0, cli::Arg::kNone, nullptr, "do not write the headline before the article",
-                     [&](const char*) { extract_opts.title = false; }});
+  add_extract_options(options, extract_opts);
   options.push_back({"blocks", 0, cli::Arg::kNone, nullptr,
                      "write the block model instead: verdict, reason, kind, link chars, DOM path, text",
                      [&](const char*) { blocks = true; }});
@@ -67,12 +67,11 @@ int extract_main(int argc, char** argv) {
   if (blocks && io.json) throw cli::UsageError("--blocks and --json cannot be combined");
   return run_documents(io, files,
                        [&](std::string_view input, const Source&, Report& report) {
-                         Decoded decoded = decode(input);
-                         report_decoding(decoded, report);
-                         Document doc = extract(decoded.text, extract_opts, &report);
+                         Document doc;
+                         std::string text = extract_verb(input, extract_opts, &report, &doc);
                          if (blocks) return block_lines(doc);
-                         if (io.json && !io.jsonl) return json_document(doc, render(doc));
-                         return render(doc);
+                         if (io.json && !io.jsonl) return json_document(doc, text);
+                         return text;
                        },
                        {});
 }

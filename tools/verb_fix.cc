@@ -1,12 +1,11 @@
 // winnow fix: repair mojibake and character-level damage.
-#include "fix_options.h"
 #include "runner.h"
 #include "settings.h"
+#include "verb_options.h"
 #include "verbs.h"
 #include "winnow/decode.h"
 #include "winnow/fix.h"
-#include "winnow/markup.h"
-#include "winnow/utf8.h"
+#include "winnow/transforms.h"
 
 namespace winnow::tools {
 
@@ -30,16 +29,7 @@ int fix_main(int argc, char** argv) {
   std::vector<std::string> files;
   if (!cli::parse(verb, options, argc, argv, files)) return 0;
   return run_documents(io, files, [&](std::string_view input, const Source&, Report& report) {
-    FixOptions o = fix_opts;
-    // UTF-8, even with CESU-8 surrogates, goes to fix as it is: surrogates are its to repair.
-    if (decode_opts.from.empty() && utf8::valid_cesu8(input)) {
-      o.markup = looks_like_html(input);
-      return fix(input, o, &report);
-    }
-    Decoded decoded = decode(input, decode_opts);
-    report_decoding(decoded, report);
-    o.markup = looks_like_html(decoded.text);
-    return fix(decoded.text, o, &report);
+    return fix_verb(input, fix_opts, decode_opts, &report);
   }, "needs repair");
 }
 

@@ -5,6 +5,7 @@
 #include "verbs.h"
 #include "winnow/decode.h"
 #include "winnow/norm.h"
+#include "winnow/transforms.h"
 
 namespace winnow::tools {
 
@@ -24,10 +25,7 @@ int norm_main(int argc, char** argv) {
   std::vector<std::string> files;
   if (!cli::parse(verb, options, argc, argv, files)) return 0;
   return run_documents(io, files, [&](std::string_view input, const Source&, Report& report) {
-    if (is_plain_utf8(input)) return normalize(input, norm, &report);
-    Decoded decoded = decode(input);
-    report_decoding(decoded, report);
-    return normalize(decoded.text, norm, &report);
+    return norm_verb(input, norm, &report);
   }, "not in canonical form");
 }
 

@@ -6,12 +6,14 @@
 
 #include "runner.h"
 #include "settings.h"
+#include "verb_options.h"
 #include "verbs.h"
 #include "winnow/atomic_file.h"
 #include "winnow/decode.h"
 #include "winnow/input.h"
 #include "winnow/site_model.h"
 #include "winnow/strip.h"
+#include "winnow/transforms.h"
 
 namespace winnow::tools {
 namespace {
@@ -150,16 +152,7 @@ int strip_main(int argc, char** argv) {
   std::string learn_path, model_path, site;
   bool merge = false;
   std::vector<cli::Option> options;
-  options.push_back({"keep-threshold", 0, cli::Arg::kRequired, "T",
-                     "content score (0 to 1) a line needs to count for the article; higher keeps less (default 0.55)",
-                     [&](const char* v) {
-                       char* end = nullptr;
-                       double t = std::strtod(v, &end);
-                       if (end == v || *end || !(t >= 0 && t <= 1)) {
-                         throw cli::UsageError(std::string("--keep-threshold: not a number from 0 to 1: '") + v + "'");
-                       }
-                       strip_opts.keep_threshold = t;
-                     }});
+  add_strip_options(options, strip_opts);
   options.push_back({"learn", 0, cli::Arg::kRequired, "MODEL",
                      "count the lines of FILEs per site and write the site model MODEL; no text output",
                      [&](const char* v) { learn_path = v; }});
@@ -202,8 +195,7 @@ int strip_main(int argc, char** argv) {
           if (file == "(standard input)") file = "-";
           opts.site = site_of(site, source.json, file);
         }
-        std::string text = source.json ? std::string(input) : decoded(input, report);
-        return strip(text, opts, &report);
+        return strip_verb(input, source.json != nullptr, opts, &report);
       },
       "holds boilerplate");
 }

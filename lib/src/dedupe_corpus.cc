@@ -557,4 +557,50 @@ std::size_t CorpusIndex::size() const {
 
 const CorpusDedupeParams& CorpusIndex::params() const { return impl_->params; }
 
+std::optional<CorpusRecord> corpus_record(const JsonRecord& rec, std::string_view field, std::string_view location,
+                                          std::string* error) {
+  bool present = false;
+  std::optional<std::string> text = rec.string(field, &present);
+  if (!text) {
+    *error = std::string(present ? "field '" : "no field '") + std::string(field) + (present ? "' is not a string" : "'");
+    return std::nullopt;
+  }
+  CorpusRecord out;
+  std::optional<std::string> id = rec.string("id");
+  std::optional<std::string_view> raw_id = rec.raw("id");
+  if (!id && raw_id && *raw_id != "null") id = std::string(*raw_id);
+  if (!id) id = rec.string("url");
+  out.id = id && !id->empty() ? std::move(*id) : std::string(location);
+  out.date = rec.string("date").value_or("");
+  out.text = std::move(*text);
+  return out;
+}
+
+namespace {
+
+// An id as one field of a report line: backslash, tab, CR and LF escaped.
+std::string report_field(std::string_view id) {
+  std::string out;
+  for (char c : id) {
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case '\t': out += "\\t"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string removed_line(std::string_view id, const DedupeVerdict& verdict) {
+  // Thousandths by hand: the decimal point must not depend on the locale.
+  auto milli = static_cast<unsigned>(verdict.similarity * 1000 + 0.5);
+  char sim[16];
+  std::snprintf(sim, sizeof sim, "%u.%03u", milli / 1000, milli % 1000);
+  return report_field(id) + "\t" + report_field(verdict.kept_id) + "\t" + sim + "\n";
+}
+
 }  // namespace winnow

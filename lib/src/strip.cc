@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <unordered_map>
+#include <utility>
 
 #include "data.h"
 #include "winnow/utf8.h"
@@ -1093,15 +1094,16 @@ void strip(Document& doc, const StripOptions& options, Report* report) {
   s.apply(report);
 }
 
-std::string strip(std::string_view text, const StripOptions& options, Report* report) {
+std::string strip(std::string_view text, const StripOptions& options, Report* report, Document* out) {
   // Paragraphs, not single lines, even in a text without blank lines: verdicts are per line
   // anyway, and the output's paragraphs (runs of kept lines) then split back the same way.
   Document doc = split(text, SplitMode::kParagraphs);
   strip(doc, options, report);
-  for (const Block& b : doc.blocks) {
-    if (!b.kept()) return render(doc);
-  }
-  return std::string(text);
+  bool dropped = false;
+  for (const Block& b : doc.blocks) dropped = dropped || !b.kept();
+  std::string result = dropped ? render(doc) : std::string(text);
+  if (out) *out = std::move(doc);
+  return result;
 }
 
 std::vector<std::uint64_t> page_keys(const Document& doc) {

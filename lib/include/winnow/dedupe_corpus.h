@@ -39,8 +39,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+
+#include "winnow/jsonl.h"
 
 namespace winnow {
 
@@ -100,6 +103,25 @@ class CorpusIndex {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// What corpus dedupe reads from one JSON Lines record (`winnow dedupe --jsonl`).
+struct CorpusRecord {
+  // The "id" member when it is a string, or the JSON text of its value when it is another
+  // value than null (a number: "42"); else the "url" string; else LOCATION ("FILE:LINE").
+  // An empty id counts as none.
+  std::string id;
+  std::string date;  // the "date" string, or empty
+  std::string text;  // the string member FIELD
+};
+// The CorpusRecord of REC, or nullopt with *error set ("no field 'text'", "field 'text' is
+// not a string") when FIELD is absent or not a string.
+std::optional<CorpusRecord> corpus_record(const JsonRecord& rec, std::string_view field, std::string_view location,
+                                          std::string* error);
+
+// The line `--apply --report` writes for a removed document: REMOVED_ID TAB KEPT_ID TAB
+// SIMILARITY (three decimals, a '.' whatever the locale) and a newline, the ids with
+// backslash, tab, CR and LF escaped as \\, \t, \r and \n.
+std::string removed_line(std::string_view id, const DedupeVerdict& verdict);
 
 // The sortable key of an ISO 8601 date ("2016-11-02", "2016-11-02T10:00:00+01:00", ...):
 // seconds since 0000-03-01 UTC, or UINT64_MAX when DATE is not such a date.

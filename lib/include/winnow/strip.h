@@ -73,8 +73,9 @@ struct StripOptions {
 void strip(Document& doc, const StripOptions& options = {}, Report* report = nullptr);
 
 // The article of TEXT: split (SplitMode::kParagraphs), strip, render; TEXT itself, unchanged,
-// when nothing is dropped.
-std::string strip(std::string_view text, const StripOptions& options = {}, Report* report = nullptr);
+// when nothing is dropped. DOC, if given, receives the block model.
+std::string strip(std::string_view text, const StripOptions& options = {}, Report* report = nullptr,
+                  Document* doc = nullptr);
 
 // ---- The classifier's parts, exposed for tests and for `--learn`. ----
 

@@ -1,0 +1,65 @@
+// verb_options.h: the options of one verb that choose what its stages do (not how documents
+// are read and written: that is runner.h's add_document_options). The command line and the
+// Python module (python/src/module.cc, which takes them as keyword arguments) share them.
+#pragma once
+
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "cli.h"
+#include "fix_options.h"
+#include "norm_options.h"
+#include "winnow/decode.h"
+#include "winnow/extract.h"
+#include "winnow/pipeline.h"
+#include "winnow/strip.h"
+
+namespace winnow::tools {
+
+// --from, for the verbs that can be told the input's encoding.
+inline void add_from_option(std::vector<cli::Option>& options, DecodeOptions& d) {
+  options.push_back({"from", 0, cli::Arg::kRequired, "ENCODING",
+                     "decode the input from ENCODING instead of detecting it", [&d](const char* v) {
+                       if (!is_known_encoding(v)) throw cli::UsageError(std::string("unknown encoding '") + v + "'");
+                       d.from = v;
+                     }});
+}
+
+// clean: --from, the stage switches, then fix's and norm's options.
+inline void add_clean_options(std::vector<cli::Option>& options, CleanOptions& c) {
+  using cli::Arg;
+  add_from_option(options, c.decode);
+  options.push_back(
+      {"no-fix", 0, Arg::kNone, nullptr, "skip the fix stage", [&c](const char*) { c.stages.fix = false; }});
+  options.push_back({"no-strip", 0, Arg::kNone, nullptr, "skip the strip stage (for pages: keep what extract keeps)",
+                     [&c](const char*) { c.stages.strip = false; }});
+  options.push_back({"no-title", 0, Arg::kNone, nullptr, "for pages: do not write the headline before the article",
+                     [&c](const char*) { c.extract.title = false; }});
+  options.push_back(
+      {"no-dedupe", 0, Arg::kNone, nullptr, "skip the dedupe stage", [&c](const char*) { c.stages.dedupe = false; }});
+  add_fix_options(options, c.fix);
+  add_norm_options(options, c.norm);
+}
+
+// extract: --no-title.
+inline void add_extract_options(std::vector<cli::Option>& options, ExtractOptions& e) {
+  options.push_back({"no-title", 0, cli::Arg::kNone, nullptr, "do not write the headline before the article",
+                     [&e](const char*) { e.title = false; }});
+}
+
+// strip: --keep-threshold (the site-model options stay with the verb: they name files).
+inline void add_strip_options(std::vector<cli::Option>& options, StripOptions& s) {
+  options.push_back({"keep-threshold", 0, cli::Arg::kRequired, "T",
+                     "content score (0 to 1) a line needs to count for the article; higher keeps less (default 0.55)",
+                     [&s](const char* v) {
+                       char* end = nullptr;
+                       double t = std::strtod(v, &end);
+                       if (end == v || *end || !(t >= 0 && t <= 1)) {
+                         throw cli::UsageError(std::string("--keep-threshold: not a number from 0 to 1: '") + v + "'");
+                       }
+                       s.keep_threshold = t;
+                     }});
+}
+
+}  // namespace winnow::tools
