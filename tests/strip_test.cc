@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <stdexcept>
 
 #include "winnow/site_model.h"
@@ -252,6 +253,60 @@ TEST(Strip, PropertyIdempotentAndValidOnRandomPages) {
     ASSERT_TRUE(utf8::valid(once));
     ASSERT_EQ(strip(once), once) << ::testing::PrintToString(in);
   }
+}
+
+// Issue 12 item 2: strip was quadratic (16,000 short lines "Link N text, more text here."
+// took about a minute: each of its unbounded rounds could drop one line). Its work, counted in
+// line visits (StripOptions::work), must grow linearly: four times the lines, at most 4.5
+// times the work, on pages of several shapes, as a page dump and as an extracted article.
+std::string short_line_page(int lines, int shape) {
+  std::string s = shape == 2 ? "Link text, more text here\n" : "Share this article\n";
+  for (int i = 0; i < lines; ++i) {
+    std::string n = std::to_string(i);
+    switch (shape) {
+      case 0:  // the page of the issue: one share line, then short sentences
+      case 2:  // every line a copy of the title (a page of headline candidates)
+        s += "Link " + n + " text, more text here.\n";
+        break;
+      case 1:  // junk and text in turns, in one paragraph
+        s += i % 3 ? "Link " + n + " text, more text here.\n" : "Share on Facebook " + n + "\n";
+        break;
+      default:  // paragraphs of prose and menus of short lines, partly covered by phrases
+        s += i % 4 ? std::string(kProse) + "\n\n" : "Home | News " + n + "\nSign up for our newsletter " + n + "\n";
+    }
+  }
+  return s;
+}
+
+std::uint64_t strip_work(const std::string& text, bool extracted) {
+  std::uint64_t work = 0;
+  StripOptions options;
+  options.work = &work;
+  options.extracted = extracted;
+  strip(text, options);
+  return work;
+}
+
+TEST(Strip, WorkIsLinearInTheLines) {
+  for (int shape = 0; shape < 4; ++shape) {
+    for (bool extracted : {false, true}) {
+      std::uint64_t small = strip_work(short_line_page(4000, shape), extracted);
+      std::uint64_t large = strip_work(short_line_page(16000, shape), extracted);
+      EXPECT_GT(small, 4000u) << shape;
+      EXPECT_LE(large * 2, small * 9) << "shape " << shape << (extracted ? " extracted" : "") << ": " << small
+                                      << " then " << large;
+    }
+  }
+}
+
+TEST(Strip, SixtyFourThousandShortLinesInSeconds) {
+  // A very generous wall-clock bound (about 0.4 s on one core; quadratic, it was 15 minutes).
+  std::string page = short_line_page(64000, 0);
+  auto start = std::chrono::steady_clock::now();
+  std::string out = strip(page);
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_LT(seconds, 60.0);
+  EXPECT_EQ(strip(out), out);
 }
 
 TEST(SiteModel, LearnsRecurringLinesPerSiteOnly) {

@@ -488,6 +488,21 @@ bool has_link(std::string_view line) {
   return false;
 }
 
+// True when every field of LINE between white space is an address (see has_link).
+bool only_links(std::string_view line) {
+  bool any = false;
+  for (std::size_t at = 0; at < line.size();) {
+    std::size_t end = at;
+    while (end < line.size() && line[end] != ' ' && line[end] != '\t') ++end;
+    if (end > at) {
+      if (!has_link(line.substr(at, end - at))) return false;
+      any = true;
+    }
+    at = end + 1;
+  }
+  return any;
+}
+
 }  // namespace
 
 namespace {
@@ -574,6 +589,7 @@ void analyse(std::string_view line, Analysis& a) {
   f.cut_off =
       ends_with(line, "...") || ends_with(line, "\u2026") || ends_with(line, "[...]") || ends_with(line, "[\u2026]");
   f.link = has_link(line);
+  f.link_only = f.link && only_links(line);
   if (n.tokens.empty()) return;
   f.byline = f.words <= 8 && f.words >= 2 && !f.sentence_end && first_byline;
   // Phrase cover: tokens inside a matched phrase, tallied per table. Position i of IDS is
@@ -649,44 +665,107 @@ double content_score(const LineFeatures& f, std::uint8_t doc_script, bool lang_k
   s -= 1.5 * f.phrase_cover;
   return std::clamp(s, 0.0, 1.0);
 }
+namespace {
+
+// ---- Parameters of the article choice (the content score's are in content_score). ----
+
+// Phrase-level boilerplate: what every text is cleared of, an article too (see strip.h).
+struct PhraseParams {
+  double cluster_cover = 0.15;  // a line this much covered joins a neighbour of the same kind
+};
+constexpr PhraseParams kPhrase;
+
+// The article as a run of lines (step 3 in strip.h).
+struct SpanParams {
+  std::uint32_t min_weight = 40;    // a short line weighs as much as 40 characters in the sums
+  double inside_margin = 0.35;      // inside the article lines are kept down to threshold - this
+  std::size_t headline_window = 7;  // the article starts at most this many lines under a title copy
+  double headline_share = 0.25;     // ... and is at least this share of the best run
+  std::uint32_t headline_min_words = 3, headline_max_words = 40;
+  double good = 0.7;                // a line this good is article text
+  std::size_t good_before_end = 2;  // a comment prompt or copyright line ends the article after these
+  double junk_score = 0.1;          // the score of a line dropped for a reason of its own
+  std::size_t headline_lines = 3;   // headline, kicker, standfirst above the article
+  int rounds = 4;  // rounds of the article choice over the lines still kept
+};
+constexpr SpanParams kSpan;
+
+// A list of links inside the article: short lines without sentence punctuation in a row.
+struct ListParams {
+  std::size_t min_run = 3;
+  std::uint32_t max_words = 12;
+};
+constexpr ListParams kList;
+
+// A headline: a few words, not a long sentence; a longer one has stopwords (a row of menu
+// entries has none).
+struct HeadingParams {
+  std::uint32_t min_words = 2, max_words = 30, max_sentence_words = 20, max_words_without_stopwords = 10;
+};
+constexpr HeadingParams kHeading;
+
+}  // namespace
+
+// ---- Smoothing. ----
 
 namespace {
 
-Span best_span(const std::vector<double>& scores, const std::vector<std::uint32_t>& weights, double threshold,
-               std::size_t from) {
-  Span best{from, from, 0};
+double span_value(double score, std::uint32_t weight, double threshold) {
+  return (score - threshold) * std::max(weight, kSpan.min_weight);
+}
+
+Span best_span(const std::vector<double>& scores, const std::vector<std::uint32_t>& weights, double threshold) {
+  Span best{0, 0, 0};
   double sum = 0;
-  std::size_t start = from;
-  for (std::size_t i = from; i < scores.size(); ++i) {
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < scores.size(); ++i) {
     if (sum <= 0) {
       sum = 0;
       start = i;
     }
-    sum += (scores[i] - threshold) * std::max<std::uint32_t>(weights[i], 40);
+    sum += span_value(scores[i], weights[i], threshold);
     if (sum > best.sum) best = {start, i + 1, sum};
   }
   if (best.sum == 0) best = {0, 0, 0};
   return best;
 }
 
-// The best span that starts in [from, from + window): the article under a headline.
-Span span_after(const std::vector<double>& scores, const std::vector<std::uint32_t>& weights, double threshold,
-                std::size_t from, std::size_t window) {
-  Span best;
-  for (std::size_t start = from; start < scores.size() && start < from + window; ++start) {
-    double sum = 0;
-    for (std::size_t i = start; i < scores.size(); ++i) {
-      sum += (scores[i] - threshold) * std::max<std::uint32_t>(weights[i], 40);
-      if (sum > best.sum) best = {start, i + 1, sum};
+// The best run starting in a window of lines, for every window, in linear time: the prefix
+// sums of the line values and, for each position, the largest prefix sum at or after it.
+class SpanIndex {
+ public:
+  SpanIndex(const std::vector<double>& scores, const std::vector<std::uint32_t>& weights, double threshold)
+      : prefix_(scores.size() + 1, 0), best_end_(scores.size() + 1, 0) {
+    for (std::size_t i = 0; i < scores.size(); ++i)
+      prefix_[i + 1] = prefix_[i] + span_value(scores[i], weights[i], threshold);
+    best_end_[scores.size()] = scores.size();
+    for (std::size_t i = scores.size(); i-- > 0;) {
+      // Ties go to the nearer end, as a left-to-right scan with a strict comparison would.
+      best_end_[i] = prefix_[i] >= prefix_[best_end_[i + 1]] ? i : best_end_[i + 1];
     }
   }
-  return best;
-}
+
+  // The best run starting in [from, from + window): the article under a headline.
+  Span after(std::size_t from, std::size_t window) const {
+    Span best;
+    const std::size_t n = prefix_.size() - 1;
+    for (std::size_t start = from; start < n && start < from + window; ++start) {
+      std::size_t end = best_end_[start + 1];
+      double sum = prefix_[end] - prefix_[start];
+      if (sum > best.sum) best = {start, end, sum};
+    }
+    return best;
+  }
+
+ private:
+  std::vector<double> prefix_;
+  std::vector<std::size_t> best_end_;
+};
 
 }  // namespace
 
 Span article_span(const std::vector<double>& scores, const std::vector<std::uint32_t>& weights, double threshold) {
-  return best_span(scores, weights, threshold, 0);
+  return best_span(scores, weights, threshold);
 }
 
 std::uint64_t line_key(std::string_view line) {
@@ -706,6 +785,7 @@ struct Unit {
   std::uint32_t begin = 0, end = 0;  // byte range in the block's text
   std::uint32_t line = 0;            // 1-based source line (0 when the block has none)
   Analysis a;
+  std::string_view own;              // the reason it is junk on its own, whatever the document
   bool dropped = false;
   std::string_view reason;
   double score = 0;
@@ -741,6 +821,43 @@ std::vector<Unit> cut_units(const Document& doc) {
   return units;
 }
 
+// ---- Phrase-level boilerplate: a property of a line and its two neighbours only. ----
+
+// The reason LINE is junk on its own, judged without the document's script and language
+// (content_score uses them only for the score and for "script"), so that whether a line is
+// phrase-level boilerplate never depends on which other lines are kept.
+std::string_view own_reason(const LineFeatures& f) {
+  std::string_view why;
+  content_score(f, 0, false, &why);
+  return why;
+}
+
+bool partly_covered(const LineFeatures& f) { return f.phrase_cover >= kPhrase.cluster_cover; }
+
+// Whether U, partly covered by phrases, belongs to the same box as its neighbour N: N is junk
+// of the same kind, or partly covered by the same kind of phrases.
+bool clusters_with(const Unit& u, const Unit* n) {
+  if (!n) return false;
+  const std::string_view kind = u.a.features.phrase_kind;
+  return n->own == kind || (n->own.empty() && partly_covered(n->a.features) && n->a.features.phrase_kind == kind);
+}
+
+// Whether U is phrase-level boilerplate between PREV and NEXT (null at the ends): covered
+// by phrases alone, or partly covered in a cluster of the same kind, or nothing but web and
+// e-mail addresses.
+bool phrase_level(const Unit& u, const Unit* prev, const Unit* next) {
+  const LineFeatures& f = u.a.features;
+  if (f.link_only) return true;
+  if (!u.own.empty()) return u.own == f.phrase_kind;
+  return partly_covered(f) && (clusters_with(u, prev) || clusters_with(u, next));
+}
+
+// The reason a phrase-level unit is dropped for.
+std::string_view phrase_reason(const Unit& u) {
+  return u.a.features.link_only && u.own != u.a.features.phrase_kind ? std::string_view("link")
+                                                                      : u.a.features.phrase_kind;
+}
+
 // True when HEADLINE repeats TITLE: at least three words, 80 % of them in TITLE, covering
 // two fifths of it (a page title is often the headline plus the site name).
 bool repeats_title(const std::vector<std::uint64_t>& headline, const std::vector<std::uint64_t>& title) {
@@ -760,14 +877,33 @@ bool repeats_title(const std::vector<std::uint64_t>& headline, const std::vector
   return common * 5 >= headline.size() * 4 && common * 5 >= title.size() * 2;
 }
 
-// The phrase cover from which a line counts as part of a cluster of boilerplate.
-constexpr double kClusterCover = 0.15;
-
-// A headline: a few words, not a long sentence; a longer one has stopwords (a row of menu
-// entries has none).
 bool heading_like(const LineFeatures& f) {
-  return f.words >= 2 && f.words <= 30 && !(f.sentence_end && f.words > 20) && (f.words <= 10 || f.stopwords > 0);
+  return f.words >= kHeading.min_words && f.words <= kHeading.max_words &&
+         !(f.sentence_end && f.words > kHeading.max_sentence_words) &&
+         (f.words <= kHeading.max_words_without_stopwords || f.stopwords > 0);
 }
+
+// The verdicts being formed for the units still kept; index k is the k-th of them.
+struct Lines {
+  std::vector<std::size_t> unit;  // index in the units
+  std::vector<const LineFeatures*> f;
+  std::vector<double> score;
+  std::vector<std::string_view> reason;
+  std::vector<std::uint32_t> weight;
+  std::vector<char> keep;
+  std::size_t size() const { return unit.size(); }
+};
+
+// The article chosen among the lines: a span, and a headline above it (size() when none).
+struct Article {
+  Span span;
+  std::size_t headline = 0;
+  bool inside(std::size_t k) const { return k == headline || (k >= span.first && k < span.last); }
+};
+
+}  // namespace
+
+namespace {
 
 class Stripper {
  public:
@@ -776,274 +912,84 @@ class Stripper {
     for (Unit& u : units_) {
       std::string_view text = std::string_view(doc.blocks[u.block].text).substr(u.begin, u.end - u.begin);
       analyse(text, u.a);
+      u.own = own_reason(u.a.features);
       texts_.push_back(text);
     }
     words_.resize(units_.size());
     site_ = options.site.empty() ? doc.meta.site : options.site;
+    count(units_.size());
   }
 
+  ~Stripper() {
+    if (options_.work) *options_.work += work_;
+  }
+
+  // The steps, each over the units still kept, each once: the work is linear in the text.
   void run() {
-    // Site-level boilerplate goes first: it does not depend on the neighbours.
-    if (options_.model) {
-      for (Unit& u : units_) {
-        if (u.a.key && options_.model->is_boilerplate(site_, u.a.key)) drop(u, "site", 0);
+    drop_site_lines();
+    // An extracted article keeps its shape: only phrase-level junk goes. A text without any
+    // is already an article (a page dump always carries some) and is kept whole.
+    if (!options_.extracted && any_phrase_level()) {
+      for (int round = 0; round < kSpan.rounds && choose_article(); ++round) {
       }
     }
-    // Verdicts over the units still kept, until nothing more is dropped: the output then
-    // classifies exactly as it was classified, which is what makes strip idempotent.
-    while (pass()) {
-    }
+    // Last, phrase-level junk among the lines kept, to a fixed point: the output holds none,
+    // so stripping it again keeps it whole (strip(strip(x)) == strip(x) by construction).
+    clear_phrases();
   }
 
-  void apply(Report* report) {
-    std::vector<Block> out;
-    out.reserve(doc_.blocks.size());
-    std::size_t u = 0;
-    for (std::uint32_t b = 0; b < doc_.blocks.size(); ++b) {
-      Block& block = doc_.blocks[b];
-      std::size_t first = u;
-      while (u < units_.size() && units_[u].block == b) ++u;
-      bool any_dropped = false, any_kept = false;
-      for (std::size_t k = first; k < u; ++k) (units_[k].dropped ? any_dropped : any_kept) = true;
-      if (!any_dropped) {
-        out.push_back(std::move(block));
-        continue;
-      }
-      if (!any_kept) {
-        const Unit& unit = units_[first];
-        block.verdict = Verdict::kDrop;
-        block.reason = std::string(unit.reason);
-        block.score = unit.score;
-        if (report)
-          report->add("strip", unit.reason, unit.line, report->keep_details() ? excerpt(block.text) : std::string(),
-                      unit.score);
-        out.push_back(std::move(block));
-        continue;
-      }
-      // Mixed: one block per run of units with the same verdict and reason.
-      for (std::size_t k = first; k < u;) {
-        std::size_t e = k + 1;
-        while (e < u && units_[e].dropped == units_[k].dropped && units_[e].reason == units_[k].reason) ++e;
-        Block part;
-        part.kind = block.kind;
-        part.dom_path = block.dom_path;
-        part.text = block.text.substr(units_[k].begin, units_[e - 1].end - units_[k].begin);
-        part.first_line = units_[k].line;
-        part.last_line = block.first_line
-                             ? block.first_line + static_cast<std::uint32_t>(std::count(
-                                                      block.text.begin(), block.text.begin() + units_[e - 1].end, '\n'))
-                             : 0;
-        if (units_[k].dropped) {
-          part.verdict = Verdict::kDrop;
-          part.reason = std::string(units_[k].reason);
-          part.score = units_[k].score;
-          if (report)
-            report->add("strip", part.reason, part.first_line,
-                        report->keep_details() ? excerpt(part.text) : std::string(), part.score);
-        }
-        out.push_back(std::move(part));
-        k = e;
-      }
-    }
-    doc_.blocks = std::move(out);
-  }
+  void apply(Report* report);
 
  private:
+  void count(std::size_t visits) { work_ += visits; }
+
   void drop(Unit& u, std::string_view reason, double score) {
     u.dropped = true;
     u.reason = reason;
     u.score = score;
   }
 
-  // One round of verdicts over the kept units; true when it dropped any.
-  bool pass() {
-    std::vector<std::size_t> alive;
+  std::vector<std::size_t> kept_units() {
+    count(units_.size());
+    std::vector<std::size_t> kept;
     for (std::size_t i = 0; i < units_.size(); ++i) {
-      if (!units_[i].dropped) alive.push_back(i);
+      if (!units_[i].dropped) kept.push_back(i);
     }
-    if (alive.empty()) return false;
-    // Language and script of what is left.
-    std::array<std::uint32_t, kLanguages.size()> hits{};
-    std::map<std::uint8_t, std::uint32_t> script_weight;
-    for (std::size_t i : alive) {
-      for (std::size_t l = 0; l < hits.size(); ++l) hits[l] += units_[i].a.stop[l];
-    }
-    std::size_t lang = 0;
-    for (std::size_t l = 1; l < hits.size(); ++l) {
-      if (hits[l] > hits[lang]) lang = l;
-    }
-    bool lang_known = hits[lang] >= 3;
-    const std::size_t n = alive.size();
-    std::vector<const LineFeatures*> features(n);
-    for (std::size_t k = 0; k < n; ++k) {
-      LineFeatures& f = units_[alive[k]].a.features;
-      f.stopwords = lang_known ? units_[alive[k]].a.stop[lang] : 0;
-      features[k] = &f;
-      if (features[k]->script) script_weight[features[k]->script] += features[k]->weight;
-    }
-    std::uint8_t doc_script = 0;
-    std::uint32_t top = 0;
-    for (const auto& [script, w] : script_weight) {
-      if (script && w > top) {
-        top = w;
-        doc_script = script;
-      }
-    }
-    std::vector<double> scores(n);
-    std::vector<std::string_view> reasons(n);
-    std::vector<std::uint32_t> weights(n);
-    for (std::size_t k = 0; k < n; ++k) {
-      scores[k] = content_score(*features[k], doc_script, lang_known, &reasons[k]);
-      weights[k] = features[k]->weight;
-    }
-    // Phrases in a cluster: a line partly covered by boilerplate phrases beside a junk line of
-    // the same kind, or beside another such line, is part of the same box (the fine print of a
-    // sign-up form, a newsletter prompt of several sentences).
-    auto partly = [&](std::size_t k) { return features[k]->phrase_cover >= kClusterCover; };
-    std::vector<char> clustered(n, 0);
-    for (std::size_t k = 0; k < n; ++k) {
-      if (!reasons[k].empty() || !partly(k)) continue;
-      std::string_view kind = features[k]->phrase_kind;
-      for (std::size_t j : {k - 1, k + 1}) {
-        if (j >= n) continue;
-        if (reasons[j] == kind || (reasons[j].empty() && partly(j) && features[j]->phrase_kind == kind))
-          clustered[k] = 1;
-      }
-    }
-    // Phrase-level junk: a line that boilerplate phrases cover on its own or in a cluster.
-    std::vector<char> phrase(n, 0);
-    bool any_phrase = false;
-    for (std::size_t k = 0; k < n; ++k) {
-      if (clustered[k]) {
-        reasons[k] = features[k]->phrase_kind;
-        scores[k] = 0.1;
-      }
-      phrase[k] = !reasons[k].empty() && reasons[k] == features[k]->phrase_kind &&
-                  (clustered[k] || features[k]->phrase_cover >= 0.5 || features[k]->label);
-      any_phrase = any_phrase || phrase[k];
-    }
-    // An extracted article keeps its shape: only phrase-level junk goes. A text without any
-    // (judged on the first round) is already an article, a page dump always carries some, and
-    // is kept whole; this is also what makes strip's output, and clean's output for a page,
-    // a fixed point.
-    if (first_round_) shape_kept_ = options_.extracted || !any_phrase;
-    first_round_ = false;
-    if (shape_kept_) return drop_phrases(alive, phrase, reasons, scores);
-    const double threshold = options_.keep_threshold;
-    Span span = article_span(scores, weights, threshold);
-    // The headline: a later copy of the title (the first line) right before an article that
-    // is not much smaller than the largest run (a title in a menu is followed by a crumb).
-    std::size_t headline = n;
-    const std::vector<std::uint64_t>& title = words_of(alive[0]);
-    for (std::size_t k = 1; k < n && headline == n; ++k) {
-      if (!reasons[k].empty() || features[k]->words < 3 || features[k]->words > 40 ||
-          !std::binary_search(title.begin(), title.end(), units_[alive[k]].a.first_word) ||
-          !repeats_title(words_of(alive[k]), title)) {
-        continue;
-      }
-      Span after = span_after(scores, weights, threshold, k + 1, 7);
-      if (after.first != after.last && after.sum >= 0.25 * span.sum) {
-        headline = k;
-        span = after;
-      }
-    }
-    // Exact copies: one is kept, the headline or the first inside the article.
-    auto inside = [&](std::size_t k) { return k == headline || (k >= span.first && k < span.last); };
-    std::vector<std::pair<std::uint64_t, std::size_t>> kept_copy;  // (key, unit), first per key
-    for (std::size_t k = 0; k < n; ++k) {
-      if (units_[alive[k]].a.key && inside(k)) kept_copy.emplace_back(units_[alive[k]].a.key, k);
-    }
-    std::sort(kept_copy.begin(), kept_copy.end());
-    for (std::size_t k = 0; k < n; ++k) {
-      std::uint64_t key = units_[alive[k]].a.key;
-      if (!key) continue;
-      auto it = std::lower_bound(kept_copy.begin(), kept_copy.end(), std::make_pair(key, std::size_t{0}));
-      if (it != kept_copy.end() && it->first == key && it->second != k) {
-        reasons[k] = "repeated";
-        scores[k] = std::min(scores[k], 0.1);
-      }
-    }
-    // A comment prompt or a copyright line after the article has begun ends it.
-    std::size_t good = 0;
-    for (std::size_t k = span.first; k < span.last; ++k) {
-      if ((reasons[k] == "comment" || reasons[k] == "copyright") && good >= 2) {
-        span.last = k;
-        break;
-      }
-      if (reasons[k].empty() && scores[k] >= 0.7) ++good;
-    }
-    std::vector<char> keep(n, 0);
-    if (span.first == span.last) {
-      // No article: keep what is not junk on its own.
-      for (std::size_t k = 0; k < n; ++k) keep[k] = reasons[k].empty();
-    } else {
-      for (std::size_t k = span.first; k < span.last; ++k) {
-        keep[k] = reasons[k].empty() && scores[k] >= threshold - 0.35;
-      }
-      // Runs of three or more short lines without sentence punctuation: a list of links.
-      for (std::size_t k = span.first; k < span.last;) {
-        std::size_t e = k;
-        while (e < span.last && keep[e] && !features[e]->sentence_end && features[e]->words <= 12) ++e;
-        if (e - k >= 3) {
-          for (std::size_t j = k; j < e; ++j) {
-            keep[j] = 0;
-            reasons[j] = "list";
-          }
-        }
-        k = e == k ? k + 1 : e;
-      }
-      if (headline < n) {
-        keep[headline] = 1;
-        reasons[headline] = {};
-      } else {
-        keep_headline(span, features, reasons, keep);
-      }
-    }
-    bool changed = false;
-    for (std::size_t k = 0; k < n; ++k) {
-      if (keep[k]) continue;
-      // Without an article only lines with a reason of their own are dropped.
-      std::string_view why = reasons[k];
-      if (why.empty()) why = k < span.first ? "lead" : k >= span.last ? "tail" : "short";
-      drop(units_[alive[k]], why, scores[k]);
-      changed = true;
-    }
-    return changed;
+    return kept;
   }
 
-  // Drops the units PHRASE marks; true when there were any.
-  bool drop_phrases(const std::vector<std::size_t>& alive, const std::vector<char>& phrase,
-                    const std::vector<std::string_view>& reasons, const std::vector<double>& scores) {
-    bool changed = false;
-    for (std::size_t k = 0; k < alive.size(); ++k) {
-      if (!phrase[k]) continue;
-      drop(units_[alive[k]], reasons[k], scores[k]);
-      changed = true;
+  // Site-level boilerplate goes first: it does not depend on the neighbours.
+  void drop_site_lines() {
+    if (!options_.model) return;
+    for (Unit& u : units_) {
+      if (u.a.key && options_.model->is_boilerplate(site_, u.a.key)) drop(u, "site", 0);
     }
-    return changed;
   }
+
+  bool any_phrase_level() {
+    std::vector<std::size_t> kept = kept_units();
+    for (std::size_t k = 0; k < kept.size(); ++k) {
+      const Unit* prev = k > 0 ? &units_[kept[k - 1]] : nullptr;
+      const Unit* next = k + 1 < kept.size() ? &units_[kept[k + 1]] : nullptr;
+      if (phrase_level(units_[kept[k]], prev, next)) return true;
+    }
+    return false;
+  }
+
+  void clear_phrases();
+  bool choose_article();
+  Lines classify(const std::vector<std::size_t>& kept);
+  Article find_article(const Lines& l);
+  void mark_repeated(Lines& l, const Article& a);
+  void end_at_prompt(const Lines& l, Span& span) const;
+  void keep_inside(Lines& l, const Article& a) const;
+  void keep_headline(Lines& l, const Article& a) const;
+  bool commit(const Lines& l, const Span& span);
 
   // The word set of unit I, computed on first use (title similarity needs few of them).
   const std::vector<std::uint64_t>& words_of(std::size_t i) {
     if (!words_[i]) words_[i] = word_set(texts_[i]);
     return *words_[i];
-  }
-
-  // Keeps the headline when no copy of the title marks it: walking back from the article
-  // across bylines and time stamps, the heading-like lines up to the first junk (at most
-  // three: headline, kicker, standfirst); when there is none, the first line of the document
-  // if it is heading-like.
-  void keep_headline(Span span, const std::vector<const LineFeatures*>& features,
-                     const std::vector<std::string_view>& reasons, std::vector<char>& keep) {
-    std::size_t found = 0;
-    for (std::size_t k = span.first; k-- > 0 && found < 3;) {
-      std::string_view why = reasons[k];
-      if (why == "date" || why == "byline") continue;
-      if (!why.empty() || !heading_like(*features[k])) break;
-      keep[k] = 1;
-      ++found;
-    }
-    if (found == 0 && span.first > 0 && reasons[0].empty() && heading_like(*features[0])) keep[0] = 1;
   }
 
   Document& doc_;
@@ -1052,9 +998,274 @@ class Stripper {
   std::vector<std::string_view> texts_;
   std::vector<std::optional<std::vector<std::uint64_t>>> words_;  // see words_of()
   std::string site_;
-  bool first_round_ = true;
-  bool shape_kept_ = false;  // only phrase-level junk is dropped (see pass())
+  std::uint64_t work_ = 0;  // line visits, see StripOptions::work
 };
+
+// Drops the phrase-level lines among those kept, in waves: the lines found in one wave go
+// together, and the next wave looks again only at the neighbours of what went (a line can
+// join a cluster only through a new neighbour), so the whole costs linear time.
+void Stripper::clear_phrases() {
+  constexpr std::size_t kNone = ~std::size_t{0};
+  const std::size_t n = units_.size();
+  std::vector<std::size_t> prev(n, kNone), next(n, kNone), check;
+  std::size_t last = kNone;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (units_[i].dropped) continue;
+    prev[i] = last;
+    if (last != kNone) next[last] = i;
+    last = i;
+    check.push_back(i);
+  }
+  auto at = [&](std::size_t i) { return i == kNone ? nullptr : &units_[i]; };
+  while (!check.empty()) {
+    std::sort(check.begin(), check.end());
+    check.erase(std::unique(check.begin(), check.end()), check.end());
+    std::vector<std::size_t> hits;
+    count(check.size());
+    for (std::size_t i : check) {
+      if (!units_[i].dropped && phrase_level(units_[i], at(prev[i]), at(next[i]))) hits.push_back(i);
+    }
+    check.clear();
+    for (std::size_t i : hits) {
+      drop(units_[i], phrase_reason(units_[i]), kSpan.junk_score);
+      if (prev[i] != kNone) next[prev[i]] = next[i];
+      if (next[i] != kNone) prev[next[i]] = prev[i];
+    }
+    for (std::size_t i : hits) {
+      for (std::size_t j : {prev[i], next[i]}) {
+        if (j != kNone && !units_[j].dropped) check.push_back(j);
+      }
+    }
+  }
+}
+
+// Steps 1 to 4 of strip.h over the units kept (the site model's drops excepted).
+bool Stripper::choose_article() {
+  std::vector<std::size_t> kept = kept_units();
+  if (kept.empty()) return false;
+  Lines l = classify(kept);
+  count(8 * l.size());  // classify, the two span scans, repeats, keep, lists, commit
+  Article a = find_article(l);
+  mark_repeated(l, a);
+  end_at_prompt(l, a.span);
+  l.keep.assign(l.size(), 0);
+  if (a.span.first == a.span.last) {
+    // No article: keep what is not junk on its own.
+    for (std::size_t k = 0; k < l.size(); ++k) l.keep[k] = l.reason[k].empty();
+  } else {
+    keep_inside(l, a);
+    keep_headline(l, a);
+  }
+  return commit(l, a.span);
+}
+
+// Language, script, content scores and reasons of the units KEPT; a line partly covered by
+// phrases in a cluster of the same kind is junk of that kind.
+Lines Stripper::classify(const std::vector<std::size_t>& kept) {
+  Lines l;
+  const std::size_t n = kept.size();
+  l.unit = kept;
+  std::array<std::uint32_t, kLanguages.size()> hits{};
+  for (std::size_t i : kept) {
+    for (std::size_t g = 0; g < hits.size(); ++g) hits[g] += units_[i].a.stop[g];
+  }
+  std::size_t lang = static_cast<std::size_t>(std::max_element(hits.begin(), hits.end()) - hits.begin());
+  bool lang_known = hits[lang] >= 3;
+  std::map<std::uint8_t, std::uint32_t> script_weight;
+  for (std::size_t i : kept) {
+    LineFeatures& f = units_[i].a.features;
+    f.stopwords = lang_known ? units_[i].a.stop[lang] : 0;
+    l.f.push_back(&f);
+    if (f.script) script_weight[f.script] += f.weight;
+  }
+  std::uint8_t doc_script = 0;
+  std::uint32_t top = 0;
+  for (const auto& [script, w] : script_weight) {
+    if (w > top) {
+      top = w;
+      doc_script = script;
+    }
+  }
+  l.score.resize(n);
+  l.reason.resize(n);
+  l.weight.resize(n);
+  for (std::size_t k = 0; k < n; ++k) {
+    l.score[k] = content_score(*l.f[k], doc_script, lang_known, &l.reason[k]);
+    l.weight[k] = l.f[k]->weight;
+    const Unit* prev = k > 0 ? &units_[kept[k - 1]] : nullptr;
+    const Unit* next = k + 1 < n ? &units_[kept[k + 1]] : nullptr;
+    if (l.reason[k].empty() && phrase_level(units_[kept[k]], prev, next)) {
+      l.reason[k] = phrase_reason(units_[kept[k]]);
+      l.score[k] = kSpan.junk_score;
+    }
+  }
+  return l;
+}
+
+// The article span, and the headline: a later copy of the title (the first line) right
+// before an article that is not much smaller than the largest run (a title in a menu is
+// followed by a crumb).
+Article Stripper::find_article(const Lines& l) {
+  const double threshold = options_.keep_threshold;
+  Article a;
+  a.span = best_span(l.score, l.weight, threshold);
+  a.headline = l.size();
+  const std::vector<std::uint64_t>& title = words_of(l.unit[0]);
+  SpanIndex index(l.score, l.weight, threshold);
+  for (std::size_t k = 1; k < l.size(); ++k) {
+    const LineFeatures& f = *l.f[k];
+    if (!l.reason[k].empty() || f.words < kSpan.headline_min_words || f.words > kSpan.headline_max_words ||
+        !std::binary_search(title.begin(), title.end(), units_[l.unit[k]].a.first_word) ||
+        !repeats_title(words_of(l.unit[k]), title)) {
+      continue;
+    }
+    Span after = index.after(k + 1, kSpan.headline_window);
+    if (after.first != after.last && after.sum >= kSpan.headline_share * a.span.sum) {
+      a.headline = k;
+      a.span = after;
+      break;
+    }
+  }
+  return a;
+}
+
+// Exact copies: one is kept, the headline or the first inside the article.
+void Stripper::mark_repeated(Lines& l, const Article& a) {
+  std::vector<std::pair<std::uint64_t, std::size_t>> kept_copy;  // (key, line), first per key
+  for (std::size_t k = 0; k < l.size(); ++k) {
+    if (units_[l.unit[k]].a.key && a.inside(k)) kept_copy.emplace_back(units_[l.unit[k]].a.key, k);
+  }
+  std::sort(kept_copy.begin(), kept_copy.end());
+  for (std::size_t k = 0; k < l.size(); ++k) {
+    std::uint64_t key = units_[l.unit[k]].a.key;
+    if (!key) continue;
+    auto it = std::lower_bound(kept_copy.begin(), kept_copy.end(), std::make_pair(key, std::size_t{0}));
+    if (it != kept_copy.end() && it->first == key && it->second != k) {
+      l.reason[k] = "repeated";
+      l.score[k] = std::min(l.score[k], kSpan.junk_score);
+    }
+  }
+}
+
+// A comment prompt or a copyright line after the article has begun ends it.
+void Stripper::end_at_prompt(const Lines& l, Span& span) const {
+  std::size_t good = 0;
+  for (std::size_t k = span.first; k < span.last; ++k) {
+    if ((l.reason[k] == "comment" || l.reason[k] == "copyright") && good >= kSpan.good_before_end) {
+      span.last = k;
+      return;
+    }
+    if (l.reason[k].empty() && l.score[k] >= kSpan.good) ++good;
+  }
+}
+
+// Inside the article: lines that are not junk and not too weak, less lists of links.
+void Stripper::keep_inside(Lines& l, const Article& a) const {
+  const double floor = options_.keep_threshold - kSpan.inside_margin;
+  for (std::size_t k = a.span.first; k < a.span.last; ++k) l.keep[k] = l.reason[k].empty() && l.score[k] >= floor;
+  for (std::size_t k = a.span.first; k < a.span.last;) {
+    std::size_t e = k;
+    while (e < a.span.last && l.keep[e] && !l.f[e]->sentence_end && l.f[e]->words <= kList.max_words) ++e;
+    if (e - k >= kList.min_run) {
+      for (std::size_t j = k; j < e; ++j) {
+        l.keep[j] = 0;
+        l.reason[j] = "list";
+      }
+    }
+    k = e == k ? k + 1 : e;
+  }
+}
+
+// The headline: the copy of the title when there is one; else, walking back from the
+// article across bylines and time stamps, the heading-like lines up to the first junk (at
+// most three: headline, kicker, standfirst); when there is none, the first line of the
+// document if it is heading-like.
+void Stripper::keep_headline(Lines& l, const Article& a) const {
+  if (a.headline < l.size()) {
+    l.keep[a.headline] = 1;
+    l.reason[a.headline] = {};
+    return;
+  }
+  std::size_t found = 0;
+  for (std::size_t k = a.span.first; k-- > 0 && found < kSpan.headline_lines;) {
+    std::string_view why = l.reason[k];
+    if (why == "date" || why == "byline") continue;
+    if (!why.empty() || !heading_like(*l.f[k])) break;
+    l.keep[k] = 1;
+    ++found;
+  }
+  if (found == 0 && a.span.first > 0 && l.reason[0].empty() && heading_like(*l.f[0])) l.keep[0] = 1;
+}
+
+bool Stripper::commit(const Lines& l, const Span& span) {
+  bool changed = false;
+  for (std::size_t k = 0; k < l.size(); ++k) {
+    if (l.keep[k]) continue;
+    std::string_view why = l.reason[k];
+    if (why.empty()) why = k < span.first ? "lead" : k >= span.last ? "tail" : "short";
+    drop(units_[l.unit[k]], why, l.score[k]);
+    changed = true;
+  }
+  return changed;
+}
+
+// One block per run of units with the same verdict and reason; a block all kept stays as
+// it is.
+void Stripper::apply(Report* report) {
+  std::vector<Block> out;
+  out.reserve(doc_.blocks.size());
+  count(doc_.blocks.size() + units_.size());
+  auto record = [&](const Block& part, const Unit& unit) {
+    if (report)
+      report->add("strip", unit.reason, part.first_line, report->keep_details() ? excerpt(part.text) : std::string(),
+                  unit.score);
+  };
+  std::size_t u = 0;
+  for (std::uint32_t b = 0; b < doc_.blocks.size(); ++b) {
+    Block& block = doc_.blocks[b];
+    std::size_t first = u;
+    while (u < units_.size() && units_[u].block == b) ++u;
+    bool any_dropped = false, any_kept = false;
+    for (std::size_t k = first; k < u; ++k) (units_[k].dropped ? any_dropped : any_kept) = true;
+    if (!any_dropped) {
+      out.push_back(std::move(block));
+      continue;
+    }
+    if (!any_kept) {
+      block.verdict = Verdict::kDrop;
+      block.reason = std::string(units_[first].reason);
+      block.score = units_[first].score;
+      record(block, units_[first]);
+      out.push_back(std::move(block));
+      continue;
+    }
+    // Mixed. Line numbers are counted once over the block, not from its start for each part.
+    std::size_t counted_to = 0;
+    std::uint32_t newlines = 0;
+    for (std::size_t k = first; k < u;) {
+      std::size_t e = k + 1;
+      while (e < u && units_[e].dropped == units_[k].dropped && units_[e].reason == units_[k].reason) ++e;
+      Block part;
+      part.kind = block.kind;
+      part.dom_path = block.dom_path;
+      part.text = block.text.substr(units_[k].begin, units_[e - 1].end - units_[k].begin);
+      part.first_line = units_[k].line;
+      newlines += static_cast<std::uint32_t>(
+          std::count(block.text.begin() + counted_to, block.text.begin() + units_[e - 1].end, '\n'));
+      counted_to = units_[e - 1].end;
+      part.last_line = block.first_line ? block.first_line + newlines : 0;
+      if (units_[k].dropped) {
+        part.verdict = Verdict::kDrop;
+        part.reason = std::string(units_[k].reason);
+        part.score = units_[k].score;
+        record(part, units_[k]);
+      }
+      out.push_back(std::move(part));
+      k = e;
+    }
+  }
+  doc_.blocks = std::move(out);
+}
 
 }  // namespace
 

@@ -64,6 +64,9 @@ struct StripOptions {
   // short or list cuts, no repeated-line drops); only lines covered by boilerplate phrases
   // (alone or in a cluster of the same kind) and lines of the site model are dropped.
   bool extracted = false;
+  // When set, strip() adds to it the number of line visits it made, a count proportional to
+  // its time (linear in the number of lines); for tests and benchmarks.
+  std::uint64_t* work = nullptr;
 };
 
 // Drops the boilerplate blocks of DOC (verdict Drop, a reason such as "navigation", "share",
@@ -93,6 +96,7 @@ struct LineFeatures {
   bool sentence_end = false;      // ends with . ! ? … 。 ！ ？ ؟ (closing quotes skipped)
   bool cut_off = false;           // ends with "..." or "…": a truncated teaser or caption
   bool link = false;              // a URL, a bare domain, an e-mail address or an @handle
+  bool link_only = false;         // nothing but such addresses, separated by white space
   bool copyright = false;         // contains ©
   bool date = false;              // numbers and date/time words (70 % of a short line), a number
   bool byline = false;            // short, opens with a byline or credit word ("By", "Photo")
