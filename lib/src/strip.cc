@@ -684,6 +684,7 @@ struct SpanParams {
   std::uint32_t headline_min_words = 3, headline_max_words = 40;
   double good = 0.7;                // a line this good is article text
   std::size_t good_before_end = 2;  // a comment prompt or copyright line ends the article after these
+  double prompt_flip = 5;           // ... unless what follows it is this many times larger
   double junk_score = 0.1;          // the score of a line dropped for a reason of its own
   std::size_t headline_lines = 3;   // headline, kicker, standfirst above the article
   int rounds = 4;  // rounds of the article choice over the lines still kept
@@ -696,6 +697,20 @@ struct ListParams {
   std::uint32_t max_words = 12;
 };
 constexpr ListParams kList;
+
+// A feed: comments (name, time stamp, text, "Reply") or teasers (kicker, headline, summary,
+// author, time stamp), repeated. Its items are marked by time stamps and comment prompts;
+// markers at most max_gap lines apart that open at least min_items items with text make a
+// feed, and its lines count for the article as lines of score cap at most.
+struct FeedParams {
+  std::size_t max_gap = 6;
+  std::size_t min_items = 4;
+  std::size_t lead_gap = 2;     // a first gap this many times the median is not yet the feed
+  double outlier = 3;         // an item this many times heavier than the median is an article
+  double min_article = 300;  // ... when it has this many characters
+  double cap = 0.4;
+};
+constexpr FeedParams kFeed;
 
 // A headline: a few words, not a long sentence; a longer one has stopwords (a row of menu
 // entries has none).
@@ -981,6 +996,9 @@ class Stripper {
   Lines classify(const std::vector<std::size_t>& kept);
   Article find_article(const Lines& l);
   void mark_repeated(Lines& l, const Article& a);
+  std::vector<char> feed_markers(const Lines& l) const;
+  void mark_feeds(Lines& l) const;
+  void mark_feed(Lines& l, const std::vector<std::size_t>& at, std::size_t i, std::size_t j) const;
   void end_at_prompt(const Lines& l, Span& span) const;
   void keep_inside(Lines& l, const Article& a) const;
   void keep_headline(Lines& l, const Article& a) const;
@@ -1044,8 +1062,10 @@ bool Stripper::choose_article() {
   std::vector<std::size_t> kept = kept_units();
   if (kept.empty()) return false;
   Lines l = classify(kept);
-  count(8 * l.size());  // classify, the two span scans, repeats, keep, lists, commit
+  mark_feeds(l);
+  count(10 * l.size());  // classify, the two span scans, repeats, keep, lists, commit
   Article a = find_article(l);
+  if (getenv("STRIP_DEBUG")) fprintf(stderr, "round: %zu lines, span %zu-%zu (units %u-%u) sum %.0f headline %zu\n", l.size(), a.span.first, a.span.last, a.span.first < l.size() ? units_[l.unit[a.span.first]].line : 0, a.span.last > 0 && a.span.last <= l.size() ? units_[l.unit[a.span.last-1]].line : 0, a.span.sum, a.headline);
   mark_repeated(l, a);
   end_at_prompt(l, a.span);
   l.keep.assign(l.size(), 0);
@@ -1102,6 +1122,62 @@ Lines Stripper::classify(const std::vector<std::size_t>& kept) {
   return l;
 }
 
+// The lines that open or close an item of a feed: time stamps and comment prompts. (Lines
+// that recur on the page are not: "Advertisement" recurs inside articles.)
+std::vector<char> Stripper::feed_markers(const Lines& l) const {
+  std::vector<char> marker(l.size(), 0);
+  for (std::size_t k = 0; k < l.size(); ++k) marker[k] = l.reason[k] == "date" || l.reason[k] == "comment";
+  return marker;
+}
+
+// Feeds: runs of markers at most max_gap lines apart, from the first marker to as far after
+// the last as the items are long on average.
+void Stripper::mark_feeds(Lines& l) const {
+  std::vector<char> marker = feed_markers(l);
+  std::vector<std::size_t> at;
+  for (std::size_t k = 0; k < l.size(); ++k) {
+    if (marker[k]) at.push_back(k);
+  }
+  for (std::size_t i = 0; i < at.size();) {
+    std::size_t j = i + 1;
+    while (j < at.size() && at[j] - at[j - 1] <= kFeed.max_gap) ++j;
+    mark_feed(l, at, i, j);
+    i = j;
+  }
+}
+
+// The markers AT[I..J) at most max_gap apart: a feed when they open enough items with text
+// between them. Its first items may be the end of the article (a time stamp under it): the
+// feed starts at the first gap no longer than twice the typical one (the median).
+void Stripper::mark_feed(Lines& l, const std::vector<std::size_t>& at, std::size_t i, std::size_t j) const {
+  if (j - i < 2) return;
+  std::vector<std::size_t> gaps;
+  for (std::size_t m = i + 1; m < j; ++m) gaps.push_back(at[m] - at[m - 1]);
+  std::nth_element(gaps.begin(), gaps.begin() + gaps.size() / 2, gaps.end());
+  const std::size_t typical = gaps[gaps.size() / 2];
+  while (i + 1 < j && at[i + 1] - at[i] > kFeed.lead_gap * typical) ++i;
+  // The text of each item; one much heavier than the typical is an article, not an item.
+  std::vector<std::uint32_t> item_weight;
+  for (std::size_t m = i; m < j; ++m) {
+    std::uint32_t w = 0;
+    for (std::size_t k = at[m] + 1; k < (m + 1 < j ? at[m + 1] : std::min(l.size(), at[m] + typical)); ++k) {
+      if (l.reason[k].empty()) w += l.weight[k];
+    }
+    item_weight.push_back(w);
+  }
+  std::size_t items = 0;
+  for (std::uint32_t w : item_weight) items += w > 0;
+  if (items < kFeed.min_items) return;
+  std::vector<std::uint32_t> sorted = item_weight;
+  std::nth_element(sorted.begin(), sorted.begin() + sorted.size() / 2, sorted.end());
+  const double heavy = std::max<double>(kFeed.outlier * sorted[sorted.size() / 2], kFeed.min_article);
+  for (std::size_t m = i; m < j; ++m) {
+    if (item_weight[m - i] > heavy) continue;
+    std::size_t end = m + 1 < j ? at[m + 1] : std::min(l.size(), at[m] + typical + 1);
+    for (std::size_t k = at[m]; k < end; ++k) l.score[k] = std::min(l.score[k], kFeed.cap);
+  }
+}
+
 // The article span, and the headline: a later copy of the title (the first line) right
 // before an article that is not much smaller than the largest run (a title in a menu is
 // followed by a crumb).
@@ -1149,12 +1225,22 @@ void Stripper::mark_repeated(Lines& l, const Article& a) {
 
 // A comment prompt or a copyright line after the article has begun ends it.
 void Stripper::end_at_prompt(const Lines& l, Span& span) const {
+  const double threshold = options_.keep_threshold;
   std::size_t good = 0;
+  double before = 0;
   for (std::size_t k = span.first; k < span.last; ++k) {
     if ((l.reason[k] == "comment" || l.reason[k] == "copyright") && good >= kSpan.good_before_end) {
+      // A prompt after nothing of weight (a comment count in a header): the article is after it.
+      if (before <= 0) {
+        span.first = k + 1;
+        good = 0;
+        before = 0;
+        continue;
+      }
       span.last = k;
       return;
     }
+    before += span_value(l.score[k], l.weight[k], threshold);
     if (l.reason[k].empty() && l.score[k] >= kSpan.good) ++good;
   }
 }
