@@ -513,6 +513,7 @@ struct Analysis {
   std::array<std::uint16_t, kLanguages.size()> stop{};  // stopword tokens per language
   std::uint64_t key = 0;                                // line_key()
   std::uint64_t first_word = 0;                         // hash of the first token
+  std::uint32_t date_words = 0;                         // tokens in dates.txt (month and day names)
 };
 
 // The hashes of the distinct words of LINE, sorted: what title similarity compares.
@@ -534,6 +535,7 @@ void analyse(std::string_view line, Analysis& a) {
   LineFeatures& f = a.features;
   f = LineFeatures();
   a.stop.fill(0);
+  a.date_words = 0;
   line = trim(line);
   normalise(line, n);
   f.words = static_cast<std::uint32_t>(n.tokens.size());
@@ -552,6 +554,7 @@ void analyse(std::string_view line, Analysis& a) {
       ++date_tokens;
     } else if (info && info->date) {
       ++date_tokens;
+      ++a.date_words;
     }
     if (info) {
       for (std::uint16_t bits = info->stop; bits; bits &= bits - 1) ++a.stop[__builtin_ctz(bits)];
@@ -711,6 +714,14 @@ struct FeedParams {
   double cap = 0.4;
 };
 constexpr FeedParams kFeed;
+
+// A row of a table of figures.
+struct TableParams {
+  std::uint32_t min_numbers = 2, min_words = 4;
+  std::size_t min_rows = 3;
+  double score = 0.6;  // scored as a weak line of text
+};
+constexpr TableParams kTable;
 
 // A headline: a few words, not a long sentence; a longer one has stopwords (a row of menu
 // entries has none).
@@ -892,6 +903,14 @@ bool repeats_title(const std::vector<std::uint64_t>& headline, const std::vector
   return common * 5 >= headline.size() * 4 && common * 5 >= title.size() * 2;
 }
 
+// A row of a table of figures (results, standings, prices): numbers beside names, where a
+// time stamp has numbers beside date words only.
+bool table_row(const Analysis& a) {
+  const LineFeatures& f = a.features;
+  return f.digits >= kTable.min_numbers && f.words >= kTable.min_words && f.digits + a.date_words < f.words &&
+         !f.link;
+}
+
 bool heading_like(const LineFeatures& f) {
   return f.words >= kHeading.min_words && f.words <= kHeading.max_words &&
          !(f.sentence_end && f.words > kHeading.max_sentence_words) &&
@@ -906,6 +925,7 @@ struct Lines {
   std::vector<std::string_view> reason;
   std::vector<std::uint32_t> weight;
   std::vector<char> keep;
+  std::vector<char> table;  // a row of a table of figures
   std::size_t size() const { return unit.size(); }
 };
 
@@ -998,6 +1018,7 @@ class Stripper {
   void mark_repeated(Lines& l, const Article& a);
   std::vector<char> feed_markers(const Lines& l) const;
   void mark_feeds(Lines& l) const;
+  void mark_tables(Lines& l) const;
   void mark_feed(Lines& l, const std::vector<std::size_t>& at, std::size_t i, std::size_t j) const;
   void end_at_prompt(const Lines& l, Span& span) const;
   void keep_inside(Lines& l, const Article& a) const;
@@ -1107,6 +1128,7 @@ Lines Stripper::classify(const std::vector<std::size_t>& kept) {
     }
   }
   l.score.resize(n);
+  l.table.assign(n, 0);
   l.reason.resize(n);
   l.weight.resize(n);
   for (std::size_t k = 0; k < n; ++k) {
@@ -1114,12 +1136,30 @@ Lines Stripper::classify(const std::vector<std::size_t>& kept) {
     l.weight[k] = l.f[k]->weight;
     const Unit* prev = k > 0 ? &units_[kept[k - 1]] : nullptr;
     const Unit* next = k + 1 < n ? &units_[kept[k + 1]] : nullptr;
+    l.table[k] = l.reason[k] == "date" && table_row(units_[kept[k]].a);
     if (l.reason[k].empty() && phrase_level(units_[kept[k]], prev, next)) {
       l.reason[k] = phrase_reason(units_[kept[k]]);
       l.score[k] = kSpan.junk_score;
     }
   }
+  mark_tables(l);
   return l;
+}
+
+// Tables of figures: runs of at least min_rows rows; their rows are not time stamps but
+// weak article lines (scored as the table's score).
+void Stripper::mark_tables(Lines& l) const {
+  for (std::size_t k = 0; k < l.size();) {
+    std::size_t e = k;
+    while (e < l.size() && l.table[e]) ++e;
+    for (std::size_t j = k; j < e; ++j) {
+      l.table[j] = e - k >= kTable.min_rows;
+      if (!l.table[j]) continue;
+      l.reason[j] = {};
+      l.score[j] = kTable.score;
+    }
+    k = e == k ? k + 1 : e;
+  }
 }
 
 // The lines that open or close an item of a feed: time stamps and comment prompts. (Lines
@@ -1251,7 +1291,8 @@ void Stripper::keep_inside(Lines& l, const Article& a) const {
   for (std::size_t k = a.span.first; k < a.span.last; ++k) l.keep[k] = l.reason[k].empty() && l.score[k] >= floor;
   for (std::size_t k = a.span.first; k < a.span.last;) {
     std::size_t e = k;
-    while (e < a.span.last && l.keep[e] && !l.f[e]->sentence_end && l.f[e]->words <= kList.max_words) ++e;
+    while (e < a.span.last && l.keep[e] && !l.table[e] && !l.f[e]->sentence_end && l.f[e]->words <= kList.max_words)
+      ++e;
     if (e - k >= kList.min_run) {
       for (std::size_t j = k; j < e; ++j) {
         l.keep[j] = 0;
