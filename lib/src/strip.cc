@@ -680,7 +680,7 @@ constexpr PhraseParams kPhrase;
 
 // The article as a run of lines (step 3 in strip.h).
 struct SpanParams {
-  std::uint32_t min_weight = 40;    // a short line weighs as much as 40 characters in the sums
+  std::uint32_t min_weight = 70;    // a short line weighs as much as 40 characters in the sums
   double inside_margin = 0.35;      // inside the article lines are kept down to threshold - this
   std::size_t headline_window = 7;  // the article starts at most this many lines under a title copy
   double headline_share = 0.25;     // ... and is at least this share of the best run
