@@ -715,6 +715,14 @@ struct FeedParams {
 };
 constexpr FeedParams kFeed;
 
+// A paragraph cut off with "...": at least min_words words, it counts as a weak line of text
+// (score at most score), and one right under the article is its last paragraph.
+struct CutParams {
+  std::uint32_t min_words = 12;
+  double score = 0.5;
+};
+constexpr CutParams kCut;
+
 // A row of a table of figures.
 struct TableParams {
   std::uint32_t min_numbers = 2, min_words = 4;
@@ -926,6 +934,8 @@ struct Lines {
   std::vector<std::uint32_t> weight;
   std::vector<char> keep;
   std::vector<char> table;  // a row of a table of figures
+  std::vector<char> feed;   // in an item of a feed
+  std::vector<char> cut;    // a paragraph cut off with an ellipsis
   std::size_t size() const { return unit.size(); }
 };
 
@@ -1089,6 +1099,8 @@ bool Stripper::choose_article() {
   if (getenv("STRIP_DEBUG")) fprintf(stderr, "round: %zu lines, span %zu-%zu (units %u-%u) sum %.0f headline %zu\n", l.size(), a.span.first, a.span.last, a.span.first < l.size() ? units_[l.unit[a.span.first]].line : 0, a.span.last > 0 && a.span.last <= l.size() ? units_[l.unit[a.span.last-1]].line : 0, a.span.sum, a.headline);
   mark_repeated(l, a);
   end_at_prompt(l, a.span);
+  if (a.span.first != a.span.last && a.span.last < l.size() && l.cut[a.span.last] && l.reason[a.span.last].empty())
+    ++a.span.last;
   l.keep.assign(l.size(), 0);
   if (a.span.first == a.span.last) {
     // No article: keep what is not junk on its own.
@@ -1129,6 +1141,8 @@ Lines Stripper::classify(const std::vector<std::size_t>& kept) {
   }
   l.score.resize(n);
   l.table.assign(n, 0);
+  l.cut.assign(n, 0);
+  l.feed.assign(n, 0);
   l.reason.resize(n);
   l.weight.resize(n);
   for (std::size_t k = 0; k < n; ++k) {
@@ -1137,6 +1151,14 @@ Lines Stripper::classify(const std::vector<std::size_t>& kept) {
     const Unit* prev = k > 0 ? &units_[kept[k - 1]] : nullptr;
     const Unit* next = k + 1 < n ? &units_[kept[k + 1]] : nullptr;
     l.table[k] = l.reason[k] == "date" && table_row(units_[kept[k]].a);
+    if (l.reason[k] == "truncated" && l.f[k]->words >= kCut.min_words) {
+      // A paragraph cut off (by a paywall, or an ellipsis of the writer's) is weak text, not a
+      // teaser: teasers go with their feed or list.
+      LineFeatures whole = *l.f[k];
+      whole.cut_off = false;
+      l.score[k] = std::min(content_score(whole, doc_script, lang_known, &l.reason[k]), kCut.score);
+      l.cut[k] = l.reason[k].empty();
+    }
     if (l.reason[k].empty() && phrase_level(units_[kept[k]], prev, next)) {
       l.reason[k] = phrase_reason(units_[kept[k]]);
       l.score[k] = kSpan.junk_score;
@@ -1214,7 +1236,10 @@ void Stripper::mark_feed(Lines& l, const std::vector<std::size_t>& at, std::size
   for (std::size_t m = i; m < j; ++m) {
     if (item_weight[m - i] > heavy) continue;
     std::size_t end = m + 1 < j ? at[m + 1] : std::min(l.size(), at[m] + typical + 1);
-    for (std::size_t k = at[m]; k < end; ++k) l.score[k] = std::min(l.score[k], kFeed.cap);
+    for (std::size_t k = at[m]; k < end; ++k) {
+      l.score[k] = std::min(l.score[k], kFeed.cap);
+      l.feed[k] = 1;
+    }
   }
 }
 
@@ -1269,6 +1294,10 @@ void Stripper::end_at_prompt(const Lines& l, Span& span) const {
   std::size_t good = 0;
   double before = 0;
   for (std::size_t k = span.first; k < span.last; ++k) {
+    if (l.feed[k] && good >= kSpan.good_before_end) {
+      span.last = k;
+      return;
+    }
     if ((l.reason[k] == "comment" || l.reason[k] == "copyright") && good >= kSpan.good_before_end) {
       // A prompt after nothing of weight (a comment count in a header): the article is after it.
       if (before <= 0) {
@@ -1329,7 +1358,7 @@ bool Stripper::commit(const Lines& l, const Span& span) {
   for (std::size_t k = 0; k < l.size(); ++k) {
     if (l.keep[k]) continue;
     std::string_view why = l.reason[k];
-    if (why.empty()) why = k < span.first ? "lead" : k >= span.last ? "tail" : "short";
+    if (why.empty()) why = l.feed[k] ? "feed" : k < span.first ? "lead" : k >= span.last ? "tail" : "short";
     drop(units_[l.unit[k]], why, l.score[k]);
     changed = true;
   }
