@@ -1318,6 +1318,14 @@ void Stripper::end_at_prompt(const Lines& l, Span& span) const {
 void Stripper::keep_inside(Lines& l, const Article& a) const {
   const double floor = options_.keep_threshold - kSpan.inside_margin;
   for (std::size_t k = a.span.first; k < a.span.last; ++k) l.keep[k] = l.reason[k].empty() && l.score[k] >= floor;
+  // A paragraph cut off inside the article is a caption cut to length; the article's last
+  // paragraph may be cut by a paywall.
+  for (std::size_t k = a.span.first; k + 1 < a.span.last; ++k) {
+    if (l.cut[k]) {
+      l.keep[k] = 0;
+      l.reason[k] = "truncated";
+    }
+  }
   for (std::size_t k = a.span.first; k < a.span.last;) {
     std::size_t e = k;
     while (e < a.span.last && l.keep[e] && !l.table[e] && !l.f[e]->sentence_end && l.f[e]->words <= kList.max_words)
