@@ -488,6 +488,16 @@ bool has_link(std::string_view line) {
   return false;
 }
 
+// True when LINE opens with a bullet ("- ", "* ", "• ", "· ", "– ") or a number ("2. ", "3) ").
+bool list_item(std::string_view line) {
+  for (std::string_view bullet : {"- ", "* ", "\u2022 ", "\u00B7 ", "\u2013 "}) {
+    if (line.substr(0, bullet.size()) == bullet && line.size() > bullet.size()) return true;
+  }
+  std::size_t d = 0;
+  while (d < line.size() && d < 3 && std::isdigit(static_cast<unsigned char>(line[d]))) ++d;
+  return d > 0 && d + 1 < line.size() && (line[d] == '.' || line[d] == ')') && line[d + 1] == ' ';
+}
+
 // True when every field of LINE between white space is an address (see has_link).
 bool only_links(std::string_view line) {
   bool any = false;
@@ -514,6 +524,7 @@ struct Analysis {
   std::uint64_t key = 0;                                // line_key()
   std::uint64_t first_word = 0;                         // hash of the first token
   std::uint32_t date_words = 0;                         // tokens in dates.txt (month and day names)
+  bool item = false;                                    // opens with a bullet or a number (list_item)
 };
 
 // The hashes of the distinct words of LINE, sorted: what title similarity compares.
@@ -537,6 +548,7 @@ void analyse(std::string_view line, Analysis& a) {
   a.stop.fill(0);
   a.date_words = 0;
   line = trim(line);
+  a.item = list_item(line);
   normalise(line, n);
   f.words = static_cast<std::uint32_t>(n.tokens.size());
   f.cased = n.cased;
@@ -576,7 +588,8 @@ void analyse(std::string_view line, Analysis& a) {
   f.script = n.script_letters[best] ? n.script_codes[best] : 0;
   f.chars = n.chars;
   f.weight = n.weight;
-  f.separators = n.separators;
+  // A bullet that opens an item separates nothing.
+  f.separators = n.separators - (a.item && n.separators > 0 && static_cast<unsigned char>(line[0]) >= 0x80);
   f.copyright = n.copyright;
   // Sentence punctuation at the end, behind closing quotes and brackets.
   std::size_t end = line.size();
@@ -1025,6 +1038,7 @@ class Stripper {
   bool choose_article();
   Lines classify(const std::vector<std::size_t>& kept);
   Article find_article(const Lines& l);
+  std::size_t title_copy(const Lines& l, std::size_t from);
   void mark_repeated(Lines& l, const Article& a);
   std::vector<char> feed_markers(const Lines& l) const;
   void mark_feeds(Lines& l) const;
@@ -1249,25 +1263,32 @@ void Stripper::mark_feed(Lines& l, const std::vector<std::size_t>& at, std::size
 Article Stripper::find_article(const Lines& l) {
   const double threshold = options_.keep_threshold;
   Article a;
-  a.span = best_span(l.score, l.weight, threshold);
   a.headline = l.size();
-  const std::vector<std::uint64_t>& title = words_of(l.unit[0]);
+  a.span = best_span(l.score, l.weight, threshold);
   SpanIndex index(l.score, l.weight, threshold);
-  for (std::size_t k = 1; k < l.size(); ++k) {
-    const LineFeatures& f = *l.f[k];
-    if (!l.reason[k].empty() || f.words < kSpan.headline_min_words || f.words > kSpan.headline_max_words ||
-        !std::binary_search(title.begin(), title.end(), units_[l.unit[k]].a.first_word) ||
-        !repeats_title(words_of(l.unit[k]), title)) {
-      continue;
-    }
-    Span after = index.after(k + 1, kSpan.headline_window);
+  for (std::size_t copy = title_copy(l, 1); copy < l.size(); copy = title_copy(l, copy + 1)) {
+    Span after = index.after(copy + 1, kSpan.headline_window);
     if (after.first != after.last && after.sum >= kSpan.headline_share * a.span.sum) {
-      a.headline = k;
+      a.headline = copy;
       a.span = after;
       break;
     }
   }
   return a;
+}
+
+// The first line from FROM on that repeats the title (the first line), l.size() if none.
+std::size_t Stripper::title_copy(const Lines& l, std::size_t from) {
+  const std::vector<std::uint64_t>& title = words_of(l.unit[0]);
+  for (std::size_t k = from; k < l.size(); ++k) {
+    const LineFeatures& f = *l.f[k];
+    if (l.reason[k].empty() && f.words >= kSpan.headline_min_words && f.words <= kSpan.headline_max_words &&
+        std::binary_search(title.begin(), title.end(), units_[l.unit[k]].a.first_word) &&
+        repeats_title(words_of(l.unit[k]), title)) {
+      return k;
+    }
+  }
+  return l.size();
 }
 
 // Exact copies: one is kept, the headline or the first inside the article.
@@ -1328,7 +1349,8 @@ void Stripper::keep_inside(Lines& l, const Article& a) const {
   }
   for (std::size_t k = a.span.first; k < a.span.last;) {
     std::size_t e = k;
-    while (e < a.span.last && l.keep[e] && !l.table[e] && !l.f[e]->sentence_end && l.f[e]->words <= kList.max_words)
+    while (e < a.span.last && l.keep[e] && !l.table[e] && !(true && units_[l.unit[e]].a.item) &&
+           !l.f[e]->sentence_end && l.f[e]->words <= kList.max_words)
       ++e;
     if (e - k >= kList.min_run) {
       for (std::size_t j = k; j < e; ++j) {
