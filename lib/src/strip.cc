@@ -699,6 +699,7 @@ struct SpanParams {
   double headline_share = 0.25;     // ... and is at least this share of the best run
   std::uint32_t headline_min_words = 3, headline_max_words = 40;
   double good = 0.7;                // a line this good is article text
+  std::uint32_t link_text_words = 12;  // a line with an address and this many words inside it is text
   std::size_t good_before_end = 2;  // a comment prompt or copyright line ends the article after these
   double prompt_flip = 5;           // ... unless what follows it is this many times larger
   double junk_score = 0.1;          // the score of a line dropped for a reason of its own
@@ -949,6 +950,7 @@ struct Lines {
   std::vector<char> table;  // a row of a table of figures
   std::vector<char> feed;   // in an item of a feed
   std::vector<char> cut;    // a paragraph cut off with an ellipsis
+  std::vector<float> link_text;  // the score of a line of text with an address, as text (else -1)
   std::size_t size() const { return unit.size(); }
 };
 
@@ -1155,6 +1157,7 @@ Lines Stripper::classify(const std::vector<std::size_t>& kept) {
   }
   l.score.resize(n);
   l.table.assign(n, 0);
+  l.link_text.assign(n, -1);
   l.cut.assign(n, 0);
   l.feed.assign(n, 0);
   l.reason.resize(n);
@@ -1165,6 +1168,14 @@ Lines Stripper::classify(const std::vector<std::size_t>& kept) {
     const Unit* prev = k > 0 ? &units_[kept[k - 1]] : nullptr;
     const Unit* next = k + 1 < n ? &units_[kept[k + 1]] : nullptr;
     l.table[k] = l.reason[k] == "date" && table_row(units_[kept[k]].a);
+    if (l.reason[k] == "link" && !l.f[k]->link_only && l.f[k]->words >= kSpan.link_text_words) {
+      // Inside the article, a sentence that names an address (a contact, a source) is text.
+      LineFeatures text = *l.f[k];
+      text.link = false;
+      std::string_view why;
+      double score = content_score(text, doc_script, lang_known, &why);
+      if (why.empty()) l.link_text[k] = static_cast<float>(score);
+    }
     if (l.reason[k] == "truncated" && l.f[k]->words >= kCut.min_words) {
       // A paragraph cut off (by a paywall, or an ellipsis of the writer's) is weak text, not a
       // teaser: teasers go with their feed or list.
@@ -1338,7 +1349,10 @@ void Stripper::end_at_prompt(const Lines& l, Span& span) const {
 // Inside the article: lines that are not junk and not too weak, less lists of links.
 void Stripper::keep_inside(Lines& l, const Article& a) const {
   const double floor = options_.keep_threshold - kSpan.inside_margin;
-  for (std::size_t k = a.span.first; k < a.span.last; ++k) l.keep[k] = l.reason[k].empty() && l.score[k] >= floor;
+  for (std::size_t k = a.span.first; k < a.span.last; ++k) {
+    l.keep[k] = l.reason[k].empty() ? l.score[k] >= floor : l.link_text[k] >= floor;
+    if (l.keep[k]) l.reason[k] = {};
+  }
   // A paragraph cut off inside the article is a caption cut to length; the article's last
   // paragraph may be cut by a paywall.
   for (std::size_t k = a.span.first; k + 1 < a.span.last; ++k) {
