@@ -89,39 +89,132 @@ bool is_separator(char32_t c) {
   return c == 0xBB || c == 0x203A || c == 0x2022 || c == 0xB7 || c == 0x25B8 || c == 0x2192;
 }
 
-void normalise(std::string_view line, Normalised& n) {
-  n.tokens.clear();
-  n.cased = n.capitalised = n.chars = n.weight = n.separators = 0;
-  n.copyright = false;
-  n.script_letters.fill(0);
-  // Folding never more than triples a character's bytes, plus a space before each token.
-  // The buffer only grows, so that it is not cleared for every line.
-  if (n.text.size() < line.size() * 4 + 4) n.text.resize(line.size() * 4 + 4);
-  char* const base = n.text.data();
-  char* out = base;
-  bool in_token = false, number = true;
-  std::uint32_t begin = 0;
-  std::uint64_t hash = 0;
-  std::uint32_t latin = 0;
-  auto end_token = [&] {
-    if (!in_token) return;
-    n.tokens.push_back({begin, static_cast<std::uint32_t>(out - base), number, hash});
-    in_token = false;
-  };
-  auto start_token = [&](bool upper, bool lower) {
-    *out++ = ' ';
-    begin = static_cast<std::uint32_t>(out - base);
-    in_token = true;
-    number = true;
-    hash = 14695981039346656037ull;
-    n.cased += upper || lower;
-    n.capitalised += upper;
-  };
-  auto append = [&](char ch) {
-    *out++ = ch;
-    hash = (hash ^ static_cast<unsigned char>(ch)) * 1099511628211ull;
-  };
-  auto append_code_point = [&](char32_t c) {
+// The steps of normalise(): one pass over the line, writing folded tokens into N.
+class Normaliser {
+ public:
+  Normaliser(std::string_view line, Normalised& n) : line_(line), n_(n) {
+    n.tokens.clear();
+    n.cased = n.capitalised = n.chars = n.weight = n.separators = 0;
+    n.copyright = false;
+    n.script_letters.fill(0);
+    // Folding never more than triples a character's bytes, plus a space before each token.
+    // The buffer only grows, so that it is not cleared for every line.
+    if (n.text.size() < line.size() * 4 + 4) n.text.resize(line.size() * 4 + 4);
+    base_ = out_ = n.text.data();
+  }
+
+  void run() {
+    for (std::size_t i = 0; i < line_.size();) {
+      unsigned char b = static_cast<unsigned char>(line_[i]);
+      i = b < 0x80 ? ascii(i) : other(i);
+    }
+    end_token();
+    n_.weight += n_.chars;
+    if (latin_) {
+      tally_script(USCRIPT_LATIN);
+      for (std::size_t k = 0; k < n_.script_codes.size(); ++k) {
+        if (n_.script_codes[k] == USCRIPT_LATIN) n_.script_letters[k] += latin_ - 1;
+      }
+    }
+  }
+
+ private:
+  // An ASCII byte at I, or the whole run of ASCII letters and digits there, in one tight
+  // loop. Returns the position after it.
+  std::size_t ascii(std::size_t i) {
+    unsigned char b = static_cast<unsigned char>(line_[i]);
+    std::uint8_t cls = kAsciiClass[b];
+    if (cls < kDigit || cls > kLower) {
+      end_token();
+      if (cls == kSeparator || (cls == kSpacedSeparator && spaced(line_, i))) ++n_.separators;
+      n_.chars += cls != kSpace && b != '\t';
+      return i + 1;
+    }
+    if (!in_token_) start_token(cls == kUpper, cls == kLower);
+    std::size_t j = i;
+    std::uint32_t letters = 0;
+    do {
+      unsigned char c = static_cast<unsigned char>(line_[j]);
+      std::uint8_t k = c < 0x80 ? kAsciiClass[c] : static_cast<std::uint8_t>(kOther);
+      if (k < kDigit || k > kLower) break;
+      letters += k != kDigit;
+      append(k == kUpper ? static_cast<char>(c + 32) : static_cast<char>(c));
+    } while (++j < line_.size());
+    if (letters) number_ = false;
+    latin_ += letters;
+    n_.chars += static_cast<std::uint32_t>(j - i);
+    return j;
+  }
+
+  // A code point beyond ASCII at I. Returns the position after it.
+  std::size_t other(std::size_t i) {
+    char32_t c = utf8::next(line_, i);
+    ++n_.chars;
+    if (c == 0xA9) n_.copyright = true;
+    if (is_separator(c)) ++n_.separators;
+    if (is_unspaced(c) && u_isalpha(c)) {
+      n_.weight += 2;  // one more at the end: a Han or kana character weighs three
+      end_token();
+      start_token(false, false);
+      number_ = false;
+      tally_script(USCRIPT_HAN);
+      append_code_point(c);
+      end_token();
+      return i;
+    }
+    // One property look-up for the category; the script is looked up once per 128-code-point
+    // block (letters of one block share a script closely enough for a tally).
+    std::uint32_t category = U_MASK(u_charType(c));
+    bool mark = category & U_GC_M_MASK;
+    bool letter = category & U_GC_L_MASK;
+    bool digit = category & U_GC_ND_MASK;
+    if (!letter && !digit && !(mark && in_token_)) {
+      if (u_isUWhiteSpace(c)) --n_.chars;
+      end_token();
+      return i;
+    }
+    if (!in_token_) start_token(category & U_GC_LU_MASK, category & U_GC_LL_MASK);
+    if (!digit) {
+      number_ = false;
+      if (letter) tally_letter(c);
+    }
+    char32_t f = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+    append_code_point(f > 0x10FFFF || (f >= 0xD800 && f <= 0xDFFF) ? utf8::kReplacement : f);
+    return i;
+  }
+
+  void tally_letter(char32_t c) {
+    if ((c >> 7) != script_block_) {
+      UErrorCode status = U_ZERO_ERROR;
+      script_block_ = c >> 7;
+      script_ = uscript_getScript(c, &status);
+      if (U_FAILURE(status)) script_ = USCRIPT_COMMON;
+    }
+    if (script_ > USCRIPT_INHERITED) tally_script(script_);
+  }
+
+  void end_token() {
+    if (!in_token_) return;
+    n_.tokens.push_back({begin_, static_cast<std::uint32_t>(out_ - base_), number_, hash_});
+    in_token_ = false;
+  }
+
+  void start_token(bool upper, bool lower) {
+    *out_++ = ' ';
+    begin_ = static_cast<std::uint32_t>(out_ - base_);
+    in_token_ = true;
+    number_ = true;
+    hash_ = 14695981039346656037ull;
+    n_.cased += upper || lower;
+    n_.capitalised += upper;
+  }
+
+  void append(char ch) {
+    *out_++ = ch;
+    hash_ = (hash_ ^ static_cast<unsigned char>(ch)) * 1099511628211ull;
+  }
+
+  void append_code_point(char32_t c) {
     char buf[4];
     int len = 0;
     if (c < 0x800) {
@@ -136,101 +229,31 @@ void normalise(std::string_view line, Normalised& n) {
     }
     buf[len++] = static_cast<char>(0x80 | (c & 0x3F));
     for (int k = 0; k < len; ++k) append(buf[k]);
-  };
-  auto tally_script = [&](UScriptCode code) {
-    for (std::size_t k = 0; k < n.script_codes.size(); ++k) {
-      if (n.script_letters[k] == 0 || n.script_codes[k] == code) {
-        n.script_codes[k] = static_cast<std::uint8_t>(code);
-        ++n.script_letters[k];
+  }
+
+  void tally_script(UScriptCode code) {
+    for (std::size_t k = 0; k < n_.script_codes.size(); ++k) {
+      if (n_.script_letters[k] == 0 || n_.script_codes[k] == code) {
+        n_.script_codes[k] = static_cast<std::uint8_t>(code);
+        ++n_.script_letters[k];
         return;
       }
     }
-  };
-  char32_t script_block = ~char32_t{0};
-  UScriptCode script = USCRIPT_COMMON;
-  const std::size_t size = line.size();
-  for (std::size_t i = 0; i < size;) {
-    unsigned char b = static_cast<unsigned char>(line[i]);
-    if (b < 0x80) {
-      std::uint8_t cls = kAsciiClass[b];
-      if (cls >= kDigit && cls <= kLower) {
-        if (!in_token) start_token(cls == kUpper, cls == kLower);
-        // The rest of the run of ASCII letters and digits, in one tight loop.
-        std::size_t j = i;
-        std::uint32_t letters = 0;
-        do {
-          unsigned char c = static_cast<unsigned char>(line[j]);
-          std::uint8_t k = c < 0x80 ? kAsciiClass[c] : static_cast<std::uint8_t>(kOther);
-          if (k < kDigit || k > kLower) break;
-          letters += k != kDigit;
-          append(k == kUpper ? static_cast<char>(c + 32) : static_cast<char>(c));
-        } while (++j < size);
-        if (letters) number = false;
-        latin += letters;
-        n.chars += static_cast<std::uint32_t>(j - i);
-        i = j;
-        continue;
-      } else {
-        end_token();
-        if (cls == kSeparator ||
-            (cls == kSpacedSeparator && spaced(line, i))) {
-          ++n.separators;
-        }
-        n.chars += cls != kSpace && b != '\t';
-      }
-      ++i;
-      continue;
-    }
-    char32_t c = utf8::next(line, i);
-    ++n.chars;
-    if (c == 0xA9) n.copyright = true;
-    if (is_separator(c)) ++n.separators;
-    if (is_unspaced(c) && u_isalpha(c)) {
-      n.weight += 2;  // one more below: a Han or kana character weighs three
-      end_token();
-      start_token(false, false);
-      number = false;
-      tally_script(USCRIPT_HAN);
-      append_code_point(c);
-      end_token();
-      continue;
-    }
-    // One property look-up for the category; the script is looked up once per 128-code-point
-    // block (letters of one block share a script closely enough for a tally).
-    std::uint32_t category = U_MASK(u_charType(c));
-    bool mark = category & U_GC_M_MASK;
-    bool letter = category & U_GC_L_MASK;
-    bool digit = category & U_GC_ND_MASK;
-    if (!letter && !digit && !(mark && in_token)) {
-      if (u_isUWhiteSpace(c)) --n.chars;
-      end_token();
-      continue;
-    }
-    if (!in_token) start_token(category & U_GC_LU_MASK, category & U_GC_LL_MASK);
-    if (!digit) {
-      number = false;
-      if (letter) {
-        if ((c >> 7) != script_block) {
-          UErrorCode status = U_ZERO_ERROR;
-          script_block = c >> 7;
-          script = uscript_getScript(c, &status);
-          if (U_FAILURE(status)) script = USCRIPT_COMMON;
-        }
-        if (script > USCRIPT_INHERITED) tally_script(script);
-      }
-    }
-    char32_t f = u_foldCase(c, U_FOLD_CASE_DEFAULT);
-    append_code_point(f > 0x10FFFF || (f >= 0xD800 && f <= 0xDFFF) ? utf8::kReplacement : f);
   }
-  end_token();
-  n.weight += n.chars;
-  if (latin) {
-    tally_script(USCRIPT_LATIN);
-    for (std::size_t k = 0; k < n.script_codes.size(); ++k) {
-      if (n.script_codes[k] == USCRIPT_LATIN) n.script_letters[k] += latin - 1;
-    }
-  }
-}
+
+  std::string_view line_;
+  Normalised& n_;
+  char* base_;
+  char* out_;
+  bool in_token_ = false, number_ = true;
+  std::uint32_t begin_ = 0;
+  std::uint64_t hash_ = 0;
+  std::uint32_t latin_ = 0;
+  char32_t script_block_ = ~char32_t{0};
+  UScriptCode script_ = USCRIPT_COMMON;
+};
+
+void normalise(std::string_view line, Normalised& n) { Normaliser(line, n).run(); }
 
 // Aho-Corasick automaton over word ids: the phrases are sequences of words (kStart and kEnd
 // stand for the start and end of the line, for anchored phrases), so a line costs one table
