@@ -563,24 +563,16 @@ std::vector<std::uint64_t> word_set(std::string_view line) {
 
 std::uint64_t finish_key(std::uint64_t h, bool any) { return !any ? 0 : h ? h : 1; }
 
-void analyse(std::string_view line, Analysis& a) {
+// The word-level features of the tokens of N: digits, date words, stopwords, the byline word
+// first, the line key; the word ids for the phrase automaton go to IDS. Returns the number
+// of tokens that are numbers or date words.
+std::uint32_t analyse_words(const Normalised& n, Analysis& a, std::vector<std::uint32_t>& ids, bool& first_byline) {
   const Tables& t = tables();
-  thread_local Normalised n;
   LineFeatures& f = a.features;
-  f = LineFeatures();
-  a.stop.fill(0);
-  a.date_words = 0;
-  line = trim(line);
-  a.item = list_item(line);
-  normalise(line, n);
-  f.words = static_cast<std::uint32_t>(n.tokens.size());
-  f.cased = n.cased;
-  f.capitalised = n.capitalised;
   std::uint32_t date_tokens = 0;
   std::uint64_t key = 14695981039346656037ull;
-  thread_local std::vector<std::uint32_t> ids;
   ids.assign(1, PhraseMatcher::kStart);
-  bool first_byline = false;
+  first_byline = false;
   for (const Token& tok : n.tokens) {
     std::string_view w(n.text.data() + tok.begin, tok.end - tok.begin);
     const WordInfo* info = t.words.find(w, tok.hash);
@@ -601,42 +593,27 @@ void analyse(std::string_view line, Analysis& a) {
   ids.push_back(PhraseMatcher::kEnd);
   a.key = finish_key(key, !n.tokens.empty());
   a.first_word = n.tokens.empty() ? 0 : n.tokens.front().hash;
-  // A time stamp: numbers and date words, but for a name or two (a site, a place, an author).
-  f.date = f.digits > 0 && !n.tokens.empty() &&
-           (date_tokens == n.tokens.size() || (n.tokens.size() <= 8 && date_tokens * 10 >= n.tokens.size() * 7));
-  std::size_t best = 0;
-  for (std::size_t k = 0; k < n.script_letters.size(); ++k) {
-    if (n.script_letters[k] > n.script_letters[best]) best = k;
-  }
-  f.script = n.script_letters[best] ? n.script_codes[best] : 0;
-  f.chars = n.chars;
-  f.weight = n.weight;
-  // A bullet that opens an item separates nothing.
-  f.separators = n.separators - (a.item && n.separators > 0 && static_cast<unsigned char>(line[0]) >= 0x80);
-  f.copyright = n.copyright;
-  // Sentence punctuation at the end, behind closing quotes and brackets.
-  std::size_t end = line.size();
-  while (end > 0) {
+  return date_tokens;
+}
+
+// Sentence punctuation at the end of LINE, behind closing quotes and brackets.
+bool ends_sentence(std::string_view line) {
+  for (std::size_t end = line.size(); end > 0;) {
     std::size_t at = end;
     char32_t c = utf8::prev(line, at);
-    if (!is_closing(c)) {
-      f.sentence_end = is_sentence_end(c);
-      break;
-    }
+    if (!is_closing(c)) return is_sentence_end(c);
     end = at;
   }
-  f.cut_off =
-      ends_with(line, "...") || ends_with(line, "\u2026") || ends_with(line, "[...]") || ends_with(line, "[\u2026]");
-  f.link = has_link(line);
-  f.link_only = f.link && only_links(line);
-  if (n.tokens.empty()) return;
-  f.byline = f.words <= 8 && f.words >= 2 && !f.sentence_end && first_byline;
-  // Phrase cover: tokens inside a matched phrase, tallied per table. Position i of IDS is
-  // token i - 1 (position 0 is kStart).
+  return false;
+}
+
+// Phrase cover: the share of the TOKENS tokens inside a matched phrase, and the table most
+// of them come from. Position i of IDS is token i - 1 (position 0 is kStart).
+void phrase_cover(const std::vector<std::uint32_t>& ids, std::size_t tokens, LineFeatures& f) {
   thread_local std::vector<std::uint8_t> kind_at;
   kind_at.assign(ids.size(), 0);
   bool any = false;
-  t.phrases.scan(ids, [&](std::size_t end_at, std::size_t len, std::uint8_t kind) {
+  tables().phrases.scan(ids, [&](std::size_t end_at, std::size_t len, std::uint8_t kind) {
     for (std::size_t k = end_at - len; k < end_at; ++k) kind_at[k] = kind;
     any = true;
     if (end_at == len && end_at < ids.size()) f.label = true;
@@ -650,12 +627,50 @@ void analyse(std::string_view line, Analysis& a) {
       ++per_kind[kind_at[k]];
     }
   }
-  f.phrase_cover = static_cast<double>(covered) / n.tokens.size();
+  f.phrase_cover = static_cast<double>(covered) / tokens;
   std::size_t top = 1;
   for (std::size_t k = 2; k < per_kind.size(); ++k) {
     if (per_kind[k] > per_kind[top]) top = k;
   }
   if (covered) f.phrase_kind = kPhraseKinds[top - 1];
+}
+
+void analyse(std::string_view line, Analysis& a) {
+  thread_local Normalised n;
+  thread_local std::vector<std::uint32_t> ids;
+  LineFeatures& f = a.features;
+  f = LineFeatures();
+  a.stop.fill(0);
+  a.date_words = 0;
+  line = trim(line);
+  a.item = list_item(line);
+  normalise(line, n);
+  f.words = static_cast<std::uint32_t>(n.tokens.size());
+  f.cased = n.cased;
+  f.capitalised = n.capitalised;
+  bool first_byline = false;
+  std::uint32_t date_tokens = analyse_words(n, a, ids, first_byline);
+  // A time stamp: numbers and date words, but for a name or two (a site, a place, an author).
+  f.date = f.digits > 0 && !n.tokens.empty() &&
+           (date_tokens == n.tokens.size() || (n.tokens.size() <= 8 && date_tokens * 10 >= n.tokens.size() * 7));
+  std::size_t best = 0;
+  for (std::size_t k = 0; k < n.script_letters.size(); ++k) {
+    if (n.script_letters[k] > n.script_letters[best]) best = k;
+  }
+  f.script = n.script_letters[best] ? n.script_codes[best] : 0;
+  f.chars = n.chars;
+  f.weight = n.weight;
+  // A bullet that opens an item separates nothing.
+  f.separators = n.separators - (a.item && n.separators > 0 && static_cast<unsigned char>(line[0]) >= 0x80);
+  f.copyright = n.copyright;
+  f.sentence_end = ends_sentence(line);
+  f.cut_off =
+      ends_with(line, "...") || ends_with(line, "\u2026") || ends_with(line, "[...]") || ends_with(line, "[\u2026]");
+  f.link = has_link(line);
+  f.link_only = f.link && only_links(line);
+  if (n.tokens.empty()) return;
+  f.byline = f.words <= 8 && f.words >= 2 && !f.sentence_end && first_byline;
+  phrase_cover(ids, n.tokens.size(), f);
 }
 
 }  // namespace
