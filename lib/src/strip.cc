@@ -683,40 +683,67 @@ LineFeatures line_features(std::string_view line, std::string_view lang) {
   return a.features;
 }
 
+namespace {
+
+// The weights of the content score (step 2 in strip.h).
+struct ScoreParams {
+  std::uint32_t prose_words = 12;        // a sentence this long is prose ...
+  std::uint32_t long_prose_words = 20;   // ... and this long, prose even when covered by phrases
+  double phrase_alone = 0.5;             // phrase cover from which a line is boilerplate
+  std::uint32_t max_cut_words = 60;      // a teaser cut off with "..." has at most this many
+  std::uint32_t max_copyright_words = 30;
+  std::uint32_t max_navigation_words = 15;
+  std::uint32_t max_script_words = 20;   // a short line in another script is junk
+  double junk = 0.1;                     // the score of a line junk on its own
+  double base = 0.2;                     // then: base, plus length up to full_words ...
+  double length = 0.25;
+  double full_words = 25;
+  double stopwords = 0.25;               // ... plus stopwords up to a share of full_stopwords
+  double full_stopwords = 0.3;
+  double unknown_language = 0.2;         // (a sentence of min_sentence_words, language unknown)
+  std::uint32_t min_sentence_words = 8;
+  double sentence = 0.2;                 // ... plus sentence punctuation at the end
+  double heavy = 0.1;                    // ... plus this for a line of heavy_weight characters
+  std::uint32_t heavy_weight = 150;
+  double capitalised = 0.15;             // less this for Title Case (80 % of cased words)
+  double phrase = 1.5;                   // less this times the phrase cover
+};
+constexpr ScoreParams kScore;
+
+// The reason F is junk on its own, or empty.
+std::string_view junk_reason(const LineFeatures& f, std::uint8_t doc_script) {
+  const ScoreParams& p = kScore;
+  bool prose = f.sentence_end && f.words >= p.prose_words;
+  if (f.words == 0) return "symbols";
+  if ((f.phrase_cover >= p.phrase_alone || (f.label && !f.sentence_end)) && !(prose && f.words >= p.long_prose_words))
+    return f.phrase_kind;
+  if (f.cut_off && f.words <= p.max_cut_words) return "truncated";
+  if (f.date) return "date";
+  if (f.byline) return "byline";
+  if (f.link && !prose) return "link";
+  if (f.copyright && f.words <= p.max_copyright_words) return "copyright";
+  if (f.separators > 0 && !f.sentence_end && f.words <= p.max_navigation_words) return "navigation";
+  if (doc_script && f.script && f.script != doc_script && f.words <= p.max_script_words) return "script";
+  return {};
+}
+
+}  // namespace
+
 double content_score(const LineFeatures& f, std::uint8_t doc_script, bool lang_known, std::string_view* reason) {
-  std::string_view why;
-  bool prose = f.sentence_end && f.words >= 12;
-  if (f.words == 0) {
-    why = "symbols";
-  } else if ((f.phrase_cover >= 0.5 || (f.label && !f.sentence_end)) && !(prose && f.words >= 20)) {
-    why = f.phrase_kind;
-  } else if (f.cut_off && f.words <= 60) {
-    why = "truncated";
-  } else if (f.date) {
-    why = "date";
-  } else if (f.byline) {
-    why = "byline";
-  } else if (f.link && !prose) {
-    why = "link";
-  } else if (f.copyright && f.words <= 30) {
-    why = "copyright";
-  } else if (f.separators > 0 && !f.sentence_end && f.words <= 15) {
-    why = "navigation";
-  } else if (doc_script && f.script && f.script != doc_script && f.words <= 20) {
-    why = "script";
-  }
+  const ScoreParams& p = kScore;
+  std::string_view why = junk_reason(f, doc_script);
   if (reason) *reason = why;
-  if (!why.empty()) return 0.1;
-  double s = 0.2 + 0.25 * std::min(1.0, f.words / 25.0);
+  if (!why.empty()) return p.junk;
+  double s = p.base + p.length * std::min(1.0, f.words / p.full_words);
   if (lang_known) {
-    s += 0.25 * std::min(1.0, (static_cast<double>(f.stopwords) / f.words) / 0.3);
-  } else if (f.sentence_end && f.words >= 8) {
-    s += 0.2;
+    s += p.stopwords * std::min(1.0, (static_cast<double>(f.stopwords) / f.words) / p.full_stopwords);
+  } else if (f.sentence_end && f.words >= p.min_sentence_words) {
+    s += p.unknown_language;
   }
-  if (f.sentence_end) s += 0.2;
-  if (f.weight >= 150) s += 0.1;
-  if (f.cased >= 3 && f.capitalised * 10 >= f.cased * 8) s -= 0.15;
-  s -= 1.5 * f.phrase_cover;
+  if (f.sentence_end) s += p.sentence;
+  if (f.weight >= p.heavy_weight) s += p.heavy;
+  if (f.cased >= 3 && f.capitalised * 10 >= f.cased * 8) s -= p.capitalised;
+  s -= p.phrase * f.phrase_cover;
   return std::clamp(s, 0.0, 1.0);
 }
 namespace {
