@@ -213,6 +213,66 @@ TEST(Strip, ThresholdTradesRecallForPrecision) {
   EXPECT_GE(strip(doc, lax).size(), strip(doc).size());
 }
 
+TEST(Strip, TableOfFiguresInsideTheArticleIsKept) {
+  // Rows of numbers beside names look like time stamps one by one; three or more are a table.
+  std::string table = "Pos Driver Points Wins\n1 Kyle Busch 5040 5\n2 Martin Truex 5035 7\n3 Kevin Harvick 5033 4";
+  std::string out = strip(article(table));
+  EXPECT_NE(out.find("2 Martin Truex 5035 7"), std::string::npos) << out;
+  EXPECT_EQ(out.find("Facebook"), std::string::npos) << out;
+}
+
+TEST(Strip, ListItemsWithBulletsInsideTheArticleAreKept) {
+  std::string list = "- ribbon\n- white glue\n- an inflated balloon\n- water";
+  std::string out = strip(article(list));
+  EXPECT_NE(out.find("- white glue"), std::string::npos) << out;
+  // The list does not end the article: the paragraph above it is kept.
+  EXPECT_NE(out.find(kProse), std::string::npos) << out;
+}
+
+TEST(Strip, LastParagraphCutByAPaywallIsKept) {
+  std::string cut =
+      "The minister is expected to present the plan to parliament next week, and officials said that "
+      "the first measures could take effect as early as...";
+  std::string page = std::string("Talks Go On In The Province\n\nHome\nNews\nWorld\nSport\n\n") + kProse +
+                     "\n\n" + kProse2 + "\n\n" + kProse3 + "\n\n" + cut +
+                     "\n\nSubscribe to read more\nShare this article\nFacebook\n";
+  std::string out = strip(page);
+  EXPECT_NE(out.find("as early as..."), std::string::npos) << out;
+  EXPECT_EQ(out.find("Subscribe"), std::string::npos) << out;
+}
+
+TEST(Strip, ArticleStopsAtACommentThreadAndExplainNamesIt) {
+  std::string page = std::string("Talks Go On In The Province\n\nHome\nNews\nWorld\n\n") + kProse + "\n\n" +
+                     kProse2 + "\n\n" + kProse3 + "\n\n3 Comments\n\n";
+  const char* const names[] = {"Mary", "Tim", "Ann", "Joe", "Sam"};
+  for (int i = 0; i < 5; ++i) {
+    page += std::string(names[i]) + "\nJuly " + std::to_string(20 + i) +
+            ", 2012 at 9:" + std::to_string(10 + i) +
+            " am\nI have been following these talks for years and I do not think that anyone in the capital "
+            "has any intention of giving the province what it asks for, whatever the governor says.\nReply\n\n";
+  }
+  Report report(true);
+  std::string out = strip(page, {}, &report);
+  EXPECT_NE(out.find(kProse3), std::string::npos) << out;
+  EXPECT_EQ(out.find("I have been following"), std::string::npos) << out;
+  EXPECT_GT(report.counts().count("strip/feed"), 0u);
+}
+
+TEST(Strip, ExtractedArticleKeepsItsShape) {
+  // Contract of StripOptions::extracted: only phrase-level boilerplate goes, never a short
+  // line, a list, a time stamp or a line after a comment prompt.
+  std::string text = std::string("Talks Go On\n\nNov. 19, 2019\n\n") + kProse + "\n\nKabul\nKunduz\nHerat\n\n" +
+                     kProse2 + "\n\nShare this article\n";
+  StripOptions options;
+  options.extracted = true;
+  std::string out = strip(text, options);
+  EXPECT_EQ(out, std::string("Talks Go On\n\nNov. 19, 2019\n\n") + kProse + "\n\nKabul\nKunduz\nHerat\n\n" +
+                     kProse2 + "\n");
+  // And a text without phrase-level boilerplate is an article: kept whole.
+  std::string plain = std::string("Nov. 19, 2019\n\n") + kProse + "\n\nKabul\nKunduz\nHerat\n";
+  EXPECT_EQ(strip(plain), plain);
+}
+
 // Random documents from pieces of prose and junk, in random paragraph layouts.
 std::string random_page(std::uint32_t& seed, int pieces) {
   static const char* const kPieces[] = {kProse,

@@ -777,6 +777,8 @@ constexpr SpanParams kSpan;
 struct ListParams {
   std::size_t min_run = 3;
   std::uint32_t max_words = 12;
+  std::size_t min_items = 3;  // items opened by a bullet or a number in a row: a list of the article
+  double item_margin = 0.05;  // ... whose items score at least the threshold plus this
 };
 constexpr ListParams kList;
 
@@ -1110,6 +1112,7 @@ class Stripper {
   std::vector<char> feed_markers(const Lines& l) const;
   void mark_feeds(Lines& l) const;
   void mark_tables(Lines& l) const;
+  void mark_items(Lines& l) const;
   void mark_feed(Lines& l, const std::vector<std::size_t>& at, std::size_t i, std::size_t j) const;
   void end_at_prompt(const Lines& l, Span& span) const;
   void keep_inside(Lines& l, const Article& a) const;
@@ -1255,7 +1258,23 @@ Lines Stripper::classify(const std::vector<std::size_t>& kept) {
     }
   }
   mark_tables(l);
+  mark_items(l);
   return l;
+}
+
+// Lists of items opened by bullets or numbers: runs of at least min_items items, not junk on
+// their own, are article lines (scored a little above the threshold at least), so that a
+// list does not end the article it is in.
+void Stripper::mark_items(Lines& l) const {
+  for (std::size_t k = 0; k < l.size();) {
+    std::size_t e = k;
+    while (e < l.size() && units_[l.unit[e]].a.item && l.reason[e].empty()) ++e;
+    if (e - k >= kList.min_items) {
+      for (std::size_t j = k; j < e; ++j)
+        l.score[j] = std::max(l.score[j], options_.keep_threshold + kList.item_margin);
+    }
+    k = e == k ? k + 1 : e;
+  }
 }
 
 // Tables of figures: runs of at least min_rows rows; their rows are not time stamps but
