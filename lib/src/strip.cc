@@ -792,6 +792,7 @@ struct FeedParams {
   std::size_t lead_gap = 2;     // a first gap this many times the median is not yet the feed
   double outlier = 3;         // an item this many times heavier than the median is an article
   double min_article = 300;  // ... when it has this many characters
+  std::uint32_t last_item_break = 300;  // the last item ends before a paragraph this heavy
   double cap = 0.4;
 };
 constexpr FeedParams kFeed;
@@ -1345,6 +1346,15 @@ void Stripper::mark_feed(Lines& l, const std::vector<std::size_t>& at, std::size
   for (std::size_t m = i; m < j; ++m) {
     if (item_weight[m - i] > heavy) continue;
     std::size_t end = m + 1 < j ? at[m + 1] : std::min(l.size(), at[m] + typical + 1);
+    if (m + 1 == j) {
+      // The last item ends before a paragraph: what follows a feed is often the article.
+      for (std::size_t k = at[m] + 1; k < end; ++k) {
+        if (l.reason[k].empty() && l.weight[k] >= kFeed.last_item_break) {
+          end = k;
+          break;
+        }
+      }
+    }
     for (std::size_t k = at[m]; k < end; ++k) {
       l.score[k] = std::min(l.score[k], kFeed.cap);
       l.feed[k] = 1;
