@@ -548,6 +548,7 @@ struct Analysis {
   std::uint64_t first_word = 0;                         // hash of the first token
   std::uint32_t date_words = 0;                         // tokens in dates.txt (month and day names)
   bool item = false;                                    // opens with a bullet or a number (list_item)
+  bool dated = false;                                   // opens with a number or a date word
 };
 
 // The hashes of the distinct words of LINE, sorted: what title similarity compares.
@@ -587,6 +588,7 @@ std::uint32_t analyse_words(const Normalised& n, Analysis& a, std::vector<std::u
       for (std::uint16_t bits = info->stop; bits; bits &= bits - 1) ++a.stop[__builtin_ctz(bits)];
       if (&tok == &n.tokens.front()) first_byline = info->byline;
     }
+    if (&tok == &n.tokens.front()) a.dated = tok.number || (info && info->date);
     ids.push_back(info ? info->phrase : PhraseMatcher::kNone);
     key = mix(key, tok.hash);
   }
@@ -642,6 +644,7 @@ void analyse(std::string_view line, Analysis& a) {
   f = LineFeatures();
   a.stop.fill(0);
   a.date_words = 0;
+  a.dated = false;
   line = trim(line);
   a.item = list_item(line);
   normalise(line, n);
@@ -779,6 +782,7 @@ struct ListParams {
   std::uint32_t max_words = 12;
   std::size_t min_items = 3;  // items opened by a bullet or a number in a row: a list of the article
   double item_margin = 0.05;  // ... whose items score at least the threshold plus this
+  std::uint32_t max_row_words = 20, min_row_names = 2;  // a row of a calendar (calendar_row)
 };
 constexpr ListParams kList;
 
@@ -1018,6 +1022,7 @@ struct Lines {
   std::vector<char> table;  // a row of a table of figures
   std::vector<char> feed;   // in an item of a feed
   std::vector<char> cut;    // a paragraph cut off with an ellipsis
+  std::vector<char> item;   // an item of a list of the article (mark_items)
   std::vector<float> link_text;  // the score of a line of text with an address, as text (else -1)
   std::size_t size() const { return unit.size(); }
 };
@@ -1114,6 +1119,8 @@ class Stripper {
   void mark_feeds(Lines& l) const;
   void mark_tables(Lines& l) const;
   void mark_items(Lines& l) const;
+  bool calendar_row(const Lines& l, std::size_t k) const;
+  bool after_text(const Lines& l, std::size_t k) const;
   void mark_feed(Lines& l, const std::vector<std::size_t>& at, std::size_t i, std::size_t j) const;
   void end_at_prompt(const Lines& l, Span& span) const;
   void keep_inside(Lines& l, const Article& a) const;
@@ -1228,6 +1235,7 @@ Lines Stripper::classify(const std::vector<std::size_t>& kept) {
   l.table.assign(n, 0);
   l.link_text.assign(n, -1);
   l.cut.assign(n, 0);
+  l.item.assign(n, 0);
   l.feed.assign(n, 0);
   l.reason.resize(n);
   l.weight.resize(n);
@@ -1270,12 +1278,38 @@ void Stripper::mark_items(Lines& l) const {
   for (std::size_t k = 0; k < l.size();) {
     std::size_t e = k;
     while (e < l.size() && units_[l.unit[e]].a.item && l.reason[e].empty()) ++e;
+    if (e == k && after_text(l, k)) {
+      while (e < l.size() && calendar_row(l, e) && units_[l.unit[e]].block == units_[l.unit[k]].block) ++e;
+    }
     if (e - k >= kList.min_items) {
-      for (std::size_t j = k; j < e; ++j)
+      for (std::size_t j = k; j < e; ++j) {
         l.score[j] = std::max(l.score[j], options_.keep_threshold + kList.item_margin);
+        l.reason[j] = {};
+        l.item[j] = 1;
+      }
     }
     k = e == k ? k + 1 : e;
   }
+}
+
+// True when line K follows good text, directly or under one heading ("Tour dates:"): a list
+// there belongs to the article; a calendar in a side bar does not.
+bool Stripper::after_text(const Lines& l, std::size_t k) const {
+  for (std::size_t back = 1; back <= 2 && back <= k; ++back) {
+    std::size_t j = k - back;
+    if (l.reason[j].empty() && l.score[j] >= kSpan.good) return true;
+    if (!l.reason[j].empty() || !heading_like(*l.f[j])) return false;
+  }
+  return false;
+}
+
+// A row of a calendar or a programme: a date or a number, then names ("June 9 -- Coral Sky
+// Amphitheatre, West Palm Beach, FL"), not a sentence; a time stamp has no names.
+bool Stripper::calendar_row(const Lines& l, std::size_t k) const {
+  const Analysis& a = units_[l.unit[k]].a;
+  const LineFeatures& f = a.features;
+  return true && a.dated && (l.reason[k].empty() || l.reason[k] == "date") && !f.sentence_end &&
+         f.words <= kList.max_row_words && f.words >= f.digits + a.date_words + kList.min_row_names;
 }
 
 // Tables of figures: runs of at least min_rows rows; their rows are not time stamps but
@@ -1457,7 +1491,7 @@ void Stripper::keep_inside(Lines& l, const Article& a) const {
   }
   for (std::size_t k = a.span.first; k < a.span.last;) {
     std::size_t e = k;
-    while (e < a.span.last && l.keep[e] && !l.table[e] && !(true && units_[l.unit[e]].a.item) &&
+    while (e < a.span.last && l.keep[e] && !l.table[e] && !l.item[e] && !units_[l.unit[e]].a.item &&
            !l.f[e]->sentence_end && l.f[e]->words <= kList.max_words)
       ++e;
     if (e - k >= kList.min_run) {
