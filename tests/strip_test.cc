@@ -229,6 +229,17 @@ TEST(Strip, ListItemsWithBulletsInsideTheArticleAreKept) {
   EXPECT_NE(out.find(kProse), std::string::npos) << out;
 }
 
+TEST(Strip, EmbeddedPostDoesNotEndTheArticle) {
+  // A tweet quoted in the article: its text with a short link, then its credit line.
+  std::string tweet =
+      "Interesting to see the talks go on. https://t.co/abc123\n"
+      "\xE2\x80\x94 Some Reporter (@somereporter) November 18, 2019";
+  std::string out = strip(article(tweet));
+  EXPECT_NE(out.find("(@somereporter)"), std::string::npos) << out;
+  EXPECT_NE(out.find(kProse2), std::string::npos) << out;
+  EXPECT_NE(out.find(kProse), std::string::npos) << out;
+}
+
 TEST(Strip, LastParagraphCutByAPaywallIsKept) {
   std::string cut =
       "The minister is expected to present the plan to parliament next week, and officials said that "

@@ -521,6 +521,18 @@ bool list_item(std::string_view line) {
   return d > 0 && d + 1 < line.size() && (line[d] == '.' || line[d] == ')') && line[d + 1] == ' ';
 }
 
+// True when LINE credits an embedded post: a dash, a name and an @handle ("— Digital
+// Foundry (@digitalfoundry) November 18, 2019").
+bool embed_credit(std::string_view line) {
+  bool dash = false;
+  for (std::string_view d : {"\u2014", "\u2013", "- ", "-- "}) dash = dash || line.substr(0, d.size()) == d;
+  if (!dash || line.size() > 200) return false;
+  for (std::size_t at = line.find("(@"); at != std::string_view::npos; at = line.find("(@", at + 1)) {
+    if (at + 2 < line.size() && std::isalnum(static_cast<unsigned char>(line[at + 2]))) return true;
+  }
+  return false;
+}
+
 // True when every field of LINE between white space is an address (see has_link).
 bool only_links(std::string_view line) {
   bool any = false;
@@ -549,6 +561,7 @@ struct Analysis {
   std::uint32_t date_words = 0;                         // tokens in dates.txt (month and day names)
   bool item = false;                                    // opens with a bullet or a number (list_item)
   bool dated = false;                                   // opens with a number or a date word
+  bool embed = false;                                   // "— Name (@handle) Date": a quoted post's credit
 };
 
 // The hashes of the distinct words of LINE, sorted: what title similarity compares.
@@ -647,6 +660,7 @@ void analyse(std::string_view line, Analysis& a) {
   a.dated = false;
   line = trim(line);
   a.item = list_item(line);
+  a.embed = embed_credit(line);
   normalise(line, n);
   f.words = static_cast<std::uint32_t>(n.tokens.size());
   f.cased = n.cased;
@@ -783,6 +797,7 @@ struct ListParams {
   std::size_t min_items = 3;  // items opened by a bullet or a number in a row: a list of the article
   double item_margin = 0.05;  // ... whose items score at least the threshold plus this
   std::uint32_t max_row_words = 20, min_row_names = 2;  // a row of a calendar (calendar_row)
+  std::uint32_t min_embed_words = 3;                    // the text of an embedded post
 };
 constexpr ListParams kList;
 
@@ -1121,6 +1136,7 @@ class Stripper {
   void mark_items(Lines& l) const;
   bool calendar_row(const Lines& l, std::size_t k) const;
   bool after_text(const Lines& l, std::size_t k) const;
+  void mark_embeds(Lines& l) const;
   void mark_feed(Lines& l, const std::vector<std::size_t>& at, std::size_t i, std::size_t j) const;
   void end_at_prompt(const Lines& l, Span& span) const;
   void keep_inside(Lines& l, const Article& a) const;
@@ -1268,6 +1284,7 @@ Lines Stripper::classify(const std::vector<std::size_t>& kept) {
   }
   mark_tables(l);
   mark_items(l);
+  mark_embeds(l);
   return l;
 }
 
@@ -1289,6 +1306,22 @@ void Stripper::mark_items(Lines& l) const {
       }
     }
     k = e == k ? k + 1 : e;
+  }
+}
+
+// Embedded posts (a tweet: its text, then "— Name (@handle) Date"): neutral lines for the
+// article (an embed must not end it) and, inside it, kept.
+void Stripper::mark_embeds(Lines& l) const {
+  const double neutral = options_.keep_threshold;
+  for (std::size_t k = 0; k < l.size(); ++k) {
+    if (!units_[l.unit[k]].a.embed) continue;
+    for (std::size_t j : {k - 1, k}) {
+      if (j >= l.size() || !(l.reason[j].empty() || l.reason[j] == "link" || l.reason[j] == "repeated")) continue;
+      if (j != k && l.f[j]->words < kList.min_embed_words) continue;
+      l.reason[j] = {};
+      l.score[j] = std::max(l.score[j], neutral);
+      l.item[j] = 1;
+    }
   }
 }
 
