@@ -1040,6 +1040,17 @@ struct Lines {
   std::vector<char> item;   // an item of a list of the article (mark_items)
   std::vector<float> link_text;  // the score of a line of text with an address, as text (else -1)
   std::size_t size() const { return unit.size(); }
+  void resize(std::size_t n) {
+    f.assign(n, nullptr);
+    score.assign(n, 0);
+    reason.assign(n, {});
+    weight.assign(n, 0);
+    table.assign(n, 0);
+    link_text.assign(n, -1);
+    cut.assign(n, 0);
+    item.assign(n, 0);
+    feed.assign(n, 0);
+  }
 };
 
 // The article chosen among the lines: a span, and a headline above it (size() when none).
@@ -1126,7 +1137,13 @@ class Stripper {
 
   void clear_phrases();
   bool choose_article();
+  struct Language {
+    bool known = false;      // stopword shares mean something
+    std::uint8_t script = 0;  // the document's dominant script
+  };
   Lines classify(const std::vector<std::size_t>& kept);
+  Language detect_language(Lines& l);
+  void score_line(Lines& l, std::size_t k, const Language& language);
   Article find_article(const Lines& l);
   std::size_t title_copy(const Lines& l, std::size_t from);
   void mark_repeated(Lines& l, const Article& a);
@@ -1224,68 +1241,72 @@ bool Stripper::choose_article() {
 // phrases in a cluster of the same kind is junk of that kind.
 Lines Stripper::classify(const std::vector<std::size_t>& kept) {
   Lines l;
-  const std::size_t n = kept.size();
   l.unit = kept;
-  std::array<std::uint32_t, kLanguages.size()> hits{};
-  for (std::size_t i : kept) {
-    for (std::size_t g = 0; g < hits.size(); ++g) hits[g] += units_[i].a.stop[g];
-  }
-  std::size_t lang = static_cast<std::size_t>(std::max_element(hits.begin(), hits.end()) - hits.begin());
-  bool lang_known = hits[lang] >= 3;
-  std::map<std::uint8_t, std::uint32_t> script_weight;
-  for (std::size_t i : kept) {
-    LineFeatures& f = units_[i].a.features;
-    f.stopwords = lang_known ? units_[i].a.stop[lang] : 0;
-    l.f.push_back(&f);
-    if (f.script) script_weight[f.script] += f.weight;
-  }
-  std::uint8_t doc_script = 0;
-  std::uint32_t top = 0;
-  for (const auto& [script, w] : script_weight) {
-    if (w > top) {
-      top = w;
-      doc_script = script;
-    }
-  }
-  l.score.resize(n);
-  l.table.assign(n, 0);
-  l.link_text.assign(n, -1);
-  l.cut.assign(n, 0);
-  l.item.assign(n, 0);
-  l.feed.assign(n, 0);
-  l.reason.resize(n);
-  l.weight.resize(n);
-  for (std::size_t k = 0; k < n; ++k) {
-    l.score[k] = content_score(*l.f[k], doc_script, lang_known, &l.reason[k]);
-    l.weight[k] = l.f[k]->weight;
-    const Unit* prev = k > 0 ? &units_[kept[k - 1]] : nullptr;
-    const Unit* next = k + 1 < n ? &units_[kept[k + 1]] : nullptr;
-    l.table[k] = l.reason[k] == "date" && table_row(units_[kept[k]].a);
-    if (l.reason[k] == "link" && !l.f[k]->link_only && l.f[k]->words >= kSpan.link_text_words) {
-      // Inside the article, a sentence that names an address (a contact, a source) is text.
-      LineFeatures text = *l.f[k];
-      text.link = false;
-      std::string_view why;
-      double score = content_score(text, doc_script, lang_known, &why);
-      if (why.empty()) l.link_text[k] = static_cast<float>(score);
-    }
-    if (l.reason[k] == "truncated" && l.f[k]->words >= kCut.min_words) {
-      // A paragraph cut off (by a paywall, or an ellipsis of the writer's) is weak text, not a
-      // teaser: teasers go with their feed or list.
-      LineFeatures whole = *l.f[k];
-      whole.cut_off = false;
-      l.score[k] = std::min(content_score(whole, doc_script, lang_known, &l.reason[k]), kCut.score);
-      l.cut[k] = l.reason[k].empty();
-    }
-    if (l.reason[k].empty() && phrase_level(units_[kept[k]], prev, next)) {
-      l.reason[k] = phrase_reason(units_[kept[k]]);
-      l.score[k] = kSpan.junk_score;
-    }
-  }
+  l.resize(kept.size());
+  Language language = detect_language(l);
+  for (std::size_t k = 0; k < l.size(); ++k) score_line(l, k, language);
   mark_tables(l);
   mark_items(l);
   mark_embeds(l);
   return l;
+}
+
+// The language (the stopword table with the most hits, at least 3) and the script (the most
+// weight) of the lines of L; sets their stopword counts and L.f.
+Stripper::Language Stripper::detect_language(Lines& l) {
+  std::array<std::uint32_t, kLanguages.size()> hits{};
+  for (std::size_t i : l.unit) {
+    for (std::size_t g = 0; g < hits.size(); ++g) hits[g] += units_[i].a.stop[g];
+  }
+  std::size_t lang = static_cast<std::size_t>(std::max_element(hits.begin(), hits.end()) - hits.begin());
+  Language language;
+  language.known = hits[lang] >= 3;
+  std::map<std::uint8_t, std::uint32_t> script_weight;
+  for (std::size_t k = 0; k < l.size(); ++k) {
+    LineFeatures& f = units_[l.unit[k]].a.features;
+    f.stopwords = language.known ? units_[l.unit[k]].a.stop[lang] : 0;
+    l.f[k] = &f;
+    if (f.script) script_weight[f.script] += f.weight;
+  }
+  std::uint32_t top = 0;
+  for (const auto& [script, w] : script_weight) {
+    if (w > top) {
+      top = w;
+      language.script = script;
+    }
+  }
+  return language;
+}
+
+// The score and reason of line K: content_score, with a second look at lines that name an
+// address or are cut off, and phrase-level boilerplate.
+void Stripper::score_line(Lines& l, std::size_t k, const Language& language) {
+  const LineFeatures& f = *l.f[k];
+  l.score[k] = content_score(f, language.script, language.known, &l.reason[k]);
+  l.weight[k] = f.weight;
+  l.table[k] = l.reason[k] == "date" && table_row(units_[l.unit[k]].a);
+  if (l.reason[k] == "link" && !f.link_only && f.words >= kSpan.link_text_words) {
+    // Inside the article, a sentence that names an address (a contact, a source) is text.
+    LineFeatures text = f;
+    text.link = false;
+    std::string_view why;
+    double score = content_score(text, language.script, language.known, &why);
+    if (why.empty()) l.link_text[k] = static_cast<float>(score);
+  }
+  if (l.reason[k] == "truncated" && f.words >= kCut.min_words) {
+    // A paragraph cut off (by a paywall, or an ellipsis of the writer's) is weak text, not a
+    // teaser: teasers go with their feed or list.
+    LineFeatures whole = f;
+    whole.cut_off = false;
+    l.score[k] = std::min(content_score(whole, language.script, language.known, &l.reason[k]), kCut.score);
+    l.cut[k] = l.reason[k].empty();
+  }
+  const Unit* prev = k > 0 ? &units_[l.unit[k - 1]] : nullptr;
+  const Unit* next = k + 1 < l.size() ? &units_[l.unit[k + 1]] : nullptr;
+  if (l.reason[k].empty() && phrase_level(units_[l.unit[k]], prev, next)) {
+    l.reason[k] = phrase_reason(units_[l.unit[k]]);
+    l.score[k] = kSpan.junk_score;
+  }
 }
 
 // Lists of items opened by bullets or numbers: runs of at least min_items items, not junk on
