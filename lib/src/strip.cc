@@ -812,6 +812,7 @@ struct FeedParams {
   double outlier = 3;         // an item this many times heavier than the median is an article
   double min_article = 300;  // ... when it has this many characters
   std::uint32_t last_item_break = 300;  // the last item ends before a paragraph this heavy
+  std::uint32_t says_words = 6;         // "NAME says:" opens an item
   double cap = 0.4;
 };
 constexpr FeedParams kFeed;
@@ -1149,6 +1150,7 @@ class Stripper {
   void mark_repeated(Lines& l, const Article& a);
   std::vector<char> feed_markers(const Lines& l) const;
   void mark_feeds(Lines& l) const;
+  static bool says(std::string_view line);
   void mark_tables(Lines& l) const;
   void mark_items(Lines& l) const;
   bool calendar_row(const Lines& l, std::size_t k) const;
@@ -1382,11 +1384,24 @@ void Stripper::mark_tables(Lines& l) const {
   }
 }
 
+// True when LINE introduces a comment: "NAME says:", "NAME wrote:" (the colon is what
+// tells it from a sentence).
+bool Stripper::says(std::string_view line) {
+  line = trim(line);
+  for (std::string_view end : {" says:", " Says:", " wrote:", " said:", " SAYS:"}) {
+    if (ends_with(line, end)) return true;
+  }
+  return false;
+}
+
 // The lines that open or close an item of a feed: time stamps and comment prompts. (Lines
 // that recur on the page are not: "Advertisement" recurs inside articles.)
 std::vector<char> Stripper::feed_markers(const Lines& l) const {
   std::vector<char> marker(l.size(), 0);
-  for (std::size_t k = 0; k < l.size(); ++k) marker[k] = l.reason[k] == "date" || l.reason[k] == "comment";
+  for (std::size_t k = 0; k < l.size(); ++k) {
+    marker[k] = l.reason[k] == "date" || l.reason[k] == "comment" ||
+                (l.f[k]->words <= kFeed.says_words && says(texts_[l.unit[k]]));
+  }
   return marker;
 }
 

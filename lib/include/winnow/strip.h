@@ -18,9 +18,12 @@
 //      breadcrumbs, captions cut off with "..."), near 1 for long lines of running prose.
 //   3. Units: rows of a table of figures (three or more lines of numbers beside names) are
 //      weak text, not time stamps; a paragraph cut off with "..." is weak text; feeds (comment
-//      threads, teaser lists: items opened by time stamps or comment prompts, four or more
-//      with text, at most six lines apart) are weak lines, but for an item much heavier than
-//      the typical one (the article, when it opens a feed).
+//      threads, teaser lists: items opened by time stamps, comment prompts or "NAME says:",
+//      four or more with text, at most six lines apart) are weak lines, but for an item much
+//      heavier than the typical one (the article, when it opens a feed). Lists of three or
+//      more items opened by bullets or numbers, calendar rows (a date, then names) under the
+//      article's text and embedded posts (text, then "— Name (@handle) Date") count for the
+//      article (a little above the threshold, or at it), so that they do not end it.
 //   4. Smoothing: the article is the run of lines with the largest total (score - threshold)
 //      weighted by length (at least 70 characters a line); when a later copy of the page
 //      title (the first line) is followed within seven lines by a run at least a quarter that
