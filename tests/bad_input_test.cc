@@ -211,9 +211,14 @@ TEST(BadInput, CleanIsIdempotentWhenNormTurnsNoBreakSpacesIntoSpaces) {
   ToolResult once = run_tool({"clean"}, bytes);
   ASSERT_EQ(once.status, 0) << once.err;
   EXPECT_EQ(run_tool({"clean"}, once.out).out, once.out);
-  // The same menu line with no-break spaces (C2 A0) and with spaces.
-  EXPECT_EQ(run_tool({"strip"}, "Home\xC2\xA0/\xC2\xA0World\xC2\xA0/\xC2\xA0Sport\n").out,
-            run_tool({"strip"}, "Home / World / Sport\n").out);
+  // The same menu line with no-break spaces (C2 A0) and with spaces, on a page: both go.
+  const std::string page =
+      "\n\nThe governor of the province said on Thursday that the talks would go on for as long as they were "
+      "needed, and that he expected an answer from the capital before the end of the month.\n\nSubscribe to our "
+      "newsletter\n";
+  ToolResult nbsp = run_tool({"strip"}, "Home\xC2\xA0/\xC2\xA0World\xC2\xA0/\xC2\xA0Sport" + page);
+  EXPECT_EQ(nbsp.out, run_tool({"strip"}, "Home / World / Sport" + page).out);
+  EXPECT_EQ(nbsp.out.find("Sport"), std::string::npos) << nbsp.out;
 }
 
 TEST(BadInput, UnreadableFileAndDirectory) {

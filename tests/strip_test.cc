@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <stdexcept>
 
 #include "winnow/site_model.h"
@@ -212,7 +213,7 @@ TEST(Strip, ThresholdTradesRecallForPrecision) {
   EXPECT_GE(strip(doc, lax).size(), strip(doc).size());
 }
 
-TEST(Strip, ExtractedArticleKeepsItsShape) {
+TEST(Strip, ExtractedArticleKeepsListsTablesAndEmbeds) {
   // What extract chose is not cut at a list, a table or a short line: only boilerplate by its
   // phrases goes, and junk at the edges.
   std::string text = std::string("Council Expands Bus Network\n\n") + kProse +
@@ -242,8 +243,10 @@ TEST(Strip, TextWithoutJunkIsKeptWhole) {
   std::string article = std::string("Council Expands Bus Network\n\n") + kProse +
                         "\n\nThe plan includes:\n\nthree new routes\n\na ticket office\n\n" + kProse2 + "\n";
   EXPECT_EQ(strip(article), article);
-  // One line of page chrome at an edge makes it a page dump again.
-  EXPECT_NE(strip("Home | News | Sport\n\n" + article), "Home | News | Sport\n\n" + article);
+  // One line of boilerplate by its phrases makes it a page dump again, cut as one.
+  std::string dump = strip("Subscribe to our newsletter\n\n" + article);
+  EXPECT_EQ(dump.find("Subscribe"), std::string::npos) << dump;
+  EXPECT_EQ(dump.find("a ticket office"), std::string::npos) << dump;
 }
 
 TEST(Strip, TableRowsAreNotMenus) {
@@ -260,6 +263,77 @@ TEST(Strip, TableRowsAreNotMenus) {
     strip(doc, options, &report);
     for (const Change& c : report.changes()) EXPECT_NE(c.kind, "navigation") << c.detail;  // ... rows of a table do not
   }
+}
+
+TEST(Strip, TableOfFiguresInsideTheArticleIsKept) {
+  // Rows of numbers beside names look like time stamps one by one; three or more are a table.
+  std::string table = "Pos Driver Points Wins\n1 Kyle Busch 5040 5\n2 Martin Truex 5035 7\n3 Kevin Harvick 5033 4";
+  std::string out = strip(article(table));
+  EXPECT_NE(out.find("2 Martin Truex 5035 7"), std::string::npos) << out;
+  EXPECT_EQ(out.find("Facebook"), std::string::npos) << out;
+}
+
+TEST(Strip, ListItemsWithBulletsInsideTheArticleAreKept) {
+  std::string list = "- ribbon\n- white glue\n- an inflated balloon\n- water";
+  std::string out = strip(article(list));
+  EXPECT_NE(out.find("- white glue"), std::string::npos) << out;
+  // The list does not end the article: the paragraph above it is kept.
+  EXPECT_NE(out.find(kProse), std::string::npos) << out;
+}
+
+TEST(Strip, EmbeddedPostDoesNotEndTheArticle) {
+  // A tweet quoted in the article: its text with a short link, then its credit line.
+  std::string tweet =
+      "Interesting to see the talks go on. https://t.co/abc123\n"
+      "\xE2\x80\x94 Some Reporter (@somereporter) November 18, 2019";
+  std::string out = strip(article(tweet));
+  EXPECT_NE(out.find("(@somereporter)"), std::string::npos) << out;
+  EXPECT_NE(out.find(kProse2), std::string::npos) << out;
+  EXPECT_NE(out.find(kProse), std::string::npos) << out;
+}
+
+TEST(Strip, LastParagraphCutByAPaywallIsKept) {
+  std::string cut =
+      "The minister is expected to present the plan to parliament next week, and officials said that "
+      "the first measures could take effect as early as...";
+  std::string page = std::string("Talks Go On In The Province\n\nHome\nNews\nWorld\nSport\n\n") + kProse +
+                     "\n\n" + kProse2 + "\n\n" + kProse3 + "\n\n" + cut +
+                     "\n\nSubscribe to read more\nShare this article\nFacebook\n";
+  std::string out = strip(page);
+  EXPECT_NE(out.find("as early as..."), std::string::npos) << out;
+  EXPECT_EQ(out.find("Subscribe"), std::string::npos) << out;
+}
+
+TEST(Strip, ArticleStopsAtACommentThreadAndExplainNamesIt) {
+  std::string page = std::string("Talks Go On In The Province\n\nHome\nNews\nWorld\n\n") + kProse + "\n\n" +
+                     kProse2 + "\n\n" + kProse3 + "\n\n3 Comments\n\n";
+  const char* const names[] = {"Mary", "Tim", "Ann", "Joe", "Sam"};
+  for (int i = 0; i < 5; ++i) {
+    page += std::string(names[i]) + "\nJuly " + std::to_string(20 + i) +
+            ", 2012 at 9:" + std::to_string(10 + i) +
+            " am\nI have been following these talks for years and I do not think that anyone in the capital "
+            "has any intention of giving the province what it asks for, whatever the governor says.\nReply\n\n";
+  }
+  Report report(true);
+  std::string out = strip(page, {}, &report);
+  EXPECT_NE(out.find(kProse3), std::string::npos) << out;
+  EXPECT_EQ(out.find("I have been following"), std::string::npos) << out;
+  EXPECT_GT(report.counts().count("strip/feed"), 0u);
+}
+
+TEST(Strip, ExtractedArticleKeepsItsShape) {
+  // Contract of StripOptions::extracted: only phrase-level boilerplate goes, never a short
+  // line, a list, a time stamp or a line after a comment prompt.
+  std::string text = std::string("Talks Go On\n\nNov. 19, 2019\n\n") + kProse + "\n\nKabul\nKunduz\nHerat\n\n" +
+                     kProse2 + "\n\nShare this article\n";
+  StripOptions options;
+  options.extracted = true;
+  std::string out = strip(text, options);
+  EXPECT_EQ(out, std::string("Talks Go On\n\nNov. 19, 2019\n\n") + kProse + "\n\nKabul\nKunduz\nHerat\n\n" +
+                     kProse2 + "\n");
+  // And a text without phrase-level boilerplate is an article: kept whole.
+  std::string plain = std::string("Nov. 19, 2019\n\n") + kProse + "\n\nKabul\nKunduz\nHerat\n";
+  EXPECT_EQ(strip(plain), plain);
 }
 
 // Random documents from pieces of prose and junk, in random paragraph layouts.
@@ -302,6 +376,60 @@ TEST(Strip, PropertyIdempotentAndValidOnRandomPages) {
     ASSERT_TRUE(utf8::valid(once));
     ASSERT_EQ(strip(once), once) << ::testing::PrintToString(in);
   }
+}
+
+// Issue 12 item 2: strip was quadratic (16,000 short lines "Link N text, more text here."
+// took about a minute: each of its unbounded rounds could drop one line). Its work, counted in
+// line visits (StripOptions::work), must grow linearly: four times the lines, at most 4.5
+// times the work, on pages of several shapes, as a page dump and as an extracted article.
+std::string short_line_page(int lines, int shape) {
+  std::string s = shape == 2 ? "Link text, more text here\n" : "Share this article\n";
+  for (int i = 0; i < lines; ++i) {
+    std::string n = std::to_string(i);
+    switch (shape) {
+      case 0:  // the page of the issue: one share line, then short sentences
+      case 2:  // every line a copy of the title (a page of headline candidates)
+        s += "Link " + n + " text, more text here.\n";
+        break;
+      case 1:  // junk and text in turns, in one paragraph
+        s += i % 3 ? "Link " + n + " text, more text here.\n" : "Share on Facebook " + n + "\n";
+        break;
+      default:  // paragraphs of prose and menus of short lines, partly covered by phrases
+        s += i % 4 ? std::string(kProse) + "\n\n" : "Home | News " + n + "\nSign up for our newsletter " + n + "\n";
+    }
+  }
+  return s;
+}
+
+std::uint64_t strip_work(const std::string& text, bool extracted) {
+  std::uint64_t work = 0;
+  StripOptions options;
+  options.work = &work;
+  options.extracted = extracted;
+  strip(text, options);
+  return work;
+}
+
+TEST(Strip, WorkIsLinearInTheLines) {
+  for (int shape = 0; shape < 4; ++shape) {
+    for (bool extracted : {false, true}) {
+      std::uint64_t small = strip_work(short_line_page(4000, shape), extracted);
+      std::uint64_t large = strip_work(short_line_page(16000, shape), extracted);
+      EXPECT_GT(small, 4000u) << shape;
+      EXPECT_LE(large * 2, small * 9) << "shape " << shape << (extracted ? " extracted" : "") << ": " << small
+                                      << " then " << large;
+    }
+  }
+}
+
+TEST(Strip, SixtyFourThousandShortLinesInSeconds) {
+  // A very generous wall-clock bound (about 0.4 s on one core; quadratic, it was 15 minutes).
+  std::string page = short_line_page(64000, 0);
+  auto start = std::chrono::steady_clock::now();
+  std::string out = strip(page);
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_LT(seconds, 60.0);
+  EXPECT_EQ(strip(out), out);
 }
 
 TEST(SiteModel, LearnsRecurringLinesPerSiteOnly) {

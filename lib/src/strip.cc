@@ -9,7 +9,6 @@
 #include <map>
 #include <optional>
 #include <unordered_map>
-#include <utility>
 
 #include "data.h"
 #include "winnow/utf8.h"
@@ -90,39 +89,132 @@ bool is_separator(char32_t c) {
   return c == 0xBB || c == 0x203A || c == 0x2022 || c == 0xB7 || c == 0x25B8 || c == 0x2192;
 }
 
-void normalise(std::string_view line, Normalised& n) {
-  n.tokens.clear();
-  n.cased = n.capitalised = n.chars = n.weight = n.separators = 0;
-  n.copyright = false;
-  n.script_letters.fill(0);
-  // Folding never more than triples a character's bytes, plus a space before each token.
-  // The buffer only grows, so that it is not cleared for every line.
-  if (n.text.size() < line.size() * 4 + 4) n.text.resize(line.size() * 4 + 4);
-  char* const base = n.text.data();
-  char* out = base;
-  bool in_token = false, number = true;
-  std::uint32_t begin = 0;
-  std::uint64_t hash = 0;
-  std::uint32_t latin = 0;
-  auto end_token = [&] {
-    if (!in_token) return;
-    n.tokens.push_back({begin, static_cast<std::uint32_t>(out - base), number, hash});
-    in_token = false;
-  };
-  auto start_token = [&](bool upper, bool lower) {
-    *out++ = ' ';
-    begin = static_cast<std::uint32_t>(out - base);
-    in_token = true;
-    number = true;
-    hash = 14695981039346656037ull;
-    n.cased += upper || lower;
-    n.capitalised += upper;
-  };
-  auto append = [&](char ch) {
-    *out++ = ch;
-    hash = (hash ^ static_cast<unsigned char>(ch)) * 1099511628211ull;
-  };
-  auto append_code_point = [&](char32_t c) {
+// The steps of normalise(): one pass over the line, writing folded tokens into N.
+class Normaliser {
+ public:
+  Normaliser(std::string_view line, Normalised& n) : line_(line), n_(n) {
+    n.tokens.clear();
+    n.cased = n.capitalised = n.chars = n.weight = n.separators = 0;
+    n.copyright = false;
+    n.script_letters.fill(0);
+    // Folding never more than triples a character's bytes, plus a space before each token.
+    // The buffer only grows, so that it is not cleared for every line.
+    if (n.text.size() < line.size() * 4 + 4) n.text.resize(line.size() * 4 + 4);
+    base_ = out_ = n.text.data();
+  }
+
+  void run() {
+    for (std::size_t i = 0; i < line_.size();) {
+      unsigned char b = static_cast<unsigned char>(line_[i]);
+      i = b < 0x80 ? ascii(i) : other(i);
+    }
+    end_token();
+    n_.weight += n_.chars;
+    if (latin_) {
+      tally_script(USCRIPT_LATIN);
+      for (std::size_t k = 0; k < n_.script_codes.size(); ++k) {
+        if (n_.script_codes[k] == USCRIPT_LATIN) n_.script_letters[k] += latin_ - 1;
+      }
+    }
+  }
+
+ private:
+  // An ASCII byte at I, or the whole run of ASCII letters and digits there, in one tight
+  // loop. Returns the position after it.
+  std::size_t ascii(std::size_t i) {
+    unsigned char b = static_cast<unsigned char>(line_[i]);
+    std::uint8_t cls = kAsciiClass[b];
+    if (cls < kDigit || cls > kLower) {
+      end_token();
+      if (cls == kSeparator || (cls == kSpacedSeparator && spaced(line_, i))) ++n_.separators;
+      n_.chars += cls != kSpace && b != '\t';
+      return i + 1;
+    }
+    if (!in_token_) start_token(cls == kUpper, cls == kLower);
+    std::size_t j = i;
+    std::uint32_t letters = 0;
+    do {
+      unsigned char c = static_cast<unsigned char>(line_[j]);
+      std::uint8_t k = c < 0x80 ? kAsciiClass[c] : static_cast<std::uint8_t>(kOther);
+      if (k < kDigit || k > kLower) break;
+      letters += k != kDigit;
+      append(k == kUpper ? static_cast<char>(c + 32) : static_cast<char>(c));
+    } while (++j < line_.size());
+    if (letters) number_ = false;
+    latin_ += letters;
+    n_.chars += static_cast<std::uint32_t>(j - i);
+    return j;
+  }
+
+  // A code point beyond ASCII at I. Returns the position after it.
+  std::size_t other(std::size_t i) {
+    char32_t c = utf8::next(line_, i);
+    ++n_.chars;
+    if (c == 0xA9) n_.copyright = true;
+    if (is_separator(c)) ++n_.separators;
+    if (is_unspaced(c) && u_isalpha(c)) {
+      n_.weight += 2;  // one more at the end: a Han or kana character weighs three
+      end_token();
+      start_token(false, false);
+      number_ = false;
+      tally_script(USCRIPT_HAN);
+      append_code_point(c);
+      end_token();
+      return i;
+    }
+    // One property look-up for the category; the script is looked up once per 128-code-point
+    // block (letters of one block share a script closely enough for a tally).
+    std::uint32_t category = U_MASK(u_charType(c));
+    bool mark = category & U_GC_M_MASK;
+    bool letter = category & U_GC_L_MASK;
+    bool digit = category & U_GC_ND_MASK;
+    if (!letter && !digit && !(mark && in_token_)) {
+      if (u_isUWhiteSpace(c)) --n_.chars;
+      end_token();
+      return i;
+    }
+    if (!in_token_) start_token(category & U_GC_LU_MASK, category & U_GC_LL_MASK);
+    if (!digit) {
+      number_ = false;
+      if (letter) tally_letter(c);
+    }
+    char32_t f = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+    append_code_point(f > 0x10FFFF || (f >= 0xD800 && f <= 0xDFFF) ? utf8::kReplacement : f);
+    return i;
+  }
+
+  void tally_letter(char32_t c) {
+    if ((c >> 7) != script_block_) {
+      UErrorCode status = U_ZERO_ERROR;
+      script_block_ = c >> 7;
+      script_ = uscript_getScript(c, &status);
+      if (U_FAILURE(status)) script_ = USCRIPT_COMMON;
+    }
+    if (script_ > USCRIPT_INHERITED) tally_script(script_);
+  }
+
+  void end_token() {
+    if (!in_token_) return;
+    n_.tokens.push_back({begin_, static_cast<std::uint32_t>(out_ - base_), number_, hash_});
+    in_token_ = false;
+  }
+
+  void start_token(bool upper, bool lower) {
+    *out_++ = ' ';
+    begin_ = static_cast<std::uint32_t>(out_ - base_);
+    in_token_ = true;
+    number_ = true;
+    hash_ = 14695981039346656037ull;
+    n_.cased += upper || lower;
+    n_.capitalised += upper;
+  }
+
+  void append(char ch) {
+    *out_++ = ch;
+    hash_ = (hash_ ^ static_cast<unsigned char>(ch)) * 1099511628211ull;
+  }
+
+  void append_code_point(char32_t c) {
     char buf[4];
     int len = 0;
     if (c < 0x800) {
@@ -137,101 +229,31 @@ void normalise(std::string_view line, Normalised& n) {
     }
     buf[len++] = static_cast<char>(0x80 | (c & 0x3F));
     for (int k = 0; k < len; ++k) append(buf[k]);
-  };
-  auto tally_script = [&](UScriptCode code) {
-    for (std::size_t k = 0; k < n.script_codes.size(); ++k) {
-      if (n.script_letters[k] == 0 || n.script_codes[k] == code) {
-        n.script_codes[k] = static_cast<std::uint8_t>(code);
-        ++n.script_letters[k];
+  }
+
+  void tally_script(UScriptCode code) {
+    for (std::size_t k = 0; k < n_.script_codes.size(); ++k) {
+      if (n_.script_letters[k] == 0 || n_.script_codes[k] == code) {
+        n_.script_codes[k] = static_cast<std::uint8_t>(code);
+        ++n_.script_letters[k];
         return;
       }
     }
-  };
-  char32_t script_block = ~char32_t{0};
-  UScriptCode script = USCRIPT_COMMON;
-  const std::size_t size = line.size();
-  for (std::size_t i = 0; i < size;) {
-    unsigned char b = static_cast<unsigned char>(line[i]);
-    if (b < 0x80) {
-      std::uint8_t cls = kAsciiClass[b];
-      if (cls >= kDigit && cls <= kLower) {
-        if (!in_token) start_token(cls == kUpper, cls == kLower);
-        // The rest of the run of ASCII letters and digits, in one tight loop.
-        std::size_t j = i;
-        std::uint32_t letters = 0;
-        do {
-          unsigned char c = static_cast<unsigned char>(line[j]);
-          std::uint8_t k = c < 0x80 ? kAsciiClass[c] : static_cast<std::uint8_t>(kOther);
-          if (k < kDigit || k > kLower) break;
-          letters += k != kDigit;
-          append(k == kUpper ? static_cast<char>(c + 32) : static_cast<char>(c));
-        } while (++j < size);
-        if (letters) number = false;
-        latin += letters;
-        n.chars += static_cast<std::uint32_t>(j - i);
-        i = j;
-        continue;
-      } else {
-        end_token();
-        if (cls == kSeparator ||
-            (cls == kSpacedSeparator && spaced(line, i))) {
-          ++n.separators;
-        }
-        n.chars += cls != kSpace && b != '\t';
-      }
-      ++i;
-      continue;
-    }
-    char32_t c = utf8::next(line, i);
-    ++n.chars;
-    if (c == 0xA9) n.copyright = true;
-    if (is_separator(c)) ++n.separators;
-    if (is_unspaced(c) && u_isalpha(c)) {
-      n.weight += 2;  // one more below: a Han or kana character weighs three
-      end_token();
-      start_token(false, false);
-      number = false;
-      tally_script(USCRIPT_HAN);
-      append_code_point(c);
-      end_token();
-      continue;
-    }
-    // One property look-up for the category; the script is looked up once per 128-code-point
-    // block (letters of one block share a script closely enough for a tally).
-    std::uint32_t category = U_MASK(u_charType(c));
-    bool mark = category & U_GC_M_MASK;
-    bool letter = category & U_GC_L_MASK;
-    bool digit = category & U_GC_ND_MASK;
-    if (!letter && !digit && !(mark && in_token)) {
-      if (u_isUWhiteSpace(c)) --n.chars;
-      end_token();
-      continue;
-    }
-    if (!in_token) start_token(category & U_GC_LU_MASK, category & U_GC_LL_MASK);
-    if (!digit) {
-      number = false;
-      if (letter) {
-        if ((c >> 7) != script_block) {
-          UErrorCode status = U_ZERO_ERROR;
-          script_block = c >> 7;
-          script = uscript_getScript(c, &status);
-          if (U_FAILURE(status)) script = USCRIPT_COMMON;
-        }
-        if (script > USCRIPT_INHERITED) tally_script(script);
-      }
-    }
-    char32_t f = u_foldCase(c, U_FOLD_CASE_DEFAULT);
-    append_code_point(f > 0x10FFFF || (f >= 0xD800 && f <= 0xDFFF) ? utf8::kReplacement : f);
   }
-  end_token();
-  n.weight += n.chars;
-  if (latin) {
-    tally_script(USCRIPT_LATIN);
-    for (std::size_t k = 0; k < n.script_codes.size(); ++k) {
-      if (n.script_codes[k] == USCRIPT_LATIN) n.script_letters[k] += latin - 1;
-    }
-  }
-}
+
+  std::string_view line_;
+  Normalised& n_;
+  char* base_;
+  char* out_;
+  bool in_token_ = false, number_ = true;
+  std::uint32_t begin_ = 0;
+  std::uint64_t hash_ = 0;
+  std::uint32_t latin_ = 0;
+  char32_t script_block_ = ~char32_t{0};
+  UScriptCode script_ = USCRIPT_COMMON;
+};
+
+void normalise(std::string_view line, Normalised& n) { Normaliser(line, n).run(); }
 
 // Aho-Corasick automaton over word ids: the phrases are sequences of words (kStart and kEnd
 // stand for the start and end of the line, for anchored phrases), so a line costs one table
@@ -489,6 +511,43 @@ bool has_link(std::string_view line) {
   return false;
 }
 
+// True when LINE opens with a bullet ("- ", "* ", "• ", "· ", "– ") or a number ("2. ", "3) ").
+bool list_item(std::string_view line) {
+  for (std::string_view bullet : {"- ", "* ", "\u2022 ", "\u00B7 ", "\u2013 "}) {
+    if (line.substr(0, bullet.size()) == bullet && line.size() > bullet.size()) return true;
+  }
+  std::size_t d = 0;
+  while (d < line.size() && d < 3 && std::isdigit(static_cast<unsigned char>(line[d]))) ++d;
+  return d > 0 && d + 1 < line.size() && (line[d] == '.' || line[d] == ')') && line[d + 1] == ' ';
+}
+
+// True when LINE credits an embedded post: a dash, a name and an @handle ("— Digital
+// Foundry (@digitalfoundry) November 18, 2019").
+bool embed_credit(std::string_view line) {
+  bool dash = false;
+  for (std::string_view d : {"\u2014", "\u2013", "- ", "-- "}) dash = dash || line.substr(0, d.size()) == d;
+  if (!dash || line.size() > 200) return false;
+  for (std::size_t at = line.find("(@"); at != std::string_view::npos; at = line.find("(@", at + 1)) {
+    if (at + 2 < line.size() && std::isalnum(static_cast<unsigned char>(line[at + 2]))) return true;
+  }
+  return false;
+}
+
+// True when every field of LINE between white space is an address (see has_link).
+bool only_links(std::string_view line) {
+  bool any = false;
+  for (std::size_t at = 0; at < line.size();) {
+    std::size_t end = at;
+    while (end < line.size() && line[end] != ' ' && line[end] != '\t') ++end;
+    if (end > at) {
+      if (!has_link(line.substr(at, end - at))) return false;
+      any = true;
+    }
+    at = end + 1;
+  }
+  return any;
+}
+
 }  // namespace
 
 namespace {
@@ -499,6 +558,10 @@ struct Analysis {
   std::array<std::uint16_t, kLanguages.size()> stop{};  // stopword tokens per language
   std::uint64_t key = 0;                                // line_key()
   std::uint64_t first_word = 0;                         // hash of the first token
+  std::uint32_t date_words = 0;                         // tokens in dates.txt (month and day names)
+  bool item = false;                                    // opens with a bullet or a number (list_item)
+  bool dated = false;                                   // opens with a number or a date word
+  bool embed = false;                                   // "— Name (@handle) Date": a quoted post's credit
 };
 
 // The hashes of the distinct words of LINE, sorted: what title similarity compares.
@@ -514,22 +577,16 @@ std::vector<std::uint64_t> word_set(std::string_view line) {
 
 std::uint64_t finish_key(std::uint64_t h, bool any) { return !any ? 0 : h ? h : 1; }
 
-void analyse(std::string_view line, Analysis& a) {
+// The word-level features of the tokens of N: digits, date words, stopwords, the byline word
+// first, the line key; the word ids for the phrase automaton go to IDS. Returns the number
+// of tokens that are numbers or date words.
+std::uint32_t analyse_words(const Normalised& n, Analysis& a, std::vector<std::uint32_t>& ids, bool& first_byline) {
   const Tables& t = tables();
-  thread_local Normalised n;
   LineFeatures& f = a.features;
-  f = LineFeatures();
-  a.stop.fill(0);
-  line = trim(line);
-  normalise(line, n);
-  f.words = static_cast<std::uint32_t>(n.tokens.size());
-  f.cased = n.cased;
-  f.capitalised = n.capitalised;
   std::uint32_t date_tokens = 0;
   std::uint64_t key = 14695981039346656037ull;
-  thread_local std::vector<std::uint32_t> ids;
   ids.assign(1, PhraseMatcher::kStart);
-  bool first_byline = false;
+  first_byline = false;
   for (const Token& tok : n.tokens) {
     std::string_view w(n.text.data() + tok.begin, tok.end - tok.begin);
     const WordInfo* info = t.words.find(w, tok.hash);
@@ -538,51 +595,40 @@ void analyse(std::string_view line, Analysis& a) {
       ++date_tokens;
     } else if (info && info->date) {
       ++date_tokens;
+      ++a.date_words;
     }
     if (info) {
       for (std::uint16_t bits = info->stop; bits; bits &= bits - 1) ++a.stop[__builtin_ctz(bits)];
       if (&tok == &n.tokens.front()) first_byline = info->byline;
     }
+    if (&tok == &n.tokens.front()) a.dated = tok.number || (info && info->date);
     ids.push_back(info ? info->phrase : PhraseMatcher::kNone);
     key = mix(key, tok.hash);
   }
   ids.push_back(PhraseMatcher::kEnd);
   a.key = finish_key(key, !n.tokens.empty());
   a.first_word = n.tokens.empty() ? 0 : n.tokens.front().hash;
-  // A time stamp: numbers and date words, but for a name or two (a site, a place, an author).
-  f.date = f.digits > 0 && !n.tokens.empty() &&
-           (date_tokens == n.tokens.size() || (n.tokens.size() <= 8 && date_tokens * 10 >= n.tokens.size() * 7));
-  std::size_t best = 0;
-  for (std::size_t k = 0; k < n.script_letters.size(); ++k) {
-    if (n.script_letters[k] > n.script_letters[best]) best = k;
-  }
-  f.script = n.script_letters[best] ? n.script_codes[best] : 0;
-  f.chars = n.chars;
-  f.weight = n.weight;
-  f.separators = n.separators;
-  f.copyright = n.copyright;
-  // Sentence punctuation at the end, behind closing quotes and brackets.
-  std::size_t end = line.size();
-  while (end > 0) {
+  return date_tokens;
+}
+
+// Sentence punctuation at the end of LINE, behind closing quotes and brackets.
+bool ends_sentence(std::string_view line) {
+  for (std::size_t end = line.size(); end > 0;) {
     std::size_t at = end;
     char32_t c = utf8::prev(line, at);
-    if (!is_closing(c)) {
-      f.sentence_end = is_sentence_end(c);
-      break;
-    }
+    if (!is_closing(c)) return is_sentence_end(c);
     end = at;
   }
-  f.cut_off =
-      ends_with(line, "...") || ends_with(line, "\u2026") || ends_with(line, "[...]") || ends_with(line, "[\u2026]");
-  f.link = has_link(line);
-  if (n.tokens.empty()) return;
-  f.byline = f.words <= 8 && f.words >= 2 && !f.sentence_end && first_byline;
-  // Phrase cover: tokens inside a matched phrase, tallied per table. Position i of IDS is
-  // token i - 1 (position 0 is kStart).
+  return false;
+}
+
+// Phrase cover: the share of the TOKENS tokens inside a matched phrase, and the table most
+// of them come from. Position i of IDS is token i - 1 (position 0 is kStart).
+void phrase_cover(const std::vector<std::uint32_t>& ids, std::size_t tokens, LineFeatures& f) {
   thread_local std::vector<std::uint8_t> kind_at;
   kind_at.assign(ids.size(), 0);
   bool any = false;
-  t.phrases.scan(ids, [&](std::size_t end_at, std::size_t len, std::uint8_t kind) {
+  tables().phrases.scan(ids, [&](std::size_t end_at, std::size_t len, std::uint8_t kind) {
     for (std::size_t k = end_at - len; k < end_at; ++k) kind_at[k] = kind;
     any = true;
     if (end_at == len && end_at < ids.size()) f.label = true;
@@ -596,12 +642,52 @@ void analyse(std::string_view line, Analysis& a) {
       ++per_kind[kind_at[k]];
     }
   }
-  f.phrase_cover = static_cast<double>(covered) / n.tokens.size();
+  f.phrase_cover = static_cast<double>(covered) / tokens;
   std::size_t top = 1;
   for (std::size_t k = 2; k < per_kind.size(); ++k) {
     if (per_kind[k] > per_kind[top]) top = k;
   }
   if (covered) f.phrase_kind = kPhraseKinds[top - 1];
+}
+
+void analyse(std::string_view line, Analysis& a) {
+  thread_local Normalised n;
+  thread_local std::vector<std::uint32_t> ids;
+  LineFeatures& f = a.features;
+  f = LineFeatures();
+  a.stop.fill(0);
+  a.date_words = 0;
+  a.dated = false;
+  line = trim(line);
+  a.item = list_item(line);
+  a.embed = embed_credit(line);
+  normalise(line, n);
+  f.words = static_cast<std::uint32_t>(n.tokens.size());
+  f.cased = n.cased;
+  f.capitalised = n.capitalised;
+  bool first_byline = false;
+  std::uint32_t date_tokens = analyse_words(n, a, ids, first_byline);
+  // A time stamp: numbers and date words, but for a name or two (a site, a place, an author).
+  f.date = f.digits > 0 && !n.tokens.empty() &&
+           (date_tokens == n.tokens.size() || (n.tokens.size() <= 8 && date_tokens * 10 >= n.tokens.size() * 7));
+  std::size_t best = 0;
+  for (std::size_t k = 0; k < n.script_letters.size(); ++k) {
+    if (n.script_letters[k] > n.script_letters[best]) best = k;
+  }
+  f.script = n.script_letters[best] ? n.script_codes[best] : 0;
+  f.chars = n.chars;
+  f.weight = n.weight;
+  // A bullet that opens an item separates nothing.
+  f.separators = n.separators - (a.item && n.separators > 0 && static_cast<unsigned char>(line[0]) >= 0x80);
+  f.copyright = n.copyright;
+  f.sentence_end = ends_sentence(line);
+  f.cut_off =
+      ends_with(line, "...") || ends_with(line, "\u2026") || ends_with(line, "[...]") || ends_with(line, "[\u2026]");
+  f.link = has_link(line);
+  f.link_only = f.link && only_links(line);
+  if (n.tokens.empty()) return;
+  f.byline = f.words <= 8 && f.words >= 2 && !f.sentence_end && first_byline;
+  phrase_cover(ids, n.tokens.size(), f);
 }
 
 }  // namespace
@@ -614,80 +700,208 @@ LineFeatures line_features(std::string_view line, std::string_view lang) {
   return a.features;
 }
 
+namespace {
+
+// The weights of the content score (step 2 in strip.h).
+struct ScoreParams {
+  std::uint32_t prose_words = 12;        // a sentence this long is prose ...
+  std::uint32_t long_prose_words = 20;   // ... and this long, prose even when covered by phrases
+  double phrase_alone = 0.5;             // phrase cover from which a line is boilerplate
+  std::uint32_t max_cut_words = 60;      // a teaser cut off with "..." has at most this many
+  std::uint32_t max_copyright_words = 30;
+  std::uint32_t max_navigation_words = 15;
+  std::uint32_t max_script_words = 20;   // a short line in another script is junk
+  double junk = 0.1;                     // the score of a line junk on its own
+  double base = 0.2;                     // then: base, plus length up to full_words ...
+  double length = 0.25;
+  double full_words = 25;
+  double stopwords = 0.25;               // ... plus stopwords up to a share of full_stopwords
+  double full_stopwords = 0.3;
+  double unknown_language = 0.2;         // (a sentence of min_sentence_words, language unknown)
+  std::uint32_t min_sentence_words = 8;
+  double sentence = 0.2;                 // ... plus sentence punctuation at the end
+  double heavy = 0.1;                    // ... plus this for a line of heavy_weight characters
+  std::uint32_t heavy_weight = 150;
+  double capitalised = 0.15;             // less this for Title Case (80 % of cased words)
+  double phrase = 1.5;                   // less this times the phrase cover
+};
+constexpr ScoreParams kScore;
+
+// The reason F is junk on its own, or empty.
+std::string_view junk_reason(const LineFeatures& f, std::uint8_t doc_script) {
+  const ScoreParams& p = kScore;
+  bool prose = f.sentence_end && f.words >= p.prose_words;
+  if (f.words == 0) return "symbols";
+  if ((f.phrase_cover >= p.phrase_alone || (f.label && !f.sentence_end)) && !(prose && f.words >= p.long_prose_words))
+    return f.phrase_kind;
+  if (f.cut_off && f.words <= p.max_cut_words) return "truncated";
+  if (f.date) return "date";
+  if (f.byline) return "byline";
+  if (f.link && !prose) return "link";
+  if (f.copyright && f.words <= p.max_copyright_words) return "copyright";
+  if (f.separators > 0 && !f.sentence_end && f.words <= p.max_navigation_words) return "navigation";
+  if (doc_script && f.script && f.script != doc_script && f.words <= p.max_script_words) return "script";
+  return {};
+}
+
+}  // namespace
+
 double content_score(const LineFeatures& f, std::uint8_t doc_script, bool lang_known, std::string_view* reason) {
-  std::string_view why;
-  bool prose = f.sentence_end && f.words >= 12;
-  if (f.words == 0) {
-    why = "symbols";
-  } else if ((f.phrase_cover >= 0.5 || (f.label && !f.sentence_end)) && !(prose && f.words >= 20)) {
-    why = f.phrase_kind;
-  } else if (f.cut_off && f.words <= 60) {
-    why = "truncated";
-  } else if (f.date) {
-    why = "date";
-  } else if (f.byline) {
-    why = "byline";
-  } else if (f.link && !prose) {
-    why = "link";
-  } else if (f.copyright && f.words <= 30) {
-    why = "copyright";
-  } else if (f.separators > 0 && !f.sentence_end && f.words <= 15) {
-    why = "navigation";
-  } else if (doc_script && f.script && f.script != doc_script && f.words <= 20) {
-    why = "script";
-  }
+  const ScoreParams& p = kScore;
+  std::string_view why = junk_reason(f, doc_script);
   if (reason) *reason = why;
-  if (!why.empty()) return 0.1;
-  double s = 0.2 + 0.25 * std::min(1.0, f.words / 25.0);
+  if (!why.empty()) return p.junk;
+  double s = p.base + p.length * std::min(1.0, f.words / p.full_words);
   if (lang_known) {
-    s += 0.25 * std::min(1.0, (static_cast<double>(f.stopwords) / f.words) / 0.3);
-  } else if (f.sentence_end && f.words >= 8) {
-    s += 0.2;
+    s += p.stopwords * std::min(1.0, (static_cast<double>(f.stopwords) / f.words) / p.full_stopwords);
+  } else if (f.sentence_end && f.words >= p.min_sentence_words) {
+    s += p.unknown_language;
   }
-  if (f.sentence_end) s += 0.2;
-  if (f.weight >= 150) s += 0.1;
-  if (f.cased >= 3 && f.capitalised * 10 >= f.cased * 8) s -= 0.15;
-  s -= 1.5 * f.phrase_cover;
+  if (f.sentence_end) s += p.sentence;
+  if (f.weight >= p.heavy_weight) s += p.heavy;
+  if (f.cased >= 3 && f.capitalised * 10 >= f.cased * 8) s -= p.capitalised;
+  s -= p.phrase * f.phrase_cover;
   return std::clamp(s, 0.0, 1.0);
 }
+namespace {
+
+// ---- Parameters of the article choice (the content score's are in content_score). ----
+
+// Phrase-level boilerplate: what every text is cleared of, an article too (see strip.h).
+struct PhraseParams {
+  double cluster_cover = 0.15;  // a line this much covered joins a neighbour of the same kind
+};
+constexpr PhraseParams kPhrase;
+
+// The article as a run of lines (step 3 in strip.h).
+struct SpanParams {
+  std::uint32_t min_weight = 70;    // a short line weighs as much as 40 characters in the sums
+  double inside_margin = 0.35;      // inside the article lines are kept down to threshold - this
+  std::size_t headline_window = 7;  // the article starts at most this many lines under a title copy
+  double headline_share = 0.25;     // ... and is at least this share of the best run
+  std::uint32_t headline_min_words = 3, headline_max_words = 40;
+  double good = 0.7;                // a line this good is article text
+  std::uint32_t link_text_words = 12;  // a line with an address and this many words inside it is text
+  std::size_t good_before_end = 2;  // a comment prompt or copyright line ends the article after these
+  double prompt_flip = 5;           // ... unless what follows it is this many times larger
+  double junk_score = 0.1;          // the score of a line dropped for a reason of its own
+  std::size_t headline_lines = 3;   // headline, kicker, standfirst above the article
+  int rounds = 4;  // rounds of the article choice over the lines still kept
+};
+constexpr SpanParams kSpan;
+
+// A list of links inside the article: short lines without sentence punctuation in a row.
+struct ListParams {
+  std::size_t min_run = 3;
+  std::uint32_t max_words = 12;
+  std::size_t min_items = 3;  // items opened by a bullet or a number in a row: a list of the article
+  double item_margin = 0.05;  // ... whose items score at least the threshold plus this
+  std::uint32_t max_row_words = 20, min_row_names = 2;  // a row of a calendar (calendar_row)
+  std::uint32_t min_embed_words = 3;                    // the text of an embedded post
+};
+constexpr ListParams kList;
+
+// A feed: comments (name, time stamp, text, "Reply") or teasers (kicker, headline, summary,
+// author, time stamp), repeated. Its items are marked by time stamps and comment prompts;
+// markers at most max_gap lines apart that open at least min_items items with text make a
+// feed, and its lines count for the article as lines of score cap at most.
+struct FeedParams {
+  std::size_t max_gap = 6;
+  std::size_t min_items = 4;
+  std::size_t lead_gap = 2;     // a first gap this many times the median is not yet the feed
+  double outlier = 3;         // an item this many times heavier than the median is an article
+  double min_article = 300;  // ... when it has this many characters
+  std::uint32_t last_item_break = 300;  // the last item ends before a paragraph this heavy
+  std::uint32_t says_words = 6;         // "NAME says:" opens an item
+  double cap = 0.4;
+};
+constexpr FeedParams kFeed;
+
+// A paragraph cut off with "...": at least min_words words, it counts as a weak line of text
+// (score at most score), and one right under the article is its last paragraph.
+struct CutParams {
+  std::uint32_t min_words = 12;
+  double score = 0.5;
+};
+constexpr CutParams kCut;
+
+// A row of a table of figures.
+struct TableParams {
+  std::uint32_t min_numbers = 2, min_words = 4;
+  std::size_t min_rows = 3;
+  double score = 0.6;  // scored as a weak line of text
+};
+constexpr TableParams kTable;
+
+// A headline: a few words, not a long sentence; a longer one has stopwords (a row of menu
+// entries has none).
+struct HeadingParams {
+  std::uint32_t min_words = 2, max_words = 30, max_sentence_words = 20, max_words_without_stopwords = 10;
+};
+constexpr HeadingParams kHeading;
+
+}  // namespace
+
+// ---- Smoothing. ----
 
 namespace {
 
-Span best_span(const std::vector<double>& scores, const std::vector<std::uint32_t>& weights, double threshold,
-               std::size_t from) {
-  Span best{from, from, 0};
+double span_value(double score, std::uint32_t weight, double threshold) {
+  return (score - threshold) * std::max(weight, kSpan.min_weight);
+}
+
+Span best_span(const std::vector<double>& scores, const std::vector<std::uint32_t>& weights, double threshold) {
+  Span best{0, 0, 0};
   double sum = 0;
-  std::size_t start = from;
-  for (std::size_t i = from; i < scores.size(); ++i) {
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < scores.size(); ++i) {
     if (sum <= 0) {
       sum = 0;
       start = i;
     }
-    sum += (scores[i] - threshold) * std::max<std::uint32_t>(weights[i], 40);
+    sum += span_value(scores[i], weights[i], threshold);
     if (sum > best.sum) best = {start, i + 1, sum};
   }
   if (best.sum == 0) best = {0, 0, 0};
   return best;
 }
 
-// The best span that starts in [from, from + window): the article under a headline.
-Span span_after(const std::vector<double>& scores, const std::vector<std::uint32_t>& weights, double threshold,
-                std::size_t from, std::size_t window) {
-  Span best;
-  for (std::size_t start = from; start < scores.size() && start < from + window; ++start) {
-    double sum = 0;
-    for (std::size_t i = start; i < scores.size(); ++i) {
-      sum += (scores[i] - threshold) * std::max<std::uint32_t>(weights[i], 40);
-      if (sum > best.sum) best = {start, i + 1, sum};
+// The best run starting in a window of lines, for every window, in linear time: the prefix
+// sums of the line values and, for each position, the largest prefix sum at or after it.
+class SpanIndex {
+ public:
+  SpanIndex(const std::vector<double>& scores, const std::vector<std::uint32_t>& weights, double threshold)
+      : prefix_(scores.size() + 1, 0), best_end_(scores.size() + 1, 0) {
+    for (std::size_t i = 0; i < scores.size(); ++i)
+      prefix_[i + 1] = prefix_[i] + span_value(scores[i], weights[i], threshold);
+    best_end_[scores.size()] = scores.size();
+    for (std::size_t i = scores.size(); i-- > 0;) {
+      // Ties go to the nearer end, as a left-to-right scan with a strict comparison would.
+      best_end_[i] = prefix_[i] >= prefix_[best_end_[i + 1]] ? i : best_end_[i + 1];
     }
   }
-  return best;
-}
+
+  // The best run starting in [from, from + window): the article under a headline.
+  Span after(std::size_t from, std::size_t window) const {
+    Span best;
+    const std::size_t n = prefix_.size() - 1;
+    for (std::size_t start = from; start < n && start < from + window; ++start) {
+      std::size_t end = best_end_[start + 1];
+      double sum = prefix_[end] - prefix_[start];
+      if (sum > best.sum) best = {start, end, sum};
+    }
+    return best;
+  }
+
+ private:
+  std::vector<double> prefix_;
+  std::vector<std::size_t> best_end_;
+};
 
 }  // namespace
 
 Span article_span(const std::vector<double>& scores, const std::vector<std::uint32_t>& weights, double threshold) {
-  return best_span(scores, weights, threshold, 0);
+  return best_span(scores, weights, threshold);
 }
 
 std::uint64_t line_key(std::string_view line) {
@@ -707,6 +921,7 @@ struct Unit {
   std::uint32_t begin = 0, end = 0;  // byte range in the block's text
   std::uint32_t line = 0;            // 1-based source line (0 when the block has none)
   Analysis a;
+  std::string_view own;              // the reason it is junk on its own, whatever the document
   bool dropped = false;
   std::string_view reason;
   double score = 0;
@@ -742,6 +957,43 @@ std::vector<Unit> cut_units(const Document& doc) {
   return units;
 }
 
+// ---- Phrase-level boilerplate: a property of a line and its two neighbours only. ----
+
+// The reason LINE is junk on its own, judged without the document's script and language
+// (content_score uses them only for the score and for "script"), so that whether a line is
+// phrase-level boilerplate never depends on which other lines are kept.
+std::string_view own_reason(const LineFeatures& f) {
+  std::string_view why;
+  content_score(f, 0, false, &why);
+  return why;
+}
+
+bool partly_covered(const LineFeatures& f) { return f.phrase_cover >= kPhrase.cluster_cover; }
+
+// Whether U, partly covered by phrases, belongs to the same box as its neighbour N: N is junk
+// of the same kind, or partly covered by the same kind of phrases.
+bool clusters_with(const Unit& u, const Unit* n) {
+  if (!n) return false;
+  const std::string_view kind = u.a.features.phrase_kind;
+  return n->own == kind || (n->own.empty() && partly_covered(n->a.features) && n->a.features.phrase_kind == kind);
+}
+
+// Whether U is phrase-level boilerplate between PREV and NEXT (null at the ends): covered
+// by phrases alone, or partly covered in a cluster of the same kind, or nothing but web and
+// e-mail addresses.
+bool phrase_level(const Unit& u, const Unit* prev, const Unit* next) {
+  const LineFeatures& f = u.a.features;
+  if (f.link_only) return true;
+  if (!u.own.empty()) return u.own == f.phrase_kind;
+  return partly_covered(f) && (clusters_with(u, prev) || clusters_with(u, next));
+}
+
+// The reason a phrase-level unit is dropped for.
+std::string_view phrase_reason(const Unit& u) {
+  return u.a.features.link_only && u.own != u.a.features.phrase_kind ? std::string_view("link")
+                                                                      : u.a.features.phrase_kind;
+}
+
 // True when HEADLINE repeats TITLE: at least three words, 80 % of them in TITLE, covering
 // two fifths of it (a page title is often the headline plus the site name).
 bool repeats_title(const std::vector<std::uint64_t>& headline, const std::vector<std::uint64_t>& title) {
@@ -761,14 +1013,57 @@ bool repeats_title(const std::vector<std::uint64_t>& headline, const std::vector
   return common * 5 >= headline.size() * 4 && common * 5 >= title.size() * 2;
 }
 
-// The phrase cover from which a line counts as part of a cluster of boilerplate.
-constexpr double kClusterCover = 0.15;
-
-// A headline: a few words, not a long sentence; a longer one has stopwords (a row of menu
-// entries has none).
-bool heading_like(const LineFeatures& f) {
-  return f.words >= 2 && f.words <= 30 && !(f.sentence_end && f.words > 20) && (f.words <= 10 || f.stopwords > 0);
+// A row of a table of figures (results, standings, prices): numbers beside names, where a
+// time stamp has numbers beside date words only.
+bool table_row(const Analysis& a) {
+  const LineFeatures& f = a.features;
+  return f.digits >= kTable.min_numbers && f.words >= kTable.min_words && f.digits + a.date_words < f.words &&
+         !f.link;
 }
+
+bool heading_like(const LineFeatures& f) {
+  return f.words >= kHeading.min_words && f.words <= kHeading.max_words &&
+         !(f.sentence_end && f.words > kHeading.max_sentence_words) &&
+         (f.words <= kHeading.max_words_without_stopwords || f.stopwords > 0);
+}
+
+// The verdicts being formed for the units still kept; index k is the k-th of them.
+struct Lines {
+  std::vector<std::size_t> unit;  // index in the units
+  std::vector<const LineFeatures*> f;
+  std::vector<double> score;
+  std::vector<std::string_view> reason;
+  std::vector<std::uint32_t> weight;
+  std::vector<char> keep;
+  std::vector<char> table;  // a row of a table of figures
+  std::vector<char> feed;   // in an item of a feed
+  std::vector<char> cut;    // a paragraph cut off with an ellipsis
+  std::vector<char> item;   // an item of a list of the article (mark_items)
+  std::vector<float> link_text;  // the score of a line of text with an address, as text (else -1)
+  std::size_t size() const { return unit.size(); }
+  void resize(std::size_t n) {
+    f.assign(n, nullptr);
+    score.assign(n, 0);
+    reason.assign(n, {});
+    weight.assign(n, 0);
+    table.assign(n, 0);
+    link_text.assign(n, -1);
+    cut.assign(n, 0);
+    item.assign(n, 0);
+    feed.assign(n, 0);
+  }
+};
+
+// The article chosen among the lines: a span, and a headline above it (size() when none).
+struct Article {
+  Span span;
+  std::size_t headline = 0;
+  bool inside(std::size_t k) const { return k == headline || (k >= span.first && k < span.last); }
+};
+
+}  // namespace
+
+namespace {
 
 class Stripper {
  public:
@@ -777,303 +1072,100 @@ class Stripper {
     for (Unit& u : units_) {
       std::string_view text = std::string_view(doc.blocks[u.block].text).substr(u.begin, u.end - u.begin);
       analyse(text, u.a);
+      u.own = own_reason(u.a.features);
       texts_.push_back(text);
     }
     words_.resize(units_.size());
     site_ = options.site.empty() ? doc.meta.site : options.site;
+    count(units_.size());
   }
 
+  ~Stripper() {
+    if (options_.work) *options_.work += work_;
+  }
+
+  // The steps, each over the units still kept, each once: the work is linear in the text.
   void run() {
-    // Site-level boilerplate goes first: it does not depend on the neighbours.
-    if (options_.model) {
-      for (Unit& u : units_) {
-        if (u.a.key && options_.model->is_boilerplate(site_, u.a.key)) drop(u, "site", 0);
+    drop_site_lines();
+    // An extracted article keeps its shape: only phrase-level junk goes. A text without any
+    // is already an article (a page dump always carries some) and is kept whole.
+    if (!options_.extracted && any_phrase_level()) {
+      for (int round = 0; round < kSpan.rounds && choose_article(); ++round) {
       }
     }
-    // Verdicts over the units still kept, until nothing more is dropped: the output then
-    // classifies exactly as it was classified, which is what makes strip idempotent.
-    while (pass()) {
-    }
+    // Last, phrase-level junk among the lines kept, to a fixed point: the output holds none,
+    // so stripping it again keeps it whole (strip(strip(x)) == strip(x) by construction).
+    clear_phrases();
   }
 
-  void apply(Report* report) {
-    std::vector<Block> out;
-    out.reserve(doc_.blocks.size());
-    std::size_t u = 0;
-    for (std::uint32_t b = 0; b < doc_.blocks.size(); ++b) {
-      Block& block = doc_.blocks[b];
-      std::size_t first = u;
-      while (u < units_.size() && units_[u].block == b) ++u;
-      bool any_dropped = false, any_kept = false;
-      for (std::size_t k = first; k < u; ++k) (units_[k].dropped ? any_dropped : any_kept) = true;
-      if (!any_dropped) {
-        out.push_back(std::move(block));
-        continue;
-      }
-      if (!any_kept) {
-        const Unit& unit = units_[first];
-        block.verdict = Verdict::kDrop;
-        block.reason = std::string(unit.reason);
-        block.score = unit.score;
-        if (report)
-          report->add("strip", unit.reason, unit.line, report->keep_details() ? excerpt(block.text) : std::string(),
-                      unit.score);
-        out.push_back(std::move(block));
-        continue;
-      }
-      // Mixed: one block per run of units with the same verdict and reason.
-      for (std::size_t k = first; k < u;) {
-        std::size_t e = k + 1;
-        while (e < u && units_[e].dropped == units_[k].dropped && units_[e].reason == units_[k].reason) ++e;
-        Block part;
-        part.kind = block.kind;
-        part.dom_path = block.dom_path;
-        part.text = block.text.substr(units_[k].begin, units_[e - 1].end - units_[k].begin);
-        part.first_line = units_[k].line;
-        part.last_line = block.first_line
-                             ? block.first_line + static_cast<std::uint32_t>(std::count(
-                                                      block.text.begin(), block.text.begin() + units_[e - 1].end, '\n'))
-                             : 0;
-        if (units_[k].dropped) {
-          part.verdict = Verdict::kDrop;
-          part.reason = std::string(units_[k].reason);
-          part.score = units_[k].score;
-          if (report)
-            report->add("strip", part.reason, part.first_line,
-                        report->keep_details() ? excerpt(part.text) : std::string(), part.score);
-        }
-        out.push_back(std::move(part));
-        k = e;
-      }
-    }
-    doc_.blocks = std::move(out);
-  }
+  void apply(Report* report);
 
  private:
+  void count(std::size_t visits) { work_ += visits; }
+
   void drop(Unit& u, std::string_view reason, double score) {
     u.dropped = true;
     u.reason = reason;
     u.score = score;
   }
 
-  // One round of verdicts over the kept units; true when it dropped any.
-  bool pass() {
-    std::vector<std::size_t> alive;
+  std::vector<std::size_t> kept_units() {
+    count(units_.size());
+    std::vector<std::size_t> kept;
     for (std::size_t i = 0; i < units_.size(); ++i) {
-      if (!units_[i].dropped) alive.push_back(i);
+      if (!units_[i].dropped) kept.push_back(i);
     }
-    if (alive.empty()) return false;
-    // Language and script of what is left.
-    std::array<std::uint32_t, kLanguages.size()> hits{};
-    std::map<std::uint8_t, std::uint32_t> script_weight;
-    for (std::size_t i : alive) {
-      for (std::size_t l = 0; l < hits.size(); ++l) hits[l] += units_[i].a.stop[l];
-    }
-    std::size_t lang = 0;
-    for (std::size_t l = 1; l < hits.size(); ++l) {
-      if (hits[l] > hits[lang]) lang = l;
-    }
-    bool lang_known = hits[lang] >= 3;
-    const std::size_t n = alive.size();
-    std::vector<const LineFeatures*> features(n);
-    for (std::size_t k = 0; k < n; ++k) {
-      LineFeatures& f = units_[alive[k]].a.features;
-      f.stopwords = lang_known ? units_[alive[k]].a.stop[lang] : 0;
-      features[k] = &f;
-      if (features[k]->script) script_weight[features[k]->script] += features[k]->weight;
-    }
-    std::uint8_t doc_script = 0;
-    std::uint32_t top = 0;
-    for (const auto& [script, w] : script_weight) {
-      if (script && w > top) {
-        top = w;
-        doc_script = script;
-      }
-    }
-    std::vector<double> scores(n);
-    std::vector<std::string_view> reasons(n);
-    std::vector<std::uint32_t> weights(n);
-    for (std::size_t k = 0; k < n; ++k) {
-      scores[k] = content_score(*features[k], doc_script, lang_known, &reasons[k]);
-      weights[k] = features[k]->weight;
-    }
-    // Phrases in a cluster: a line partly covered by boilerplate phrases beside a junk line of
-    // the same kind, or beside another such line, is part of the same box (the fine print of a
-    // sign-up form, a newsletter prompt of several sentences).
-    auto partly = [&](std::size_t k) { return features[k]->phrase_cover >= kClusterCover; };
-    std::vector<char> clustered(n, 0);
-    for (std::size_t k = 0; k < n; ++k) {
-      if (!reasons[k].empty() || !partly(k)) continue;
-      std::string_view kind = features[k]->phrase_kind;
-      for (std::size_t j : {k - 1, k + 1}) {
-        if (j >= n) continue;
-        if (reasons[j] == kind || (reasons[j].empty() && partly(j) && features[j]->phrase_kind == kind))
-          clustered[k] = 1;
-      }
-    }
-    for (std::size_t k = 0; k < n; ++k) {
-      if (clustered[k]) {
-        reasons[k] = features[k]->phrase_kind;
-        scores[k] = 0.1;
-      }
-    }
-    clear_table_rows(alive, features, reasons);
-    // Boilerplate anywhere: lines covered by phrases (alone or in a cluster) and copyright
-    // lines. Other junk (a link, a date, a byline, a short line in another script, a row of
-    // separators or symbols) is page chrome only at the edges: inside an article it is an
-    // embedded post, a dateline, a quotation or a section break.
-    std::vector<char> anywhere(n, 0);
-    bool any = false;
-    for (std::size_t k = 0; k < n; ++k) {
-      anywhere[k] = clustered[k] || reasons[k] == "copyright" ||
-                    (!reasons[k].empty() && reasons[k] == features[k]->phrase_kind &&
-                     (features[k]->phrase_cover >= 0.5 || features[k]->label));
-      any = any || anywhere[k];
-    }
-    // An extracted article keeps its shape: only that boilerplate goes, and junk at its
-    // edges. A text with none of either (judged on the first round) is an article already
-    // (a page dump always has some: a menu, a footer, a share bar) and is kept whole. This is
-    // also what makes strip's output, and clean's output for a page, a fixed point.
-    if (first_round_) shape_kept_ = options_.extracted || (!any && reasons.front().empty() && reasons.back().empty());
-    first_round_ = false;
-    if (shape_kept_) return drop_junk(alive, anywhere, reasons, scores);
-    const double threshold = options_.keep_threshold;
-    Span span = article_span(scores, weights, threshold);
-    // The headline: a later copy of the title (the first line) right before an article that
-    // is not much smaller than the largest run (a title in a menu is followed by a crumb).
-    std::size_t headline = n;
-    const std::vector<std::uint64_t>& title = words_of(alive[0]);
-    for (std::size_t k = 1; k < n && headline == n; ++k) {
-      if (!reasons[k].empty() || features[k]->words < 3 || features[k]->words > 40 ||
-          !std::binary_search(title.begin(), title.end(), units_[alive[k]].a.first_word) ||
-          !repeats_title(words_of(alive[k]), title)) {
-        continue;
-      }
-      Span after = span_after(scores, weights, threshold, k + 1, 7);
-      if (after.first != after.last && after.sum >= 0.25 * span.sum) {
-        headline = k;
-        span = after;
-      }
-    }
-    // Exact copies: one is kept, the headline or the first inside the article.
-    auto inside = [&](std::size_t k) { return k == headline || (k >= span.first && k < span.last); };
-    std::vector<std::pair<std::uint64_t, std::size_t>> kept_copy;  // (key, unit), first per key
-    for (std::size_t k = 0; k < n; ++k) {
-      if (units_[alive[k]].a.key && inside(k)) kept_copy.emplace_back(units_[alive[k]].a.key, k);
-    }
-    std::sort(kept_copy.begin(), kept_copy.end());
-    for (std::size_t k = 0; k < n; ++k) {
-      std::uint64_t key = units_[alive[k]].a.key;
-      if (!key) continue;
-      auto it = std::lower_bound(kept_copy.begin(), kept_copy.end(), std::make_pair(key, std::size_t{0}));
-      if (it != kept_copy.end() && it->first == key && it->second != k) {
-        reasons[k] = "repeated";
-        scores[k] = std::min(scores[k], 0.1);
-      }
-    }
-    // A comment prompt or a copyright line after the article has begun ends it.
-    std::size_t good = 0;
-    for (std::size_t k = span.first; k < span.last; ++k) {
-      if ((reasons[k] == "comment" || reasons[k] == "copyright") && good >= 2) {
-        span.last = k;
-        break;
-      }
-      if (reasons[k].empty() && scores[k] >= 0.7) ++good;
-    }
-    std::vector<char> keep(n, 0);
-    if (span.first == span.last) {
-      // No article: keep what is not junk on its own.
-      for (std::size_t k = 0; k < n; ++k) keep[k] = reasons[k].empty();
-    } else {
-      for (std::size_t k = span.first; k < span.last; ++k) {
-        keep[k] = reasons[k].empty() && scores[k] >= threshold - 0.35;
-      }
-      // Runs of three or more short lines without sentence punctuation: a list of links.
-      for (std::size_t k = span.first; k < span.last;) {
-        std::size_t e = k;
-        while (e < span.last && keep[e] && !features[e]->sentence_end && features[e]->words <= 12) ++e;
-        if (e - k >= 3) {
-          for (std::size_t j = k; j < e; ++j) {
-            keep[j] = 0;
-            reasons[j] = "list";
-          }
-        }
-        k = e == k ? k + 1 : e;
-      }
-      if (headline < n) {
-        keep[headline] = 1;
-        reasons[headline] = {};
-      } else {
-        keep_headline(span, features, reasons, keep);
-      }
-    }
-    bool changed = false;
-    for (std::size_t k = 0; k < n; ++k) {
-      if (keep[k]) continue;
-      // Without an article only lines with a reason of their own are dropped.
-      std::string_view why = reasons[k];
-      if (why.empty()) why = k < span.first ? "lead" : k >= span.last ? "tail" : "short";
-      drop(units_[alive[k]], why, scores[k]);
-      changed = true;
-    }
-    return changed;
+    return kept;
   }
 
-  // Drops the units ANYWHERE marks and the runs of junk units at both ends; true when there
-  // were any.
-  bool drop_junk(const std::vector<std::size_t>& alive, std::vector<char>& anywhere,
-                 const std::vector<std::string_view>& reasons, const std::vector<double>& scores) {
-    const std::size_t n = alive.size();
-    for (std::size_t k = 0; k < n && !reasons[k].empty(); ++k) anywhere[k] = 1;
-    for (std::size_t k = n; k-- > 0 && !reasons[k].empty();) anywhere[k] = 1;
-    bool changed = false;
-    for (std::size_t k = 0; k < n; ++k) {
-      if (!anywhere[k]) continue;
-      drop(units_[alive[k]], reasons[k], scores[k]);
-      changed = true;
+  // Site-level boilerplate goes first: it does not depend on the neighbours.
+  void drop_site_lines() {
+    if (!options_.model) return;
+    for (Unit& u : units_) {
+      if (u.a.key && options_.model->is_boilerplate(site_, u.a.key)) drop(u, "site", 0);
     }
-    return changed;
   }
 
-  // Rows of a table written as text ("a | b | c", one row a line): two or more consecutive
-  // lines of one block with the same number of separators are not a menu.
-  void clear_table_rows(const std::vector<std::size_t>& alive, const std::vector<const LineFeatures*>& features,
-                        std::vector<std::string_view>& reasons) {
-    const std::size_t n = alive.size();
-    for (std::size_t k = 0; k < n;) {
-      std::size_t e = k + 1;
-      const std::uint32_t seps = features[k]->separators;
-      while (seps && e < n && features[e]->separators == seps && units_[alive[e]].block == units_[alive[k]].block) ++e;
-      if (e - k >= 2) {
-        for (std::size_t j = k; j < e; ++j) {
-          if (reasons[j] == "navigation" && features[j]->phrase_cover < 0.5 && !features[j]->label) reasons[j] = {};
-        }
-      }
-      k = e;
+  bool any_phrase_level() {
+    std::vector<std::size_t> kept = kept_units();
+    for (std::size_t k = 0; k < kept.size(); ++k) {
+      const Unit* prev = k > 0 ? &units_[kept[k - 1]] : nullptr;
+      const Unit* next = k + 1 < kept.size() ? &units_[kept[k + 1]] : nullptr;
+      if (phrase_level(units_[kept[k]], prev, next)) return true;
     }
+    return false;
   }
+
+  void clear_phrases();
+  bool choose_article();
+  struct Language {
+    bool known = false;      // stopword shares mean something
+    std::uint8_t script = 0;  // the document's dominant script
+  };
+  Lines classify(const std::vector<std::size_t>& kept);
+  Language detect_language(Lines& l);
+  void score_line(Lines& l, std::size_t k, const Language& language);
+  Article find_article(const Lines& l);
+  std::size_t title_copy(const Lines& l, std::size_t from);
+  void mark_repeated(Lines& l, const Article& a);
+  std::vector<char> feed_markers(const Lines& l) const;
+  void mark_feeds(Lines& l) const;
+  static bool says(std::string_view line);
+  void mark_tables(Lines& l) const;
+  void mark_items(Lines& l) const;
+  bool calendar_row(const Lines& l, std::size_t k) const;
+  bool after_text(const Lines& l, std::size_t k) const;
+  void mark_embeds(Lines& l) const;
+  void mark_feed(Lines& l, const std::vector<std::size_t>& at, std::size_t i, std::size_t j) const;
+  void end_at_prompt(const Lines& l, Span& span) const;
+  void keep_inside(Lines& l, const Article& a) const;
+  void keep_headline(Lines& l, const Article& a) const;
+  bool commit(const Lines& l, const Span& span);
 
   // The word set of unit I, computed on first use (title similarity needs few of them).
   const std::vector<std::uint64_t>& words_of(std::size_t i) {
     if (!words_[i]) words_[i] = word_set(texts_[i]);
     return *words_[i];
-  }
-
-  // Keeps the headline when no copy of the title marks it: walking back from the article
-  // across bylines and time stamps, the heading-like lines up to the first junk (at most
-  // three: headline, kicker, standfirst); when there is none, the first line of the document
-  // if it is heading-like.
-  void keep_headline(Span span, const std::vector<const LineFeatures*>& features,
-                     const std::vector<std::string_view>& reasons, std::vector<char>& keep) {
-    std::size_t found = 0;
-    for (std::size_t k = span.first; k-- > 0 && found < 3;) {
-      std::string_view why = reasons[k];
-      if (why == "date" || why == "byline") continue;
-      if (!why.empty() || !heading_like(*features[k])) break;
-      keep[k] = 1;
-      ++found;
-    }
-    if (found == 0 && span.first > 0 && reasons[0].empty() && heading_like(*features[0])) keep[0] = 1;
   }
 
   Document& doc_;
@@ -1082,9 +1174,494 @@ class Stripper {
   std::vector<std::string_view> texts_;
   std::vector<std::optional<std::vector<std::uint64_t>>> words_;  // see words_of()
   std::string site_;
-  bool first_round_ = true;
-  bool shape_kept_ = false;  // only lines that are junk on their own are dropped (see pass())
+  std::uint64_t work_ = 0;  // line visits, see StripOptions::work
 };
+
+// Drops the phrase-level lines among those kept, in waves: the lines found in one wave go
+// together, and the next wave looks again only at the neighbours of what went (a line can
+// join a cluster only through a new neighbour), so the whole costs linear time.
+void Stripper::clear_phrases() {
+  constexpr std::size_t kNone = ~std::size_t{0};
+  const std::size_t n = units_.size();
+  std::vector<std::size_t> prev(n, kNone), next(n, kNone), check;
+  std::size_t last = kNone;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (units_[i].dropped) continue;
+    prev[i] = last;
+    if (last != kNone) next[last] = i;
+    last = i;
+    check.push_back(i);
+  }
+  auto at = [&](std::size_t i) { return i == kNone ? nullptr : &units_[i]; };
+  while (!check.empty()) {
+    std::sort(check.begin(), check.end());
+    check.erase(std::unique(check.begin(), check.end()), check.end());
+    std::vector<std::size_t> hits;
+    count(check.size());
+    for (std::size_t i : check) {
+      if (!units_[i].dropped && phrase_level(units_[i], at(prev[i]), at(next[i]))) hits.push_back(i);
+    }
+    check.clear();
+    for (std::size_t i : hits) {
+      drop(units_[i], phrase_reason(units_[i]), kSpan.junk_score);
+      if (prev[i] != kNone) next[prev[i]] = next[i];
+      if (next[i] != kNone) prev[next[i]] = prev[i];
+    }
+    for (std::size_t i : hits) {
+      for (std::size_t j : {prev[i], next[i]}) {
+        if (j != kNone && !units_[j].dropped) check.push_back(j);
+      }
+    }
+  }
+}
+
+// Steps 1 to 4 of strip.h over the units kept (the site model's drops excepted).
+bool Stripper::choose_article() {
+  std::vector<std::size_t> kept = kept_units();
+  if (kept.empty()) return false;
+  Lines l = classify(kept);
+  mark_feeds(l);
+  count(10 * l.size());  // classify, the two span scans, repeats, keep, lists, commit
+  Article a = find_article(l);
+  mark_repeated(l, a);
+  end_at_prompt(l, a.span);
+  if (a.span.first != a.span.last && a.span.last < l.size() && l.cut[a.span.last] && l.reason[a.span.last].empty())
+    ++a.span.last;
+  l.keep.assign(l.size(), 0);
+  if (a.span.first == a.span.last) {
+    // No article: keep what is not junk on its own.
+    for (std::size_t k = 0; k < l.size(); ++k) l.keep[k] = l.reason[k].empty();
+  } else {
+    keep_inside(l, a);
+    keep_headline(l, a);
+  }
+  return commit(l, a.span);
+}
+
+// Language, script, content scores and reasons of the units KEPT; a line partly covered by
+// phrases in a cluster of the same kind is junk of that kind.
+Lines Stripper::classify(const std::vector<std::size_t>& kept) {
+  Lines l;
+  l.unit = kept;
+  l.resize(kept.size());
+  Language language = detect_language(l);
+  for (std::size_t k = 0; k < l.size(); ++k) score_line(l, k, language);
+  mark_tables(l);
+  mark_items(l);
+  mark_embeds(l);
+  return l;
+}
+
+// The language (the stopword table with the most hits, at least 3) and the script (the most
+// weight) of the lines of L; sets their stopword counts and L.f.
+Stripper::Language Stripper::detect_language(Lines& l) {
+  std::array<std::uint32_t, kLanguages.size()> hits{};
+  for (std::size_t i : l.unit) {
+    for (std::size_t g = 0; g < hits.size(); ++g) hits[g] += units_[i].a.stop[g];
+  }
+  std::size_t lang = static_cast<std::size_t>(std::max_element(hits.begin(), hits.end()) - hits.begin());
+  Language language;
+  language.known = hits[lang] >= 3;
+  std::map<std::uint8_t, std::uint32_t> script_weight;
+  for (std::size_t k = 0; k < l.size(); ++k) {
+    LineFeatures& f = units_[l.unit[k]].a.features;
+    f.stopwords = language.known ? units_[l.unit[k]].a.stop[lang] : 0;
+    l.f[k] = &f;
+    if (f.script) script_weight[f.script] += f.weight;
+  }
+  std::uint32_t top = 0;
+  for (const auto& [script, w] : script_weight) {
+    if (w > top) {
+      top = w;
+      language.script = script;
+    }
+  }
+  return language;
+}
+
+// The score and reason of line K: content_score, with a second look at lines that name an
+// address or are cut off, and phrase-level boilerplate.
+void Stripper::score_line(Lines& l, std::size_t k, const Language& language) {
+  const LineFeatures& f = *l.f[k];
+  l.score[k] = content_score(f, language.script, language.known, &l.reason[k]);
+  l.weight[k] = f.weight;
+  l.table[k] = l.reason[k] == "date" && table_row(units_[l.unit[k]].a);
+  if (l.reason[k] == "link" && !f.link_only && f.words >= kSpan.link_text_words) {
+    // Inside the article, a sentence that names an address (a contact, a source) is text.
+    LineFeatures text = f;
+    text.link = false;
+    std::string_view why;
+    double score = content_score(text, language.script, language.known, &why);
+    if (why.empty()) l.link_text[k] = static_cast<float>(score);
+  }
+  if (l.reason[k] == "truncated" && f.words >= kCut.min_words) {
+    // A paragraph cut off (by a paywall, or an ellipsis of the writer's) is weak text, not a
+    // teaser: teasers go with their feed or list.
+    LineFeatures whole = f;
+    whole.cut_off = false;
+    l.score[k] = std::min(content_score(whole, language.script, language.known, &l.reason[k]), kCut.score);
+    l.cut[k] = l.reason[k].empty();
+  }
+  const Unit* prev = k > 0 ? &units_[l.unit[k - 1]] : nullptr;
+  const Unit* next = k + 1 < l.size() ? &units_[l.unit[k + 1]] : nullptr;
+  if (l.reason[k].empty() && phrase_level(units_[l.unit[k]], prev, next)) {
+    l.reason[k] = phrase_reason(units_[l.unit[k]]);
+    l.score[k] = kSpan.junk_score;
+  }
+}
+
+// Lists of items opened by bullets or numbers: runs of at least min_items items, not junk on
+// their own, are article lines (scored a little above the threshold at least), so that a
+// list does not end the article it is in.
+void Stripper::mark_items(Lines& l) const {
+  for (std::size_t k = 0; k < l.size();) {
+    std::size_t e = k;
+    while (e < l.size() && units_[l.unit[e]].a.item && l.reason[e].empty()) ++e;
+    if (e == k && after_text(l, k)) {
+      while (e < l.size() && calendar_row(l, e) && units_[l.unit[e]].block == units_[l.unit[k]].block) ++e;
+    }
+    if (e - k >= kList.min_items) {
+      for (std::size_t j = k; j < e; ++j) {
+        l.score[j] = std::max(l.score[j], options_.keep_threshold + kList.item_margin);
+        l.reason[j] = {};
+        l.item[j] = 1;
+      }
+    }
+    k = e == k ? k + 1 : e;
+  }
+}
+
+// Embedded posts (a tweet: its text, then "— Name (@handle) Date"): neutral lines for the
+// article (an embed must not end it) and, inside it, kept.
+void Stripper::mark_embeds(Lines& l) const {
+  const double neutral = options_.keep_threshold;
+  for (std::size_t k = 0; k < l.size(); ++k) {
+    if (!units_[l.unit[k]].a.embed) continue;
+    for (std::size_t j : {k - 1, k}) {
+      if (j >= l.size() || !(l.reason[j].empty() || l.reason[j] == "link" || l.reason[j] == "repeated")) continue;
+      if (j != k && l.f[j]->words < kList.min_embed_words) continue;
+      l.reason[j] = {};
+      l.score[j] = std::max(l.score[j], neutral);
+      l.item[j] = 1;
+    }
+  }
+}
+
+// True when line K follows good text, directly or under one heading ("Tour dates:"): a list
+// there belongs to the article; a calendar in a side bar does not.
+bool Stripper::after_text(const Lines& l, std::size_t k) const {
+  for (std::size_t back = 1; back <= 2 && back <= k; ++back) {
+    std::size_t j = k - back;
+    if (l.reason[j].empty() && l.score[j] >= kSpan.good) return true;
+    if (!l.reason[j].empty() || !heading_like(*l.f[j])) return false;
+  }
+  return false;
+}
+
+// A row of a calendar or a programme: a date or a number, then names ("June 9 -- Coral Sky
+// Amphitheatre, West Palm Beach, FL"), not a sentence; a time stamp has no names.
+bool Stripper::calendar_row(const Lines& l, std::size_t k) const {
+  const Analysis& a = units_[l.unit[k]].a;
+  const LineFeatures& f = a.features;
+  return true && a.dated && (l.reason[k].empty() || l.reason[k] == "date") && !f.sentence_end &&
+         f.words <= kList.max_row_words && f.words >= f.digits + a.date_words + kList.min_row_names;
+}
+
+// Tables of figures: runs of at least min_rows rows; their rows are not time stamps but
+// weak article lines (scored as the table's score).
+void Stripper::mark_tables(Lines& l) const {
+  for (std::size_t k = 0; k < l.size();) {
+    std::size_t e = k;
+    while (e < l.size() && l.table[e]) ++e;
+    for (std::size_t j = k; j < e; ++j) {
+      l.table[j] = e - k >= kTable.min_rows;
+      if (!l.table[j]) continue;
+      l.reason[j] = {};
+      l.score[j] = kTable.score;
+    }
+    k = e == k ? k + 1 : e;
+  }
+}
+
+// True when LINE introduces a comment: "NAME says:", "NAME wrote:" (the colon is what
+// tells it from a sentence).
+bool Stripper::says(std::string_view line) {
+  line = trim(line);
+  for (std::string_view end : {" says:", " Says:", " wrote:", " said:", " SAYS:"}) {
+    if (ends_with(line, end)) return true;
+  }
+  return false;
+}
+
+// The lines that open or close an item of a feed: time stamps and comment prompts. (Lines
+// that recur on the page are not: "Advertisement" recurs inside articles.)
+std::vector<char> Stripper::feed_markers(const Lines& l) const {
+  std::vector<char> marker(l.size(), 0);
+  for (std::size_t k = 0; k < l.size(); ++k) {
+    marker[k] = l.reason[k] == "date" || l.reason[k] == "comment" ||
+                (l.f[k]->words <= kFeed.says_words && says(texts_[l.unit[k]]));
+  }
+  return marker;
+}
+
+// Feeds: runs of markers at most max_gap lines apart, from the first marker to as far after
+// the last as the items are long on average.
+void Stripper::mark_feeds(Lines& l) const {
+  std::vector<char> marker = feed_markers(l);
+  std::vector<std::size_t> at;
+  for (std::size_t k = 0; k < l.size(); ++k) {
+    if (marker[k]) at.push_back(k);
+  }
+  for (std::size_t i = 0; i < at.size();) {
+    std::size_t j = i + 1;
+    while (j < at.size() && at[j] - at[j - 1] <= kFeed.max_gap) ++j;
+    mark_feed(l, at, i, j);
+    i = j;
+  }
+}
+
+// The markers AT[I..J) at most max_gap apart: a feed when they open enough items with text
+// between them. Its first items may be the end of the article (a time stamp under it): the
+// feed starts at the first gap no longer than twice the typical one (the median).
+void Stripper::mark_feed(Lines& l, const std::vector<std::size_t>& at, std::size_t i, std::size_t j) const {
+  if (j - i < 2) return;
+  std::vector<std::size_t> gaps;
+  for (std::size_t m = i + 1; m < j; ++m) gaps.push_back(at[m] - at[m - 1]);
+  std::nth_element(gaps.begin(), gaps.begin() + gaps.size() / 2, gaps.end());
+  const std::size_t typical = gaps[gaps.size() / 2];
+  while (i + 1 < j && at[i + 1] - at[i] > kFeed.lead_gap * typical) ++i;
+  // The text of each item; one much heavier than the typical is an article, not an item.
+  std::vector<std::uint32_t> item_weight;
+  for (std::size_t m = i; m < j; ++m) {
+    std::uint32_t w = 0;
+    for (std::size_t k = at[m] + 1; k < (m + 1 < j ? at[m + 1] : std::min(l.size(), at[m] + typical)); ++k) {
+      if (l.reason[k].empty()) w += l.weight[k];
+    }
+    item_weight.push_back(w);
+  }
+  std::size_t items = 0;
+  for (std::uint32_t w : item_weight) items += w > 0;
+  if (items < kFeed.min_items) return;
+  std::vector<std::uint32_t> sorted = item_weight;
+  std::nth_element(sorted.begin(), sorted.begin() + sorted.size() / 2, sorted.end());
+  const double heavy = std::max<double>(kFeed.outlier * sorted[sorted.size() / 2], kFeed.min_article);
+  for (std::size_t m = i; m < j; ++m) {
+    if (item_weight[m - i] > heavy) continue;
+    std::size_t end = m + 1 < j ? at[m + 1] : std::min(l.size(), at[m] + typical + 1);
+    if (m + 1 == j) {
+      // The last item ends before a paragraph: what follows a feed is often the article.
+      for (std::size_t k = at[m] + 1; k < end; ++k) {
+        if (l.reason[k].empty() && l.weight[k] >= kFeed.last_item_break) {
+          end = k;
+          break;
+        }
+      }
+    }
+    for (std::size_t k = at[m]; k < end; ++k) {
+      l.score[k] = std::min(l.score[k], kFeed.cap);
+      l.feed[k] = 1;
+    }
+  }
+}
+
+// The article span, and the headline: a later copy of the title (the first line) right
+// before an article that is not much smaller than the largest run (a title in a menu is
+// followed by a crumb).
+Article Stripper::find_article(const Lines& l) {
+  const double threshold = options_.keep_threshold;
+  Article a;
+  a.headline = l.size();
+  a.span = best_span(l.score, l.weight, threshold);
+  SpanIndex index(l.score, l.weight, threshold);
+  for (std::size_t copy = title_copy(l, 1); copy < l.size(); copy = title_copy(l, copy + 1)) {
+    Span after = index.after(copy + 1, kSpan.headline_window);
+    if (after.first != after.last && after.sum >= kSpan.headline_share * a.span.sum) {
+      a.headline = copy;
+      a.span = after;
+      break;
+    }
+  }
+  return a;
+}
+
+// The first line from FROM on that repeats the title (the first line), l.size() if none.
+std::size_t Stripper::title_copy(const Lines& l, std::size_t from) {
+  const std::vector<std::uint64_t>& title = words_of(l.unit[0]);
+  for (std::size_t k = from; k < l.size(); ++k) {
+    const LineFeatures& f = *l.f[k];
+    if (l.reason[k].empty() && f.words >= kSpan.headline_min_words && f.words <= kSpan.headline_max_words &&
+        std::binary_search(title.begin(), title.end(), units_[l.unit[k]].a.first_word) &&
+        repeats_title(words_of(l.unit[k]), title)) {
+      return k;
+    }
+  }
+  return l.size();
+}
+
+// Exact copies: one is kept, the headline or the first inside the article.
+void Stripper::mark_repeated(Lines& l, const Article& a) {
+  std::vector<std::pair<std::uint64_t, std::size_t>> kept_copy;  // (key, line), first per key
+  for (std::size_t k = 0; k < l.size(); ++k) {
+    if (units_[l.unit[k]].a.key && a.inside(k)) kept_copy.emplace_back(units_[l.unit[k]].a.key, k);
+  }
+  std::sort(kept_copy.begin(), kept_copy.end());
+  for (std::size_t k = 0; k < l.size(); ++k) {
+    std::uint64_t key = units_[l.unit[k]].a.key;
+    if (!key) continue;
+    auto it = std::lower_bound(kept_copy.begin(), kept_copy.end(), std::make_pair(key, std::size_t{0}));
+    if (it != kept_copy.end() && it->first == key && it->second != k) {
+      l.reason[k] = "repeated";
+      l.score[k] = std::min(l.score[k], kSpan.junk_score);
+    }
+  }
+}
+
+// A comment prompt or a copyright line after the article has begun ends it.
+void Stripper::end_at_prompt(const Lines& l, Span& span) const {
+  const double threshold = options_.keep_threshold;
+  std::size_t good = 0;
+  double before = 0;
+  for (std::size_t k = span.first; k < span.last; ++k) {
+    if (l.feed[k] && good >= kSpan.good_before_end) {
+      span.last = k;
+      return;
+    }
+    if ((l.reason[k] == "comment" || l.reason[k] == "copyright") && good >= kSpan.good_before_end) {
+      // A prompt after nothing of weight (a comment count in a header): the article is after it.
+      if (before <= 0) {
+        span.first = k + 1;
+        good = 0;
+        before = 0;
+        continue;
+      }
+      span.last = k;
+      return;
+    }
+    before += span_value(l.score[k], l.weight[k], threshold);
+    if (l.reason[k].empty() && l.score[k] >= kSpan.good) ++good;
+  }
+}
+
+// Inside the article: lines that are not junk and not too weak, less lists of links.
+void Stripper::keep_inside(Lines& l, const Article& a) const {
+  const double floor = options_.keep_threshold - kSpan.inside_margin;
+  for (std::size_t k = a.span.first; k < a.span.last; ++k) {
+    l.keep[k] = l.reason[k].empty() ? l.score[k] >= floor : l.link_text[k] >= floor;
+    if (l.keep[k]) l.reason[k] = {};
+  }
+  // A paragraph cut off inside the article is a caption cut to length; the article's last
+  // paragraph may be cut by a paywall.
+  for (std::size_t k = a.span.first; k + 1 < a.span.last; ++k) {
+    if (l.cut[k]) {
+      l.keep[k] = 0;
+      l.reason[k] = "truncated";
+    }
+  }
+  for (std::size_t k = a.span.first; k < a.span.last;) {
+    std::size_t e = k;
+    while (e < a.span.last && l.keep[e] && !l.table[e] && !l.item[e] && !units_[l.unit[e]].a.item &&
+           !l.f[e]->sentence_end && l.f[e]->words <= kList.max_words)
+      ++e;
+    if (e - k >= kList.min_run) {
+      for (std::size_t j = k; j < e; ++j) {
+        l.keep[j] = 0;
+        l.reason[j] = "list";
+      }
+    }
+    k = e == k ? k + 1 : e;
+  }
+}
+
+// The headline: the copy of the title when there is one; else, walking back from the
+// article across bylines and time stamps, the heading-like lines up to the first junk (at
+// most three: headline, kicker, standfirst); when there is none, the first line of the
+// document if it is heading-like.
+void Stripper::keep_headline(Lines& l, const Article& a) const {
+  if (a.headline < l.size()) {
+    l.keep[a.headline] = 1;
+    l.reason[a.headline] = {};
+    return;
+  }
+  std::size_t found = 0;
+  for (std::size_t k = a.span.first; k-- > 0 && found < kSpan.headline_lines;) {
+    std::string_view why = l.reason[k];
+    if (why == "date" || why == "byline") continue;
+    if (!why.empty() || !heading_like(*l.f[k])) break;
+    l.keep[k] = 1;
+    ++found;
+  }
+  if (found == 0 && a.span.first > 0 && l.reason[0].empty() && heading_like(*l.f[0])) l.keep[0] = 1;
+}
+
+bool Stripper::commit(const Lines& l, const Span& span) {
+  bool changed = false;
+  for (std::size_t k = 0; k < l.size(); ++k) {
+    if (l.keep[k]) continue;
+    std::string_view why = l.reason[k];
+    if (why.empty()) why = l.feed[k] ? "feed" : k < span.first ? "lead" : k >= span.last ? "tail" : "short";
+    drop(units_[l.unit[k]], why, l.score[k]);
+    changed = true;
+  }
+  return changed;
+}
+
+// One block per run of units with the same verdict and reason; a block all kept stays as
+// it is.
+void Stripper::apply(Report* report) {
+  std::vector<Block> out;
+  out.reserve(doc_.blocks.size());
+  count(doc_.blocks.size() + units_.size());
+  auto record = [&](const Block& part, const Unit& unit) {
+    if (report)
+      report->add("strip", unit.reason, part.first_line, report->keep_details() ? excerpt(part.text) : std::string(),
+                  unit.score);
+  };
+  std::size_t u = 0;
+  for (std::uint32_t b = 0; b < doc_.blocks.size(); ++b) {
+    Block& block = doc_.blocks[b];
+    std::size_t first = u;
+    while (u < units_.size() && units_[u].block == b) ++u;
+    bool any_dropped = false, any_kept = false;
+    for (std::size_t k = first; k < u; ++k) (units_[k].dropped ? any_dropped : any_kept) = true;
+    if (!any_dropped) {
+      out.push_back(std::move(block));
+      continue;
+    }
+    if (!any_kept) {
+      block.verdict = Verdict::kDrop;
+      block.reason = std::string(units_[first].reason);
+      block.score = units_[first].score;
+      record(block, units_[first]);
+      out.push_back(std::move(block));
+      continue;
+    }
+    // Mixed. Line numbers are counted once over the block, not from its start for each part.
+    std::size_t counted_to = 0;
+    std::uint32_t newlines = 0;
+    for (std::size_t k = first; k < u;) {
+      std::size_t e = k + 1;
+      while (e < u && units_[e].dropped == units_[k].dropped && units_[e].reason == units_[k].reason) ++e;
+      Block part;
+      part.kind = block.kind;
+      part.dom_path = block.dom_path;
+      part.text = block.text.substr(units_[k].begin, units_[e - 1].end - units_[k].begin);
+      part.first_line = units_[k].line;
+      newlines += static_cast<std::uint32_t>(
+          std::count(block.text.begin() + counted_to, block.text.begin() + units_[e - 1].end, '\n'));
+      counted_to = units_[e - 1].end;
+      part.last_line = block.first_line ? block.first_line + newlines : 0;
+      if (units_[k].dropped) {
+        part.verdict = Verdict::kDrop;
+        part.reason = std::string(units_[k].reason);
+        part.score = units_[k].score;
+        record(part, units_[k]);
+      }
+      out.push_back(std::move(part));
+      k = e;
+    }
+  }
+  doc_.blocks = std::move(out);
+}
 
 }  // namespace
 

@@ -16,29 +16,46 @@
 //      and the share of its words covered by boilerplate phrases (one Aho-Corasick pass).
 //   2. A content score in [0, 1]: near 0 for junk (phrases, links, time stamps, bylines,
 //      breadcrumbs, captions cut off with "..."), near 1 for long lines of running prose.
-//   3. Smoothing: the article is the run of lines with the largest total (score - threshold)
-//      weighted by length; when a later copy of the page title (the first line) is followed
-//      within seven lines by a run at least a quarter that large, that run is the article.
-//      A comment prompt or a copyright line ends it once two good lines have passed. Lines
-//      before and after it are lead and tail junk. Inside it short lines are kept
-//      (subheadings, one-line quotes) unless they are junk, sit in a run of three or more
-//      short lines without sentence punctuation (a related-links list), or are partly covered
-//      by boilerplate phrases next to a line of the same kind.
-//   4. The headline is kept: the copy of the title above the article; without one, the
+//   3. Units: rows of a table of figures (three or more lines of numbers beside names) are
+//      weak text, not time stamps; a paragraph cut off with "..." is weak text; feeds (comment
+//      threads, teaser lists: items opened by time stamps, comment prompts or "NAME says:",
+//      four or more with text, at most six lines apart) are weak lines, but for an item much
+//      heavier than the typical one (the article, when it opens a feed). Lists of three or
+//      more items opened by bullets or numbers, calendar rows (a date, then names) under the
+//      article's text and embedded posts (text, then "— Name (@handle) Date") count for the
+//      article (a little above the threshold, or at it), so that they do not end it.
+//   4. Smoothing: the article is the run of lines with the largest total (score - threshold)
+//      weighted by length (at least 70 characters a line); when a later copy of the page
+//      title (the first line) is followed within seven lines by a run at least a quarter that
+//      large, that run is the article. A comment prompt, a copyright line or a feed ends it
+//      once two good lines have passed (a prompt before anything of weight starts it
+//      instead). A paragraph cut off with "..." right under it is its last (a paywall). Lines
+//      before and after it are lead and tail junk (feed, for the items of a feed). Inside it
+//      short lines are kept (subheadings, one-line quotes) unless they are junk, sit in a run
+//      of three or more short lines without sentence punctuation that are not table rows or
+//      items opened by a bullet or a number (a related-links list), or are partly covered by
+//      boilerplate phrases next to a line of the same kind; a line of twelve words or more
+//      that names an address is text; a paragraph cut off with "..." is a caption.
+//   5. The headline is kept: the copy of the title above the article; without one, the
 //      heading-like lines just before the article (at most three: headline, kicker,
 //      standfirst, across a byline and a time stamp), or else the first line of the document.
 //      Of lines that occur more than once, one copy is kept (the headline or the first inside
 //      the article) and the others are dropped as "repeated".
+//   Steps 2 to 5 run at most four times, over the lines still kept; each run is linear in the
+//   number of lines, and so is strip (StripOptions::work counts the line visits).
 //
-// A text in which no line is boilerplate by its phrases (step 2: alone, or in a cluster of
-// the same kind) is taken as an article already and kept whole: every page dump carries
-// some (a menu, a share bar, a copyright line), and an article must not be cut again.
+// Phrase-level boilerplate is a line covered by boilerplate phrases (step 2: alone, or partly,
+// next to a line of the same kind), or a line of nothing but web and e-mail addresses; it is
+// judged from the line and its two neighbours only, whatever the document. A text in which no
+// line is phrase-level boilerplate is taken as an article already and kept whole: every page
+// dump carries some (a menu, a share bar, a copyright line), and an article must not be cut
+// again. Last, phrase-level lines are dropped from the lines kept until none is left (only the
+// neighbours of what went are judged again), so the output holds none.
 //
 // Pure, deterministic, locale-independent and thread-safe (the tables are built once, on
-// first use, behind a static). Idempotent: the verdicts are iterated over the lines still
-// kept until a round drops nothing, and the output, which holds no phrase-level boilerplate,
-// is kept whole when stripped again. Ill-formed UTF-8 is
-// classified as it is (each bad byte counts as a symbol) and passed through unchanged.
+// first use, behind a static). Idempotent by construction: the output holds no phrase-level
+// boilerplate, so it is kept whole when stripped again. Ill-formed UTF-8 is classified as it
+// is (each bad byte counts as a symbol) and passed through unchanged.
 #pragma once
 
 #include <cstdint>
@@ -61,9 +78,12 @@ struct StripOptions {
   const SiteModel* model = nullptr;
   std::string site;  // empty: the document's meta.site
   // The blocks are an article extract() already chose: its shape is kept (no lead, tail,
-  // short or list cuts, no repeated-line drops); only lines covered by boilerplate phrases
-  // (alone or in a cluster of the same kind) and lines of the site model are dropped.
+  // short, list or feed cuts, no repeated-line drops); only phrase-level boilerplate (see
+  // above) and lines of the site model are dropped.
   bool extracted = false;
+  // When set, strip() adds to it the number of line visits it made, a count proportional to
+  // its time (linear in the number of lines); for tests and benchmarks.
+  std::uint64_t* work = nullptr;
 };
 
 // Drops the boilerplate blocks of DOC (verdict Drop, a reason such as "navigation", "share",
@@ -94,6 +114,7 @@ struct LineFeatures {
   bool sentence_end = false;      // ends with . ! ? … 。 ！ ？ ؟ (closing quotes skipped)
   bool cut_off = false;           // ends with "..." or "…": a truncated teaser or caption
   bool link = false;              // a URL, a bare domain, an e-mail address or an @handle
+  bool link_only = false;         // nothing but such addresses, separated by white space
   bool copyright = false;         // contains ©
   bool date = false;              // numbers and date/time words (70 % of a short line), a number
   bool byline = false;            // short, opens with a byline or credit word ("By", "Photo")
@@ -111,7 +132,7 @@ LineFeatures line_features(std::string_view line, std::string_view lang);
 double content_score(const LineFeatures& f, std::uint8_t doc_script, bool lang_known, std::string_view* reason);
 
 // The article span by the smoothing rule: the half-open range [first, last) of SCORES with the
-// largest SUM of (score - threshold) * max(weight, 40); {0, 0, 0} when no range has a positive sum.
+// largest SUM of (score - threshold) * max(weight, 70); {0, 0, 0} when no range has a positive sum.
 struct Span {
   std::size_t first = 0, last = 0;
   double sum = 0;
