@@ -69,5 +69,18 @@ TEST(Clean, ParagraphSplitIsReported) {
   EXPECT_EQ(report.counts().at("norm/paragraph-split"), 1u);
 }
 
+TEST(Clean, KeepsOnlyTheLanguagesAsked) {
+  CleanOptions english;
+  english.languages = {"en"};
+  Report report(true);
+  EXPECT_EQ(clean(kPage, english, &report), clean(kPage));
+  EXPECT_EQ(report.counts().count("clean/language"), 0u);
+  CleanOptions german;
+  german.languages = {"de", "fr"};
+  EXPECT_EQ(clean(kPage, german, &report), "");
+  EXPECT_EQ(report.counts().at("clean/language"), 1u);
+  EXPECT_EQ(report.changes().back().detail, "en");  // the language found, for --explain
+}
+
 }  // namespace
 }  // namespace winnow

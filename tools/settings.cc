@@ -12,6 +12,7 @@
 
 #include "winnow/config.h"
 #include "winnow/io_error.h"
+#include "winnow/language.h"
 
 namespace winnow::tools {
 namespace {
@@ -63,6 +64,15 @@ const std::map<std::string, Setter, std::less<>>& setters() {
       {"clean.strip", boolean([](Settings& s) { return &s.clean.stages.strip; })},
       {"clean.dedupe", boolean([](Settings& s) { return &s.clean.stages.dedupe; })},
       {"clean.title", boolean([](Settings& s) { return &s.clean.extract.title; })},
+      {"clean.lang", typed<std::vector<std::string>>("an array of language codes",
+                                                     [](Settings& s, const std::vector<std::string>& v) {
+                                                       s.clean.languages.clear();
+                                                       for (const std::string& code : v) {
+                                                         std::string tag = primary_language(code);
+                                                         if (tag.empty()) throw std::invalid_argument("holds '" + code + "', not a language code");
+                                                         s.clean.languages.push_back(tag);
+                                                       }
+                                                     })},
       {"check.select", typed<std::vector<std::string>>("an array of categories",
                                                        [](Settings& s, const std::vector<std::string>& v) { s.check_select = v; })},
       {"check.ignore", typed<std::vector<std::string>>("an array of categories",

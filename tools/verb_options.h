@@ -3,6 +3,7 @@
 // Python module (python/src/module.cc, which takes them as keyword arguments) share them.
 #pragma once
 
+#include <algorithm>
 #include <cstdlib>
 #include <string>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "norm_options.h"
 #include "winnow/decode.h"
 #include "winnow/extract.h"
+#include "winnow/language.h"
 #include "winnow/pipeline.h"
 #include "winnow/strip.h"
 
@@ -26,6 +28,21 @@ inline void add_from_option(std::vector<cli::Option>& options, DecodeOptions& d)
                      }});
 }
 
+// The primary subtags of a comma-separated LIST ("en,de-AT" -> en, de). Throws UsageError for
+// an entry that is not a language tag.
+inline std::vector<std::string> language_list(std::string_view list) {
+  std::vector<std::string> out;
+  for (std::size_t start = 0; start <= list.size();) {
+    std::size_t comma = std::min(list.find(',', start), list.size());
+    std::string_view item = list.substr(start, comma - start);
+    std::string code = primary_language(item);
+    if (code.empty()) throw cli::UsageError("--lang: not a language code: '" + std::string(item) + "'");
+    out.push_back(code);
+    start = comma + 1;
+  }
+  return out;
+}
+
 // clean: --from, the stage switches, then fix's and norm's options.
 inline void add_clean_options(std::vector<cli::Option>& options, CleanOptions& c) {
   using cli::Arg;
@@ -38,6 +55,10 @@ inline void add_clean_options(std::vector<cli::Option>& options, CleanOptions& c
                      [&c](const char*) { c.extract.title = false; }});
   options.push_back(
       {"no-dedupe", 0, Arg::kNone, nullptr, "skip the dedupe stage", [&c](const char*) { c.stages.dedupe = false; }});
+  options.push_back({"lang", 0, Arg::kRequired, "LIST",
+                     "keep only documents in these languages (comma-separated BCP 47 codes: en,de); others come out "
+                     "empty and are reported",
+                     [&c](const char* v) { c.languages = language_list(v); }});
   add_fix_options(options, c.fix);
   add_norm_options(options, c.norm);
 }

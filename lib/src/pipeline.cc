@@ -1,5 +1,6 @@
 #include "winnow/pipeline.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -102,6 +103,14 @@ void select(Document& doc, bool extracted, const CleanOptions& options, SplitMod
   }
 }
 
+// Whether TEXT is in one of LANGUAGES; when not, says so in REPORT.
+bool in_languages(std::string_view text, const std::vector<std::string>& languages, Report* report) {
+  std::string code = detect_language(text).code;
+  if (std::find(languages.begin(), languages.end(), code) != languages.end()) return true;
+  if (report) report->add("clean", "language", 0, code.empty() ? "unknown" : code);
+  return false;
+}
+
 }  // namespace
 
 std::string clean(std::string_view bytes, const CleanOptions& options, Report* report, Document* doc_out) {
@@ -134,6 +143,7 @@ std::string clean(std::string_view bytes, const CleanOptions& options, Report* r
     std::string text = render(doc);
     timer.reset();
     if (!looks_like_html(text) || text.size() >= input.size()) {
+      if (!options.languages.empty() && !in_languages(text, options.languages, report)) return {};
       count_removed(doc, report);
       if (doc_out) {
         finish_metadata(doc, text);

@@ -91,6 +91,7 @@ py::dict meta_dict(const Metadata& m) {
   d["byline"] = m.byline;
   d["date"] = m.date;
   d["lang"] = m.lang;
+  d["language"] = m.language;
   return d;
 }
 

@@ -72,7 +72,7 @@ def test_every_stage_option_of_the_cli_is_a_keyword(verb):
     assert names, "no options in --help"
     for name in sorted(names - DOCUMENT_OPTIONS - FILE_OPTIONS):
         keyword = name.replace("-", "_") + ("_" if name == "from" else "")
-        value = {"from": "latin1", "keep-threshold": 0.6}.get(name, True)
+        value = {"from": "latin1", "keep-threshold": 0.6, "lang": "en"}.get(name, True)
         getattr(winnow, verb)("Some text.\n", **{keyword: value})  # accepted
 
 

@@ -13,8 +13,9 @@ class Meta(TypedDict):
     site: str
     title: str
     byline: str
-    date: str
-    lang: str
+    date: str  # ISO 8601 (clean); as the page gives it (extract)
+    lang: str  # declared
+    language: str  # detected
 
 class Change(TypedDict):
     stage: str
@@ -54,6 +55,7 @@ def clean(
     no_strip: bool = ...,
     no_title: bool = ...,
     no_dedupe: bool = ...,
+    lang: str = ...,
     no_mojibake: bool = ...,
     no_mixups: bool = ...,
     no_c1: bool = ...,

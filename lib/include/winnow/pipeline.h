@@ -11,6 +11,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "winnow/decode.h"
 #include "winnow/document.h"
@@ -34,6 +35,10 @@ struct CleanOptions {
   FixOptions fix;  // markup is set from the input
   StripOptions strip;
   NormOptions norm;
+  // When not empty, only documents whose detected language (see language.h) is one of these
+  // BCP 47 primary subtags are kept; any other document comes out empty, and is counted and
+  // reported as "clean/language" with the language found ("unknown" when none).
+  std::vector<std::string> languages;
 };
 
 // Cleans one document given as raw bytes (any encoding). REPORT, if given, receives what every
