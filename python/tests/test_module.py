@@ -115,7 +115,7 @@ def test_clean_document_has_text_meta_report_and_blocks():
     doc = winnow.clean_document(page)
     assert doc["text"] == winnow.clean(page)
     assert set(doc) == {"text", "meta", "report", "blocks"}
-    assert set(doc["meta"]) == {"url", "site", "title", "byline", "date", "lang"}
+    assert set(doc["meta"]) == {"url", "site", "title", "byline", "date", "lang", "language"}
     assert doc["blocks"] and all(set(b) >= {"text", "kind", "kept", "reason"} for b in doc["blocks"])
     kept = [b["text"] for b in doc["blocks"] if b["kept"]]
     assert "\n\n".join(kept) + "\n" == doc["text"]
