@@ -287,9 +287,11 @@ class Extractor {
     // (e.g. <body class="has-sidebar">); comment sections may be longer than the article.
     for (std::size_t i = 1; i < els.size(); ++i) {
       const Element& e = els[i];
-      bool chrome = !e.reason.empty() && e.class_weight < 0 &&
-                    ((e.text * 2 < els[0].text && e.paragraphs * 2 < els[0].paragraphs) || e.reason == "comments");
-      excluded_[i] = (excluded_[e.parent] || structural_boilerplate(e.tag) || chrome) && !e.article_hint;
+      bool chrome = !e.reason.empty() && (e.class_weight < 0 || e.reason == "comments") &&
+                    ((e.text * 2 < els[0].text || e.paragraphs * 2 < els[0].paragraphs) || e.reason == "comments");
+      // An <aside> or <footer> that holds most of the page's prose is a misused wrapper.
+      bool structural = structural_boilerplate(e.tag) && !(e.paragraphs >= 2 && e.paragraphs * 2 > els[0].paragraphs);
+      excluded_[i] = (excluded_[e.parent] || structural || chrome) && !e.article_hint;
     }
   }
 
@@ -384,6 +386,22 @@ class Extractor {
            b.link_length * 3 < b.length;
   }
 
+  // A sentence-like paragraph long enough to be a standfirst rather than a byline or kicker.
+  static bool is_lead(const TextBlock& b) {
+    return (b.kind == BlockKind::kParagraph || b.kind == BlockKind::kQuote) && b.length >= 60 &&
+           b.link_length * 4 < b.length && ends_sentence(b.text);
+  }
+
+  // True when element I is inside an element that says it is an article (<article>,
+  // itemprop="articleBody"), not the page's own header.
+  bool in_article_element(int i) const {
+    const std::vector<Element>& els = page_.elements;
+    for (int a = els[i].parent; a > 0 && els[a].tag != Tag::kBody; a = els[a].parent) {
+      if (els[a].tag == Tag::kArticle || els[a].article_hint) return true;
+    }
+    return false;
+  }
+
   bool is_inside(int i, int ancestor) const {
     for (; i > 0; i = page_.elements[i].parent) {
       if (i == ancestor) return true;
@@ -449,7 +467,8 @@ class Extractor {
       const Element& e = els[a];
       if (std::string_view r = tag_reason(e.tag); !r.empty()) return r;
       if (e.tag == Tag::kFigure) return "caption";
-      if (e.tag == Tag::kHeader) return "header";
+      // The article's own header holds its lead (standfirst) besides headline and byline.
+      if (e.tag == Tag::kHeader && !(is_lead(b) && in_article_element(a))) return "header";
       // A class name never removes an element that holds most of the article.
       if (!e.reason.empty() && !e.article_hint && e.text * 2 < article_text) {
         *by_class = true;
@@ -480,6 +499,7 @@ class Extractor {
     for (std::size_t i = 1; i < els.size(); ++i) {
       if (selected_[i]) article_text += els[i].text;
     }
+    if (selected_[0]) article_text = els[0].text;  // no candidate: the whole page
     std::vector<std::size_t> inside, restorable;
     std::uint32_t kept = 0, class_dropped = 0;
     for (std::size_t i = 0; i < page_.blocks.size(); ++i) {
@@ -519,10 +539,15 @@ class Extractor {
     }
     judge_links_and_short(inside);
     // The guard: class names that would remove more than two thirds of the article undo
-    // themselves (the candidate was right, the class rules were wrong for this page).
+    // themselves (the candidate was right, the class rules were wrong for this page), but only
+    // for prose: the comments, menus and footers they also named stay dropped.
     for (std::size_t i : inside) kept += reasons_[i].empty() ? page_.blocks[i].length : 0;
     if (class_dropped >= 300 && kept * 2 < class_dropped) {
-      for (std::size_t i : restorable) reasons_[i] = {};
+      for (std::size_t i : restorable) {
+        const TextBlock& b = page_.blocks[i];
+        bool prose = is_prose(b) || (b.kind == BlockKind::kListItem && b.length >= 40 && b.link_length * 3 < b.length);
+        if (prose && reasons_[i] != "comments") reasons_[i] = {};
+      }
     }
   }
 
