@@ -331,7 +331,16 @@ class Extractor {
               [&](int a, int b) { return score[a] > score[b] || (score[a] == score[b] && a < b); });
     // Without a paragraph anywhere, the whole page is the candidate and the block rules decide.
     if (ranked.empty()) return 0;
+    // A candidate without a single prose paragraph (a tagline under a content class name)
+    // yields to the best one that has some.
+    measure_prose();
     int top = ranked[0];
+    for (int r : ranked) {
+      if (sentences_[r] > 0) {
+        top = r;
+        break;
+      }
+    }
     // When several of the best candidates share an ancestor, the article spans them.
     std::vector<int> alternatives;
     for (std::size_t k = 1; k < ranked.size() && k < 5; ++k) {
@@ -349,7 +358,6 @@ class Extractor {
     }
     // Climb while what the parent adds to the candidate is mostly prose: the article's first
     // paragraphs are often in a sibling of the element that holds the rest.
-    measure_prose();
     // Wrappers that add nothing are passed without committing to them. An element that says
     // it is the article (<article>, itemprop="articleBody") may be reached but not left.
     auto says_article = [&](int i) { return els[i].tag == Tag::kArticle || els[i].article_hint; };
@@ -370,14 +378,17 @@ class Extractor {
     const std::vector<Element>& els = page_.elements;
     prose_.assign(els.size(), 0);
     plain_.assign(els.size(), 0);
+    sentences_.assign(els.size(), 0);
     for (const TextBlock& b : page_.blocks) {
       if (excluded_[b.owner]) continue;
       plain_[b.owner] += b.length;
       if (is_prose(b)) prose_[b.owner] += b.length;
+      if (b.kind != BlockKind::kHeading && b.length >= 40 && b.link_length * 3 < b.length) sentences_[b.owner] += b.length;
     }
     for (std::size_t i = els.size(); i-- > 1;) {
       prose_[els[i].parent] += prose_[i];
       plain_[els[i].parent] += plain_[i];
+      sentences_[els[i].parent] += sentences_[i];
     }
   }
 
@@ -501,7 +512,8 @@ class Extractor {
     }
     if (selected_[0]) article_text = els[0].text;  // no candidate: the whole page
     std::vector<std::size_t> inside, restorable;
-    std::uint32_t kept = 0, class_dropped = 0;
+    std::uint32_t kept = 0, class_dropped = 0, prose_seen = 0;
+    bool in_comments = false;
     for (std::size_t i = 0; i < page_.blocks.size(); ++i) {
       const TextBlock& b = page_.blocks[i];
       if (is_title(b)) {
@@ -516,6 +528,15 @@ class Extractor {
           if (reason != "outside") break;
         }
         drop(i, reason);
+        continue;
+      }
+      // A comment-section heading after article text: the thread follows, to the end.
+      if (!in_comments && prose_seen >= 200 && b.length <= 80 &&
+          (b.kind == BlockKind::kHeading || b.kind == BlockKind::kParagraph) &&
+          opens_comments(b.text, b.kind == BlockKind::kHeading))
+        in_comments = true;
+      if (in_comments) {
+        drop(i, "comments");
         continue;
       }
       bool by_class = false;
@@ -536,6 +557,7 @@ class Extractor {
         continue;
       }
       inside.push_back(i);
+      if (is_prose(b)) prose_seen += b.length;
     }
     judge_links_and_short(inside);
     // The guard: class names that would remove more than two thirds of the article undo
@@ -559,6 +581,62 @@ class Extractor {
     }();
     if (text.size() > 120) return false;
     return kPhrases.count(fold(text)) > 0;
+  }
+
+  // True when TEXT is a comment-section heading (data/extract-comment-headings.txt); the
+  // prefix entries only for a HEADING ("Thoughts on ..." may start a paragraph).
+  static bool opens_comments(std::string_view text, bool heading) {
+    static const std::pair<std::unordered_set<std::string>, std::vector<std::string>> kHeadings = [] {
+      std::pair<std::unordered_set<std::string>, std::vector<std::string>> h;
+      for (std::string_view line : data::lines("extract-comment-headings.txt")) {
+        if (!line.empty() && line.back() == '*') {
+          h.second.push_back(letters(line.substr(0, line.size() - 1)));
+        } else {
+          h.first.insert(letters(line));
+        }
+      }
+      return h;
+    }();
+    std::string f = letters(text);
+    if (f.empty()) return false;
+    if (kHeadings.first.count(f)) return true;
+    if (!heading) return false;
+    for (const std::string& prefix : kHeadings.second) {
+      if (f.size() > prefix.size() && f.compare(0, prefix.size(), prefix) == 0) return true;
+    }
+    return false;
+  }
+
+  // TEXT folded for comparison with a phrase list: lower-case letters, other scripts kept,
+  // single spaces between words; digits and punctuation dropped.
+  static std::string letters(std::string_view text) {
+    std::string out;
+    bool space = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      unsigned char c = text[i];
+      if (c >= 0x80) {
+        if (c == 0xE2 && i + 2 < text.size() && (text[i + 1] == '\x80' || text[i + 1] == '\x81')) {
+          i += 2;  // general punctuation: curly quotes, dashes
+          space = !out.empty();
+          continue;
+        }
+        if (c == 0xC2 && i + 1 < text.size()) {
+          ++i;  // Latin-1 punctuation and spaces
+          space = !out.empty();
+          continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        out += static_cast<char>(c);
+      } else if (std::isalpha(c)) {
+        if (space) out += ' ';
+        space = false;
+        out += static_cast<char>(std::tolower(c));
+      } else {
+        space = !out.empty();
+      }
+    }
+    return out;
   }
 
   static bool is_url(std::string_view s) {
@@ -637,7 +715,7 @@ class Extractor {
   const ExtractOptions& options_;
   std::vector<bool> excluded_, selected_, in_article_;
   std::vector<double> scores_;
-  std::vector<std::uint32_t> prose_, plain_;
+  std::vector<std::uint32_t> prose_, plain_, sentences_;  // sentences_: any block of 40+ mostly unlinked
   std::vector<std::string_view> reasons_;
   std::string linked_headline_;
 };
