@@ -560,6 +560,7 @@ class Extractor {
       if (is_prose(b)) prose_seen += b.length;
     }
     judge_links_and_short(inside);
+    judge_tail(inside);
     // The guard: class names that would remove more than two thirds of the article undo
     // themselves (the candidate was right, the class rules were wrong for this page), but only
     // for prose: the comments, menus and footers they also named stay dropped.
@@ -581,6 +582,43 @@ class Extractor {
     }();
     if (text.size() > 120) return false;
     return kPhrases.count(fold(text)) > 0;
+  }
+
+  // End matter: short blocks at the end of the article that hold a phrase of
+  // data/extract-tail-phrases.txt (filing notes, credits, newsletter and follow-us prompts,
+  // donation appeals, disclosures, comment policies).
+  void judge_tail(const std::vector<std::size_t>& inside) {
+    std::uint32_t after = 0;
+    for (std::size_t k = inside.size(); k-- > 0 && after < 300;) {
+      std::size_t i = inside[k];
+      if (!reasons_[i].empty()) continue;
+      const TextBlock& b = page_.blocks[i];
+      if (b.length <= 300 && has_tail_phrase(b.text)) {
+        drop(i, "tail");
+      } else {
+        after += b.length;
+      }
+    }
+  }
+
+  static bool has_tail_phrase(std::string_view text) {
+    static const std::pair<std::vector<std::string>, std::vector<std::string>> kPhrases = [] {
+      std::pair<std::vector<std::string>, std::vector<std::string>> p;  // anywhere, at the start
+      for (std::string_view line : data::lines("extract-tail-phrases.txt")) {
+        bool start = !line.empty() && line[0] == '^';
+        std::string f = " " + letters(start ? line.substr(1) : line) + " ";
+        (start ? p.second : p.first).push_back(std::move(f));
+      }
+      return p;
+    }();
+    std::string f = " " + letters(text) + " ";
+    for (const std::string& phrase : kPhrases.second) {
+      if (f.compare(0, phrase.size(), phrase) == 0) return true;
+    }
+    for (const std::string& phrase : kPhrases.first) {
+      if (f.find(phrase) != std::string::npos) return true;
+    }
+    return false;
   }
 
   // True when TEXT is a comment-section heading (data/extract-comment-headings.txt); the
@@ -690,6 +728,49 @@ class Extractor {
       } else {
         cls[k] = kShort;
       }
+    }
+    // A list is judged as a list: between article text, a list whose items mostly carry
+    // text of their own besides their link ("Title by Author", "Date: Event") is content,
+    // not a list of links.
+    auto list_of = [&](const TextBlock& b) {
+      int l = page_.elements[b.owner].parent;
+      while (l > 0 && page_.elements[l].tag != Tag::kList) l = page_.elements[l].parent;
+      return l;
+    };
+    for (std::size_t k = 0; k < inside.size();) {
+      const TextBlock& first = page_.blocks[inside[k]];
+      int list = first.kind == BlockKind::kListItem ? list_of(first) : 0;
+      std::size_t end = k + 1;
+      while (list > 0 && end < inside.size() && page_.blocks[inside[end]].kind == BlockKind::kListItem &&
+             list_of(page_.blocks[inside[end]]) == list)
+        ++end;
+      std::size_t items = end - k, own_text = 0, bad = 0;
+      for (std::size_t j = k; j < end; ++j) {
+        const TextBlock& b = page_.blocks[inside[j]];
+        own_text += b.length - b.link_length >= 12;
+        bad += cls[j] == kBad;
+      }
+      if (list > 0 && items >= 2 && bad > 0 && own_text * 3 >= items * 2) {
+        bool before = false, after = false;
+        for (std::size_t j = k; j-- > 0;) {
+          if (cls[j] == kShort) continue;
+          before = cls[j] == kGood;
+          break;
+        }
+        for (std::size_t j = end; j < inside.size(); ++j) {
+          if (cls[j] == kShort) continue;
+          after = cls[j] == kGood;
+          break;
+        }
+        if (before && after) {
+          for (std::size_t j = k; j < end; ++j) {
+            if (cls[j] != kBad) continue;
+            cls[j] = kGood;
+            reasons_[inside[j]] = {};
+          }
+        }
+      }
+      k = end;
     }
     // A short block needs article text on both sides; a heading, article text after it.
     for (std::size_t k = 0; k < inside.size(); ++k) {
