@@ -561,6 +561,23 @@ class Extractor {
     }
     judge_links_and_short(inside);
     judge_tail(inside);
+    // A page that carries its article twice (a second copy for another layout) gives it
+    // once; a refrain or a repeated interview question is not a copy of the article.
+    std::unordered_set<std::string_view> seen;
+    std::vector<std::size_t> copies;
+    std::uint32_t total = 0, copied = 0;
+    for (std::size_t i : inside) {
+      const TextBlock& b = page_.blocks[i];
+      if (!reasons_[i].empty()) continue;
+      total += b.length;
+      if (b.length >= 80 && !seen.insert(b.text).second) {
+        copies.push_back(i);
+        copied += b.length;
+      }
+    }
+    if (copied * 3 >= total) {
+      for (std::size_t i : copies) drop(i, "duplicate");
+    }
     // The guard: class names that would remove more than two thirds of the article undo
     // themselves (the candidate was right, the class rules were wrong for this page), but only
     // for prose: the comments, menus and footers they also named stay dropped.
@@ -677,6 +694,15 @@ class Extractor {
     return out;
   }
 
+  // The number N of a line that starts "N." or "N)" followed by a space (1 to 999), else 0.
+  static long item_number(std::string_view s) {
+    std::size_t i = 0;
+    long n = 0;
+    while (i < s.size() && i < 3 && s[i] >= '0' && s[i] <= '9') n = n * 10 + (s[i++] - '0');
+    if (i == 0 || i + 1 >= s.size() || (s[i] != '.' && s[i] != ')') || s[i + 1] != ' ') return 0;
+    return n;
+  }
+
   static bool is_url(std::string_view s) {
     return (s.rfind("http://", 0) == 0 || s.rfind("https://", 0) == 0) && s.find(' ') == std::string_view::npos;
   }
@@ -747,7 +773,7 @@ class Extractor {
       std::size_t items = end - k, own_text = 0, bad = 0;
       for (std::size_t j = k; j < end; ++j) {
         const TextBlock& b = page_.blocks[inside[j]];
-        own_text += b.length - b.link_length >= 12;
+        own_text += b.length - b.link_length >= 6;
         bad += cls[j] == kBad;
       }
       if (list > 0 && items >= 2 && bad > 0 && own_text * 3 >= items * 2) {
@@ -768,6 +794,23 @@ class Extractor {
             cls[j] = kGood;
             reasons_[inside[j]] = {};
           }
+        }
+      }
+      k = end;
+    }
+    // Numbered lines ("1. Title", "2) Title", ...) are a list however short each line is:
+    // three or more in a row, numbered one up from the other, stay unless all link.
+    for (std::size_t k = 0; k < inside.size();) {
+      long n = item_number(page_.blocks[inside[k]].text);
+      std::size_t end = k + 1;
+      while (n > 0 && end < inside.size() && item_number(page_.blocks[inside[end]].text) == n + static_cast<long>(end - k))
+        ++end;
+      if (n > 0 && end - k >= 3) {
+        for (std::size_t j = k; j < end; ++j) {
+          const TextBlock& b = page_.blocks[inside[j]];
+          if (b.link_length * 10 >= b.length * 9) continue;
+          cls[j] = kGood;
+          reasons_[inside[j]] = {};
         }
       }
       k = end;
