@@ -117,13 +117,16 @@ std::string collapse(std::string_view s) {
 }
 
 // Text reduced to its letters and digits in lower case (ASCII folded), without ASCII and
-// general punctuation (U+2000..U+206F: curly quotes, dashes), to compare headings.
+// general punctuation (U+2000..U+206F: curly quotes, dashes) and no-break spaces, to compare
+// headings and phrases.
 std::string fold(std::string_view s) {
   std::string out;
   for (std::size_t i = 0; i < s.size(); ++i) {
     unsigned char c = s[i];
     if (c == 0xE2 && i + 2 < s.size() && (s[i + 1] == '\x80' || s[i + 1] == '\x81')) {
       i += 2;
+    } else if (c == 0xC2 && i + 1 < s.size() && s[i + 1] == '\xA0') {
+      ++i;  // no-break space
     } else if (c >= 0x80) {
       out += static_cast<char>(c);
     } else if (std::isalnum(c)) {
@@ -594,11 +597,24 @@ class Extractor {
   bool is_boilerplate_phrase(std::string_view text) const {
     static const std::unordered_set<std::string> kPhrases = [] {
       std::unordered_set<std::string> s;
-      for (std::string_view line : data::lines("extract-boilerplate-phrases.txt")) s.insert(fold(line));
+      for (std::string_view line : data::lines("extract-boilerplate-phrases.txt")) s.insert(numbered(fold(line)));
       return s;
     }();
     if (text.size() > 120) return false;
-    return kPhrases.count(fold(text)) > 0;
+    std::string f = fold(text);
+    return kPhrases.count(f) > 0 || kPhrases.count(numbered(f)) > 0;
+  }
+
+  // Folded text with every run of ASCII digits as one '#' ("image3of12" -> "image#of#"), so
+  // that a phrase with numbers stands for counters ("image 1 of 2").
+  static std::string numbered(std::string_view folded) {
+    std::string out;
+    for (char c : folded) {
+      bool digit = c >= '0' && c <= '9';
+      if (digit && !out.empty() && out.back() == '#') continue;
+      out += digit ? '#' : c;
+    }
+    return out;
   }
 
   // End matter: short blocks at the end of the article that hold a phrase of

@@ -277,6 +277,47 @@ bool is_data_table(xmlNode* table, int depth = 0) {
   return true;
 }
 
+// True when inline element N holds a dateline that opens a sentence: a short text ending in a
+// dash or colon ("LONDON —", "WASHINGTON (Reuters) -", "PARIS:").
+bool is_dateline(xmlNode* n) {
+  std::string text;
+  gather_text(n, text);
+  std::string_view t = text;
+  while (!t.empty() && is_space(t.back())) t.remove_suffix(1);
+  if (t.empty() || t.size() > 60) return false;
+  if (!(t[0] >= 'A' && t[0] <= 'Z')) return false;
+  return t.back() == '-' || t.back() == ':' ||
+         (t.size() >= 3 && (t.substr(t.size() - 3) == "\xE2\x80\x94" || t.substr(t.size() - 3) == "\xE2\x80\x93"));
+}
+
+// Counts the links of N's subtree whose text reads as a headline (20 characters or more) and
+// adds the weighted length of all link text to LINKS; gives up past 2000 characters.
+void headline_links(xmlNode* n, int& headlines, std::uint32_t& links) {
+  for (xmlNode* c = n->children; c && links < 2000; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    if (xmlStrEqual(c->name, BAD_CAST "a")) {
+      std::string text;
+      gather_text(c, text);
+      std::uint32_t length = weighted_length(text);
+      links += length;
+      headlines += length >= 20;
+    } else {
+      headline_links(c, headlines, links);
+    }
+  }
+}
+
+// True when inline element N is a hover card: two or more headline links and nothing else.
+bool is_hover_card(xmlNode* n) {
+  int headlines = 0;
+  std::uint32_t links = 0;
+  headline_links(n, headlines, links);
+  if (headlines < 2) return false;
+  std::string text;
+  gather_text(n, text);
+  return links * 10 >= weighted_length(text) * 9;
+}
+
 class Walker {
  public:
   explicit Walker(Page& page) : page_(page) {}
@@ -389,10 +430,15 @@ class Walker {
     }
     // An inline element whose class names chrome (<span class="caption">) gets blocks of its
     // own, so that the reason applies to its text only.
-    if (info.kind == Kind::kInline && !page_.elements[index].reason.empty() && info.tag != Tag::kA) {
+    // A dateline ("<span class=dateline>LONDON —</span> The ...") stays in its sentence.
+    if (info.kind == Kind::kInline && !page_.elements[index].reason.empty() && info.tag != Tag::kA &&
+        !is_dateline(n)) {
       info.kind = Kind::kBlock;
       page_.elements[index].tag = Tag::kOtherBlock;
     }
+    // A hover card inside a sentence: a name link followed by an inline element holding
+    // headlines of other articles, shown on hover.
+    if (info.kind == Kind::kInline && info.tag != Tag::kA && !link_depth_ && !buf_.empty() && is_hover_card(n)) return;
     if (info.kind == Kind::kInline) {
       bool link = info.tag == Tag::kA;
       link_depth_ += link;
