@@ -286,6 +286,7 @@ class Extractor {
   void mark_excluded() {
     const std::vector<Element>& els = page_.elements;
     excluded_.assign(els.size(), false);
+    mark_listings();
     // A class name that would exclude most of the page is on a wrapper, not on chrome
     // (e.g. <body class="has-sidebar">); comment sections may be longer than the article.
     for (std::size_t i = 1; i < els.size(); ++i) {
@@ -294,7 +295,31 @@ class Extractor {
                     ((e.text * 2 < els[0].text || e.paragraphs * 2 < els[0].paragraphs) || e.reason == "comments");
       // An <aside> or <footer> that holds most of the page's prose is a misused wrapper.
       bool structural = structural_boilerplate(e.tag) && !(e.paragraphs >= 2 && e.paragraphs * 2 > els[0].paragraphs);
-      excluded_[i] = (excluded_[e.parent] || structural || chrome) && !e.article_hint;
+      excluded_[i] = (excluded_[e.parent] || structural || chrome || listing_[i]) && !e.article_hint;
+    }
+  }
+
+  // Listings of teasers: an element whose text is mostly three or more cards (a child holding a
+  // heading that is a link, plus a little more, under 600 characters) lists other articles,
+  // however much its short summaries read like prose. A listicle (headings and paragraphs as
+  // siblings, without a card around each) is not one.
+  void mark_listings() {
+    const std::vector<Element>& els = page_.elements;
+    listing_.assign(els.size(), false);
+    std::vector<std::uint16_t> cards(els.size(), 0);
+    std::vector<std::uint32_t> card_text(els.size(), 0);
+    int last_card = -1;
+    for (const TextBlock& b : page_.blocks) {
+      if (b.kind != BlockKind::kHeading || b.length == 0 || b.link_length * 2 < b.length) continue;
+      int card = b.owner;
+      while (els[card].parent > 0 && els[els[card].parent].text < 600) card = els[card].parent;
+      if (card == b.owner || els[card].parent <= 0 || card == last_card) continue;
+      last_card = card;
+      ++cards[els[card].parent];
+      card_text[els[card].parent] += els[card].text;
+    }
+    for (std::size_t i = 1; i < els.size(); ++i) {
+      listing_[i] = cards[i] >= 3 && card_text[i] * 10 >= els[i].text * 7;
     }
   }
 
@@ -481,6 +506,7 @@ class Extractor {
       const Element& e = els[a];
       if (std::string_view r = tag_reason(e.tag); !r.empty()) return r;
       if (e.tag == Tag::kFigure) return "caption";
+      if (listing_[a]) return "related";
       // The article's own header holds its lead (standfirst) besides headline and byline.
       if (e.tag == Tag::kHeader && !(is_lead(b) && in_article_element(a))) return "header";
       // A class name never removes an element that holds most of the article.
@@ -563,6 +589,13 @@ class Extractor {
       if (is_prose(b)) prose_seen += b.length;
     }
     judge_links_and_short(inside);
+    // A post of one or two short lines is still the post: when nothing of the article would
+    // be left, its short blocks stay.
+    if (std::none_of(inside.begin(), inside.end(), [&](std::size_t i) { return reasons_[i].empty(); })) {
+      for (std::size_t i : inside) {
+        if (reasons_[i] == "short") reasons_[i] = {};
+      }
+    }
     judge_tail(inside);
     // A page that carries its article twice (a second copy for another layout) gives it
     // once; a refrain or a repeated interview question is not a copy of the article.
@@ -853,7 +886,7 @@ class Extractor {
 
   const Page& page_;
   const ExtractOptions& options_;
-  std::vector<bool> excluded_, selected_, in_article_;
+  std::vector<bool> excluded_, listing_, selected_, in_article_;
   std::vector<double> scores_;
   std::vector<std::uint32_t> prose_, plain_, sentences_;  // sentences_: any block of 40+ mostly unlinked
   std::vector<std::string_view> reasons_;
