@@ -654,6 +654,8 @@ class Extractor {
   // data/extract-tail-phrases.txt (filing notes, credits, newsletter and follow-us prompts,
   // donation appeals, disclosures, comment policies).
   void judge_tail(const std::vector<std::size_t>& inside) {
+    // The tail ends, going back, at a paragraph of the article (a long sentence-like block
+    // without such a phrase) or 300 characters of other kept text.
     std::uint32_t after = 0;
     for (std::size_t k = inside.size(); k-- > 0 && after < 300;) {
       std::size_t i = inside[k];
@@ -661,6 +663,8 @@ class Extractor {
       const TextBlock& b = page_.blocks[i];
       if (b.length <= 300 && has_tail_phrase(b.text)) {
         drop(i, "tail");
+      } else if (b.length >= 150 && ends_sentence(b.text) && b.link_length * 4 < b.length) {
+        break;
       } else {
         after += b.length;
       }
@@ -804,6 +808,23 @@ class Extractor {
         cls[k] = kShort;
       }
     }
+    // Numbered lines ("1. Title", "2) Title", ...) are a list however short each line is:
+    // three or more in a row, numbered one up from the other, stay unless all link.
+    for (std::size_t k = 0; k < inside.size();) {
+      long n = item_number(page_.blocks[inside[k]].text);
+      std::size_t end = k + 1;
+      while (n > 0 && end < inside.size() && item_number(page_.blocks[inside[end]].text) == n + static_cast<long>(end - k))
+        ++end;
+      if (n > 0 && end - k >= 3) {
+        for (std::size_t j = k; j < end; ++j) {
+          const TextBlock& b = page_.blocks[inside[j]];
+          if (b.link_length * 10 >= b.length * 9) continue;
+          cls[j] = kGood;
+          reasons_[inside[j]] = {};
+        }
+      }
+      k = end;
+    }
     // A list is judged as a list: between article text, a list whose items mostly carry
     // text of their own besides their link ("Title by Author", "Date: Event") is content,
     // not a list of links.
@@ -843,23 +864,6 @@ class Extractor {
             cls[j] = kGood;
             reasons_[inside[j]] = {};
           }
-        }
-      }
-      k = end;
-    }
-    // Numbered lines ("1. Title", "2) Title", ...) are a list however short each line is:
-    // three or more in a row, numbered one up from the other, stay unless all link.
-    for (std::size_t k = 0; k < inside.size();) {
-      long n = item_number(page_.blocks[inside[k]].text);
-      std::size_t end = k + 1;
-      while (n > 0 && end < inside.size() && item_number(page_.blocks[inside[end]].text) == n + static_cast<long>(end - k))
-        ++end;
-      if (n > 0 && end - k >= 3) {
-        for (std::size_t j = k; j < end; ++j) {
-          const TextBlock& b = page_.blocks[inside[j]];
-          if (b.link_length * 10 >= b.length * 9) continue;
-          cls[j] = kGood;
-          reasons_[inside[j]] = {};
         }
       }
       k = end;

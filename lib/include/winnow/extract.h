@@ -10,13 +10,25 @@
 //
 // How the article is found: the element whose paragraphs score best (text length, commas, class
 // and id words from data/extract-*-tokens.txt matched as whole words, <article> and
-// itemprop="articleBody" hints, less the share of link text), widened to its ancestors while
-// what they add is mostly prose (never beyond an <article> or itemprop="articleBody"
-// element), with the sibling elements that score close to it. Inside it, these are dropped:
-// elements whose class or id names chrome (unless the element holds most of the article; and
-// all such drops are undone when together they would remove two thirds of it), <header>,
-// <figure> and captions, link-dense blocks that are not sentences, short chrome phrases
-// (data/extract-boilerplate-phrases.txt), and short blocks not surrounded by article text.
+// itemprop="articleBody" hints, less the share of link text; a candidate without a sentence
+// yields to the best one with some), widened to its ancestors while what they add is mostly
+// prose (never beyond an <article> or itemprop="articleBody" element), with the sibling
+// elements that score close to it. <nav>, <aside> and <footer> never hold it unless they hold
+// most of the page's prose, nor do listings of three or more teaser cards. Class names that
+// are states or taxonomy terms (data/extract-state-words.txt: "no-sidebar", "tag-news") and
+// the classes of <html> and <body> name no chrome; a content word never cancels "comments".
+// Inside the article, these are dropped: elements whose class or id names chrome (unless the
+// element holds most of the article; when together they would remove two thirds of it, the
+// prose among them comes back), <header> (but not a lead paragraph in an <article>'s header),
+// <figure> and captions, link-dense blocks that are not sentences, short chrome phrases and
+// counters (data/extract-boilerplate-phrases.txt), short blocks not surrounded by article text
+// (unless nothing else would be left), a comment-section heading after article text and all
+// that follows it (data/extract-comment-headings.txt), end matter at the tail
+// (data/extract-tail-phrases.txt), and the second copy of an article a page carries twice.
+// A list between article text whose items carry text of their own besides their links, and
+// three or more numbered lines in a row, are kept as lists. Soft hyphens are removed, a
+// dateline span stays in its sentence, hover cards (an inline element of headline links inside
+// a sentence) are skipped.
 // When the page's JSON-LD articleBody holds more than twice the text found, it is used instead
 // (parsed as HTML when it holds markup). Lengths count CJK characters three times, so pages
 // without spaces are judged like others; the headline is the page's h1 that is most of its
