@@ -543,6 +543,7 @@ class Extractor {
     std::vector<std::size_t> inside, restorable;
     std::uint32_t kept = 0, class_dropped = 0, prose_seen = 0;
     bool in_comments = false;
+    int related_box = -1;
     for (std::size_t i = 0; i < page_.blocks.size(); ++i) {
       const TextBlock& b = page_.blocks[i];
       if (is_title(b)) {
@@ -566,6 +567,19 @@ class Extractor {
         in_comments = true;
       if (in_comments) {
         drop(i, "comments");
+        continue;
+      }
+      // A label of a related-content box ("Also on ...:", "Related") goes with the box, the
+      // element right after it.
+      if (related_box > 0 && is_inside(b.owner, related_box)) {
+        drop(i, "related");
+        continue;
+      }
+      if (labels_related(b)) {
+        drop(i, "related");
+        int owner = b.owner, next = owner + 1;
+        while (next < static_cast<int>(els.size()) && is_inside(next, owner)) ++next;
+        related_box = next < static_cast<int>(els.size()) && els[next].parent == els[owner].parent ? next : -1;
         continue;
       }
       bool by_class = false;
@@ -691,28 +705,48 @@ class Extractor {
     return false;
   }
 
+  // A list of labels (whole texts, or prefixes when a line ends in "*"), compared by letters.
+  struct Labels {
+    std::unordered_set<std::string> whole;
+    std::vector<std::string> prefixes;
+    explicit Labels(std::string_view file) {
+      for (std::string_view line : data::lines(file)) {
+        if (!line.empty() && line.back() == '*') {
+          prefixes.push_back(letters(line.substr(0, line.size() - 1)));
+        } else {
+          whole.insert(letters(line));
+        }
+      }
+    }
+    // PREFIXES: whether the prefix entries count too.
+    bool match(std::string_view text, bool use_prefixes) const {
+      std::string f = letters(text);
+      if (f.empty()) return false;
+      if (whole.count(f)) return true;
+      if (!use_prefixes) return false;
+      for (const std::string& prefix : prefixes) {
+        if (f.size() > prefix.size() && f.compare(0, prefix.size(), prefix) == 0 && f[prefix.size()] == ' ') return true;
+      }
+      return false;
+    }
+  };
+
   // True when TEXT is a comment-section heading (data/extract-comment-headings.txt); the
   // prefix entries only for a HEADING ("Thoughts on ..." may start a paragraph).
   static bool opens_comments(std::string_view text, bool heading) {
-    static const std::pair<std::unordered_set<std::string>, std::vector<std::string>> kHeadings = [] {
-      std::pair<std::unordered_set<std::string>, std::vector<std::string>> h;
-      for (std::string_view line : data::lines("extract-comment-headings.txt")) {
-        if (!line.empty() && line.back() == '*') {
-          h.second.push_back(letters(line.substr(0, line.size() - 1)));
-        } else {
-          h.first.insert(letters(line));
-        }
-      }
-      return h;
-    }();
-    std::string f = letters(text);
-    if (f.empty()) return false;
-    if (kHeadings.first.count(f)) return true;
-    if (!heading) return false;
-    for (const std::string& prefix : kHeadings.second) {
-      if (f.size() > prefix.size() && f.compare(0, prefix.size(), prefix) == 0) return true;
-    }
-    return false;
+    static const Labels kHeadings("extract-comment-headings.txt");
+    return kHeadings.match(text, heading);
+  }
+
+  // True when block B labels a related-content box (data/extract-related-labels.txt): a
+  // heading, or a short line ending in a colon.
+  static bool labels_related(const TextBlock& b) {
+    static const Labels kLabels("extract-related-labels.txt");
+    if (b.length > 80) return false;
+    std::string_view t = b.text;
+    while (!t.empty() && (t.back() == ' ' || t.back() == '.')) t.remove_suffix(1);
+    bool colon = !t.empty() && t.back() == ':';
+    return (b.kind == BlockKind::kHeading || colon) && kLabels.match(t, true);
   }
 
   // TEXT folded for comparison with a phrase list: lower-case letters, other scripts kept,
