@@ -291,9 +291,11 @@ bool is_dateline(xmlNode* n) {
 }
 
 // Counts the links of N's subtree whose text reads as a headline (20 characters or more) and
-// adds the weighted length of all link text to LINKS; gives up past 2000 characters.
-void headline_links(xmlNode* n, int& headlines, std::uint32_t& links) {
-  for (xmlNode* c = n->children; c && links < 2000; c = c->next) {
+// adds the weighted length of all link text to LINKS; gives up (BUDGET exhausted) past 64
+// nodes, as a hover card is small: nested inline wrappers cost no more than that each.
+void headline_links(xmlNode* n, int& headlines, std::uint32_t& links, int& budget) {
+  for (xmlNode* c = n->children; c && budget > 0; c = c->next) {
+    --budget;
     if (c->type != XML_ELEMENT_NODE) continue;
     if (xmlStrEqual(c->name, BAD_CAST "a")) {
       std::string text;
@@ -302,17 +304,17 @@ void headline_links(xmlNode* n, int& headlines, std::uint32_t& links) {
       links += length;
       headlines += length >= 20;
     } else {
-      headline_links(c, headlines, links);
+      headline_links(c, headlines, links, budget);
     }
   }
 }
 
 // True when inline element N is a hover card: two or more headline links and nothing else.
 bool is_hover_card(xmlNode* n) {
-  int headlines = 0;
+  int headlines = 0, budget = 64;
   std::uint32_t links = 0;
-  headline_links(n, headlines, links);
-  if (headlines < 2) return false;
+  headline_links(n, headlines, links, budget);
+  if (headlines < 2 || budget <= 0) return false;
   std::string text;
   gather_text(n, text);
   return links * 10 >= weighted_length(text) * 9;
