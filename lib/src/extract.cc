@@ -466,9 +466,30 @@ class Extractor {
       }
       selected_[i] = take;
     }
+    // An article split over sibling <article> elements (the first paragraphs in one, the rest
+    // after a box in another): an earlier <article> close by, without a heading of its own
+    // (a teaser has one), holding prose, is its beginning.
+    int article = top;
+    while (article > 0 && els[article].tag != Tag::kArticle) article = els[article].parent;
+    if (article > 0 && is_inside(top, article)) {
+      int scope = els[article].parent;
+      for (int up = 0; up < 2 && scope > 0 && els[scope].tag != Tag::kBody; ++up) scope = els[scope].parent;
+      std::vector<bool> headed(article, false);  // elements before the article holding a heading
+      for (const TextBlock& b : page_.blocks) {
+        if (b.owner >= article) break;
+        if (b.kind != BlockKind::kHeading) continue;
+        for (int a = b.owner; a > scope && !headed[a]; a = els[a].parent) headed[a] = true;
+      }
+      for (int e = scope + 1; e < article; ++e) {
+        if (els[e].tag != Tag::kArticle || excluded_[e] || !is_inside(e, scope) || is_inside(article, e)) continue;
+        if (els[e].paragraphs == 0 || els[e].links * 4 >= els[e].text || headed[e]) continue;
+        selected_[e] = true;
+      }
+    }
     in_article_.assign(els.size(), top == 0);
     for (std::size_t i = 1; i < els.size(); ++i) in_article_[i] = selected_[i] || in_article_[els[i].parent];
   }
+
 
   std::string find_headline(const LinkedData& ld) {
     linked_headline_ = ld.headline;
