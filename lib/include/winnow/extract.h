@@ -24,7 +24,10 @@
 // counters (data/extract-boilerplate-phrases.txt), short blocks not surrounded by article text
 // (unless nothing else would be left), a comment-section heading after article text and all
 // that follows it (data/extract-comment-headings.txt), end matter at the tail
-// (data/extract-tail-phrases.txt), and the second copy of an article a page carries twice.
+// (data/extract-tail-phrases.txt), a related-content box with its label
+// (data/extract-related-labels.txt: "Also on ...:"), and the second copy of an article a page
+// carries twice. An earlier <article> close by, with prose and no heading of its own, is the
+// beginning of an article split around a box.
 // A list between article text whose items carry text of their own besides their links, and
 // three or more numbered lines in a row, are kept as lists. Soft hyphens are removed, a
 // dateline span stays in its sentence, hover cards (an inline element of headline links inside
