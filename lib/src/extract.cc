@@ -1,6 +1,8 @@
 #include "winnow/extract.h"
 
 #include <algorithm>
+#include <cstdio>  // DEBUG-TMP
+#include <cstdlib>  // DEBUG-TMP
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
 #include <unordered_map>
@@ -369,6 +371,7 @@ class Extractor {
         break;
       }
     }
+    if (std::getenv("WXDBG")) for (std::size_t k = 0; k < ranked.size() && k < 8; ++k) std::fprintf(stderr, "cand %.1f %s cw=%d reason=%.*s\n", score[ranked[k]], html::dom_path(page_, ranked[k]).c_str(), els[ranked[k]].class_weight, (int)els[ranked[k]].reason.size(), els[ranked[k]].reason.data());  // DEBUG-TMP
     // When several of the best candidates share an ancestor, the article spans them.
     std::vector<int> alternatives;
     for (std::size_t k = 1; k < ranked.size() && k < 5; ++k) {
@@ -397,6 +400,7 @@ class Extractor {
       if (added_prose * 3 < added * 2) break;
       top = a;
     }
+    if (std::getenv("WXDBG")) std::fprintf(stderr, "top %.1f %s\n", scores_[top], html::dom_path(page_, top).c_str());  // DEBUG-TMP
     return top;
   }
 
