@@ -1,8 +1,6 @@
 #include "winnow/extract.h"
 
 #include <algorithm>
-#include <cstdio>  // DEBUG-TMP
-#include <cstdlib>  // DEBUG-TMP
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
 #include <unordered_map>
@@ -371,7 +369,6 @@ class Extractor {
         break;
       }
     }
-    if (std::getenv("WXDBG")) for (std::size_t k = 0; k < ranked.size() && k < 8; ++k) std::fprintf(stderr, "cand %.1f %s cw=%d reason=%.*s\n", score[ranked[k]], html::dom_path(page_, ranked[k]).c_str(), els[ranked[k]].class_weight, (int)els[ranked[k]].reason.size(), els[ranked[k]].reason.data());  // DEBUG-TMP
     // When several of the best candidates share an ancestor, the article spans them.
     std::vector<int> alternatives;
     for (std::size_t k = 1; k < ranked.size() && k < 5; ++k) {
@@ -400,7 +397,6 @@ class Extractor {
       if (added_prose * 3 < added * 2) break;
       top = a;
     }
-    if (std::getenv("WXDBG")) std::fprintf(stderr, "top %.1f %s\n", scores_[top], html::dom_path(page_, top).c_str());  // DEBUG-TMP
     return top;
   }
 
@@ -931,12 +927,18 @@ class Extractor {
     for (std::size_t k = 0; k < inside.size(); ++k) {
       if (cls[k] != kShort) continue;
       const TextBlock& b = page_.blocks[inside[k]];
-      bool before = false, after = false;
+      bool before = false, after = false, headed = false;
       for (std::size_t j = k; j-- > 0;) {
-        if (cls[j] == kShort) continue;
+        if (cls[j] == kShort) {
+          headed = headed || page_.blocks[inside[j]].kind == BlockKind::kHeading;
+          continue;
+        }
         before = cls[j] == kGood;
         break;
       }
+      // At the start of the article, lines under a section heading (a score line, a date
+      // under "Schedule") belong to that section.
+      before = before || (headed && !std::any_of(cls.begin(), cls.begin() + k, [](Class c) { return c != kShort; }));
       for (std::size_t j = k + 1; j < inside.size(); ++j) {
         if (cls[j] == kShort) continue;
         after = cls[j] == kGood;
