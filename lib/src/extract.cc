@@ -441,6 +441,13 @@ class Extractor {
     return false;
   }
 
+  bool in_form(int i) const {
+    for (; i > 0; i = page_.elements[i].parent) {
+      if (page_.elements[i].tag == Tag::kForm) return true;
+    }
+    return false;
+  }
+
   bool is_inside(int i, int ancestor) const {
     for (; i > 0; i = page_.elements[i].parent) {
       if (i == ancestor) return true;
@@ -944,7 +951,26 @@ class Extractor {
         after = cls[j] == kGood;
         break;
       }
-      bool keep = b.kind == BlockKind::kHeading || b.kind == BlockKind::kListItem ? after : before && after;
+      // After the article's last paragraph, a few short lines (a sign-off, practical details)
+      // close it.
+      // Not form labels, menus ("a | b"), rules ("___"), links or addresses.
+      bool closing = false;
+      if (before && !after && b.kind != BlockKind::kHeading) {
+        std::size_t first = k, last = k;
+        while (first > 0 && cls[first - 1] == kShort) --first;
+        while (last + 1 < inside.size() && cls[last + 1] == kShort) ++last;
+        std::uint32_t run = 0;
+        bool plain = last + 1 == inside.size() && last - first < 3;
+        for (std::size_t j = first; j <= last && plain; ++j) {
+          const TextBlock& c = page_.blocks[inside[j]];
+          run += c.length;
+          plain = c.link_length * 2 < c.length && !in_form(c.owner) &&
+                  c.text.find_first_of("|@_") == std::string::npos && c.text.find("://") == std::string::npos &&
+                  c.text.find(".com") == std::string::npos;
+        }
+        closing = plain && run <= 160;
+      }
+      bool keep = b.kind == BlockKind::kHeading || b.kind == BlockKind::kListItem ? after : (before && after) || closing;
       if (!keep) drop(inside[k], "short");
     }
   }
