@@ -306,15 +306,29 @@ class Extractor {
   void mark_listings() {
     const std::vector<Element>& els = page_.elements;
     listing_.assign(els.size(), false);
+    // A card's title: a heading that is mostly a link, or a short line that is all link (and
+    // opens its card).
+    auto is_title = [](const TextBlock& b) {
+      return b.kind == BlockKind::kHeading ? b.length > 0 && b.link_length * 2 >= b.length
+                                           : b.kind == BlockKind::kParagraph && b.length >= 10 && b.length <= 100 &&
+                                                 b.link_length * 10 >= b.length * 9;
+    };
+    std::vector<std::uint16_t> titles(els.size(), 0);  // titles in each subtree
+    for (const TextBlock& b : page_.blocks) {
+      if (!is_title(b)) continue;
+      for (int a = b.owner; a > 0 && titles[a] < 2; a = els[a].parent) ++titles[a];
+    }
     std::vector<std::uint16_t> cards(els.size(), 0);
     std::vector<std::uint32_t> card_text(els.size(), 0);
-    int last_card = -1;
-    for (const TextBlock& b : page_.blocks) {
-      if (b.kind != BlockKind::kHeading || b.length == 0 || b.link_length * 2 < b.length) continue;
+    for (std::size_t k = 0; k < page_.blocks.size(); ++k) {
+      const TextBlock& b = page_.blocks[k];
+      if (!is_title(b)) continue;
+      // The card: the largest element around the title holding no other title, under 600.
       int card = b.owner;
-      while (els[card].parent > 0 && els[els[card].parent].text < 600) card = els[card].parent;
-      if (card == b.owner || els[card].parent <= 0 || card == last_card) continue;
-      last_card = card;
+      while (els[card].parent > 0 && titles[els[card].parent] == 1 && els[els[card].parent].text < 600)
+        card = els[card].parent;
+      if (card == b.owner || els[card].parent <= 0 || els[card].text >= 600) continue;
+      if (b.kind != BlockKind::kHeading && k > 0 && is_inside(page_.blocks[k - 1].owner, card)) continue;
       ++cards[els[card].parent];
       card_text[els[card].parent] += els[card].text;
     }
