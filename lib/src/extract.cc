@@ -901,6 +901,31 @@ class Extractor {
       }
       k = end;
     }
+    // A quotation (an embedded post: its lines, its "— Name (@handle) date" line) is judged
+    // whole: when it holds text of its own, all of it stays.
+    auto quote_of = [&](const TextBlock& b) {
+      int q = b.owner;
+      while (q > 0 && page_.elements[q].tag != Tag::kBlockquote) q = page_.elements[q].parent;
+      return q;
+    };
+    for (std::size_t k = 0; k < inside.size();) {
+      const TextBlock& first = page_.blocks[inside[k]];
+      int quote = first.kind == BlockKind::kQuote ? quote_of(first) : 0;
+      std::size_t end = k + 1;
+      while (quote > 0 && end < inside.size() && page_.blocks[inside[end]].kind == BlockKind::kQuote &&
+             quote_of(page_.blocks[inside[end]]) == quote)
+        ++end;
+      if (quote > 0 && end - k >= 2) {
+        const Element& q = page_.elements[quote];
+        if (q.text >= 40 && q.links * 2 < q.text) {
+          for (std::size_t j = k; j < end; ++j) {
+            cls[j] = kGood;
+            reasons_[inside[j]] = {};
+          }
+        }
+      }
+      k = end;
+    }
     // A list is judged as a list: between article text, a list whose items mostly carry
     // text of their own besides their link ("Title by Author", "Date: Event") is content,
     // not a list of links.
