@@ -518,15 +518,23 @@ class Extractor {
     std::string folded_title = fold(title);
     // The first h1 whose text is part of <title>, else the first h1 of the article, else the
     // JSON-LD or Open Graph headline, else the first h1, else <title>.
-    std::string first_h1, article_h1;
+    // Without such an h1, an h2 or h3 of the article that is most of <title> (a page whose h1
+    // is the site's name) comes before the article's first h1.
+    std::string first_h1, article_h1, sub_in_title;
     for (const TextBlock& b : page_.blocks) {
       const Element& e = page_.elements[b.owner];
-      if (b.kind != BlockKind::kHeading || e.heading_level != 1) continue;
+      if (b.kind != BlockKind::kHeading || e.heading_level == 0 || e.heading_level > 3) continue;
       std::string f = fold(b.text);
+      if (e.heading_level > 1) {
+        if (sub_in_title.empty() && in_article_[b.owner] && f.size() >= 8 && in_title(f, folded_title))
+          sub_in_title = b.text;
+        continue;
+      }
       if (f.size() >= 8 && in_title(f, folded_title)) return b.text;
       if (first_h1.empty() && !excluded_[b.owner]) first_h1 = b.text;
       if (article_h1.empty() && in_article_[b.owner]) article_h1 = b.text;
     }
+    if (!sub_in_title.empty()) return sub_in_title;
     if (!article_h1.empty()) return article_h1;
     if (!ld.headline.empty()) return collapse(ld.headline);
     std::string og = collapse(meta(page_, {"og:title", "twitter:title"}));
