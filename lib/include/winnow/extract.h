@@ -39,8 +39,8 @@
 // When the page's JSON-LD articleBody holds more than twice the text found, it is used instead
 // (parsed as HTML when it holds markup). Lengths count CJK characters three times, so pages
 // without spaces are judged like others; the headline is the page's h1 that is most of its
-// <title>, else an h2 or h3 of the article that is, else the article's first h1, else the JSON-
-// LD or Open Graph headline, else <title>.
+// <title>, else an h2 or h3 of the article that is, else the article's first h1, else the
+// JSON-LD or Open Graph headline, else <title>.
 //
 // Pure and thread-safe: no globals are written, no network or file is touched (libxml2 runs
 // with HTML_PARSE_NONET and loads no external entity), the parsed tree is freed before the
