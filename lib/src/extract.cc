@@ -661,6 +661,16 @@ class Extractor {
       }
     }
     judge_tail(inside);
+    // A newsletter prompt is chrome wherever it sits: a short block that asks to sign up or
+    // subscribe to a newsletter or an inbox delivery.
+    for (std::size_t i : inside) {
+      const TextBlock& b = page_.blocks[i];
+      if (!reasons_[i].empty() || b.length > 300) continue;
+      std::string f = " " + letters(b.text) + " ";
+      bool ask = f.find(" sign up ") != std::string::npos || f.find(" subscribe ") != std::string::npos;
+      if (ask && (f.find(" newsletter") != std::string::npos || f.find(" inbox ") != std::string::npos))
+        drop(i, "newsletter");
+    }
     // A page that carries its article twice (a second copy for another layout) gives it
     // once; a refrain or a repeated interview question is not a copy of the article.
     std::unordered_set<std::string_view> seen;

@@ -27,14 +27,14 @@
 // counters (data/extract-boilerplate-phrases.txt), short blocks not surrounded by article text
 // (unless nothing else would be left), a comment-section heading after article text and all
 // that follows it (data/extract-comment-headings.txt), end matter after the last paragraph
-// (data/extract-tail-phrases.txt), a related-content box with its label
-// (data/extract-related-labels.txt: "Also on ...:"), and the second copy of an article a page
-// carries twice. A list between article text whose items carry text of their own besides their
-// links, and three or more numbered lines in a row, are kept as lists; a quotation (an embedded
-// post with its attribution line) with text of its own is kept whole; short lines under a
-// section heading at the start of the article, and up to three short plain lines closing it,
-// stay. Soft hyphens are removed, a dateline span stays in its sentence, hover cards (an inline
-// element of headline links inside a sentence) are skipped.
+// (data/extract-tail-phrases.txt), a newsletter prompt wherever it sits, a related-content box
+// with its label (data/extract-related-labels.txt: "Also on ...:"), and the second copy of an
+// article a page carries twice. A list between article text whose items carry text of their own
+// besides their links, and three or more numbered lines in a row, are kept as lists; a
+// quotation (an embedded post with its attribution line) with text of its own is kept whole;
+// short lines under a section heading at the start of the article, and up to three short plain
+// lines closing it, stay. Soft hyphens are removed, a dateline span stays in its sentence,
+// hover cards (an inline element of headline links inside a sentence) are skipped.
 //
 // When the page's JSON-LD articleBody holds more than twice the text found, it is used instead
 // (parsed as HTML when it holds markup). Lengths count CJK characters three times, so pages
