@@ -287,6 +287,7 @@ class Extractor {
     const std::vector<Element>& els = page_.elements;
     excluded_.assign(els.size(), false);
     mark_listings();
+    mark_comment_thread();
     // A class name that would exclude most of the page is on a wrapper, not on chrome
     // (e.g. <body class="has-sidebar">); comment sections may be longer than the article.
     for (std::size_t i = 1; i < els.size(); ++i) {
@@ -295,7 +296,7 @@ class Extractor {
                     ((e.text * 2 < els[0].text || e.paragraphs * 2 < els[0].paragraphs) || e.reason == "comments");
       // An <aside> or <footer> that holds most of the page's prose is a misused wrapper.
       bool structural = structural_boilerplate(e.tag) && !(e.paragraphs >= 2 && e.paragraphs * 2 > els[0].paragraphs);
-      excluded_[i] = (excluded_[e.parent] || structural || chrome || listing_[i]) && !e.article_hint;
+      excluded_[i] = (excluded_[e.parent] || structural || chrome || listing_[i] || thread_[i]) && !e.article_hint;
     }
   }
 
@@ -303,6 +304,30 @@ class Extractor {
   // heading that is a link, plus a little more, under 600 characters) lists other articles,
   // however much its short summaries read like prose. A listicle (headings and paragraphs as
   // siblings, without a card around each) is not one.
+  // A comment thread without a class name: a comment-section heading (data/extract-comment-
+  // headings.txt) that follows prose in the same wrapper starts it; the elements after it in
+  // that wrapper cannot hold the article (a long comment would otherwise outscore a short post).
+  void mark_comment_thread() {
+    const std::vector<Element>& els = page_.elements;
+    thread_.assign(els.size(), false);
+    std::vector<std::uint32_t> prose(els.size(), 0);  // prose seen so far inside each element
+    for (const TextBlock& b : page_.blocks) {
+      if (b.kind == BlockKind::kHeading && b.length <= 80 && opens_comments(b.text, true)) {
+        int parent = els[b.owner].parent;
+        int scope = parent > 0 ? els[parent].parent : -1;
+        if (scope > 0 && prose[scope] >= 200) {
+          for (std::size_t e = b.owner + 1; e < els.size(); ++e) {
+            if (is_inside(static_cast<int>(e), scope)) thread_[e] = true;
+          }
+          return;
+        }
+      }
+      if (is_prose(b)) {
+        for (int a = b.owner; a > 0; a = els[a].parent) prose[a] += b.length;
+      }
+    }
+  }
+
   void mark_listings() {
     const std::vector<Element>& els = page_.elements;
     listing_.assign(els.size(), false);
@@ -1034,7 +1059,7 @@ class Extractor {
 
   const Page& page_;
   const ExtractOptions& options_;
-  std::vector<bool> excluded_, listing_, selected_, in_article_;
+  std::vector<bool> excluded_, listing_, thread_, selected_, in_article_;
   std::vector<double> scores_;
   std::vector<std::uint32_t> prose_, plain_, sentences_;  // sentences_: any block of 40+ mostly unlinked
   std::vector<std::string_view> reasons_;

@@ -16,7 +16,8 @@
 // elements that score close to it and an earlier <article> close by that holds prose and no
 // heading of its own (an article split around a box). <nav>, <aside> and <footer> never hold it
 // unless they hold most of the page's prose, nor do listings of three or more teaser cards (a
-// linked title with a little text each). Class names that are states or taxonomy terms
+// linked title with a little text each), nor what follows a comment-section heading that comes
+// after prose in the same wrapper. Class names that are states or taxonomy terms
 // (data/extract-state-words.txt: "no-sidebar", "tag-news") and the classes of <html> and <body>
 // name no chrome; a content word never cancels "comments".
 //
