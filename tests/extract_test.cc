@@ -123,6 +123,68 @@ TEST(Extract, ClassTokensMatchWholeWordsOnly) {
   EXPECT_EQ(got[4], std::make_pair(std::string(), std::string("25")));
 }
 
+TEST(Extract, StateTaxonomyAndPageClassesNameNoChrome) {
+  html::Page p = html::parse_page(
+      "<html class=\"has-sidebar\"><body class=\"no-comments\"><div class=\"no-sidebar\"></div>"
+      "<div class=\"cookies-not-set\"></div><div class=\"tag-footer category-ads\"></div>"
+      "<div class=\"menu-enabled\"></div><div class=\"produits-bio\"></div><div class=\"bio\"></div>"
+      "<div class=\"post-comments\"></div><div class=\"sidebar-open-menu\"></div></body></html>");
+  std::vector<std::pair<std::string, std::string>> got;
+  for (const html::Element& e : p.elements) {
+    if (!e.name.empty()) got.emplace_back(e.name + ":" + std::string(e.reason), std::to_string(e.class_weight));
+  }
+  std::vector<std::pair<std::string, std::string>> want = {
+      {"html:", "0"},           // classes of <html> and <body> describe the page
+      {"body:", "0"},
+      {"div:", "0"},            // no-sidebar: a negated state
+      {"div:", "0"},            // cookies-not-set: "not" anywhere
+      {"div:", "0"},            // tag-footer category-ads: taxonomy terms
+      {"div:", "0"},            // menu-enabled: a state suffix
+      {"div:", "0"},            // produits-bio: "bio" counts only as the whole name
+      {"div:bio", "-25"},       // bio
+      {"div:comments", "-25"},  // post-comments: "post" does not cancel "comments"
+      {"div:sidebar", "-25"},   // a state word inside the name is not a state
+  };
+  EXPECT_EQ(got, want);
+}
+
+TEST(Extract, CommentThreadAfterAHeadingIsDropped) {
+  Document doc = extract(page("<article><h1>Buses</h1><p>" + std::string(kP1) + "</p><p>" + kP2 +
+                              "</p><h2>12 Comments</h2><p>I was there and it was great, thanks to everybody who "
+                              "organised it and to the bakery for the cakes.</p></article>"));
+  EXPECT_EQ(kept(doc), (std::vector<std::string>{"Buses", kP1, kP2}));
+  EXPECT_EQ(find(doc, "bakery")->reason, "comments");
+}
+
+TEST(Extract, EndMatterAtTheTailIsDropped) {
+  Document doc = extract(page(article() + "<p>Sign up for our newsletter to get the news in your inbox.</p>"));
+  EXPECT_EQ(find(doc, "Sign up")->reason, "tail");
+  // The same words in the middle of the article are the article's.
+  doc = extract(page(article("<p>Residents can sign up for the new service at the town hall.</p>")));
+  EXPECT_TRUE(find(doc, "sign up")->kept());
+}
+
+TEST(Extract, NumberedLinesAndPartlyLinkedListsAreLists) {
+  Document doc = extract(page(article("<p>1. North route</p><p>2. <a href=/h>Hospital route</a></p><p>3. Station "
+                                      "route</p><ul><li>Monday: <a href=/a>first buses on the north route</a></li>"
+                                      "<li>Tuesday: <a href=/b>first buses to the hospital</a></li></ul>")));
+  for (const char* text : {"1. North", "2. Hospital", "3. Station", "Monday", "Tuesday"}) {
+    EXPECT_TRUE(find(doc, text)->kept()) << text;
+  }
+}
+
+TEST(Extract, AnArticleCarriedTwiceIsGivenOnce) {
+  Document doc = extract(page("<article><h1>Buses</h1><div><p>" + std::string(kP1) + "</p><p>" + kP2 +
+                              "</p></div><div><p>" + kP1 + "</p><p>" + kP2 + "</p></div></article>"));
+  EXPECT_EQ(kept(doc), (std::vector<std::string>{"Buses", kP1, kP2}));
+}
+
+TEST(Extract, SoftHyphensAreRemoved) {
+  Document doc = extract(page("<article><h1>Buses</h1><p>The bus net\xC2\xADwork grows: " + std::string(kP1) +
+                              "</p></article>"));
+  EXPECT_NE(find(doc, "The bus network grows"), nullptr);
+}
+
 TEST(Extract, GuardKeepsAnArticleWhoseWrapperHasAChromeClass) {
   // Every paragraph sits inside an element whose class says "share"; pruning it would remove
   // the whole article, so it stays.

@@ -117,13 +117,16 @@ std::string collapse(std::string_view s) {
 }
 
 // Text reduced to its letters and digits in lower case (ASCII folded), without ASCII and
-// general punctuation (U+2000..U+206F: curly quotes, dashes), to compare headings.
+// general punctuation (U+2000..U+206F: curly quotes, dashes) and no-break spaces, to compare
+// headings and phrases.
 std::string fold(std::string_view s) {
   std::string out;
   for (std::size_t i = 0; i < s.size(); ++i) {
     unsigned char c = s[i];
     if (c == 0xE2 && i + 2 < s.size() && (s[i + 1] == '\x80' || s[i + 1] == '\x81')) {
       i += 2;
+    } else if (c == 0xC2 && i + 1 < s.size() && s[i + 1] == '\xA0') {
+      ++i;  // no-break space
     } else if (c >= 0x80) {
       out += static_cast<char>(c);
     } else if (std::isalnum(c)) {
@@ -283,13 +286,79 @@ class Extractor {
   void mark_excluded() {
     const std::vector<Element>& els = page_.elements;
     excluded_.assign(els.size(), false);
+    mark_listings();
+    mark_comment_thread();
     // A class name that would exclude most of the page is on a wrapper, not on chrome
     // (e.g. <body class="has-sidebar">); comment sections may be longer than the article.
     for (std::size_t i = 1; i < els.size(); ++i) {
       const Element& e = els[i];
-      bool chrome = !e.reason.empty() && e.class_weight < 0 &&
-                    ((e.text * 2 < els[0].text && e.paragraphs * 2 < els[0].paragraphs) || e.reason == "comments");
-      excluded_[i] = (excluded_[e.parent] || structural_boilerplate(e.tag) || chrome) && !e.article_hint;
+      bool chrome = !e.reason.empty() && (e.class_weight < 0 || e.reason == "comments") &&
+                    ((e.text * 2 < els[0].text || e.paragraphs * 2 < els[0].paragraphs) || e.reason == "comments");
+      // An <aside> or <footer> that holds most of the page's prose is a misused wrapper.
+      bool structural = structural_boilerplate(e.tag) && !(e.paragraphs >= 2 && e.paragraphs * 2 > els[0].paragraphs);
+      excluded_[i] = (excluded_[e.parent] || structural || chrome || listing_[i] || thread_[i]) && !e.article_hint;
+    }
+  }
+
+  // Listings of teasers: an element whose text is mostly three or more cards (a child holding a
+  // heading that is a link, plus a little more, under 600 characters) lists other articles,
+  // however much its short summaries read like prose. A listicle (headings and paragraphs as
+  // siblings, without a card around each) is not one.
+  // A comment thread without a class name: a comment-section heading (data/extract-comment-
+  // headings.txt) that follows prose in the same wrapper starts it; the elements after it in
+  // that wrapper cannot hold the article (a long comment would otherwise outscore a short post).
+  void mark_comment_thread() {
+    const std::vector<Element>& els = page_.elements;
+    thread_.assign(els.size(), false);
+    std::vector<std::uint32_t> prose(els.size(), 0);  // prose seen so far inside each element
+    for (const TextBlock& b : page_.blocks) {
+      if (b.kind == BlockKind::kHeading && b.length <= 80 && opens_comments(b.text, true)) {
+        int parent = els[b.owner].parent;
+        int scope = parent > 0 ? els[parent].parent : -1;
+        if (scope > 0 && prose[scope] >= 200) {
+          for (std::size_t e = b.owner + 1; e < els.size(); ++e) {
+            if (is_inside(static_cast<int>(e), scope)) thread_[e] = true;
+          }
+          return;
+        }
+      }
+      if (is_prose(b)) {
+        for (int a = b.owner; a > 0; a = els[a].parent) prose[a] += b.length;
+      }
+    }
+  }
+
+  void mark_listings() {
+    const std::vector<Element>& els = page_.elements;
+    listing_.assign(els.size(), false);
+    // A card's title: a heading that is mostly a link, or a short line that is all link (and
+    // opens its card).
+    auto is_title = [](const TextBlock& b) {
+      return b.kind == BlockKind::kHeading ? b.length > 0 && b.link_length * 2 >= b.length
+                                           : b.kind == BlockKind::kParagraph && b.length >= 10 && b.length <= 100 &&
+                                                 b.link_length * 10 >= b.length * 9;
+    };
+    std::vector<std::uint16_t> titles(els.size(), 0);  // titles in each subtree
+    for (const TextBlock& b : page_.blocks) {
+      if (!is_title(b)) continue;
+      for (int a = b.owner; a > 0 && titles[a] < 2; a = els[a].parent) ++titles[a];
+    }
+    std::vector<std::uint16_t> cards(els.size(), 0);
+    std::vector<std::uint32_t> card_text(els.size(), 0);
+    for (std::size_t k = 0; k < page_.blocks.size(); ++k) {
+      const TextBlock& b = page_.blocks[k];
+      if (!is_title(b)) continue;
+      // The card: the largest element around the title holding no other title, under 600.
+      int card = b.owner;
+      while (els[card].parent > 0 && titles[els[card].parent] == 1 && els[els[card].parent].text < 600)
+        card = els[card].parent;
+      if (card == b.owner || els[card].parent <= 0 || els[card].text >= 600) continue;
+      if (b.kind != BlockKind::kHeading && k > 0 && is_inside(page_.blocks[k - 1].owner, card)) continue;
+      ++cards[els[card].parent];
+      card_text[els[card].parent] += els[card].text;
+    }
+    for (std::size_t i = 1; i < els.size(); ++i) {
+      listing_[i] = cards[i] >= 3 && card_text[i] * 10 >= els[i].text * 7;
     }
   }
 
@@ -329,7 +398,16 @@ class Extractor {
               [&](int a, int b) { return score[a] > score[b] || (score[a] == score[b] && a < b); });
     // Without a paragraph anywhere, the whole page is the candidate and the block rules decide.
     if (ranked.empty()) return 0;
+    // A candidate without a single prose paragraph (a tagline under a content class name)
+    // yields to the best one that has some.
+    measure_prose();
     int top = ranked[0];
+    for (int r : ranked) {
+      if (sentences_[r] > 0) {
+        top = r;
+        break;
+      }
+    }
     // When several of the best candidates share an ancestor, the article spans them.
     std::vector<int> alternatives;
     for (std::size_t k = 1; k < ranked.size() && k < 5; ++k) {
@@ -347,7 +425,6 @@ class Extractor {
     }
     // Climb while what the parent adds to the candidate is mostly prose: the article's first
     // paragraphs are often in a sibling of the element that holds the rest.
-    measure_prose();
     // Wrappers that add nothing are passed without committing to them. An element that says
     // it is the article (<article>, itemprop="articleBody") may be reached but not left.
     auto says_article = [&](int i) { return els[i].tag == Tag::kArticle || els[i].article_hint; };
@@ -368,20 +445,46 @@ class Extractor {
     const std::vector<Element>& els = page_.elements;
     prose_.assign(els.size(), 0);
     plain_.assign(els.size(), 0);
+    sentences_.assign(els.size(), 0);
     for (const TextBlock& b : page_.blocks) {
       if (excluded_[b.owner]) continue;
       plain_[b.owner] += b.length;
       if (is_prose(b)) prose_[b.owner] += b.length;
+      if (b.kind != BlockKind::kHeading && b.length >= 40 && b.link_length * 3 < b.length) sentences_[b.owner] += b.length;
     }
     for (std::size_t i = els.size(); i-- > 1;) {
       prose_[els[i].parent] += prose_[i];
       plain_[els[i].parent] += plain_[i];
+      sentences_[els[i].parent] += sentences_[i];
     }
   }
 
   static bool is_prose(const TextBlock& b) {
     return (b.kind == BlockKind::kParagraph || b.kind == BlockKind::kQuote) && b.length >= 40 &&
            b.link_length * 3 < b.length;
+  }
+
+  // A sentence-like paragraph long enough to be a standfirst rather than a byline or kicker.
+  static bool is_lead(const TextBlock& b) {
+    return (b.kind == BlockKind::kParagraph || b.kind == BlockKind::kQuote) && b.length >= 60 &&
+           b.link_length * 4 < b.length && ends_sentence(b.text);
+  }
+
+  // True when element I is inside an element that says it is an article (<article>,
+  // itemprop="articleBody"), not the page's own header.
+  bool in_article_element(int i) const {
+    const std::vector<Element>& els = page_.elements;
+    for (int a = els[i].parent; a > 0 && els[a].tag != Tag::kBody; a = els[a].parent) {
+      if (els[a].tag == Tag::kArticle || els[a].article_hint) return true;
+    }
+    return false;
+  }
+
+  bool in_form(int i) const {
+    for (; i > 0; i = page_.elements[i].parent) {
+      if (page_.elements[i].tag == Tag::kForm) return true;
+    }
+    return false;
   }
 
   bool is_inside(int i, int ancestor) const {
@@ -409,9 +512,30 @@ class Extractor {
       }
       selected_[i] = take;
     }
+    // An article split over sibling <article> elements (the first paragraphs in one, the rest
+    // after a box in another): an earlier <article> close by, without a heading of its own
+    // (a teaser has one), holding prose, is its beginning.
+    int article = top;
+    while (article > 0 && els[article].tag != Tag::kArticle) article = els[article].parent;
+    if (article > 0 && is_inside(top, article)) {
+      int scope = els[article].parent;
+      for (int up = 0; up < 2 && scope > 0 && els[scope].tag != Tag::kBody; ++up) scope = els[scope].parent;
+      std::vector<bool> headed(article, false);  // elements before the article holding a heading
+      for (const TextBlock& b : page_.blocks) {
+        if (b.owner >= article) break;
+        if (b.kind != BlockKind::kHeading) continue;
+        for (int a = b.owner; a > scope && !headed[a]; a = els[a].parent) headed[a] = true;
+      }
+      for (int e = scope + 1; e < article; ++e) {
+        if (els[e].tag != Tag::kArticle || excluded_[e] || !is_inside(e, scope) || is_inside(article, e)) continue;
+        if (els[e].paragraphs == 0 || els[e].links * 4 >= els[e].text || headed[e]) continue;
+        selected_[e] = true;
+      }
+    }
     in_article_.assign(els.size(), top == 0);
     for (std::size_t i = 1; i < els.size(); ++i) in_article_[i] = selected_[i] || in_article_[els[i].parent];
   }
+
 
   std::string find_headline(const LinkedData& ld) {
     linked_headline_ = ld.headline;
@@ -419,15 +543,23 @@ class Extractor {
     std::string folded_title = fold(title);
     // The first h1 whose text is part of <title>, else the first h1 of the article, else the
     // JSON-LD or Open Graph headline, else the first h1, else <title>.
-    std::string first_h1, article_h1;
+    // Without such an h1, an h2 or h3 of the article that is most of <title> (a page whose h1
+    // is the site's name) comes before the article's first h1.
+    std::string first_h1, article_h1, sub_in_title;
     for (const TextBlock& b : page_.blocks) {
       const Element& e = page_.elements[b.owner];
-      if (b.kind != BlockKind::kHeading || e.heading_level != 1) continue;
+      if (b.kind != BlockKind::kHeading || e.heading_level == 0 || e.heading_level > 3) continue;
       std::string f = fold(b.text);
+      if (e.heading_level > 1) {
+        if (sub_in_title.empty() && in_article_[b.owner] && f.size() >= 8 && in_title(f, folded_title))
+          sub_in_title = b.text;
+        continue;
+      }
       if (f.size() >= 8 && in_title(f, folded_title)) return b.text;
       if (first_h1.empty() && !excluded_[b.owner]) first_h1 = b.text;
       if (article_h1.empty() && in_article_[b.owner]) article_h1 = b.text;
     }
+    if (!sub_in_title.empty()) return sub_in_title;
     if (!article_h1.empty()) return article_h1;
     if (!ld.headline.empty()) return collapse(ld.headline);
     std::string og = collapse(meta(page_, {"og:title", "twitter:title"}));
@@ -449,7 +581,9 @@ class Extractor {
       const Element& e = els[a];
       if (std::string_view r = tag_reason(e.tag); !r.empty()) return r;
       if (e.tag == Tag::kFigure) return "caption";
-      if (e.tag == Tag::kHeader) return "header";
+      if (listing_[a]) return "related";
+      // The article's own header holds its lead (standfirst) besides headline and byline.
+      if (e.tag == Tag::kHeader && !(is_lead(b) && in_article_element(a))) return "header";
       // A class name never removes an element that holds most of the article.
       if (!e.reason.empty() && !e.article_hint && e.text * 2 < article_text) {
         *by_class = true;
@@ -480,8 +614,11 @@ class Extractor {
     for (std::size_t i = 1; i < els.size(); ++i) {
       if (selected_[i]) article_text += els[i].text;
     }
+    if (selected_[0]) article_text = els[0].text;  // no candidate: the whole page
     std::vector<std::size_t> inside, restorable;
-    std::uint32_t kept = 0, class_dropped = 0;
+    std::uint32_t kept = 0, class_dropped = 0, prose_seen = 0;
+    bool in_comments = false;
+    int related_box = -1;
     for (std::size_t i = 0; i < page_.blocks.size(); ++i) {
       const TextBlock& b = page_.blocks[i];
       if (is_title(b)) {
@@ -496,6 +633,28 @@ class Extractor {
           if (reason != "outside") break;
         }
         drop(i, reason);
+        continue;
+      }
+      // A comment-section heading after article text: the thread follows, to the end.
+      if (!in_comments && prose_seen >= 200 && b.length <= 80 &&
+          (b.kind == BlockKind::kHeading || b.kind == BlockKind::kParagraph) &&
+          opens_comments(b.text, b.kind == BlockKind::kHeading))
+        in_comments = true;
+      if (in_comments) {
+        drop(i, "comments");
+        continue;
+      }
+      // A label of a related-content box ("Also on ...:", "Related") goes with the box, the
+      // element right after it.
+      if (related_box > 0 && is_inside(b.owner, related_box)) {
+        drop(i, "related");
+        continue;
+      }
+      if (labels_related(b)) {
+        drop(i, "related");
+        int owner = b.owner, next = owner + 1;
+        while (next < static_cast<int>(els.size()) && is_inside(next, owner)) ++next;
+        related_box = next < static_cast<int>(els.size()) && els[next].parent == els[owner].parent ? next : -1;
         continue;
       }
       bool by_class = false;
@@ -516,24 +675,204 @@ class Extractor {
         continue;
       }
       inside.push_back(i);
+      if (is_prose(b)) prose_seen += b.length;
     }
     judge_links_and_short(inside);
+    // A post of one or two short lines is still the post: when nothing of the article would
+    // be left, its short blocks stay.
+    if (std::none_of(inside.begin(), inside.end(), [&](std::size_t i) { return reasons_[i].empty(); })) {
+      for (std::size_t i : inside) {
+        if (reasons_[i] == "short") reasons_[i] = {};
+      }
+    }
+    judge_tail(inside);
+    // A newsletter prompt is chrome wherever it sits: a short block that asks to sign up or
+    // subscribe to a newsletter or an inbox delivery.
+    for (std::size_t i : inside) {
+      const TextBlock& b = page_.blocks[i];
+      if (!reasons_[i].empty() || b.length > 300) continue;
+      std::string f = " " + letters(b.text) + " ";
+      bool ask = f.find(" sign up ") != std::string::npos || f.find(" subscribe ") != std::string::npos;
+      if (ask && (f.find(" newsletter") != std::string::npos || f.find(" inbox ") != std::string::npos))
+        drop(i, "newsletter");
+    }
+    // A page that carries its article twice (a second copy for another layout) gives it
+    // once; a refrain or a repeated interview question is not a copy of the article.
+    std::unordered_set<std::string_view> seen;
+    std::vector<std::size_t> copies;
+    std::uint32_t total = 0, copied = 0;
+    for (std::size_t i : inside) {
+      const TextBlock& b = page_.blocks[i];
+      if (!reasons_[i].empty()) continue;
+      total += b.length;
+      if (b.length >= 80 && !seen.insert(b.text).second) {
+        copies.push_back(i);
+        copied += b.length;
+      }
+    }
+    if (copied * 3 >= total) {
+      for (std::size_t i : copies) drop(i, "duplicate");
+    }
     // The guard: class names that would remove more than two thirds of the article undo
-    // themselves (the candidate was right, the class rules were wrong for this page).
+    // themselves (the candidate was right, the class rules were wrong for this page), but only
+    // for prose: the comments, menus and footers they also named stay dropped.
     for (std::size_t i : inside) kept += reasons_[i].empty() ? page_.blocks[i].length : 0;
     if (class_dropped >= 300 && kept * 2 < class_dropped) {
-      for (std::size_t i : restorable) reasons_[i] = {};
+      for (std::size_t i : restorable) {
+        const TextBlock& b = page_.blocks[i];
+        bool prose = is_prose(b) || (b.kind == BlockKind::kListItem && b.length >= 40 && b.link_length * 3 < b.length);
+        if (prose && reasons_[i] != "comments") reasons_[i] = {};
+      }
     }
   }
 
   bool is_boilerplate_phrase(std::string_view text) const {
     static const std::unordered_set<std::string> kPhrases = [] {
       std::unordered_set<std::string> s;
-      for (std::string_view line : data::lines("extract-boilerplate-phrases.txt")) s.insert(fold(line));
+      for (std::string_view line : data::lines("extract-boilerplate-phrases.txt")) s.insert(numbered(fold(line)));
       return s;
     }();
     if (text.size() > 120) return false;
-    return kPhrases.count(fold(text)) > 0;
+    std::string f = fold(text);
+    return kPhrases.count(f) > 0 || kPhrases.count(numbered(f)) > 0;
+  }
+
+  // Folded text with every run of ASCII digits as one '#' ("image3of12" -> "image#of#"), so
+  // that a phrase with numbers stands for counters ("image 1 of 2").
+  static std::string numbered(std::string_view folded) {
+    std::string out;
+    for (char c : folded) {
+      bool digit = c >= '0' && c <= '9';
+      if (digit && !out.empty() && out.back() == '#') continue;
+      out += digit ? '#' : c;
+    }
+    return out;
+  }
+
+  // End matter: short blocks at the end of the article that hold a phrase of
+  // data/extract-tail-phrases.txt (filing notes, credits, newsletter and follow-us prompts,
+  // donation appeals, disclosures, comment policies).
+  void judge_tail(const std::vector<std::size_t>& inside) {
+    // The tail ends, going back, at a paragraph of the article (a long sentence-like block
+    // without such a phrase) or 300 characters of other kept text.
+    std::uint32_t after = 0;
+    for (std::size_t k = inside.size(); k-- > 0 && after < 300;) {
+      std::size_t i = inside[k];
+      if (!reasons_[i].empty()) continue;
+      const TextBlock& b = page_.blocks[i];
+      if (b.length <= 300 && has_tail_phrase(b.text)) {
+        drop(i, "tail");
+      } else if (b.length >= 150 && ends_sentence(b.text) && b.link_length * 4 < b.length) {
+        break;
+      } else {
+        after += b.length;
+      }
+    }
+  }
+
+  static bool has_tail_phrase(std::string_view text) {
+    static const std::pair<std::vector<std::string>, std::vector<std::string>> kPhrases = [] {
+      std::pair<std::vector<std::string>, std::vector<std::string>> p;  // anywhere, at the start
+      for (std::string_view line : data::lines("extract-tail-phrases.txt")) {
+        bool start = !line.empty() && line[0] == '^';
+        std::string f = " " + letters(start ? line.substr(1) : line) + " ";
+        (start ? p.second : p.first).push_back(std::move(f));
+      }
+      return p;
+    }();
+    std::string f = " " + letters(text) + " ";
+    for (const std::string& phrase : kPhrases.second) {
+      if (f.compare(0, phrase.size(), phrase) == 0) return true;
+    }
+    for (const std::string& phrase : kPhrases.first) {
+      if (f.find(phrase) != std::string::npos) return true;
+    }
+    return false;
+  }
+
+  // A list of labels (whole texts, or prefixes when a line ends in "*"), compared by letters.
+  struct Labels {
+    std::unordered_set<std::string> whole;
+    std::vector<std::string> prefixes;
+    explicit Labels(std::string_view file) {
+      for (std::string_view line : data::lines(file)) {
+        if (!line.empty() && line.back() == '*') {
+          prefixes.push_back(letters(line.substr(0, line.size() - 1)));
+        } else {
+          whole.insert(letters(line));
+        }
+      }
+    }
+    // PREFIXES: whether the prefix entries count too.
+    bool match(std::string_view text, bool use_prefixes) const {
+      std::string f = letters(text);
+      if (f.empty()) return false;
+      if (whole.count(f)) return true;
+      if (!use_prefixes) return false;
+      for (const std::string& prefix : prefixes) {
+        if (f.size() > prefix.size() && f.compare(0, prefix.size(), prefix) == 0 && f[prefix.size()] == ' ') return true;
+      }
+      return false;
+    }
+  };
+
+  // True when TEXT is a comment-section heading (data/extract-comment-headings.txt); the
+  // prefix entries only for a HEADING ("Thoughts on ..." may start a paragraph).
+  static bool opens_comments(std::string_view text, bool heading) {
+    static const Labels kHeadings("extract-comment-headings.txt");
+    return kHeadings.match(text, heading);
+  }
+
+  // True when block B labels a related-content box (data/extract-related-labels.txt): a
+  // heading, or a short line ending in a colon.
+  static bool labels_related(const TextBlock& b) {
+    static const Labels kLabels("extract-related-labels.txt");
+    if (b.length > 80) return false;
+    std::string_view t = b.text;
+    while (!t.empty() && (t.back() == ' ' || t.back() == '.')) t.remove_suffix(1);
+    bool colon = !t.empty() && t.back() == ':';
+    return (b.kind == BlockKind::kHeading || colon) && kLabels.match(t, true);
+  }
+
+  // TEXT folded for comparison with a phrase list: lower-case letters, other scripts kept,
+  // single spaces between words; digits and punctuation dropped.
+  static std::string letters(std::string_view text) {
+    std::string out;
+    bool space = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      unsigned char c = text[i];
+      if (c >= 0x80) {
+        if (c == 0xE2 && i + 2 < text.size() && (text[i + 1] == '\x80' || text[i + 1] == '\x81')) {
+          i += 2;  // general punctuation: curly quotes, dashes
+          space = !out.empty();
+          continue;
+        }
+        if (c == 0xC2 && i + 1 < text.size()) {
+          ++i;  // Latin-1 punctuation and spaces
+          space = !out.empty();
+          continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        out += static_cast<char>(c);
+      } else if (std::isalpha(c)) {
+        if (space) out += ' ';
+        space = false;
+        out += static_cast<char>(std::tolower(c));
+      } else {
+        space = !out.empty();
+      }
+    }
+    return out;
+  }
+
+  // The number N of a line that starts "N." or "N)" followed by a space (1 to 999), else 0.
+  static long item_number(std::string_view s) {
+    std::size_t i = 0;
+    long n = 0;
+    while (i < s.size() && i < 3 && s[i] >= '0' && s[i] <= '9') n = n * 10 + (s[i++] - '0');
+    if (i == 0 || i + 1 >= s.size() || (s[i] != '.' && s[i] != ')') || s[i + 1] != ' ') return 0;
+    return n;
   }
 
   static bool is_url(std::string_view s) {
@@ -588,31 +927,141 @@ class Extractor {
         cls[k] = kShort;
       }
     }
+    // Numbered lines ("1. Title", "2) Title", ...) are a list however short each line is:
+    // three or more in a row, numbered one up from the other, stay unless all link.
+    for (std::size_t k = 0; k < inside.size();) {
+      long n = item_number(page_.blocks[inside[k]].text);
+      std::size_t end = k + 1;
+      while (n > 0 && end < inside.size() && item_number(page_.blocks[inside[end]].text) == n + static_cast<long>(end - k))
+        ++end;
+      if (n > 0 && end - k >= 3) {
+        for (std::size_t j = k; j < end; ++j) {
+          const TextBlock& b = page_.blocks[inside[j]];
+          if (b.link_length * 10 >= b.length * 9) continue;
+          cls[j] = kGood;
+          reasons_[inside[j]] = {};
+        }
+      }
+      k = end;
+    }
+    // A quotation (an embedded post: its lines, its "— Name (@handle) date" line) is judged
+    // whole: when it holds text of its own, all of it stays.
+    auto quote_of = [&](const TextBlock& b) {
+      int q = b.owner;
+      while (q > 0 && page_.elements[q].tag != Tag::kBlockquote) q = page_.elements[q].parent;
+      return q;
+    };
+    for (std::size_t k = 0; k < inside.size();) {
+      const TextBlock& first = page_.blocks[inside[k]];
+      int quote = first.kind == BlockKind::kQuote ? quote_of(first) : 0;
+      std::size_t end = k + 1;
+      while (quote > 0 && end < inside.size() && page_.blocks[inside[end]].kind == BlockKind::kQuote &&
+             quote_of(page_.blocks[inside[end]]) == quote)
+        ++end;
+      if (quote > 0 && end - k >= 2) {
+        const Element& q = page_.elements[quote];
+        if (q.text >= 40 && q.links * 2 < q.text) {
+          for (std::size_t j = k; j < end; ++j) {
+            cls[j] = kGood;
+            reasons_[inside[j]] = {};
+          }
+        }
+      }
+      k = end;
+    }
+    // A list is judged as a list: between article text, a list whose items mostly carry
+    // text of their own besides their link ("Title by Author", "Date: Event") is content,
+    // not a list of links.
+    auto list_of = [&](const TextBlock& b) {
+      int l = page_.elements[b.owner].parent;
+      while (l > 0 && page_.elements[l].tag != Tag::kList) l = page_.elements[l].parent;
+      return l;
+    };
+    for (std::size_t k = 0; k < inside.size();) {
+      const TextBlock& first = page_.blocks[inside[k]];
+      int list = first.kind == BlockKind::kListItem ? list_of(first) : 0;
+      std::size_t end = k + 1;
+      while (list > 0 && end < inside.size() && page_.blocks[inside[end]].kind == BlockKind::kListItem &&
+             list_of(page_.blocks[inside[end]]) == list)
+        ++end;
+      std::size_t items = end - k, own_text = 0, bad = 0;
+      for (std::size_t j = k; j < end; ++j) {
+        const TextBlock& b = page_.blocks[inside[j]];
+        own_text += b.length - b.link_length >= 6;
+        bad += cls[j] == kBad;
+      }
+      if (list > 0 && items >= 2 && bad > 0 && own_text * 3 >= items * 2) {
+        bool before = false, after = false;
+        for (std::size_t j = k; j-- > 0;) {
+          if (cls[j] == kShort) continue;
+          before = cls[j] == kGood;
+          break;
+        }
+        for (std::size_t j = end; j < inside.size(); ++j) {
+          if (cls[j] == kShort) continue;
+          after = cls[j] == kGood;
+          break;
+        }
+        if (before && after) {
+          for (std::size_t j = k; j < end; ++j) {
+            if (cls[j] != kBad) continue;
+            cls[j] = kGood;
+            reasons_[inside[j]] = {};
+          }
+        }
+      }
+      k = end;
+    }
     // A short block needs article text on both sides; a heading, article text after it.
     for (std::size_t k = 0; k < inside.size(); ++k) {
       if (cls[k] != kShort) continue;
       const TextBlock& b = page_.blocks[inside[k]];
-      bool before = false, after = false;
+      bool before = false, after = false, headed = false;
       for (std::size_t j = k; j-- > 0;) {
-        if (cls[j] == kShort) continue;
+        if (cls[j] == kShort) {
+          headed = headed || page_.blocks[inside[j]].kind == BlockKind::kHeading;
+          continue;
+        }
         before = cls[j] == kGood;
         break;
       }
+      // At the start of the article, lines under a section heading (a score line, a date
+      // under "Schedule") belong to that section.
+      before = before || (headed && !std::any_of(cls.begin(), cls.begin() + k, [](Class c) { return c != kShort; }));
       for (std::size_t j = k + 1; j < inside.size(); ++j) {
         if (cls[j] == kShort) continue;
         after = cls[j] == kGood;
         break;
       }
-      bool keep = b.kind == BlockKind::kHeading || b.kind == BlockKind::kListItem ? after : before && after;
+      // After the article's last paragraph, a few short lines (a sign-off, practical details)
+      // close it.
+      // Not form labels, menus ("a | b"), rules ("___"), links or addresses.
+      bool closing = false;
+      if (before && !after && b.kind != BlockKind::kHeading) {
+        std::size_t first = k, last = k;
+        while (first > 0 && cls[first - 1] == kShort) --first;
+        while (last + 1 < inside.size() && cls[last + 1] == kShort) ++last;
+        std::uint32_t run = 0;
+        bool plain = last + 1 == inside.size() && last - first < 3;
+        for (std::size_t j = first; j <= last && plain; ++j) {
+          const TextBlock& c = page_.blocks[inside[j]];
+          run += c.length;
+          plain = c.link_length * 2 < c.length && !in_form(c.owner) &&
+                  c.text.find_first_of("|@_") == std::string::npos && c.text.find("://") == std::string::npos &&
+                  c.text.find(".com") == std::string::npos;
+        }
+        closing = plain && run <= 160;
+      }
+      bool keep = b.kind == BlockKind::kHeading || b.kind == BlockKind::kListItem ? after : (before && after) || closing;
       if (!keep) drop(inside[k], "short");
     }
   }
 
   const Page& page_;
   const ExtractOptions& options_;
-  std::vector<bool> excluded_, selected_, in_article_;
+  std::vector<bool> excluded_, listing_, thread_, selected_, in_article_;
   std::vector<double> scores_;
-  std::vector<std::uint32_t> prose_, plain_;
+  std::vector<std::uint32_t> prose_, plain_, sentences_;  // sentences_: any block of 40+ mostly unlinked
   std::vector<std::string_view> reasons_;
   std::string linked_headline_;
 };

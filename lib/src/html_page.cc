@@ -18,20 +18,40 @@ namespace {
 // ---- class/id hints ------------------------------------------------------------------------
 
 struct TokenTables {
-  std::unordered_map<std::string_view, std::string_view> boilerplate;  // token -> reason
+  struct Reason {
+    std::string_view reason;
+    bool whole_only = false;  // counts only as the whole name
+  };
+  std::unordered_map<std::string_view, Reason> boilerplate;  // token -> reason
   std::unordered_set<std::string_view> content, embed;
+  std::unordered_set<std::string_view> state_first, state_last, state_any;
 };
 
 const TokenTables& token_tables() {
   static const TokenTables tables = [] {
     TokenTables t;
+    auto fields = [](std::string_view line) {
+      std::vector<std::string_view> out;
+      for (std::size_t i = 0; i < line.size();) {
+        std::size_t sp = line.find(' ', i);
+        if (sp == std::string_view::npos) sp = line.size();
+        if (sp > i) out.push_back(line.substr(i, sp - i));
+        i = sp + 1;
+      }
+      return out;
+    };
     for (std::string_view line : data::lines("extract-boilerplate-tokens.txt")) {
-      std::size_t sp = line.find(' ');
-      std::string_view reason = sp == std::string_view::npos ? line : line.substr(line.find_first_not_of(' ', sp));
-      t.boilerplate.emplace(line.substr(0, sp), reason);
+      std::vector<std::string_view> f = fields(line);
+      if (f.empty()) continue;
+      t.boilerplate.emplace(f[0], TokenTables::Reason{f.size() > 1 ? f[1] : f[0], f.size() > 2 && f[2] == "whole"});
     }
     for (std::string_view line : data::lines("extract-content-tokens.txt")) t.content.insert(line);
     for (std::string_view line : data::lines("extract-embed-tokens.txt")) t.embed.insert(line);
+    for (std::string_view line : data::lines("extract-state-words.txt")) {
+      std::vector<std::string_view> f = fields(line);
+      if (f.size() < 2) continue;
+      (f[0] == "first" ? t.state_first : f[0] == "last" ? t.state_last : t.state_any).insert(f[1]);
+    }
     return t;
   }();
   return tables;
@@ -41,16 +61,20 @@ bool is_alnum(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c
 
 // Looks up the words of the class and id values: each name whole ("sharedaddy"), then its words
 // split at non-alphanumerics and lower-to-upper case changes ("articleBody" -> article, body).
-void apply_tokens(std::initializer_list<std::string_view> values, Element& e) {
+// A name that is a state or a taxonomy term (data/extract-state-words.txt: "no-sidebar",
+// "tag-politics") names no component and is skipped. On <html> and <body> (CHROME false) no
+// word names chrome: their classes describe the page ("has-sidebar", "single-post").
+// "comments" is never cancelled by a content word ("post-comments").
+void apply_tokens(std::initializer_list<std::string_view> values, Element& e, bool chrome) {
   const TokenTables& t = token_tables();
   bool positive = false, embed = false;
-  std::string word;
-  auto lookup = [&](const std::string& w) {
+  std::vector<std::string> words;
+  auto lookup = [&](const std::string& w, bool whole) {
     if (w.empty()) return;
     embed = embed || t.embed.count(w);
-    if (e.reason.empty()) {
+    if (e.reason.empty() && chrome) {
       auto it = t.boilerplate.find(w);
-      if (it != t.boilerplate.end()) e.reason = it->second;
+      if (it != t.boilerplate.end() && (whole || !it->second.whole_only)) e.reason = it->second.reason;
     }
     if (t.content.count(w)) positive = true;
   };
@@ -64,23 +88,29 @@ void apply_tokens(std::initializer_list<std::string_view> values, Element& e) {
       if (name.empty()) continue;
       std::string whole;
       for (char c : name) whole += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      lookup(whole);
-      word.clear();
+      words.clear();
+      std::string word;
       for (std::size_t k = 0; k < name.size(); ++k) {
         unsigned char c = name[k];
         bool upper_after_lower = c >= 'A' && c <= 'Z' && k > 0 && name[k - 1] >= 'a' && name[k - 1] <= 'z';
-        if (!is_alnum(c) || upper_after_lower) {
-          if (word != whole) lookup(word);
-          word.clear();
-        }
+        if ((!is_alnum(c) || upper_after_lower) && !word.empty()) words.push_back(std::move(word)), word.clear();
         if (is_alnum(c)) word += static_cast<char>(std::tolower(c));
       }
-      if (word != whole) lookup(word);
+      if (!word.empty()) words.push_back(std::move(word));
+      if (words.size() >= 2) {
+        bool state = t.state_first.count(words.front()) || t.state_last.count(words.back());
+        for (const std::string& w : words) state = state || t.state_any.count(w);
+        if (state) continue;
+      }
+      lookup(whole, true);
+      for (const std::string& w : words) {
+        if (w != whole) lookup(w, words.size() == 1);
+      }
     }
   }
   if (embed && e.reason == "share") e.reason = {};
   if (!e.reason.empty()) e.class_weight -= 25;
-  if (positive) e.class_weight += 25;
+  if (positive && e.reason != "comments") e.class_weight += 25;
 }
 
 // ---- tags ----------------------------------------------------------------------------------
@@ -205,6 +235,8 @@ void gather_text(xmlNode* n, std::string& out) {
       for (const char* p = reinterpret_cast<const char*>(c->content); p && *p; ++p) {
         if (is_space(*p)) {
           if (!out.empty() && out.back() != ' ') out += ' ';
+        } else if (*p == '\xC2' && p[1] == '\xAD') {
+          ++p;  // soft hyphen
         } else {
           out += *p;
         }
@@ -243,6 +275,49 @@ bool is_data_table(xmlNode* table, int depth = 0) {
     if (!is_data_table(c, depth + 1)) return false;
   }
   return true;
+}
+
+// True when inline element N holds a dateline that opens a sentence: a short text ending in a
+// dash or colon ("LONDON —", "WASHINGTON (Reuters) -", "PARIS:").
+bool is_dateline(xmlNode* n) {
+  std::string text;
+  gather_text(n, text);
+  std::string_view t = text;
+  while (!t.empty() && is_space(t.back())) t.remove_suffix(1);
+  if (t.empty() || t.size() > 60) return false;
+  if (!(t[0] >= 'A' && t[0] <= 'Z')) return false;
+  return t.back() == '-' || t.back() == ':' ||
+         (t.size() >= 3 && (t.substr(t.size() - 3) == "\xE2\x80\x94" || t.substr(t.size() - 3) == "\xE2\x80\x93"));
+}
+
+// Counts the links of N's subtree whose text reads as a headline (20 characters or more) and
+// adds the weighted length of all link text to LINKS; gives up (BUDGET exhausted) past 64
+// nodes, as a hover card is small: nested inline wrappers cost no more than that each.
+void headline_links(xmlNode* n, int& headlines, std::uint32_t& links, int& budget) {
+  for (xmlNode* c = n->children; c && budget > 0; c = c->next) {
+    --budget;
+    if (c->type != XML_ELEMENT_NODE) continue;
+    if (xmlStrEqual(c->name, BAD_CAST "a")) {
+      std::string text;
+      gather_text(c, text);
+      std::uint32_t length = weighted_length(text);
+      links += length;
+      headlines += length >= 20;
+    } else {
+      headline_links(c, headlines, links, budget);
+    }
+  }
+}
+
+// True when inline element N is a hover card: two or more headline links and nothing else.
+bool is_hover_card(xmlNode* n) {
+  int headlines = 0, budget = 64;
+  std::uint32_t links = 0;
+  headline_links(n, headlines, links, budget);
+  if (headlines < 2 || budget <= 0) return false;
+  std::string text;
+  gather_text(n, text);
+  return links * 10 >= weighted_length(text) * 9;
 }
 
 class Walker {
@@ -348,7 +423,7 @@ class Walker {
       if (info.tag == Tag::kHeading) e.heading_level = static_cast<std::uint8_t>(name[1] - '0');
       const char* c = attr(n, "class");
       const char* id = attr(n, "id");
-      if (c || id) apply_tokens({c ? c : "", id ? id : ""}, e);
+      if (c || id) apply_tokens({c ? c : "", id ? id : ""}, e, name != "html" && name != "body");
       if (const char* prop = attr(n, "itemprop")) e.article_hint = lower(prop) == "articlebody";
       page_.elements.push_back(std::move(e));
     }
@@ -357,10 +432,15 @@ class Walker {
     }
     // An inline element whose class names chrome (<span class="caption">) gets blocks of its
     // own, so that the reason applies to its text only.
-    if (info.kind == Kind::kInline && !page_.elements[index].reason.empty() && info.tag != Tag::kA) {
+    // A dateline ("<span class=dateline>LONDON —</span> The ...") stays in its sentence.
+    if (info.kind == Kind::kInline && !page_.elements[index].reason.empty() && info.tag != Tag::kA &&
+        !is_dateline(n)) {
       info.kind = Kind::kBlock;
       page_.elements[index].tag = Tag::kOtherBlock;
     }
+    // A hover card inside a sentence: a name link followed by an inline element holding
+    // headlines of other articles, shown on hover.
+    if (info.kind == Kind::kInline && info.tag != Tag::kA && !link_depth_ && !buf_.empty() && is_hover_card(n)) return;
     if (info.kind == Kind::kInline) {
       bool link = info.tag == Tag::kA;
       link_depth_ += link;
@@ -462,6 +542,11 @@ class Walker {
       for (const char* p = s; *p; ++p) {
         if (is_space(*p)) {
           space_ = true;
+          continue;
+        }
+        // A soft hyphen (U+00AD) is a line-break hint inside a word, not text.
+        if (*p == '\xC2' && p[1] == '\xAD') {
+          ++p;
           continue;
         }
         if (space_ && !buf_.empty() && buf_.back() != '\n' && buf_.back() != ' ') buf_ += ' ';

@@ -10,17 +10,38 @@
 //
 // How the article is found: the element whose paragraphs score best (text length, commas, class
 // and id words from data/extract-*-tokens.txt matched as whole words, <article> and
-// itemprop="articleBody" hints, less the share of link text), widened to its ancestors while
-// what they add is mostly prose (never beyond an <article> or itemprop="articleBody"
-// element), with the sibling elements that score close to it. Inside it, these are dropped:
-// elements whose class or id names chrome (unless the element holds most of the article; and
-// all such drops are undone when together they would remove two thirds of it), <header>,
-// <figure> and captions, link-dense blocks that are not sentences, short chrome phrases
-// (data/extract-boilerplate-phrases.txt), and short blocks not surrounded by article text.
+// itemprop="articleBody" hints, less the share of link text; a candidate without a sentence
+// yields to the best one with some), widened to its ancestors while what they add is mostly
+// prose (never beyond an <article> or itemprop="articleBody" element), with the sibling
+// elements that score close to it and an earlier <article> close by that holds prose and no
+// heading of its own (an article split around a box). <nav>, <aside> and <footer> never hold it
+// unless they hold most of the page's prose, nor do listings of three or more teaser cards (a
+// linked title with a little text each), nor what follows a comment-section heading that comes
+// after prose in the same wrapper. Class names that are states or taxonomy terms
+// (data/extract-state-words.txt: "no-sidebar", "tag-news") and the classes of <html> and <body>
+// name no chrome; a content word never cancels "comments".
+//
+// Inside the article, these are dropped: elements whose class or id names chrome (unless the
+// element holds most of the article; when together they would remove two thirds of it, the
+// prose among them comes back), <header> (but not a lead paragraph in an <article>'s header),
+// <figure> and captions, link-dense blocks that are not sentences, short chrome phrases and
+// counters (data/extract-boilerplate-phrases.txt), short blocks not surrounded by article text
+// (unless nothing else would be left), a comment-section heading after article text and all
+// that follows it (data/extract-comment-headings.txt), end matter after the last paragraph
+// (data/extract-tail-phrases.txt), a newsletter prompt wherever it sits, a related-content box
+// with its label (data/extract-related-labels.txt: "Also on ...:"), and the second copy of an
+// article a page carries twice. A list between article text whose items carry text of their own
+// besides their links, and three or more numbered lines in a row, are kept as lists; a
+// quotation (an embedded post with its attribution line) with text of its own is kept whole;
+// short lines under a section heading at the start of the article, and up to three short plain
+// lines closing it, stay. Soft hyphens are removed, a dateline span stays in its sentence,
+// hover cards (an inline element of headline links inside a sentence) are skipped.
+//
 // When the page's JSON-LD articleBody holds more than twice the text found, it is used instead
 // (parsed as HTML when it holds markup). Lengths count CJK characters three times, so pages
 // without spaces are judged like others; the headline is the page's h1 that is most of its
-// <title>, else the article's first h1, else the JSON-LD or Open Graph headline, else <title>.
+// <title>, else an h2 or h3 of the article that is, else the article's first h1, else the
+// JSON-LD or Open Graph headline, else <title>.
 //
 // Pure and thread-safe: no globals are written, no network or file is touched (libxml2 runs
 // with HTML_PARSE_NONET and loads no external entity), the parsed tree is freed before the
