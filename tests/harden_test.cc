@@ -1,0 +1,114 @@
+// What a hostile input or an unlucky user could break (issue 12): outputs that are not regular
+// files, permissions, stale temporary files, trees that overlap, JSON Lines that must stay line
+// for line and valid, gzip trailing data, NUL bombs, control characters in diagnostics, WARC
+// framing and duplicate documents that share an id. Each test fails without its fix.
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <string>
+
+#include "run_tool.h"
+#include "warc_builder.h"
+#include "winnow/utf8.h"
+
+namespace winnow::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::size_t entries(const std::string& dir) {
+  return static_cast<std::size_t>(std::distance(fs::directory_iterator(dir), fs::directory_iterator()));
+}
+
+mode_t file_type(const std::string& path) {
+  struct stat st;
+  return lstat(path.c_str(), &st) == 0 ? st.st_mode & S_IFMT : 0;
+}
+
+// ---- -o onto what is not a plain file (item 1), its mode (8), stale temporary files (14)
+
+TEST(Harden, OutputThroughASymlinkReplacesItsTarget) {
+  std::string dir = temp_dir();
+  write_file(dir + "/target.txt", "old\n");
+  fs::create_symlink("target.txt", dir + "/link");
+  ToolResult r = run_tool({"norm", "-o", dir + "/link"}, "x  y");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(file_type(dir + "/link"), S_IFLNK);
+  EXPECT_EQ(read_file(dir + "/target.txt"), "x y\n");
+  // A link to nothing yet: the shell would create its target, and so does -o.
+  fs::create_symlink("new.txt", dir + "/dangling");
+  r = run_tool({"norm", "-o", dir + "/dangling"}, "z");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(file_type(dir + "/dangling"), S_IFLNK);
+  EXPECT_EQ(read_file(dir + "/new.txt"), "z\n");
+  EXPECT_EQ(entries(dir), 4u);  // no temporary file left
+}
+
+TEST(Harden, OutputOntoAFifoWritesThroughIt) {
+  std::string dir = temp_dir();
+  std::string fifo = dir + "/fifo";
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  // A reader opened first (non-blocking, so the test never hangs) makes the writer's open
+  // succeed; the output then waits in the pipe.
+  int fd = open(fifo.c_str(), O_RDONLY | O_NONBLOCK);
+  ASSERT_GE(fd, 0);
+  ToolResult r = run_tool({"norm", "-o", fifo}, "a  b");
+  EXPECT_EQ(r.status, 0) << r.err;
+  char buf[64];
+  ssize_t n = read(fd, buf, sizeof buf);
+  close(fd);
+  EXPECT_EQ(std::string(buf, n > 0 ? static_cast<std::size_t>(n) : 0), "a b\n");
+  EXPECT_EQ(file_type(fifo), S_IFIFO);
+  EXPECT_EQ(entries(dir), 1u);
+}
+
+TEST(Harden, OutputOntoADeviceWritesThroughIt) {
+  // Through links, so that a build without the fix replaces the links, not the devices.
+  std::string dir = temp_dir();
+  fs::create_symlink("/dev/null", dir + "/null");
+  fs::create_symlink("/dev/full", dir + "/full");
+  ToolResult r = run_tool({"norm", "-o", dir + "/null"}, "text");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(file_type("/dev/null"), S_IFCHR);
+  EXPECT_EQ(file_type(dir + "/null"), S_IFLNK);
+  r = run_tool({"norm", "-o", dir + "/full"}, "text");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("No space left on device"), std::string::npos) << r.err;
+  EXPECT_EQ(file_type(dir + "/full"), S_IFLNK);
+}
+
+TEST(Harden, OutputKeepsTheModeOfTheFileItReplaces) {
+  std::string dir = temp_dir();
+  write_file(dir + "/out.txt", "old\n");
+  ASSERT_EQ(chmod((dir + "/out.txt").c_str(), 0640), 0);
+  ToolResult r = run_tool({"norm", "-o", dir + "/out.txt"}, "new");
+  EXPECT_EQ(r.status, 0) << r.err;
+  struct stat st;
+  ASSERT_EQ(stat((dir + "/out.txt").c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 07777, 0640u);
+  EXPECT_EQ(read_file(dir + "/out.txt"), "new\n");
+}
+
+TEST(Harden, StaleTemporaryFilesOfDeadProcessesAreRemoved) {
+  std::string dir = temp_dir();
+  pid_t child = fork();
+  if (child == 0) _exit(0);
+  ASSERT_GT(child, 0);
+  waitpid(child, nullptr, 0);  // a process id that no longer runs (as after SIGKILL)
+  const std::string stale = dir + "/.out.txt.winnow-" + std::to_string(child) + "-0";
+  const std::string live = dir + "/.out.txt.winnow-" + std::to_string(getpid()) + "-3";
+  write_file(stale, "half");
+  write_file(live, "busy");
+  ToolResult r = run_tool({"norm", "-o", dir + "/out.txt"}, "x");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_FALSE(fs::exists(stale));
+  EXPECT_TRUE(fs::exists(live));  // its process still runs
+  EXPECT_EQ(read_file(dir + "/out.txt"), "x\n");
+}
+
+}  // namespace
+}  // namespace winnow::testing
