@@ -110,5 +110,53 @@ TEST(Harden, StaleTemporaryFilesOfDeadProcessesAreRemoved) {
   EXPECT_EQ(read_file(dir + "/out.txt"), "x\n");
 }
 
+// ---- -r: trees that overlap (item 6), what the walk reads (13)
+
+TEST(Harden, InputTreeInsideTheOutputTreeIsRefusedBeforeWriting) {
+  std::string dir = temp_dir();
+  fs::create_directories(dir + "/in/in");
+  write_file(dir + "/in/a.txt", "outer\n");
+  write_file(dir + "/in/in/a.txt", "inner\n");
+  // As `clean -r in -o .`: in/in/a.txt would be written over in/a.txt.
+  ToolResult r = run_tool({"clean", "-r", dir + "/in", "-o", dir});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("is inside output directory"), std::string::npos) << r.err;
+  EXPECT_EQ(read_file(dir + "/in/a.txt"), "outer\n");
+  EXPECT_EQ(entries(dir), 1u);
+}
+
+TEST(Harden, AnOutputThatWouldOverwriteAnInputIsRefused) {
+  std::string dir = temp_dir();
+  fs::create_directories(dir + "/in");
+  write_file(dir + "/in/a.html", "<p>page</p>");
+  write_file(dir + "/in/a.txt", "text  to keep\n");
+  ToolResult r = run_tool({"norm", "-r", dir + "/in/a.html", dir + "/in/a.txt", "-o", dir + "/in"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("would overwrite the input"), std::string::npos) << r.err;
+  EXPECT_EQ(read_file(dir + "/in/a.txt"), "text  to keep\n");
+}
+
+TEST(Harden, TreeWalkStaysInsideTheTreeAndReportsWhatItSkips) {
+  std::string dir = temp_dir();
+  fs::create_directories(dir + "/in");
+  fs::create_directories(dir + "/elsewhere");
+  write_file(dir + "/secret.txt", "secret\n");
+  write_file(dir + "/elsewhere/b.txt", "b\n");
+  write_file(dir + "/in/a.txt", "a\n");
+  fs::create_symlink("a.txt", dir + "/in/alias.txt");           // inside: read
+  fs::create_symlink("../secret.txt", dir + "/in/leak.txt");    // outside: skipped
+  fs::create_symlink("../elsewhere", dir + "/in/linked");       // a directory: not followed
+  ASSERT_EQ(mkfifo((dir + "/in/pipe").c_str(), 0600), 0);       // not a file: skipped
+  ToolResult r = run_tool({"norm", "-r", dir + "/in", "-o", dir + "/out"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(read_file(dir + "/out/a.txt"), "a\n");
+  EXPECT_EQ(read_file(dir + "/out/alias.txt"), "a\n");
+  EXPECT_FALSE(fs::exists(dir + "/out/leak.txt"));
+  EXPECT_FALSE(fs::exists(dir + "/out/linked"));
+  EXPECT_EQ(r.err, "winnow: " + dir + "/in/leak.txt: symbolic link out of the tree, skipped\n"
+                   "winnow: " + dir + "/in/linked: symbolic link to a directory, not followed\n"
+                   "winnow: " + dir + "/in/pipe: not a regular file, skipped\n");
+}
+
 }  // namespace
 }  // namespace winnow::testing
