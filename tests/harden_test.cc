@@ -158,5 +158,25 @@ TEST(Harden, TreeWalkStaysInsideTheTreeAndReportsWhatItSkips) {
                    "winnow: " + dir + "/in/pipe: not a regular file, skipped\n");
 }
 
+// ---- control characters in diagnostics and explanations (item 10)
+
+TEST(Harden, DiagnosticsEscapeControlCharacters) {
+  std::string dir = temp_dir();
+  const std::string name = dir + "/a\x1b[2J\nwinnow: forged\x07";
+  ToolResult r = run_tool({"norm", name});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err, "winnow: " + dir + "/a\\x1b[2J\\nwinnow: forged\\x07: No such file or directory\n");
+  // --explain quotes the text it removed: its escape sequences are shown, not sent.
+  std::string page = "A long first paragraph of the article, with enough words to be kept by strip.\n"
+                     "\x1b]0;title\x07Share on Facebook \xC2\x9B" "31m\n";
+  r = run_tool({"strip", "--explain"}, page);
+  EXPECT_EQ(r.err.find('\x1b'), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("\xC2\x9B"), std::string::npos) << r.err;
+  // clean, the verb that promises clean text, sends no terminal escape to standard output.
+  r = run_tool({"clean"}, "Text \x1b[31mred\x1b[0m and a bell\x07.\n");
+  EXPECT_EQ(r.out.find('\x1b'), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find('\x07'), std::string::npos) << r.out;
+}
+
 }  // namespace
 }  // namespace winnow::testing

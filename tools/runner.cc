@@ -179,7 +179,7 @@ class Runner {
       return json_line(
           {{"type", json_quote(type)}, {"location", json_quote(location)}, {"message", json_quote(message)}});
     }
-    return "winnow: " + location + ": " + message + "\n";
+    return "winnow: " + cli::escape(location) + ": " + cli::escape(message) + "\n";
   }
   // Something done to a document that did not stop it (-q silences it).
   std::string warning(const std::string& location, const std::string& message) const {
@@ -189,7 +189,7 @@ class Runner {
   std::string diagnostic(const std::string& text) const {
     std::size_t colon = text.find(": ");
     if (opts_.json && colon != std::string::npos) return diagnostic(text.substr(0, colon), text.substr(colon + 2));
-    return "winnow: " + text + "\n";
+    return "winnow: " + cli::escape(text) + "\n";
   }
 
   std::string explanation(const std::string& location, Report& report) const {
@@ -206,14 +206,14 @@ class Runner {
                           {"detail", json_quote(c.detail)},
                           {"score", std::to_string(c.score)}});
       } else {
-        out += where + ": " + c.stage + ": " + c.kind;
+        std::string line = where + ": " + c.stage + ": " + c.kind;
         if (c.score != 0) {
           char buf[32];
           std::snprintf(buf, sizeof buf, " (%.2f)", c.score);
-          out += buf;
+          line += buf;
         }
-        if (!c.detail.empty()) out += ": " + c.detail;
-        out += "\n";
+        if (!c.detail.empty()) line += ": " + c.detail;
+        out += cli::escape(line) + "\n";  // the detail quotes the text, which may hold escapes
       }
     }
     report.clear_changes();
