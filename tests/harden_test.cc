@@ -158,6 +158,73 @@ TEST(Harden, TreeWalkStaysInsideTheTreeAndReportsWhatItSkips) {
                    "winnow: " + dir + "/in/pipe: not a regular file, skipped\n");
 }
 
+// ---- JSON Lines: valid output (item 5), line N is record N (9)
+
+TEST(Harden, JsonLinesOutputIsValidUtf8AndStrictJson) {
+  // Invalid UTF-8 (FF) in a field, a lone surrogate escape in a key and a raw CESU-8 surrogate
+  // (ED A0 80, three ill-formed bytes) in another field: each becomes U+FFFD, is reported and
+  // counted.
+  std::string in = "{\"a\": \"x\xFFy\", \"k\\ud800\": 1, \"b\": \"\xED\xA0\x80\", \"text\": \"t\"}\n";
+  ToolResult r = run_tool({"norm", "--jsonl", "--stats"}, in);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(utf8::valid(r.out)) << r.out;
+  EXPECT_EQ(r.out, "{\"a\": \"x\xEF\xBF\xBDy\", \"k\\ufffd\": 1, \"b\": \"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\", "
+                   "\"text\": \"t\\n\"}\n");
+  EXPECT_NE(r.err.find("winnow: (standard input):1: 5 invalid UTF-8 sequence(s) or lone surrogate(s)"),
+            std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("winnow: stats: input/repaired-json 5\n"), std::string::npos) << r.err;
+  // A record passed through because it has no text field is repaired too.
+  r = run_tool({"norm", "--jsonl"}, "{\"body\": \"\xC0\"}\n");
+  EXPECT_EQ(r.out, "{\"body\": \"\xEF\xBF\xBD\"}\n");
+}
+
+TEST(Harden, JsonLinesKeepLineForLine) {
+  // A byte order mark does not cost the first record; blank lines stay, reported and counted.
+  std::string in = "\xEF\xBB\xBF{\"text\": \"a  b\"}\n\n\n{\"text\": \"c\"}\n \n";
+  ToolResult r = run_tool({"norm", "--jsonl", "--stats"}, in);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "{\"text\": \"a b\\n\"}\n\n\n{\"text\": \"c\\n\"}\n \n");
+  EXPECT_NE(r.err.find("winnow: (standard input):2: 2 blank lines, passed through\n"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("winnow: (standard input):5: blank line, passed through\n"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("winnow: stats: input/blank-lines 3\n"), std::string::npos) << r.err;
+  // dedupe reads the same records.
+  std::string dir = temp_dir();
+  r = run_tool({"dedupe", "--jsonl", "--sign", dir + "/a.sig"}, "\xEF\xBB\xBF{\"text\": \"a\"}\n");
+  EXPECT_EQ(r.status, 0) << r.err;
+}
+
+// ---- gzip trailing data (item 7), NUL bombs (11)
+
+TEST(Harden, PlainDataAfterAGzipMemberIsReportedLikeZcat) {
+  std::string dir = temp_dir();
+  write_file(dir + "/a.gz", gzip_member("some  text\n") + "plain tail");
+  ToolResult r = run_tool({"norm", dir + "/a.gz"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.out, "some text\n");  // what was read is processed, as zcat writes it
+  EXPECT_EQ(r.err, "winnow: " + dir + "/a.gz: decompression OK, trailing garbage ignored\n");
+  r = run_tool({"dedupe", "--corpus", dir + "/a.gz"});
+  EXPECT_EQ(r.status, 2);
+  // Zero bytes after the last member (tape padding) are ignored, as gzip does.
+  write_file(dir + "/b.gz", gzip_member("x\n") + std::string(100, '\0'));
+  r = run_tool({"norm", dir + "/b.gz"});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "x\n");
+}
+
+TEST(Harden, EmptyDocumentsAreCountedNotProcessedOneByOne) {
+  // A gzip bomb of NULs is that many empty documents: they pass through as a run, counted.
+  std::string dir = temp_dir();
+  const std::size_t n = 4u << 20;
+  const std::string a(2, '\0');
+  write_file(dir + "/nul.gz", gzip_member("a" + a + std::string(n, '\0') + "b"));
+  ToolResult r = run_tool({"fix", "-z", "--stats", dir + "/nul.gz"});
+  EXPECT_EQ(r.status, 0) << r.err.substr(0, 500);
+  EXPECT_EQ(r.out, "a" + a + std::string(n, '\0') + "b" + std::string(1, '\0'));
+  EXPECT_NE(r.err.find("winnow: stats: documents_in " + std::to_string(n + 3) + "\n"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("winnow: stats: input/empty-documents " + std::to_string(n + 1) + "\n"), std::string::npos)
+      << r.err;
+}
+
 // ---- control characters in diagnostics and explanations (item 10)
 
 TEST(Harden, DiagnosticsEscapeControlCharacters) {

@@ -88,6 +88,10 @@ bool for_each_document(const DocumentOptions& opts, const std::vector<std::strin
         doc.text = *text;
         visit(doc);
       }
+      if (in.trailing_garbage()) {
+        cli::error(name + ": " + Input::kTrailingGarbage);
+        ok = false;
+      }
     } catch (const IoError& e) {
       if (e.subject() == "standard output" || e.subject() == opts.output) throw;  // a failed write is fatal
       cli::error(e.what());
