@@ -316,6 +316,14 @@ class Runner {
     WarcReader reader(in, opts_.max_bytes);
     WarcRecord rec;
     while (!fatal_ && reader.next(rec)) {
+      if (!rec.framing_error.empty()) {
+        Task note;
+        note.messages = diagnostic(name, rec.framing_error);
+        note.totals.failed = 1;
+        report_.count("warc", "bad-framing");
+        submit(std::move(note));
+        continue;
+      }
       if (rec.type != "response") {
         std::string kind = "skipped-other";
         for (const char* known : kWarcTypes) {
