@@ -245,5 +245,38 @@ TEST(Harden, DiagnosticsEscapeControlCharacters) {
   EXPECT_EQ(r.out.find('\x07'), std::string::npos) << r.out;
 }
 
+// ---- duplicates that share an id (item 3)
+
+TEST(Harden, ExactDuplicatesSharingAnIdKeepOneCopy) {
+  std::string dir = temp_dir();
+  const std::string rec = "{\"id\": \"u1\", \"text\": \"The same story, crawled twice with the same text.\"}\n";
+  const std::string other = "{\"id\": \"u2\", \"text\": \"Another story.\"}\n";
+  write_file(dir + "/a.jsonl", rec + other + rec);
+  // Which copy stays depends on the rank (date, then hashes of id, text and place), not on order.
+  auto one_of_each = [&](const std::string& out) { return out == rec + other || out == other + rec; };
+  ToolResult r = run_tool({"dedupe", "--corpus", "--jsonl", dir + "/a.jsonl"});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(one_of_each(r.out)) << r.out;
+  // In shards: the copy in one shard is kept (the rank decides which), the other removed.
+  write_file(dir + "/s1.jsonl", rec);
+  write_file(dir + "/s2.jsonl", other + rec);
+  for (const char* s : {"s1", "s2"}) {
+    ASSERT_EQ(run_tool({"dedupe", "--jsonl", "--sign", dir + "/" + s + ".sig", dir + "/" + s + ".jsonl"}).status, 0);
+  }
+  // A signature file given twice is the same documents, not copies.
+  ASSERT_EQ(run_tool({"dedupe", "--merge", dir + "/i.idx", dir + "/s1.sig", dir + "/s2.sig", dir + "/s1.sig"}).status, 0);
+  std::string kept;
+  for (const char* s : {"s1", "s2"}) {
+    r = run_tool({"dedupe", "--jsonl", "--apply", dir + "/i.idx", dir + "/" + s + ".jsonl"});
+    EXPECT_EQ(r.status, 0) << r.err;
+    kept += r.out;
+  }
+  EXPECT_TRUE(one_of_each(kept)) << kept;
+  // A shard listed twice would be read twice: refused.
+  r = run_tool({"dedupe", "--corpus", "--jsonl", dir + "/s1.jsonl", dir + "/s1.jsonl"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("is given more than once"), std::string::npos) << r.err;
+}
+
 }  // namespace
 }  // namespace winnow::testing

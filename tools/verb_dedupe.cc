@@ -2,8 +2,10 @@
 // (in one process with --corpus, or in shards with --sign, --merge and --apply).
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -24,9 +26,27 @@ enum class Mode { kBlocks, kCorpus, kSign, kMerge, kApply };
 
 struct CorpusDocument {
   std::string id, date, location;
+  std::string place;      // the canonical path of the file and the record number: which copy this is
   std::string_view text;  // decoded UTF-8 (the JSON Lines field's text)
   std::string_view raw;   // the bytes to copy to the output when the document is kept
 };
+
+// FILE made absolute and free of links, "." and "..", so that the place of a document is the
+// same whichever path to its file --sign and --apply are given.
+std::string canonical_name(const std::string& file) {
+  if (file == "-") return file;
+  std::error_code ec;
+  std::filesystem::path p = std::filesystem::weakly_canonical(file, ec);
+  return ec ? file : p.string();
+}
+
+// A file listed twice would be signed twice in the same places, and written twice.
+void refuse_repeated_files(const std::vector<std::string>& files) {
+  std::set<std::string> seen;
+  for (const std::string& f : files) {
+    if (!seen.insert(canonical_name(f)).second) throw cli::UsageError("'" + f + "' is given more than once");
+  }
+}
 
 // Reads every document of FILES in the framing of OPTS and calls VISIT on each. Bad records
 // and unreadable files are reported; returns false when any was.
@@ -38,6 +58,7 @@ bool for_each_document(const DocumentOptions& opts, const std::vector<std::strin
     try {
       Input in(file);
       const std::string name = file == "-" ? "(standard input)" : file;
+      const std::string place = canonical_name(file) + "#";
       std::string record;
       bool oversized = false;
       while (in.next(record, framing, opts.max_bytes, &oversized)) {
@@ -57,6 +78,7 @@ bool for_each_document(const DocumentOptions& opts, const std::vector<std::strin
           continue;
         }
         doc.raw = record;
+        doc.place = place + std::to_string(in.record_number());
         if (!opts.jsonl) {
           Decoded decoded = decode(record);
           doc.id = opts.null_data ? doc.location : file;
@@ -121,7 +143,7 @@ int apply(const CorpusIndex& index, const DocumentOptions& opts, const std::vect
   OutputFile out(opts.output);
   bool missing = false;
   bool ok = for_each_document(opts, files, [&](const CorpusDocument& doc) {
-    DedupeVerdict v = index.lookup(doc.id, doc.text);
+    DedupeVerdict v = index.lookup(doc.id, doc.text, doc.place);
     if (!v.found) {
       cli::error(doc.location + ": document not in the dedupe index, kept");
       missing = true;
@@ -147,7 +169,8 @@ int apply(const CorpusIndex& index, const DocumentOptions& opts, const std::vect
 }
 
 int sign(CorpusIndex& index, const DocumentOptions& opts, const std::vector<std::string>& files) {
-  bool ok = for_each_document(opts, files, [&](const CorpusDocument& doc) { index.add(doc.id, doc.text, doc.date); });
+  bool ok = for_each_document(opts, files,
+                              [&](const CorpusDocument& doc) { index.add(doc.id, doc.text, doc.date, doc.place); });
   return ok ? 0 : 2;  // incomplete signatures would silently keep duplicates: not written
 }
 
@@ -239,6 +262,7 @@ int dedupe_main(int argc, char** argv) {
     throw cli::UsageError("-o does not go with --sign or --merge, which name their output file");
   }
   if (files.empty() && mode != Mode::kMerge) files.push_back("-");
+  if (mode != Mode::kMerge) refuse_repeated_files(files);
   try {
     switch (mode) {
       case Mode::kCorpus: {
