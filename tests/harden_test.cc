@@ -204,6 +204,13 @@ TEST(Harden, PlainDataAfterAGzipMemberIsReportedLikeZcat) {
   EXPECT_EQ(r.err, "winnow: " + dir + "/a.gz: decompression OK, trailing garbage ignored\n");
   r = run_tool({"dedupe", "--corpus", dir + "/a.gz"});
   EXPECT_EQ(r.status, 2);
+  // A WARC file too (one gzip member a record, then junk).
+  write_file(dir + "/w.warc.gz", gzip_members({warc_response("http://a/", "Content-Type: text/html\r\n",
+                                                             "<p>Page.</p>")}) + "junk");
+  r = run_tool({"clean", dir + "/w.warc.gz"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("\"url\":\"http://a/\""), std::string::npos) << r.out;
+  EXPECT_EQ(r.err, "winnow: " + dir + "/w.warc.gz: decompression OK, trailing garbage ignored\n");
   // Zero bytes after the last member (tape padding) are ignored, as gzip does.
   write_file(dir + "/b.gz", gzip_member("x\n") + std::string(100, '\0'));
   r = run_tool({"norm", dir + "/b.gz"});

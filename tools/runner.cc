@@ -242,6 +242,12 @@ class Runner {
       } else {
         read_documents(in, name);
       }
+      if (in.trailing_garbage()) {  // like zcat: reported, and what was read is still written
+        Task note;
+        note.messages = diagnostic(name, Input::kTrailingGarbage);
+        note.totals.failed = 1;
+        submit(std::move(note));
+      }
       size = in.offset();
     } catch (const IoError& e) {
       close.messages = diagnostic(e.subject(), e.message());
@@ -281,12 +287,6 @@ class Runner {
         t.input = std::move(record);
       }
       submit(std::move(t));
-    }
-    if (in.trailing_garbage()) {
-      Task note;
-      note.messages = diagnostic(name, Input::kTrailingGarbage);
-      note.totals.failed = 1;
-      submit(std::move(note));
     }
   }
 
