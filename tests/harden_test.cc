@@ -100,12 +100,15 @@ TEST(Harden, StaleTemporaryFilesOfDeadProcessesAreRemoved) {
   ASSERT_GT(child, 0);
   waitpid(child, nullptr, 0);  // a process id that no longer runs (as after SIGKILL)
   const std::string stale = dir + "/.out.txt.winnow-" + std::to_string(child) + "-0";
+  const std::string stale2 = dir + "/.a.winnow-b.txt.winnow-" + std::to_string(child) + "-1";
   const std::string live = dir + "/.out.txt.winnow-" + std::to_string(getpid()) + "-3";
   write_file(stale, "half");
+  write_file(stale2, "half");
   write_file(live, "busy");
   ToolResult r = run_tool({"norm", "-o", dir + "/out.txt"}, "x");
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_FALSE(fs::exists(stale));
+  EXPECT_FALSE(fs::exists(stale2));
   EXPECT_TRUE(fs::exists(live));  // its process still runs
   EXPECT_EQ(read_file(dir + "/out.txt"), "x\n");
 }

@@ -74,10 +74,10 @@ std::string follow_links(std::string path) {
 
 // True when NAME is ".BASE.winnow-PID-N" with digits for PID and N; sets *PID.
 bool temp_name(const char* name, long* pid) {
-  if (name[0] != '.') return false;
-  const char* mark = std::strstr(name, ".winnow-");
-  if (!mark || mark == name) return false;
-  const char* p = mark + 8;
+  const std::string_view s(name);
+  const std::size_t mark = s.rfind(".winnow-");  // the last one: BASE may hold the word too
+  if (s.empty() || s[0] != '.' || mark == std::string_view::npos || mark == 0) return false;
+  const char* p = name + mark + 8;
   char* end = nullptr;
   *pid = std::strtol(p, &end, 10);
   if (end == p || *end != '-' || *pid <= 0) return false;
@@ -137,7 +137,7 @@ OutputFile::OutputFile(std::string path) : path_(std::move(path)) {
   if (exists && !S_ISREG(st.st_mode)) {
     open_through();
   } else {
-    open_temp(exists ? static_cast<int>(st.st_mode & 07777) : -1);
+    open_temp(exists ? static_cast<int>(st.st_mode & 0777) : -1);  // not set-user-ID on new contents
   }
   setvbuf(file_, nullptr, _IOFBF, 1 << 20);
 }
