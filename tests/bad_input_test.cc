@@ -137,12 +137,13 @@ TEST(BadInput, TruncateCountsInStatsAndKeepsOtherDocuments) {
 }
 
 TEST(BadInput, TruncateStillSkipsJsonLines) {
-  // A JSON Lines record cut short is no longer JSON: it is skipped, the next one is processed.
+  // A JSON Lines record cut short is no longer JSON: an error record takes its line, the next
+  // one is processed.
   ToolResult r = run_tool({"norm", "--jsonl", "--max-bytes", "20", "--truncate"},
                           "{\"text\": \"a long text that does not fit\"}\n{\"text\": \"b\"}\n");
   EXPECT_EQ(r.status, 2);
-  EXPECT_EQ(r.err, "winnow: (standard input):1: document exceeds --max-bytes (20), skipped\n");
-  EXPECT_EQ(r.out, "{\"text\": \"b\\n\"}\n");
+  EXPECT_EQ(r.err, "winnow: (standard input):1: document exceeds --max-bytes (20), replaced by an error record\n");
+  EXPECT_EQ(r.out, "{\"winnow_error\":\"document exceeds --max-bytes (20)\"}\n{\"text\": \"b\\n\"}\n");
 }
 
 TEST(BadInput, DeepNestingStopsTheParserAtDepth256) {
@@ -181,7 +182,10 @@ TEST(BadInput, TruncatedGzipNamesTheFile) {
 TEST(BadInput, JsonLinesInvalidJsonCostsItsLineOnly) {
   ToolResult r = run_tool({"norm", "--jsonl"}, "{\"text\": \"a\"}\n{\"text\": \n[1, 2]\nnot json\n{\"text\": \"b\"}\n");
   EXPECT_EQ(r.status, 2);
-  EXPECT_EQ(r.out, "{\"text\": \"a\\n\"}\n{\"text\": \"b\\n\"}\n");
+  EXPECT_EQ(r.out,
+            "{\"text\": \"a\\n\"}\n{\"winnow_error\":\"invalid JSON: incomplete JSON\"}\n"
+            "{\"winnow_error\":\"not a JSON object\"}\n{\"winnow_error\":\"invalid JSON: syntax error\"}\n"
+            "{\"text\": \"b\\n\"}\n");
   for (const char* line : {":2: ", ":3: ", ":4: "}) {
     EXPECT_NE(r.err.find("winnow: (standard input)" + std::string(line)), std::string::npos) << line << "\n" << r.err;
   }
@@ -197,7 +201,7 @@ TEST(BadInput, DanglingSymlinkInTreeIsAFailedInput) {
   write_file(dir + "/in/c.txt", "c\n");
   ToolResult r = run_tool({"norm", "-r", dir + "/in", "-o", dir + "/out"});
   EXPECT_EQ(r.status, 2);
-  EXPECT_EQ(r.err, "winnow: " + dir + "/in/b.txt: No such file or directory\n");
+  EXPECT_EQ(r.err, "winnow: " + dir + "/in/b.txt: symbolic link to nothing, skipped\n");
   EXPECT_EQ(read_file(dir + "/out/a.txt"), "a\n");
   EXPECT_EQ(read_file(dir + "/out/c.txt"), "c\n");
   EXPECT_FALSE(std::filesystem::exists(dir + "/out/b.txt"));

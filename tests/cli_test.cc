@@ -121,9 +121,11 @@ TEST(Cli, JsonLinesPassThroughOtherFields) {
       "{\"id\":3,\"body\":\"x\"}\n"
       "{\"id\":4,\"text\":\"c\\u00a0d\"}\n";
   ToolResult r = run_tool({"norm", "--jsonl"}, in);
-  EXPECT_EQ(r.status, 2);  // bad records are reported and skipped, never silently dropped
+  EXPECT_EQ(r.status, 2);  // bad records are reported, never silently dropped: line N stays record N
   EXPECT_EQ(r.out,
             "{\"id\":1, \"text\":\"a b\\n\", \"meta\": {\"k\": [1, 2.50]}}\n"
+            "{\"winnow_error\":\"invalid JSON: syntax error\"}\n"
+            "{\"id\":3,\"body\":\"x\"}\n"
             "{\"id\":4,\"text\":\"c d\\n\"}\n");
   EXPECT_NE(r.err.find("(standard input):2: invalid JSON"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("(standard input):3: no field 'text'"), std::string::npos) << r.err;

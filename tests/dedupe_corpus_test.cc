@@ -191,7 +191,7 @@ TEST(CorpusDedupe, DamagedFilesAreClearErrors) {
   index.write(temp("good.idx"));
   const std::string good = testing::read_file(temp("good.idx"));
   ASSERT_EQ(read_error(temp("good.idx")), "");
-  EXPECT_EQ(good.size(), 64 + 3 * 288 + std::string("doc-1doc-2doc-3").size());
+  EXPECT_EQ(good.size(), 64 + 3 * 304 + std::string("doc-1doc-2doc-3").size());
 
   auto damaged = [&](const std::string& bytes) {
     testing::write_file(temp("bad.idx"), bytes);
@@ -201,11 +201,11 @@ TEST(CorpusDedupe, DamagedFilesAreClearErrors) {
   EXPECT_EQ(damaged("hello world"), "not a winnow dedupe file");
   EXPECT_NE(damaged(good.substr(0, good.size() - 1)).find("does not match its header"), std::string::npos);
   EXPECT_NE(damaged(good + "x").find("does not match its header"), std::string::npos);
-  std::string v2 = good;
-  v2[8] = 2;
-  EXPECT_EQ(damaged(v2), "dedupe file format version 2 (this winnow reads version 1)");
+  std::string v1 = good;
+  v1[8] = 1;  // version 1 had no place in a document's identity
+  EXPECT_EQ(damaged(v1), "dedupe file format version 1 (this winnow reads version 2; sign the documents again)");
   std::string swapped = good;
-  std::swap_ranges(swapped.begin() + 64, swapped.begin() + 64 + 288, swapped.begin() + 64 + 288);
+  std::swap_ranges(swapped.begin() + 64, swapped.begin() + 64 + 304, swapped.begin() + 64 + 304);
   EXPECT_NE(damaged(swapped).find("out of order"), std::string::npos);
   std::string id = good;
   id[good.size() - 1] ^= 1;

@@ -61,8 +61,11 @@ TEST(JsonRecord, LoneSurrogateEscapesBecomeReplacementCharacters) {
   // an escaped backslash followed by text, not an escape.
   EXPECT_EQ(*rec->string("text"), "a\xF0\x9F\x98\x80" "b\xEF\xBF\xBD\\udc00");
   EXPECT_EQ(*rec->string("k\xEF\xBF\xBD"), "\xEF\xBF\xBD");
-  // The other bytes pass through as they were.
-  EXPECT_EQ(rec->with_string("text", "x"), R"({"k\udc00": "\ud800", "text": "x"})");
+  // The other bytes pass through as they were, but for the lone surrogates, which strict parsers
+  // reject: they are written as U+FFFD and counted.
+  std::size_t repaired = 0;
+  EXPECT_EQ(rec->with_string("text", "x", &repaired), R"({"k\ufffd": "\ufffd", "text": "x"})");
+  EXPECT_EQ(repaired, 2u);
 }
 
 TEST(JsonQuote, EscapesControls) {

@@ -77,6 +77,48 @@ TEST(Warc, OversizedRecordIsSkippedUnreadAndTheNextOneRead) {
   EXPECT_EQ(recs[1].target_uri, "http://small/");
 }
 
+// A record whose Content-Length is LENGTH, whatever its block holds.
+std::string with_length(std::string record, std::size_t length) {
+  const std::size_t at = record.find("Content-Length: ") + 16;
+  return record.replace(at, record.find("\r\n", at) - at, std::to_string(length));
+}
+
+TEST(Warc, WrongContentLengthIsReportedAndReadingResynchronises) {
+  const std::string a = warc_response("http://a/", "", "first page"), b = warc_response("http://b/", "", "second");
+  const std::string c = warc_response("http://c/", "", "third");
+  const std::size_t block = std::string("HTTP/1.1 200 OK\r\n\r\nfirst page").size();
+  // Too long: record 1 would swallow record 2. Too short: the rest of its block would be read
+  // as record 2. Both for plain files and for one gzip member a record.
+  for (std::size_t length : {block + 40, block - 5}) {
+    for (bool gz : {false, true}) {
+      std::vector<std::string> records = {with_length(a, length), b, c};
+      std::vector<WarcRecord> recs = read_all(gz ? gzip_members(records) : records[0] + records[1] + records[2]);
+      ASSERT_EQ(recs.size(), 3u) << length << gz;
+      EXPECT_EQ(recs[0].framing_error,
+                "WARC record 1: Content-Length " + std::to_string(length) +
+                    " does not end at the record terminator; skipped to the next record");
+      EXPECT_TRUE(recs[0].block.empty());
+      EXPECT_EQ(recs[1].target_uri, "http://b/");
+      EXPECT_EQ(recs[1].block, "HTTP/1.1 200 OK\r\n\r\nsecond");
+      EXPECT_EQ(recs[2].target_uri, "http://c/");
+      EXPECT_TRUE(recs[1].framing_error.empty() && recs[2].framing_error.empty());
+    }
+  }
+  // An oversized record, skipped unread, is checked after its block.
+  std::vector<WarcRecord> recs = read_all(with_length(a, block - 5) + b, 10);
+  ASSERT_EQ(recs.size(), 2u);
+  EXPECT_FALSE(recs[0].framing_error.empty());
+  EXPECT_EQ(recs[1].target_uri, "http://b/");
+  // On the command line: reported, exit 2, the other records cleaned.
+  std::string dir = testing::temp_dir();
+  testing::write_file(dir + "/x.warc", with_length(a, block + 40) +
+                                          warc_response("http://b/", "Content-Type: text/html\r\n", "<p>Second.</p>"));
+  testing::ToolResult t = testing::run_tool({"clean", dir + "/x.warc"});
+  EXPECT_EQ(t.status, 2);
+  EXPECT_NE(t.err.find("x.warc: WARC record 1: Content-Length"), std::string::npos) << t.err;
+  EXPECT_NE(t.out.find("\"url\":\"http://b/\""), std::string::npos) << t.out;
+}
+
 TEST(Warc, MalformedFramingThrowsNamingTheRecord) {
   std::string good = warc_response("http://a/", "", "body");
   struct Case {

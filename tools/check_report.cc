@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "cli.h"
 #include "winnow/jsonl.h"
 
 namespace winnow::tools {
@@ -101,8 +102,8 @@ std::string format_report(const std::vector<CheckedDocument>& docs, CheckFormat 
       Position p = position(d, f);
       switch (format) {
         case CheckFormat::kText:
-          out += p.file + ":" + std::to_string(p.line) + ":" + std::to_string(p.column) + ": " + f.category + ": " +
-                 p.message + "\n";
+          out += cli::escape(p.file) + ":" + std::to_string(p.line) + ":" + std::to_string(p.column) + ": " +
+                 f.category + ": " + cli::escape(p.message) + "\n";
           break;
         case CheckFormat::kJson:
           out += "{\"type\":\"finding\",\"file\":" + json_quote(p.file) + ",\"line\":" + std::to_string(p.line) +

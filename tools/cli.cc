@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "winnow/utf8.h"
 #include "winnow/version.h"
 
 namespace winnow::cli {
@@ -34,7 +35,35 @@ void print_help(const Verb& verb, const std::vector<Option>& options) {
 
 }  // namespace
 
-void error(const std::string& message) { std::fprintf(stderr, "winnow: %s\n", message.c_str()); }
+std::string escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  char buf[8];
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t start = i;
+    bool ok = true;
+    const char32_t c = utf8::next(text, i, &ok);
+    if (!ok) {
+      for (std::size_t k = start; k < i; ++k) {
+        std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned char>(text[k]));
+        out += buf;
+      }
+    } else if (c == '\n' || c == '\r' || c == '\t') {
+      out += c == '\n' ? "\\n" : c == '\r' ? "\\r" : "\\t";
+    } else if (c < 0x20 || c == 0x7F) {
+      std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned>(c));
+      out += buf;
+    } else if (c >= 0x80 && c < 0xA0) {
+      std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
+      out += buf;
+    } else {
+      out.append(text, start, i - start);
+    }
+  }
+  return out;
+}
+
+void error(const std::string& message) { std::fprintf(stderr, "winnow: %s\n", escape(message).c_str()); }
 
 std::size_t parse_size(const char* option, const char* value) {
   char* end = nullptr;

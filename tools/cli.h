@@ -5,6 +5,7 @@
 #include <functional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace winnow::cli {
@@ -41,7 +42,12 @@ bool parse(const Verb& verb, std::vector<Option>& options, int argc, char** argv
 // Parses a byte count with an optional K/M/G suffix (binary units). Throws UsageError.
 std::size_t parse_size(const char* option, const char* value);
 
-// Prints `winnow: MESSAGE` to stderr.
+// TEXT made safe to print to a terminal: C0 and C1 control characters and DEL (ESC, BEL, CR,
+// LF, CSI, ...) as \n, \r, \t, \xHH or \uHHHH, and ill-formed UTF-8 bytes as \xHH, so a file
+// name or an excerpt cannot forge a diagnostic line or move the cursor. Other text is kept.
+std::string escape(std::string_view text);
+
+// Prints `winnow: MESSAGE` to stderr, MESSAGE escaped.
 void error(const std::string& message);
 
 }  // namespace winnow::cli

@@ -23,11 +23,46 @@ bool hidden(const fs::path& relative) {
   return false;
 }
 
+fs::path absolute_path(const fs::path& path) {
+  std::error_code ec;
+  fs::path p = fs::weakly_canonical(path, ec);
+  return ec ? fs::absolute(path, ec).lexically_normal() : p;
+}
+
 // True when PATH is DIR or lies below it (both made absolute and normal first).
 bool inside(const fs::path& path, const fs::path& dir) {
-  std::error_code ec;
-  fs::path p = fs::weakly_canonical(path, ec), d = fs::weakly_canonical(dir, ec);
+  fs::path p = absolute_path(path), d = absolute_path(dir);
   return std::mismatch(d.begin(), d.end(), p.begin(), p.end()).first == d.end();
+}
+
+// Why the entry IT points at is not read, or "" when it is read: -r reads regular files, and
+// symbolic links to regular files inside the tree ROOT (canonical); it does not leave the tree.
+std::string skip_reason(const fs::directory_entry& entry, const fs::path& root) {
+  std::error_code ec;
+  if (!entry.is_symlink(ec)) {
+    fs::file_status st = entry.status(ec);
+    if (ec || st.type() == fs::file_type::not_found) return (ec ? ec : std::make_error_code(std::errc::no_such_file_or_directory)).message();
+    return fs::is_regular_file(st) ? "" : "not a regular file, skipped";
+  }
+  fs::file_status st = entry.status(ec);
+  if (ec || st.type() == fs::file_type::not_found) return "symbolic link to nothing, skipped";
+  if (fs::is_directory(st)) return "symbolic link to a directory, not followed";
+  if (!inside(entry.path(), root)) return "symbolic link out of the tree, skipped";
+  return fs::is_regular_file(st) ? "" : "symbolic link to something not a regular file, skipped";
+}
+
+// Throws cli::UsageError when writing an output would replace an input (a file operand in
+// the output directory: its output may be written before it is read).
+void refuse_overwriting_inputs(const std::vector<TreeEntry>& entries, const std::vector<std::string>& inputs) {
+  std::map<fs::path, std::string> by_path;
+  for (const std::string& input : inputs) by_path.emplace(absolute_path(input), input);
+  for (const TreeEntry& e : entries) {
+    if (e.input.empty()) continue;
+    auto it = by_path.find(absolute_path(e.output));
+    if (it != by_path.end()) {
+      throw cli::UsageError("the output " + e.output + " of " + e.input + " would overwrite the input " + it->second);
+    }
+  }
 }
 
 }  // namespace
@@ -45,7 +80,9 @@ std::string output_name(std::string_view name, bool warc) {
 std::vector<TreeEntry> list_tree(const std::vector<std::string>& operands, const std::string& outdir, bool warc) {
   std::vector<TreeEntry> entries;
   std::map<std::string, std::string> claimed;  // output -> the input that claimed it
+  std::vector<std::string> inputs;             // every input listed, error entries included
   auto add = [&](const std::string& input, const fs::path& relative) {
+    inputs.push_back(input);
     fs::path rel = relative.parent_path() / output_name(relative.filename().string(), warc);
     std::string output = (fs::path(outdir) / rel).string();
     auto [it, fresh] = claimed.emplace(output, input);
@@ -69,6 +106,10 @@ std::vector<TreeEntry> list_tree(const std::vector<std::string>& operands, const
     if (!outdir.empty() && inside(outdir, operand)) {
       throw cli::UsageError("output directory '" + outdir + "' is inside input directory '" + operand + "'");
     }
+    if (!outdir.empty() && inside(operand, outdir)) {
+      throw cli::UsageError("input directory '" + operand + "' is inside output directory '" + outdir + "'");
+    }
+    const fs::path root = absolute_path(operand);
     struct Found {
       fs::path rel;
       std::string error;  // the entry cannot be read (a dangling symlink, a file gone since listing)
@@ -82,13 +123,9 @@ std::vector<TreeEntry> list_tree(const std::vector<std::string>& operands, const
         if (it->is_directory(entry_ec)) it.disable_recursion_pending();
         continue;
       }
-      fs::file_status entry = it->status(entry_ec);
-      if (fs::is_regular_file(entry)) {
-        files.push_back({rel, {}});
-      } else if (entry_ec || entry.type() == fs::file_type::not_found) {
-        if (!entry_ec) entry_ec = std::make_error_code(std::errc::no_such_file_or_directory);
-        files.push_back({rel, it->path().string() + ": " + entry_ec.message()});
-      }
+      if (it->is_directory(entry_ec) && !it->is_symlink(entry_ec)) continue;
+      std::string reason = skip_reason(*it, root);
+      files.push_back({rel, reason.empty() ? reason : it->path().string() + ": " + reason});
     }
     if (ec) entries.push_back({{}, {}, operand + ": " + ec.message()});
     std::sort(files.begin(), files.end(), [](const Found& a, const Found& b) { return a.rel.native() < b.rel.native(); });
@@ -100,6 +137,7 @@ std::vector<TreeEntry> list_tree(const std::vector<std::string>& operands, const
       }
     }
   }
+  if (!outdir.empty()) refuse_overwriting_inputs(entries, inputs);
   return entries;
 }
 

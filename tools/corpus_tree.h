@@ -25,9 +25,13 @@ struct TreeEntry {
 std::string output_name(std::string_view name, bool warc);
 
 // Lists the inputs under OPERANDS in order. Problems with one path (missing, unreadable
-// directory, a symbolic link to nothing, two inputs with the same output) become error entries
-// in their place, and the listing goes on. Throws cli::UsageError when OUTDIR lies inside a
-// directory operand (an empty OUTDIR, for runs that write nothing, is not checked).
+// directory, two inputs with the same output) become error entries in their place, and the
+// listing goes on; so do the entries of a tree that are not read: anything but a regular file
+// (FIFOs, sockets, devices), symbolic links to directories (not followed), and symbolic links
+// that lead out of the directory operand or to nothing. Throws cli::UsageError, before anything
+// is written, when OUTDIR lies inside a directory operand or a directory operand inside OUTDIR,
+// or when an output would replace an input (an empty OUTDIR, for runs that write nothing, is not
+// checked).
 std::vector<TreeEntry> list_tree(const std::vector<std::string>& operands, const std::string& outdir, bool warc);
 
 }  // namespace winnow::tools

@@ -49,6 +49,7 @@ struct Task {
     kJsonLine,  // INPUT is one JSON Lines record
     kWarc,      // INPUT is the block of a WARC response record (an HTTP response)
     kNote,      // nothing to transform: MESSAGES and the counts are the whole of it
+    kEmpty,     // EMPTIES empty documents (-z) or blank lines (--jsonl), passed through as they are
     kOpen,      // -r: the output of the next input is PATH
     kClose,     // the end of an input; FAILED when it could not be read to the end
   };
@@ -57,6 +58,7 @@ struct Task {
   std::string url, date, id;         // kWarc: the record's WARC-Target-URI, WARC-Date, WARC-Record-ID
   std::uint64_t progress_bytes = 0;  // input bytes read when the reader made this task
   std::uint64_t sequence = 0;        // the task's place in input order (set by submit)
+  std::uint64_t empties = 0;         // kEmpty
   std::string output, messages;      // what to write to the output and to stderr
   Totals totals;
 
@@ -179,7 +181,7 @@ class Runner {
       return json_line(
           {{"type", json_quote(type)}, {"location", json_quote(location)}, {"message", json_quote(message)}});
     }
-    return "winnow: " + location + ": " + message + "\n";
+    return "winnow: " + cli::escape(location) + ": " + cli::escape(message) + "\n";
   }
   // Something done to a document that did not stop it (-q silences it).
   std::string warning(const std::string& location, const std::string& message) const {
@@ -189,7 +191,7 @@ class Runner {
   std::string diagnostic(const std::string& text) const {
     std::size_t colon = text.find(": ");
     if (opts_.json && colon != std::string::npos) return diagnostic(text.substr(0, colon), text.substr(colon + 2));
-    return "winnow: " + text + "\n";
+    return "winnow: " + cli::escape(text) + "\n";
   }
 
   std::string explanation(const std::string& location, Report& report) const {
@@ -206,14 +208,14 @@ class Runner {
                           {"detail", json_quote(c.detail)},
                           {"score", std::to_string(c.score)}});
       } else {
-        out += where + ": " + c.stage + ": " + c.kind;
+        std::string line = where + ": " + c.stage + ": " + c.kind;
         if (c.score != 0) {
           char buf[32];
           std::snprintf(buf, sizeof buf, " (%.2f)", c.score);
-          out += buf;
+          line += buf;
         }
-        if (!c.detail.empty()) out += ": " + c.detail;
-        out += "\n";
+        if (!c.detail.empty()) line += ": " + c.detail;
+        out += cli::escape(line) + "\n";  // the detail quotes the text, which may hold escapes
       }
     }
     report.clear_changes();
@@ -240,6 +242,12 @@ class Runner {
       } else {
         read_documents(in, name);
       }
+      if (in.trailing_garbage()) {  // like zcat: reported, and what was read is still written
+        Task note;
+        note.messages = diagnostic(name, Input::kTrailingGarbage);
+        note.totals.failed = 1;
+        submit(std::move(note));
+      }
       size = in.offset();
     } catch (const IoError& e) {
       close.messages = diagnostic(e.subject(), e.message());
@@ -254,8 +262,9 @@ class Runner {
     Framing framing = opts_.jsonl ? Framing::kLines : opts_.null_data ? Framing::kNul : Framing::kWhole;
     std::string record;
     bool oversized = false;
-    while (!fatal_ && in.next(record, framing, opts_.max_bytes, &oversized)) {
-      if (opts_.jsonl && !oversized && (record.empty() || record == "\r")) continue;  // blank lines carry no record
+    for (;;) {
+      if (std::uint64_t n = in.skip_empty_records(framing)) submit_empties(n, name, in.record_number() - n + 1);
+      if (fatal_ || !in.next(record, framing, opts_.max_bytes, &oversized)) break;
       Task t;
       t.location = name;
       if (opts_.jsonl) t.location += ":" + std::to_string(in.record_number());
@@ -269,8 +278,9 @@ class Runner {
         oversized = false;
       }
       if (oversized) {
-        t.messages = diagnostic(t.location, limit + ", skipped");
+        t.messages = diagnostic(t.location, limit + (opts_.jsonl ? ", replaced by an error record" : ", skipped"));
         t.totals = {.documents_in = 1, .bytes_in = record.size(), .failed = 1};
+        if (opts_.jsonl && !opts_.check) t.output = json_error_record(limit);
         report_.count("input", "oversized");
       } else {
         t.kind = opts_.jsonl ? Task::Kind::kJsonLine : Task::Kind::kDocument;
@@ -280,10 +290,37 @@ class Runner {
     }
   }
 
+  // N empty documents (-z) or blank lines (--jsonl) from record FIRST on: one task, however
+  // many there are (a gzip bomb of NULs is a billion of them).
+  void submit_empties(std::uint64_t n, const std::string& name, std::uint64_t first) {
+    Task t;
+    t.kind = Task::Kind::kEmpty;
+    t.empties = n;
+    if (!opts_.jsonl) {  // blank lines are not documents
+      t.totals.documents_in = n;
+      t.totals.documents_out = opts_.check ? 0 : n;
+    }
+    report_.count("input", opts_.jsonl ? "blank-lines" : "empty-documents", n);
+    if (opts_.jsonl) {
+      t.messages = warning(name + ":" + std::to_string(first),
+                           n == 1 ? "blank line, passed through" : std::to_string(n) + " blank lines, passed through");
+    }
+    submit(std::move(t));
+  }
+
+
   void read_warc(Input& in, const std::string& name) {
     WarcReader reader(in, opts_.max_bytes);
     WarcRecord rec;
     while (!fatal_ && reader.next(rec)) {
+      if (!rec.framing_error.empty()) {
+        Task note;
+        note.messages = diagnostic(name, rec.framing_error);
+        note.totals.failed = 1;
+        report_.count("warc", "bad-framing");
+        submit(std::move(note));
+        continue;
+      }
       if (rec.type != "response") {
         std::string kind = "skipped-other";
         for (const char* known : kWarcTypes) {
@@ -431,25 +468,33 @@ class Runner {
     std::string().swap(t.input);
   }
 
+  // Line N of the output is record N of the input: a record that cannot be processed is
+  // reported and passed through (repaired to valid UTF-8), or, when it is not JSON, replaced
+  // by an error record.
   void work_json(Task& t, Report& report) {
-    t.totals.documents_in = 1;
-    t.totals.bytes_in = t.input.size();
-    std::string error;
-    std::optional<JsonRecord> rec = JsonRecord::parse(t.input, &error);
-    bool present = false;
-    std::optional<std::string> text;
-    if (rec) {
-      text = rec->string(opts_.field, &present);
-      if (!text) error = present ? "field '" + opts_.field + "' is not a string" : "no field '" + opts_.field + "'";
-    }
-    if (!text) {
-      t.messages += diagnostic(t.location, error + ", record skipped");
-      t.totals.failed = 1;
-      report.count("input", "bad-record");
+    JsonLine line = read_json_line(t.input, opts_.field);
+    if (line.kind == JsonLine::Kind::kBlank) {
+      t.messages += warning(t.location, line.message);
+      report.count("input", "blank-lines");
+      if (!opts_.check) t.output = std::move(line.output);
       return;
     }
-    if (std::optional<std::string> result = process(t, *text, Source{t.location, &*rec, {}, t.sequence}, report)) {
-      t.output = rec->with_string(opts_.field, *result) + "\n";
+    t.totals.documents_in = 1;
+    t.totals.bytes_in = t.input.size();
+    std::size_t repaired = line.repaired;
+    if (line.kind != JsonLine::Kind::kText) {
+      t.messages += diagnostic(t.location, line.message);
+      t.totals.failed = 1;
+      report.count("input", "bad-record");
+      if (!opts_.check) t.output = std::move(line.output);
+    } else if (std::optional<std::string> result =
+                   process(t, line.text, Source{t.location, &*line.record, {}, t.sequence}, report)) {
+      t.output = line.record->with_string(opts_.field, *result, &repaired) + "\n";
+    }
+    if (repaired) {
+      t.messages += warning(t.location, std::to_string(repaired) + " invalid UTF-8 sequence(s) or lone surrogate(s) " +
+                                            "in other fields replaced by U+FFFD");
+      report.count("input", "repaired-json", repaired);
     }
   }
 
@@ -532,6 +577,9 @@ class Runner {
             out_.reset();  // an output not committed is removed
           }
           break;
+        case Task::Kind::kEmpty:
+          if (out_) write_repeated(opts_.jsonl ? '\n' : '\0', t.empties);
+          break;
         default:
           if (out_) out_->write(t.output);
           break;
@@ -548,6 +596,12 @@ class Runner {
       }
     }
     progress_->update(totals_.documents_in, t.progress_bytes);
+  }
+
+  void write_repeated(char c, std::uint64_t n) {
+    const std::string chunk(static_cast<std::size_t>(std::min<std::uint64_t>(n, 1 << 16)), c);
+    for (; n > chunk.size(); n -= chunk.size()) out_->write(chunk);
+    out_->write(std::string_view(chunk).substr(0, static_cast<std::size_t>(n)));
   }
 
   // ---- statistics

@@ -129,7 +129,7 @@ int check_main(int argc, char** argv) {
         }
         std::lock_guard<std::mutex> lock(mu);
         if (corpus) {
-          index.add(id, cleaned, date);
+          index.add(id, cleaned, date, std::to_string(source.sequence));  // copies of one id are two documents
           corpus_docs[source.sequence] = {id, std::move(cleaned)};
         }
         docs[source.sequence] = std::move(doc);
@@ -144,7 +144,7 @@ int check_main(int argc, char** argv) {
   for (auto& [seq, doc] : docs) {
     if (corpus) {
       const auto& [id, text] = corpus_docs[seq];
-      DedupeVerdict v = index.lookup(id, text);
+      DedupeVerdict v = index.lookup(id, text, std::to_string(seq));
       if (v.removed) {
         char similarity[16];
         std::snprintf(similarity, sizeof similarity, "%.3f", v.similarity);

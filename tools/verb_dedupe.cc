@@ -2,8 +2,10 @@
 // (in one process with --corpus, or in shards with --sign, --merge and --apply).
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -26,9 +28,18 @@ enum class Mode { kBlocks, kCorpus, kSign, kMerge, kApply };
 
 struct CorpusDocument {
   std::string id, date, location;
+  std::string place;      // the canonical path of the file and the record number: which copy this is
   std::string_view text;  // decoded UTF-8 (the JSON Lines field's text)
   std::string_view raw;   // the bytes to copy to the output when the document is kept
 };
+
+// A file listed twice would be signed twice in the same places, and written twice.
+void refuse_repeated_files(const std::vector<std::string>& files) {
+  std::set<std::string> seen;
+  for (const std::string& f : files) {
+    if (!seen.insert(canonical_file_name(f)).second) throw cli::UsageError("'" + f + "' is given more than once");
+  }
+}
 
 // Reads every document of FILES in the framing of OPTS and calls VISIT on each. Bad records
 // and unreadable files are reported; returns false when any was.
@@ -59,6 +70,7 @@ bool for_each_document(const DocumentOptions& opts, const std::vector<std::strin
           continue;
         }
         doc.raw = record;
+        doc.place = record_place(file, in.record_number());
         if (!opts.jsonl) {
           Decoded decoded = decode(record);
           doc.id = opts.null_data ? doc.location : file;
@@ -81,6 +93,10 @@ bool for_each_document(const DocumentOptions& opts, const std::vector<std::strin
         doc.text = fields->text;
         visit(doc);
       }
+      if (in.trailing_garbage()) {
+        cli::error(name + ": " + Input::kTrailingGarbage);
+        ok = false;
+      }
     } catch (const IoError& e) {
       if (e.subject() == "standard output" || e.subject() == opts.output) throw;  // a failed write is fatal
       cli::error(e.what());
@@ -95,7 +111,7 @@ int apply(const CorpusIndex& index, const DocumentOptions& opts, const std::vect
   OutputFile out(opts.output);
   bool missing = false;
   bool ok = for_each_document(opts, files, [&](const CorpusDocument& doc) {
-    DedupeVerdict v = index.lookup(doc.id, doc.text);
+    DedupeVerdict v = index.lookup(doc.id, doc.text, doc.place);
     if (!v.found) {
       cli::error(doc.location + ": document not in the dedupe index, kept");
       missing = true;
@@ -115,7 +131,8 @@ int apply(const CorpusIndex& index, const DocumentOptions& opts, const std::vect
 }
 
 int sign(CorpusIndex& index, const DocumentOptions& opts, const std::vector<std::string>& files) {
-  bool ok = for_each_document(opts, files, [&](const CorpusDocument& doc) { index.add(doc.id, doc.text, doc.date); });
+  bool ok = for_each_document(opts, files,
+                              [&](const CorpusDocument& doc) { index.add(doc.id, doc.text, doc.date, doc.place); });
   return ok ? 0 : 2;  // incomplete signatures would silently keep duplicates: not written
 }
 
@@ -201,6 +218,7 @@ int dedupe_main(int argc, char** argv) {
     throw cli::UsageError("-o does not go with --sign or --merge, which name their output file");
   }
   if (files.empty() && mode != Mode::kMerge) files.push_back("-");
+  if (mode != Mode::kMerge) refuse_repeated_files(files);
   try {
     switch (mode) {
       case Mode::kCorpus: {

@@ -20,9 +20,11 @@ with it, the workers of that scheduler do, and OUT_DIR and the inputs must be on
 system they share. The workers import the winnow module: install it (cmake --install), or
 set PYTHONPATH=build/python before starting them (a local cluster inherits it).
 Every output is written under a temporary name and renamed when complete.
-Exit status: 0, or 2 when a record was skipped (reported on standard error) or a task failed.
+Exit status: 0, or 2 when a record could not be cleaned (reported on standard error and written as
+`winnow clean --jsonl` writes it) or a task failed.
 """
 import argparse
+import json
 import os
 import sys
 
@@ -75,36 +77,46 @@ class AtomicOutput:
 
 
 def clean_shard(source, target, options, field):
-    """Task: cleans the shard SOURCE into TARGET. Returns (records, bytes in, bytes out, messages)."""
+    """Task: cleans the shard SOURCE into TARGET, line N of the output for record N of the input,
+    as `winnow clean --jsonl` writes it. Returns (records, bytes in, bytes out, messages, failed
+    records)."""
     import winnow
 
     records = bytes_in = bytes_out = 0
     messages = []
+    failed = 0
     with AtomicOutput(target) as out:
         for number, line in enumerate(read_lines(source), 1):
-            if line in (b"", b"\r"):
-                continue
+            if number == 1 and line.startswith(b"\xef\xbb\xbf"):
+                line = line[3:]  # a byte order mark before the first record, as winnow drops it
             records += 1
             bytes_in += len(line) + 1
             where = f"{source}:{number}"
             if len(line) > MAX_BYTES:
-                messages.append(f"winnow: {where}: document exceeds --max-bytes ({MAX_BYTES}), skipped")
-                continue
-            try:
-                cleaned = winnow.clean_jsonl_line(line, field=field, **options)
-            except ValueError as e:
-                messages.append(f"winnow: {where}: {e}, record skipped")
-                continue
+                message = f"document exceeds --max-bytes ({MAX_BYTES}), skipped"
+                messages.append(f"winnow: {where}: {message}")
+                failed += 1
+                cleaned = json.dumps({"winnow_error": message}, ensure_ascii=False).replace(", ", ",").encode() + b"\n"
+            else:
+                try:
+                    cleaned = winnow.clean_jsonl_line(line, field=field, **options)
+                except winnow.RecordError as e:  # line N of the output stays record N, as the CLI keeps it
+                    messages.append(f"winnow: {where}: {e}")
+                    failed += e.failed
+                    cleaned = e.output
             out.write(cleaned)
             bytes_out += len(cleaned)
-    return records, bytes_in, bytes_out, messages
+    return records, bytes_in, bytes_out, messages, failed
 
 
 def sign_shard(source, signatures, field, _cleaned):
-    """Task: the signatures of SOURCE (after its clean task, _CLEANED) in SIGNATURES."""
+    """Task: the signatures of SOURCE (after its clean task, _CLEANED) in SIGNATURES; returns the
+    messages about records skipped, as `winnow dedupe --sign` reports them."""
     import winnow
 
-    return winnow.sign(read_lines(source), signatures, source=source, field=field)
+    skipped = []
+    winnow.sign(read_lines(source), signatures, source=source, field=field, skipped=skipped)
+    return [f"winnow: {m}" for m in skipped]
 
 
 def merge_signatures(signatures, index, threshold, _signed):
@@ -115,11 +127,13 @@ def merge_signatures(signatures, index, threshold, _signed):
 
 
 def apply_index(index, source, target, field, _merged, batch=4096):
-    """Task: the records of SOURCE that INDEX keeps, into TARGET; returns the removed ones' lines."""
+    """Task: the records of SOURCE that INDEX keeps, into TARGET; returns the removed ones' lines
+    and the messages about records skipped."""
     import winnow
 
     idx = winnow.CorpusIndex.read(index)
     removed = []
+    skipped = []
     lines = read_lines(source)
     first = 1
     with AtomicOutput(target) as out:
@@ -127,11 +141,11 @@ def apply_index(index, source, target, field, _merged, batch=4096):
             chunk = [line for _, line in zip(range(batch), lines)]
             if not chunk:
                 break
-            for record in winnow.apply(idx, chunk, source=source, field=field, first_line=first):
+            for record in winnow.apply(idx, chunk, source=source, field=field, first_line=first, skipped=skipped):
                 out.write(record + b"\n")
             removed += winnow.apply(idx, chunk, source=source, field=field, first_line=first, report=True)
             first += len(chunk)
-    return removed
+    return removed, [f"winnow: {m}" for m in skipped]
 
 
 def clean_options(extra):
@@ -203,10 +217,10 @@ def main(argv=None):
         cleaned = [os.path.join(args.output, n) for n in names]
         clean_tasks = [client.submit(clean_shard, src, dst, options, args.field, pure=False)
                        for src, dst in zip(args.inputs, cleaned)]
-        for records, _, _, messages in client.gather(clean_tasks):
+        for records, _, _, messages, failed in client.gather(clean_tasks):
             for m in messages:
                 print(m, file=sys.stderr)
-            status = 2 if messages else status
+            status = 2 if failed else status
         if args.dedupe:
             d = os.path.join(args.output, "dedupe")
             os.makedirs(d, exist_ok=True)
@@ -214,11 +228,20 @@ def main(argv=None):
             index = os.path.join(d, "corpus.idx")
             signed = [client.submit(sign_shard, src, sig, args.field, t, pure=False)
                       for src, sig, t in zip(cleaned, sigs, clean_tasks)]
+            for messages in client.gather(signed):
+                for m in messages:
+                    print(m, file=sys.stderr)
+                status = 2 if messages else status
             merged = client.submit(merge_signatures, sigs, index, args.threshold, signed, pure=False)
             applied = [client.submit(apply_index, index, src, os.path.join(d, n), args.field, merged, pure=False)
                        for src, n in zip(cleaned, names)]
             # In the order of `LC_ALL=C sort`: by the lines' bytes (code points, for UTF-8), without their newline.
-            removed = sorted((line for lines in client.gather(applied) for line in lines), key=lambda x: x[:-1])
+            results = client.gather(applied)
+            for _, messages in results:
+                for m in messages:
+                    print(m, file=sys.stderr)
+                status = 2 if messages else status
+            removed = sorted((line for lines, _ in results for line in lines), key=lambda x: x[:-1])
             with AtomicOutput(os.path.join(d, "removed.tsv")) as out:
                 out.write("".join(removed).encode())
     except (OSError, ValueError) as e:  # raised by a task (an unreadable or damaged file), or here

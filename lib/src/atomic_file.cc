@@ -1,12 +1,17 @@
 #include "winnow/atomic_file.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
+#include <mutex>
+#include <set>
 
 namespace winnow {
 namespace {
@@ -49,6 +54,67 @@ extern "C" void cleanup_and_reraise(int sig) {
 
 std::string errno_text() { return std::strerror(errno); }
 
+std::string dir_of(const std::string& path) {
+  std::size_t slash = path.rfind('/');
+  return slash == std::string::npos ? "" : path.substr(0, slash + 1);
+}
+
+// PATH with symbolic links to it followed, as a shell redirection would: the file that
+// writing to PATH changes (it need not exist yet). A loop of links is left to open() to report.
+std::string follow_links(std::string path) {
+  for (int hops = 0; hops < 40; ++hops) {
+    char target[kPathMax];
+    ssize_t n = readlink(path.c_str(), target, sizeof target - 1);
+    if (n < 0) break;
+    std::string next(target, static_cast<std::size_t>(n));
+    path = next[0] == '/' ? next : dir_of(path) + next;
+  }
+  return path;
+}
+
+// True when NAME is ".BASE.winnow-PID-N" with digits for PID and N; sets *PID.
+bool temp_name(const char* name, long* pid) {
+  const std::string_view s(name);
+  const std::size_t mark = s.rfind(".winnow-");  // the last one: BASE may hold the word too
+  if (s.empty() || s[0] != '.' || mark == std::string_view::npos || mark == 0) return false;
+  const char* p = name + mark + 8;
+  char* end = nullptr;
+  *pid = std::strtol(p, &end, 10);
+  if (end == p || *end != '-' || *pid <= 0) return false;
+  p = end + 1;
+  std::strtol(p, &end, 10);
+  return end != p && *end == '\0';
+}
+
+// Removes the temporary files that processes no longer running left in DIR (a SIGKILL, a
+// SIGPIPE, a power cut), once a directory and process. A process that cannot be signalled for
+// another reason than its absence (EPERM) is alive: its files stay.
+void remove_stale_temps(const std::string& dir) {
+  static std::mutex mu;
+  static std::set<std::string> done;
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    if (!done.insert(dir).second) return;
+  }
+  DIR* d = opendir(dir.empty() ? "." : dir.c_str());
+  if (!d) return;
+  while (dirent* e = readdir(d)) {
+    long pid = 0;
+    if (temp_name(e->d_name, &pid) && pid != getpid() && kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
+      unlinkat(dirfd(d), e->d_name, 0);
+    }
+  }
+  closedir(d);
+}
+
+// Makes a completed rename durable; a file system that cannot sync a directory is no error.
+void sync_directory(const std::string& dir) {
+  int fd = open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return;
+  fsync(fd);
+  close(fd);
+}
+
 }  // namespace
 
 void install_cleanup_handlers() {
@@ -65,9 +131,30 @@ OutputFile::OutputFile(std::string path) : path_(std::move(path)) {
     file_ = stdout;
     return;
   }
-  std::size_t slash = path_.rfind('/');
-  std::string dir = slash == std::string::npos ? "" : path_.substr(0, slash + 1);
-  std::string base = slash == std::string::npos ? path_ : path_.substr(slash + 1);
+  target_ = follow_links(path_);
+  struct stat st;
+  const bool exists = stat(target_.c_str(), &st) == 0;
+  if (exists && !S_ISREG(st.st_mode)) {
+    open_through();
+  } else {
+    open_temp(exists ? static_cast<int>(st.st_mode & 0777) : -1);  // not set-user-ID on new contents
+  }
+  setvbuf(file_, nullptr, _IOFBF, 1 << 20);
+}
+
+// A device, FIFO or socket is written as it is, as a shell redirection would (no temporary
+// file: renaming over it would replace it); a directory fails here, naming the path.
+void OutputFile::open_through() {
+  int fd = open(target_.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+  if (fd < 0) throw IoError(path_, errno_text());
+  attach(fd);
+}
+
+// KEEP_MODE is the permission bits of the file replaced, or -1 when there is none.
+void OutputFile::open_temp(int keep_mode) {
+  const std::string dir = dir_of(target_);
+  const std::string base = target_.substr(dir.size());
+  remove_stale_temps(dir);
   // The name is chosen and registered before the file exists, so a signal at any moment
   // finds it in the registry; O_EXCL makes the name ours, and open() applies the umask.
   int fd = -1;
@@ -86,6 +173,12 @@ OutputFile::OutputFile(std::string path) : path_(std::move(path)) {
       }
     }
   }
+  // Replacing a file keeps its permissions (a 0640 file must not become world-readable).
+  if (keep_mode >= 0) fchmod(fd, static_cast<mode_t>(keep_mode));
+  attach(fd);
+}
+
+void OutputFile::attach(int fd) {
   file_ = fdopen(fd, "wb");
   if (!file_) {
     int saved = errno;
@@ -94,7 +187,6 @@ OutputFile::OutputFile(std::string path) : path_(std::move(path)) {
     errno = saved;
     throw IoError(path_, errno_text());
   }
-  setvbuf(file_, nullptr, _IOFBF, 1 << 20);
 }
 
 OutputFile::~OutputFile() {
@@ -125,6 +217,8 @@ void OutputFile::commit() {
   std::FILE* f = file_;
   file_ = nullptr;
   bool ok = std::fflush(f) == 0 && !std::ferror(f);
+  // A renamed file whose data is still in the page cache is atomic but not durable.
+  if (ok && !temp_.empty() && fsync(fileno(f)) != 0) ok = false;
   int saved = errno;
   if (std::fclose(f) != 0 && ok) {
     ok = false;
@@ -136,11 +230,16 @@ void OutputFile::commit() {
     discard();
     throw IoError(path_, msg);
   }
-  if (std::rename(temp_.c_str(), path_.c_str()) != 0) {
+  if (temp_.empty()) {  // written through
+    committed_ = true;
+    return;
+  }
+  if (std::rename(temp_.c_str(), target_.c_str()) != 0) {
     std::string msg = errno_text();
     discard();
     throw IoError(path_, msg);
   }
+  sync_directory(dir_of(target_));
   unregister_temp(slot_);
   slot_ = -1;
   committed_ = true;

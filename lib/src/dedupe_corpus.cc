@@ -1,6 +1,7 @@
 #include "winnow/dedupe_corpus.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <cstdio>
 #include <cstring>
 #include <limits>
@@ -20,15 +21,16 @@ using internal::Hash128;
 
 constexpr char kMagic[8] = {'W', 'I', 'N', 'N', 'O', 'W', 'D', 'D'};
 // Version 1: MurmurHash3 x64_128, NFKC_Casefold words, multiply-shift MinHash, b = 16.
-constexpr std::uint32_t kFormatVersion = 1;
+// Version 2: the same, and a document's place is part of its identity (80-byte fixed part).
+constexpr std::uint32_t kFormatVersion = 2;
 constexpr std::uint32_t kKindSignatures = 1, kKindIndex = 2;
-constexpr std::size_t kHeaderSize = 64, kFixedRecordSize = 64;
+constexpr std::size_t kHeaderSize = 64, kFixedRecordSize = 80;
 constexpr std::uint64_t kSeed = 0x77696e6e6f772131ULL;  // "winnow!1": the fixed MinHash seed
 constexpr std::uint32_t kUndecided = 0xFFFFFFFF;
 constexpr std::uint64_t kNoDate = std::numeric_limits<std::uint64_t>::max();
 
 struct Record {
-  Hash128 id_hash, text_hash;
+  Hash128 id_hash, text_hash, place_hash;
   std::uint64_t date = kNoDate;
   std::uint64_t id_offset = 0;
   std::uint32_t id_size = 0;
@@ -38,12 +40,14 @@ struct Record {
 };
 
 bool identity_less(const Record& a, const Record& b) {
-  return std::tie(a.id_hash, a.text_hash) < std::tie(b.id_hash, b.text_hash);
+  return std::tie(a.id_hash, a.text_hash, a.place_hash) < std::tie(b.id_hash, b.text_hash, b.place_hash);
 }
-bool same_identity(const Record& a, const Record& b) { return a.id_hash == b.id_hash && a.text_hash == b.text_hash; }
-// The survival rank: earliest date, then smallest id hash, then smallest text hash.
+bool same_identity(const Record& a, const Record& b) {
+  return a.id_hash == b.id_hash && a.text_hash == b.text_hash && a.place_hash == b.place_hash;
+}
+// The survival rank: earliest date, then smallest id hash, then text hash, then place hash.
 bool rank_less(const Record& a, const Record& b) {
-  return std::tie(a.date, a.id_hash, a.text_hash) < std::tie(b.date, b.id_hash, b.text_hash);
+  return std::tie(a.date, a.id_hash, a.text_hash, a.place_hash) < std::tie(b.date, b.id_hash, b.text_hash, b.place_hash);
 }
 
 // splitmix64, to draw the MinHash coefficients from the fixed seed.
@@ -363,7 +367,7 @@ void CorpusIndex::Impl::load(const std::string& path, const std::string& data, b
   std::uint32_t version = get32(h + 8), kind = get32(h + 12), record_bytes = get32(h + 16);
   if (version != kFormatVersion) {
     throw bad("dedupe file format version " + std::to_string(version) + " (this winnow reads version " +
-              std::to_string(kFormatVersion) + ")");
+              std::to_string(kFormatVersion) + "; sign the documents again)");
   }
   if (kind != kKindSignatures && kind != kKindIndex) throw bad("corrupt dedupe file: unknown kind " + std::to_string(kind));
   if (need_index && kind != kKindIndex) throw bad("holds signatures, not an index (run winnow dedupe --merge first)");
@@ -400,14 +404,15 @@ void CorpusIndex::Impl::load(const std::string& path, const std::string& data, b
     Record& r = loaded[i];
     r.id_hash = {get64(rec), get64(rec + 8)};
     r.text_hash = {get64(rec + 16), get64(rec + 24)};
-    r.date = get64(rec + 32);
-    r.id_offset = get64(rec + 40);
-    r.id_size = get32(rec + 48);
-    r.words = get32(rec + 52);
-    r.kept = get32(rec + 56);
-    r.similarity = static_cast<std::uint16_t>(rec[60] | rec[61] << 8);
+    r.place_hash = {get64(rec + 32), get64(rec + 40)};
+    r.date = get64(rec + 48);
+    r.id_offset = get64(rec + 56);
+    r.id_size = get32(rec + 64);
+    r.words = get32(rec + 68);
+    r.kept = get32(rec + 72);
+    r.similarity = static_cast<std::uint16_t>(rec[76] | rec[77] << 8);
     std::string where = "record " + std::to_string(i + 1);
-    if (rec[62] || rec[63]) throw bad("corrupt dedupe file: " + where + ": reserved bytes set");
+    if (rec[78] || rec[79]) throw bad("corrupt dedupe file: " + where + ": reserved bytes set");
     if (r.id_offset > strings || r.id_size > strings - r.id_offset) throw bad("corrupt dedupe file: " + where + ": id out of range");
     if (internal::murmur3_128(table.substr(r.id_offset, r.id_size), 0) != r.id_hash) {
       throw bad("corrupt dedupe file: " + where + ": id does not match its hash");
@@ -417,7 +422,7 @@ void CorpusIndex::Impl::load(const std::string& path, const std::string& data, b
                                       : r.kept < count && r.similarity <= 1000;
     if (!ok) throw bad("corrupt dedupe file: " + where + ": bad verdict");
     for (std::size_t k = 0; k < hashes; ++k) {
-      sigs[i * hashes + k] = static_cast<std::uint16_t>(rec[64 + 2 * k] | rec[65 + 2 * k] << 8);
+      sigs[i * hashes + k] = static_cast<std::uint16_t>(rec[kFixedRecordSize + 2 * k] | rec[kFixedRecordSize + 1 + 2 * k] << 8);
     }
   }
   if (kind == kKindIndex) {
@@ -455,11 +460,12 @@ CorpusIndex::~CorpusIndex() = default;
 CorpusIndex::CorpusIndex(CorpusIndex&&) noexcept = default;
 CorpusIndex& CorpusIndex::operator=(CorpusIndex&&) noexcept = default;
 
-void CorpusIndex::add(std::string_view id, std::string_view text, std::string_view date) {
+void CorpusIndex::add(std::string_view id, std::string_view text, std::string_view date, std::string_view place) {
   Impl& m = *impl_;
   Record r;
   r.id_hash = internal::murmur3_128(id, 0);
   r.text_hash = m.text_hash(text);
+  r.place_hash = internal::murmur3_128(place, 0);
   r.date = date_rank(date);
   r.words = static_cast<std::uint32_t>(std::min<std::size_t>(m.words.size(), 0xFFFFFFFF));
   m.signature.assign(m.hashes, 0);
@@ -515,17 +521,19 @@ void CorpusIndex::write(const std::string& path) {
     put64(p + 8, r.id_hash.lo);
     put64(p + 16, r.text_hash.hi);
     put64(p + 24, r.text_hash.lo);
-    put64(p + 32, r.date);
-    put64(p + 40, r.id_offset);
-    put32(p + 48, r.id_size);
-    put32(p + 52, r.words);
-    put32(p + 56, m.decided ? r.kept : kUndecided);
-    p[60] = static_cast<unsigned char>(m.decided ? r.similarity : 0);
-    p[61] = static_cast<unsigned char>(m.decided ? r.similarity >> 8 : 0);
+    put64(p + 32, r.place_hash.hi);
+    put64(p + 40, r.place_hash.lo);
+    put64(p + 48, r.date);
+    put64(p + 56, r.id_offset);
+    put32(p + 64, r.id_size);
+    put32(p + 68, r.words);
+    put32(p + 72, m.decided ? r.kept : kUndecided);
+    p[76] = static_cast<unsigned char>(m.decided ? r.similarity : 0);
+    p[77] = static_cast<unsigned char>(m.decided ? r.similarity >> 8 : 0);
     const std::uint16_t* sig = m.mins_of(i);
     for (std::size_t k = 0; k < m.hashes; ++k) {
-      p[64 + 2 * k] = static_cast<unsigned char>(sig[k]);
-      p[65 + 2 * k] = static_cast<unsigned char>(sig[k] >> 8);
+      p[kFixedRecordSize + 2 * k] = static_cast<unsigned char>(sig[k]);
+      p[kFixedRecordSize + 1 + 2 * k] = static_cast<unsigned char>(sig[k] >> 8);
     }
   }
   OutputFile file(path);
@@ -534,11 +542,12 @@ void CorpusIndex::write(const std::string& path) {
   file.commit();
 }
 
-DedupeVerdict CorpusIndex::lookup(std::string_view id, std::string_view text) const {
+DedupeVerdict CorpusIndex::lookup(std::string_view id, std::string_view text, std::string_view place) const {
   Impl& m = *impl_;
   Record key;
   key.id_hash = internal::murmur3_128(id, 0);
   key.text_hash = m.text_hash(text);
+  key.place_hash = internal::murmur3_128(place, 0);
   DedupeVerdict v;
   auto it = std::lower_bound(m.records.begin(), m.records.end(), key, identity_less);
   if (!m.decided || it == m.records.end() || !same_identity(*it, key)) return v;
@@ -601,6 +610,17 @@ std::string removed_line(std::string_view id, const DedupeVerdict& verdict) {
   char sim[16];
   std::snprintf(sim, sizeof sim, "%u.%03u", milli / 1000, milli % 1000);
   return report_field(id) + "\t" + report_field(verdict.kept_id) + "\t" + sim + "\n";
+}
+
+std::string canonical_file_name(const std::string& file) {
+  if (file == "-") return file;
+  std::error_code ec;
+  std::filesystem::path p = std::filesystem::weakly_canonical(file, ec);
+  return ec ? file : p.string();
+}
+
+std::string record_place(const std::string& file, std::uint64_t record) {
+  return canonical_file_name(file) + "#" + std::to_string(record);
 }
 
 }  // namespace winnow

@@ -12,26 +12,63 @@
 namespace winnow {
 namespace {
 constexpr std::size_t kChunk = 256 * 1024;
+constexpr char kBom[] = "\xEF\xBB\xBF";
 }
 
+// The file and, for gzip input, the inflater. zlib's gzread would do, but it drops whatever
+// follows the last gzip member in silence; reading members one by one sees it.
 struct Input::Gz {
-  gzFile file = nullptr;
+  enum class Mode : std::uint8_t { kUnknown, kPlain, kGzip, kDone };
+  int fd = -1;
+  Mode mode = Mode::kUnknown;
+  z_stream z{};
+  bool inflating = false;  // z is initialised
+  std::string raw;         // bytes read from fd and not yet inflated: raw[raw_pos, size)
+  std::size_t raw_pos = 0;
+  bool raw_eof = false;
+  std::uint64_t raw_read = 0;  // bytes read from fd
+
   ~Gz() {
-    if (file) gzclose(file);
+    if (inflating) inflateEnd(&z);
+    if (fd >= 0) close(fd);
   }
+  std::size_t pending() const { return raw.size() - raw_pos; }
+  // Reads more of the file into raw; false at its end.
+  bool read_raw(const std::string& path) {
+    if (raw_eof) return false;
+    if (raw_pos > 0) {
+      raw.erase(0, raw_pos);
+      raw_pos = 0;
+    }
+    std::size_t old = raw.size();
+    raw.resize(old + kChunk);
+    ssize_t got;
+    do {
+      got = ::read(fd, raw.data() + old, kChunk);
+    } while (got < 0 && errno == EINTR);
+    if (got < 0) {
+      int saved = errno;
+      raw.resize(old);
+      throw IoError(path, std::strerror(saved));
+    }
+    raw.resize(old + static_cast<std::size_t>(got));
+    raw_read += static_cast<std::uint64_t>(got);
+    raw_eof = got == 0;
+    return got > 0;
+  }
+  // At least N bytes pending unless the file ends first.
+  void want(std::size_t n, const std::string& path) {
+    while (pending() < n && read_raw(path)) {
+    }
+  }
+  bool at_gzip_magic() const { return pending() >= 2 && raw[raw_pos] == '\x1f' && raw[raw_pos + 1] == '\x8b'; }
 };
 
 Input::Input(const std::string& path) : path_(path), gz_(std::make_unique<Gz>()) {
-  int fd = path == "-" ? dup(STDIN_FILENO) : open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw IoError(path, std::strerror(errno));
+  gz_->fd = path == "-" ? dup(STDIN_FILENO) : open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (gz_->fd < 0) throw IoError(path, std::strerror(errno));
   struct stat st;
-  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) file_size_ = static_cast<std::uint64_t>(st.st_size);
-  gz_->file = gzdopen(fd, "rb");
-  if (!gz_->file) {
-    close(fd);
-    throw IoError(path, "cannot open");
-  }
-  gzbuffer(gz_->file, kChunk);
+  if (fstat(gz_->fd, &st) == 0 && S_ISREG(st.st_mode)) file_size_ = static_cast<std::uint64_t>(st.st_size);
 }
 
 Input::~Input() = default;
@@ -42,26 +79,74 @@ bool Input::fill() {
     buffer_.erase(0, pos_);
     pos_ = 0;
   }
-  std::size_t old = buffer_.size();
+  Gz& g = *gz_;
+  if (g.mode == Gz::Mode::kUnknown) {
+    g.want(2, path_);
+    g.mode = g.at_gzip_magic() ? Gz::Mode::kGzip : Gz::Mode::kPlain;
+  }
+  std::size_t got = g.mode == Gz::Mode::kPlain ? fill_plain() : g.mode == Gz::Mode::kGzip ? fill_gzip() : 0;
+  decompressed_ += got;
+  if (got == 0) eof_ = true;
+  return got > 0;
+}
+
+std::size_t Input::fill_plain() {
+  Gz& g = *gz_;
+  if (g.pending() == 0 && !g.read_raw(path_)) return 0;
+  std::size_t got = g.pending();
+  buffer_.append(g.raw, g.raw_pos, got);
+  g.raw_pos = g.raw.size();
+  return got;
+}
+
+std::size_t Input::fill_gzip() {
+  Gz& g = *gz_;
+  if (!g.inflating) {
+    if (inflateInit2(&g.z, 15 + 16) != Z_OK) throw IoError(path_, "cannot initialise zlib");
+    g.inflating = true;
+  }
+  const std::size_t old = buffer_.size();
   buffer_.resize(old + kChunk);
-  int got = gzread(gz_->file, buffer_.data() + old, kChunk);
-  if (got < 0) {
-    int err = 0;
-    const char* msg = gzerror(gz_->file, &err);
-    buffer_.resize(old);
-    throw IoError(path_, err == Z_ERRNO ? std::strerror(errno) : msg);
+  std::size_t got = 0;
+  while (got == 0) {
+    if (g.pending() == 0 && !g.read_raw(path_)) {
+      buffer_.resize(old);
+      throw IoError(path_, "corrupt gzip data: unexpected end of file");
+    }
+    g.z.next_in = reinterpret_cast<Bytef*>(g.raw.data() + g.raw_pos);
+    g.z.avail_in = static_cast<uInt>(g.pending());
+    g.z.next_out = reinterpret_cast<Bytef*>(buffer_.data() + old);
+    g.z.avail_out = static_cast<uInt>(kChunk);
+    int rc = inflate(&g.z, Z_NO_FLUSH);
+    g.raw_pos = g.raw.size() - g.z.avail_in;
+    got = kChunk - g.z.avail_out;
+    if (rc == Z_STREAM_END) {
+      if (!next_member()) break;
+    } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
+      buffer_.resize(old);
+      throw IoError(path_, std::string("corrupt gzip data: ") + (g.z.msg ? g.z.msg : "inflate failed"));
+    }
   }
-  buffer_.resize(old + static_cast<std::size_t>(got));
-  decompressed_ += static_cast<std::uint64_t>(got);
-  if (got == 0) {
-    // gzread reports a truncated stream as end of file; gzerror tells the difference.
-    int err = 0;
-    const char* msg = gzerror(gz_->file, &err);
-    if (err != Z_OK && err != Z_STREAM_END) throw IoError(path_, std::string("corrupt gzip data: ") + msg);
-    eof_ = true;
-    return false;
+  buffer_.resize(old + got);
+  return got;
+}
+
+// After the end of a gzip member: true when another member follows. Anything else but zero
+// bytes (tape padding, which gzip ignores too) is trailing garbage: noted, then ignored.
+bool Input::next_member() {
+  Gz& g = *gz_;
+  g.want(2, path_);
+  if (g.at_gzip_magic()) {
+    inflateReset(&g.z);
+    return true;
   }
-  return true;
+  for (;;) {
+    for (std::size_t i = g.raw_pos; i < g.raw.size(); ++i) trailing_garbage_ |= g.raw[i] != '\0';
+    g.raw_pos = g.raw.size();
+    if (trailing_garbage_ || !g.read_raw(path_)) break;
+  }
+  g.mode = Gz::Mode::kDone;
+  return false;
 }
 
 std::string_view Input::peek(std::size_t n) {
@@ -83,14 +168,26 @@ std::size_t Input::read(std::string& out, std::size_t n, std::size_t max_bytes) 
   return done;
 }
 
-std::uint64_t Input::offset() const {
-  z_off_t at = gzoffset(gz_->file);
-  return at < 0 ? decompressed_ : static_cast<std::uint64_t>(at);
+std::uint64_t Input::offset() const { return gz_->raw_read - gz_->pending(); }
+
+std::uint64_t Input::skip_empty_records(Framing framing) {
+  if (framing == Framing::kWhole) return 0;
+  const char delim = framing == Framing::kNul ? '\0' : '\n';
+  std::uint64_t n = 0;
+  while (pos_ < buffer_.size() || fill()) {
+    std::size_t start = pos_;
+    while (pos_ < buffer_.size() && buffer_[pos_] == delim) ++pos_;
+    n += pos_ - start;
+    if (pos_ < buffer_.size()) break;
+  }
+  records_ += n;
+  return n;
 }
 
 bool Input::next(std::string& record, Framing framing, std::size_t max_bytes, bool* oversized) {
   record.clear();
   *oversized = false;
+  if (framing == Framing::kLines && records_ == 0 && peek(3) == kBom) pos_ += 3;
   const char delim = framing == Framing::kNul ? '\0' : '\n';
   // A whole file is one record: sized once (a plain file exactly, a gzipped one at least),
   // rather than grown by doubling, which held up to twice the document while it copied.

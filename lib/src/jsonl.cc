@@ -78,8 +78,9 @@ long escape_at(std::string_view s, std::size_t i) {
 }
 
 // LINE with every lone surrogate escape replaced by "\ufffd" (an equal length), or "" when
-// there is none. Boost.JSON 1.81 rejects such escapes, which RFC 8259 allows.
-std::string repair_lone_surrogates(std::string_view line) {
+// there is none; their offsets go to *AT. Boost.JSON 1.81 rejects such escapes, which RFC 8259
+// allows.
+std::string repair_lone_surrogates(std::string_view line, std::vector<std::size_t>* at) {
   std::string out;
   for (std::size_t i = 0; i < line.size(); ++i) {
     if (line[i] != '\\') continue;
@@ -94,6 +95,7 @@ std::string repair_lone_surrogates(std::string_view line) {
     if (v >= 0xD800 && v <= 0xDFFF) {
       if (out.empty()) out.assign(line);
       out.replace(i, 6, "\\ufffd");
+      at->push_back(i);
       i += 5;
     } else {
       ++i;  // skip the escaped character, which may be a backslash
@@ -111,7 +113,7 @@ std::optional<JsonRecord> JsonRecord::parse(std::string_view line, std::string* 
   boost::system::error_code ec;
   boost::json::value v = boost::json::parse(boost::json::string_view(line.data(), line.size()), ec, {}, options());
   if (ec && line.find("\\u") != std::string_view::npos) {
-    rec.repaired_ = repair_lone_surrogates(line);
+    rec.repaired_ = repair_lone_surrogates(line, &rec.surrogates_);
     if (!rec.repaired_.empty()) {
       ec = {};
       v = boost::json::parse(boost::json::string_view(rec.repaired_.data(), rec.repaired_.size()), ec, {}, options());
@@ -170,21 +172,37 @@ std::optional<std::string> JsonRecord::string(std::string_view key, bool* presen
   return utf8::sanitize(std::string_view(s.data(), s.size()));
 }
 
-std::string JsonRecord::with_string(std::string_view key, std::string_view value) const {
+// Appends bytes [BEGIN, END) of the line, lone surrogate escapes and ill-formed UTF-8 replaced
+// by U+FFFD (JSON stays JSON: both occur only inside strings); adds the repairs to *REPAIRED.
+void JsonRecord::append_repaired(std::string& out, std::size_t begin, std::size_t end, std::size_t* repaired) const {
+  std::string_view source = repaired_.empty() ? line_ : std::string_view(repaired_);
+  std::size_t n = 0;
+  out.append(utf8::sanitize(source.substr(begin, end - begin), &n));
+  for (std::size_t at : surrogates_) n += at >= begin && at < end;
+  if (repaired) *repaired += n;
+}
+
+std::string JsonRecord::with_string(std::string_view key, std::string_view value, std::size_t* repaired) const {
   std::string out;
   const Member* m = find(key);
   if (m) {
     out.reserve(line_.size() + value.size());
-    out.append(line_.substr(0, m->value_begin));
+    append_repaired(out, 0, m->value_begin, repaired);
     out.append(json_quote(value));
-    out.append(line_.substr(m->value_end));
+    append_repaired(out, m->value_end, line_.size(), repaired);
     return out;
   }
-  out.append(line_.substr(0, close_brace_));
+  append_repaired(out, 0, close_brace_, repaired);
   while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
   if (!members_.empty()) out.append(", ");
   out.append(json_quote(key)).append(": ").append(json_quote(value));
-  out.append(line_.substr(close_brace_));
+  append_repaired(out, close_brace_, line_.size(), repaired);
+  return out;
+}
+
+std::string JsonRecord::repaired_line(std::size_t* repaired) const {
+  std::string out;
+  append_repaired(out, 0, line_.size(), repaired);
   return out;
 }
 
@@ -214,6 +232,36 @@ std::string json_quote(std::string_view value) {
     }
   }
   out.push_back('"');
+  return out;
+}
+
+std::string json_error_record(std::string_view message) { return "{\"winnow_error\":" + json_quote(message) + "}\n"; }
+
+JsonLine read_json_line(std::string_view line, std::string_view field) {
+  JsonLine out;
+  if (line.find_first_not_of(" \t\r") == std::string_view::npos) {
+    out.kind = JsonLine::Kind::kBlank;
+    out.output = std::string(line) + "\n";
+    out.message = "blank line, passed through";
+    return out;
+  }
+  std::string error;
+  out.record = JsonRecord::parse(line, &error);
+  if (!out.record) {
+    out.kind = JsonLine::Kind::kErrorRecord;
+    out.output = json_error_record(error);
+    out.message = error + ", replaced by an error record";
+    return out;
+  }
+  bool present = false;
+  if (std::optional<std::string> text = out.record->string(field, &present)) {
+    out.text = std::move(*text);
+    return out;
+  }
+  out.kind = JsonLine::Kind::kPassThrough;
+  out.output = out.record->repaired_line(&out.repaired) + "\n";
+  out.message = (present ? "field '" + std::string(field) + "' is not a string" : "no field '" + std::string(field) + "'") +
+                ", record passed through";
   return out;
 }
 

@@ -8,6 +8,8 @@
 namespace winnow {
 namespace {
 
+constexpr std::string_view kTerminator = "\r\n\r\n";
+
 // Longest WARC header line kept; real ones are a few hundred bytes (long URIs included).
 constexpr std::size_t kMaxHeaderLine = 64 * 1024;
 
@@ -136,10 +138,15 @@ bool looks_like_warc(std::string_view head) { return head.substr(0, 6) == "WARC/
 bool WarcReader::next(WarcRecord& r) {
   std::string line;
   bool oversized = false;
-  // Records are followed by a blank line pair; tolerate any number of blank lines.
-  do {
-    if (!in_.next(line, Framing::kLines, kMaxHeaderLine, &oversized)) return false;
-  } while (!oversized && trim(line).empty());
+  if (!pending_.empty()) {
+    line = std::move(pending_);
+    pending_.clear();
+  } else {
+    // Records are followed by a blank line pair; tolerate any number of blank lines.
+    do {
+      if (!in_.next(line, Framing::kLines, kMaxHeaderLine, &oversized)) return false;
+    } while (!oversized && trim(line).empty());
+  }
   r = WarcRecord{};
   r.number = ++records_;
   const std::string where = "WARC record " + std::to_string(r.number);
@@ -173,6 +180,15 @@ bool WarcReader::next(WarcRecord& r) {
   }
   if (!have_length) throw IoError(in_.path(), where + ": no Content-Length");
   r.oversized = r.content_length > max_bytes_;
+  if (!r.oversized) {
+    // The block must end where the record terminator starts; a wrong Content-Length would
+    // otherwise swallow the next record or read the rest of this one as the next.
+    std::string_view ahead = in_.peek(static_cast<std::size_t>(r.content_length) + kTerminator.size());
+    if (!ends_record(ahead, r.content_length)) {
+      resynchronise(r, where, ahead.size());
+      return true;
+    }
+  }
   std::uint64_t consumed = 0;
   // Read in steps of at most max_bytes_ so that a huge Content-Length never needs a huge size_t.
   while (consumed < r.content_length) {
@@ -185,7 +201,34 @@ bool WarcReader::next(WarcRecord& r) {
                                     ", only " + std::to_string(consumed) + " bytes)");
     }
   }
+  if (r.oversized && !ends_record(in_.peek(kTerminator.size()), 0)) resynchronise(r, where, consumed);
   return true;
+}
+
+// True when AHEAD holds the record terminator at offset AT; at the end of the input (AHEAD is
+// shorter), a part of it or none will do: the last record of a file may lack it.
+bool WarcReader::ends_record(std::string_view ahead, std::uint64_t at) {
+  if (ahead.size() < at) return false;
+  std::string_view rest = ahead.substr(static_cast<std::size_t>(at));
+  return rest.size() < kTerminator.size() ? kTerminator.substr(0, rest.size()) == rest : rest == kTerminator;
+}
+
+// Skips to the next line that starts a WARC record and keeps it for next(); marks R as
+// skipped. Without one, the record was truncated (AVAILABLE bytes of its block were there).
+void WarcReader::resynchronise(WarcRecord& r, const std::string& where, std::uint64_t available) {
+  std::string line;
+  bool oversized = false;
+  while (in_.next(line, Framing::kLines, kMaxHeaderLine, &oversized)) {
+    if (!oversized && looks_like_warc(line)) {
+      pending_ = std::move(line);
+      r.block.clear();
+      r.framing_error = where + ": Content-Length " + std::to_string(r.content_length) +
+                        " does not end at the record terminator; skipped to the next record";
+      return;
+    }
+  }
+  throw IoError(in_.path(), "truncated " + where + " (Content-Length " + std::to_string(r.content_length) +
+                                ", only " + std::to_string(available) + " bytes)");
 }
 
 std::optional<HttpResponse> parse_http_response(std::string_view block, std::size_t max_bytes, std::string* error) {

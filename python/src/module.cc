@@ -214,6 +214,17 @@ auto without_gil(F&& f) {
   }
 }
 
+// winnow.RecordError, a ValueError for a JSON Lines line the command line reports.
+PyObject* record_error_type = nullptr;
+
+[[noreturn]] void throw_record_error(const std::string& message, const std::string& output, bool failed) {
+  py::object error = py::reinterpret_borrow<py::object>(record_error_type)(message);
+  error.attr("output") = py::bytes(output);
+  error.attr("failed") = failed;
+  PyErr_SetObject(record_error_type, error.ptr());
+  throw py::error_already_set();
+}
+
 template <typename V>
 void def_verb(py::module_& m, const char* name, const std::string& doc_name, const char* summary) {
   const std::string text_doc =
@@ -254,28 +265,26 @@ void def_verb(py::module_& m, const char* name, const std::string& doc_name, con
   const std::string jsonl_name = std::string(name) + "_jsonl_line";
   const std::string jsonl_doc = std::string("One JSON Lines record through ") + name + ", as `winnow " + name +
                                 " --jsonl` does it: LINE (bytes or str, without its newline) with its FIELD "
-                                "string replaced, every other byte unchanged, and a final newline. Raises ValueError "
-                                "(with the command line's message) for a record it would skip.";
+                                "string replaced, every other byte unchanged, and a final newline. A line the "
+                                "command line reports (blank, not JSON, no string FIELD) raises RecordError with "
+                                "its message, the line the command line writes in its place (.output) and whether "
+                                "it counts as a failed record (.failed: exit status 2).";
   m.def(
       jsonl_name.c_str(),
       [jsonl_name](py::object line, const std::string& field, py::kwargs kwargs) {
         V verb;
         apply_options(jsonl_name.c_str(), verb.options, kwargs);
         std::string bytes = input_bytes(line, jsonl_name.c_str());
-        std::string error;
-        std::optional<std::string> out = without_gil([&]() -> std::optional<std::string> {
-          std::optional<JsonRecord> rec = JsonRecord::parse(bytes, &error);
-          if (!rec) return std::nullopt;
-          bool present = false;
-          std::optional<std::string> text = rec->string(field, &present);
-          if (!text) {
-            error = present ? "field '" + field + "' is not a string" : "no field '" + field + "'";
-            return std::nullopt;
-          }
-          return rec->with_string(field, verb.run(*text, true, nullptr, nullptr)) + "\n";
+        JsonLine step;
+        std::string out = without_gil([&] {
+          step = read_json_line(bytes, field);
+          if (step.kind != JsonLine::Kind::kText) return std::string();
+          return step.record->with_string(field, verb.run(step.text, true, nullptr, nullptr)) + "\n";
         });
-        if (!out) throw py::value_error(error);
-        return py::bytes(*out);
+        if (step.kind != JsonLine::Kind::kText) {
+          throw_record_error(step.message, step.output, step.kind != JsonLine::Kind::kBlank);
+        }
+        return py::bytes(out);
       },
       py::arg("line"), py::arg("field") = "text", jsonl_doc.c_str());
 }
@@ -288,12 +297,12 @@ std::string record_line(py::handle record, const py::object& dumps) {
   return input_bytes(record, "record");
 }
 
-// Calls VISIT(record, CorpusRecord) for every record of RECORDS; SOURCE names them as the
-// command line names a file's lines ("SOURCE:N", N counting blank lines, which are skipped,
-// from FIRST_LINE).
+// Calls VISIT(record, CorpusRecord, place) for every record of RECORDS; SOURCE names them as
+// the command line names a file's lines ("SOURCE:N", N counting blank lines, which are
+// skipped, from FIRST_LINE), and their place is the command line's (record_place).
 template <typename Visit>
 void for_each_record(py::iterable records, const std::string& source, const std::string& field,
-                     std::uint64_t first_line, Visit&& visit) {
+                     std::uint64_t first_line, py::object skipped, Visit&& visit) {
   py::object dumps = py::module_::import("json").attr("dumps");
   py::object dump = py::cpp_function([dumps](py::handle r) { return dumps(r, py::arg("ensure_ascii") = false); });
   const std::string name = source == "-" ? "(standard input)" : source;
@@ -309,8 +318,13 @@ void for_each_record(py::iterable records, const std::string& source, const std:
       if (!rec) return std::nullopt;
       return corpus_record(*rec, field, location, &error);
     });
-    if (!fields) throw py::value_error(location + ": " + error);
-    visit(record, *fields);
+    if (!fields) {
+      // As the command line does it when given a list: the record is reported and skipped.
+      if (skipped.is_none()) throw py::value_error(location + ": " + error);
+      skipped.attr("append")(location + ": " + error + ", record skipped");
+      continue;
+    }
+    visit(record, *fields, record_place(source, number - 1));
   }
 }
 
@@ -342,6 +356,12 @@ PYBIND11_MODULE(_winnow, m) {
   using namespace winnow::python;
   m.doc() = "winnow: clean canonical text from scraped web news (the compiled part of the winnow package).";
   m.attr("__version__") = std::string(winnow::version());
+  record_error_type = PyErr_NewExceptionWithDoc(
+      "winnow.RecordError",
+      "A JSON Lines line the command line reports: .output is what it writes in its place, .failed whether the "
+      "record counts as failed (exit status 2).",
+      PyExc_ValueError, nullptr);
+  m.add_object("RecordError", py::handle(record_error_type));
 
   def_verb<CleanVerb>(m, "clean", "clean_document",
                       "The whole pipeline on one document: decode, extract (HTML), fix, strip, dedupe, norm.");
@@ -369,27 +389,33 @@ PYBIND11_MODULE(_winnow, m) {
   m.def(
       "sign",
       [](py::iterable records, py::object path_arg, const std::string& source, const std::string& field,
-         std::uint64_t first_line, std::uint32_t bands, std::uint32_t rows) {
+         std::uint64_t first_line, std::uint32_t bands, std::uint32_t rows, py::object skipped) {
         const std::string path = path_of(path_arg);
         CorpusIndex index = without_gil([&] { return CorpusIndex(params_of(bands, rows, 0.75)); });
-        for_each_record(records, source, field, first_line, [&](py::handle, const CorpusRecord& r) {
+        const std::size_t skipped_before = skipped.is_none() ? 0 : py::len(skipped);
+        for_each_record(records, source, field, first_line, skipped, [&](py::handle, const CorpusRecord& r,
+                                                                         const std::string& place) {
           without_gil([&] {
-            index.add(r.id, r.text, r.date);
+            index.add(r.id, r.text, r.date, place);
             return 0;
           });
         });
+        // Incomplete signatures would silently keep duplicates: as the command line, not written.
+        if (!skipped.is_none() && py::len(skipped) > skipped_before) return std::size_t{0};
         return without_gil([&] {
           index.write(path);
           return index.size();
         });
       },
       py::arg("records"), py::arg("path"), py::kw_only(), py::arg("source") = "-", py::arg("field") = "text",
-      py::arg("first_line") = 1, py::arg("bands") = 14, py::arg("rows") = 8,
+      py::arg("first_line") = 1, py::arg("bands") = 14, py::arg("rows") = 8, py::arg("skipped") = py::none(),
       "Writes the signatures of RECORDS to PATH, the same bytes as `winnow dedupe --jsonl --sign PATH SOURCE` "
       "on a file holding them. RECORDS: dicts, or JSON Lines lines (str or bytes). A record without an id or url "
       "is named SOURCE:N, N its place counted from FIRST_LINE (blank lines count, as in a file). Returns the number of "
       "distinct "
-      "documents. ValueError for a record the command line would skip (not JSON, no text field).");
+      "documents. A record the command line skips (not JSON, no text field) raises ValueError, or, when SKIPPED is a "
+      "list, has its message appended to it; PATH is then not written (returns 0), as the command line does not "
+      "write incomplete signatures.");
   m.def(
       "merge",
       [](py::iterable input_args, py::object path_arg, double threshold, std::uint32_t bands, std::uint32_t rows) {
@@ -412,7 +438,7 @@ PYBIND11_MODULE(_winnow, m) {
   m.def(
       "apply",
       [](py::object index, py::iterable records, const std::string& source, const std::string& field,
-         std::uint64_t first_line, bool report) {
+         std::uint64_t first_line, bool report, py::object skipped) {
         std::optional<Index> loaded;
         Index* idx = nullptr;
         if (py::isinstance<Index>(index)) {
@@ -424,8 +450,9 @@ PYBIND11_MODULE(_winnow, m) {
         }
         py::list out;
         py::list missing;
-        for_each_record(records, source, field, first_line, [&](py::handle record, const CorpusRecord& r) {
-          DedupeVerdict v = idx->get().lookup(r.id, r.text);
+        for_each_record(records, source, field, first_line, skipped, [&](py::handle record, const CorpusRecord& r,
+                                                                         const std::string& place) {
+          DedupeVerdict v = idx->get().lookup(r.id, r.text, place);
           if (!v.found) missing.append(r.id);
           if (report) {
             if (v.removed) out.append(py::str(removed_line(r.id, v)));
@@ -440,10 +467,11 @@ PYBIND11_MODULE(_winnow, m) {
         return out;
       },
       py::arg("index"), py::arg("records"), py::kw_only(), py::arg("source") = "-", py::arg("field") = "text",
-      py::arg("first_line") = 1, py::arg("report") = false,
+      py::arg("first_line") = 1, py::arg("report") = false, py::arg("skipped") = py::none(),
       "The records of RECORDS that INDEX (a CorpusIndex or the path of an index file) keeps, as given, in order: "
       "joined with newlines they are the bytes of `winnow dedupe --jsonl --apply INDEX SOURCE`. With report=True, "
       "the lines of `--apply --report` instead (REMOVED_ID TAB KEPT_ID TAB SIMILARITY and a newline, str). "
       "Documents the index does not know are kept, with a RuntimeWarning. Records are named as in sign(); "
-      "apply a long shard in batches, each with its FIRST_LINE, to bound memory.");
+      "apply a long shard in batches, each with its FIRST_LINE, to bound memory. Records the command line skips "
+      "are handled as in sign().");
 }

@@ -17,9 +17,9 @@ except ImportError:
 SCRIPT = SOURCE_DIR / "examples" / "dask" / "clean_corpus.py"
 
 
-def make_shards(tmp_path):
+def make_shards(tmp_path, bad=True):
     """Three shards of pages and texts from the fixtures, with copies across them; one gzipped,
-    one with a bad record and a blank line."""
+    one with a blank line and (BAD) a record without text."""
     docs = []
     for path in sorted((SOURCE_DIR / "fixtures").glob("*/*.in")) + sorted((SOURCE_DIR / "fixtures" / "corpus").glob("*")):
         text = path.read_bytes().decode("utf-8", "replace")
@@ -34,7 +34,7 @@ def make_shards(tmp_path):
     for n, recs in enumerate(shards):
         lines = [json.dumps(r, ensure_ascii=n != 0).encode() for r in recs]
         if n == 2:
-            lines[1:1] = [b"", b'{"no text": 1}']
+            lines[1:1] = [b"", b'{"no text": 1}'] if bad else [b""]
         data = b"\n".join(lines) + b"\n"
         if n == 0:
             p = tmp_path / "in" / "shard0.jsonl.gz"
@@ -47,14 +47,27 @@ def make_shards(tmp_path):
     return paths
 
 
-def test_dask_clean_and_dedupe_equal_the_cli(tmp_path):
+def test_dask_clean_passes_a_bad_record_through_as_the_cli(tmp_path):
     inputs = make_shards(tmp_path)
+    out = tmp_path / "out"
+    r = subprocess.run([sys.executable, str(SCRIPT), "--workers", "2", "--no-title", "-o", str(out),
+                        *map(str, inputs)], capture_output=True, text=True, cwd=tmp_path, timeout=300)
+    # Line N of the output stays record N: the bad record is reported and passed through, the
+    # blank line too (a warning only), as the command line does: exit status 2.
+    assert r.returncode == 2, r.stderr
+    assert f"winnow: {inputs[2]}:3: no field 'text', record passed through" in r.stderr
+    assert f"winnow: {inputs[2]}:2: blank line, passed through" in r.stderr
+    for src, name in zip(inputs, ["shard0.jsonl", "shard1.jsonl", "shard2.jsonl"]):
+        cli = subprocess.run([TOOL, "clean", "--no-title", "--jsonl", str(src)], capture_output=True)
+        assert (out / name).read_bytes() == cli.stdout, name
+
+
+def test_dask_clean_and_dedupe_equal_the_cli(tmp_path):
+    inputs = make_shards(tmp_path, bad=False)
     out = tmp_path / "out"
     r = subprocess.run([sys.executable, str(SCRIPT), "--workers", "2", "--dedupe", "--no-title", "-o", str(out),
                         *map(str, inputs)], capture_output=True, text=True, cwd=tmp_path, timeout=300)
-    # The bad record is reported and skipped, as the command line does: exit status 2.
-    assert r.returncode == 2, r.stderr
-    assert f"winnow: {inputs[2]}:3: no field 'text', record skipped" in r.stderr
+    assert r.returncode == 0, r.stderr
     names = ["shard0.jsonl", "shard1.jsonl", "shard2.jsonl"]
     for src, name in zip(inputs, names):
         cli = subprocess.run([TOOL, "clean", "--no-title", "--jsonl", str(src)],
@@ -71,7 +84,8 @@ def test_dask_clean_and_dedupe_equal_the_cli(tmp_path):
     assert (out / "dedupe" / "corpus.idx").read_bytes() == (ref / "corpus.idx").read_bytes()
     removed = b""
     for c, n in zip(cleaned, names):
-        assert (out / "dedupe" / n).read_bytes() == run_cli("dedupe", "--jsonl", "--apply", ref / "corpus.idx", c), n
+        kept = run_cli("dedupe", "--jsonl", "--apply", ref / "corpus.idx", c)
+        assert (out / "dedupe" / n).read_bytes() == kept, n
         assert (out / "dedupe" / n.replace(".jsonl", ".sig")).read_bytes() == (ref / (n + ".sig")).read_bytes()
         removed += run_cli("dedupe", "--jsonl", "--apply", ref / "corpus.idx", "--report", c)
     sort = subprocess.run(["sort"], input=removed, capture_output=True, env=dict(os.environ, LC_ALL="C"))

@@ -147,12 +147,16 @@ def test_jsonl_lines_equal_the_cli_byte_for_byte(tmp_path):
         assert b"".join(fn(line) for line in raw) == expected, verb
     # Another field, and the errors of records the CLI skips.
     assert winnow.clean_jsonl_line(b'{"body": "a  b"}', field="body") == b'{"body": "a b\\n"}\n'
-    with pytest.raises(ValueError, match="no field 'text'"):
-        winnow.clean_jsonl_line(b'{"body": "x"}')
-    with pytest.raises(ValueError, match="field 'text' is not a string"):
-        winnow.clean_jsonl_line(b'{"text": 3}')
-    with pytest.raises(ValueError, match="invalid JSON"):
-        winnow.clean_jsonl_line(b'{"text": ')
+    # Records the CLI reports raise RecordError with what the CLI writes in their place.
+    for line, message, output, failed in [
+            (b'{"body": "x"}', "no field 'text', record passed through", b'{"body": "x"}\n', True),
+            (b'{"text": 3}', "field 'text' is not a string, record passed through", b'{"text": 3}\n', True),
+            (b'{"text": ', "invalid JSON", b'{"winnow_error":"invalid JSON', True),
+            (b'  ', "blank line, passed through", b'  \n', False)]:
+        with pytest.raises(winnow.RecordError, match=message) as e:
+            winnow.clean_jsonl_line(line)
+        assert e.value.output.startswith(output) and e.value.failed == failed
+        assert isinstance(e.value, ValueError)
 
 
 def test_threads_run_while_another_cleans(tmp_path):
@@ -271,3 +275,19 @@ def test_docstrings_and_version():
     for name in winnow.__all__:
         assert getattr(winnow, name).__doc__, name
         assert f"def {name}(" in stubs or f"class {name}" in stubs, f"{name} has no type stub"
+
+
+def test_sign_and_apply_skip_bad_records_into_a_list_as_the_cli(tmp_path):
+    lines = [b'{"id": "a", "text": "One document of some words, enough of them to sign as text."}', b'{"id": "b"}']
+    with pytest.raises(ValueError, match="no field 'text'"):
+        winnow.sign(lines, tmp_path / "raise.sig", source="s.jsonl")
+    skipped = []
+    # Incomplete signatures are not written, as `winnow dedupe --sign` does not write them.
+    assert winnow.sign(lines, tmp_path / "s.sig", source="s.jsonl", skipped=skipped) == 0
+    assert skipped == ["s.jsonl:2: no field 'text', record skipped"]
+    assert not (tmp_path / "s.sig").exists()
+    winnow.sign(lines[:1], tmp_path / "ok.sig", source="s.jsonl")
+    winnow.merge([tmp_path / "ok.sig"], tmp_path / "ok.idx")
+    skipped = []
+    assert winnow.apply(tmp_path / "ok.idx", lines, source="s.jsonl", skipped=skipped) == [lines[0]]
+    assert skipped == ["s.jsonl:2: no field 'text', record skipped"]

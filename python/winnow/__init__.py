@@ -18,6 +18,7 @@ The GIL is released while the library works, so threads clean documents in paral
 
 from ._winnow import (  # noqa: F401
     CorpusIndex,
+    RecordError,
     __version__,
     apply,
     clean,

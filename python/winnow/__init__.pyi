@@ -1,12 +1,16 @@
 # Type stubs of the winnow package (its functions are in the compiled winnow._winnow).
 import os
-from typing import Any, Dict, Iterable, List, Literal, Mapping, TypedDict, Union, overload
+from typing import Any, Dict, Iterable, List, Literal, Mapping, Optional, TypedDict, Union, overload
 
 __version__: str
 
 Text = Union[str, bytes, bytearray, memoryview]
 Record = Union[Mapping[str, Any], str, bytes]
 StrPath = Union[str, "os.PathLike[str]"]
+
+class RecordError(ValueError):
+    output: bytes  # the line the command line writes in place of the record
+    failed: bool   # whether it counts as a failed record (exit status 2)
 
 class Meta(TypedDict):
     url: str
@@ -117,6 +121,7 @@ def sign(
     first_line: int = 1,
     bands: int = 14,
     rows: int = 8,
+    skipped: Optional[List[str]] = None,
 ) -> int: ...
 def merge(inputs: Iterable[StrPath], path: StrPath, *, threshold: float = 0.75, bands: int = 14, rows: int = 8) -> int: ...
 @overload
@@ -128,6 +133,7 @@ def apply(
     field: str = "text",
     first_line: int = 1,
     report: Literal[False] = ...,
+    skipped: Optional[List[str]] = None,
 ) -> List[Record]: ...
 @overload
 def apply(
@@ -138,4 +144,5 @@ def apply(
     field: str = "text",
     first_line: int = 1,
     report: Literal[True],
+    skipped: Optional[List[str]] = None,
 ) -> List[str]: ...

@@ -1,5 +1,6 @@
 // One JSON Lines record: parsing never throws; a replaced field reads back as written and the
-// edited line is still a valid record with the other members' bytes untouched.
+// edited line is still a valid record with the other members' bytes untouched, and it is
+// valid UTF-8 whatever the other members held (as is the repaired line).
 #include <string>
 
 #include "check.h"
@@ -21,5 +22,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   auto again = winnow::JsonRecord::parse(edited, &error);
   FUZZ_CHECK(again.has_value());
   FUZZ_CHECK(again->string("text") == value);
+  FUZZ_CHECK(winnow::utf8::valid(edited));
+  const std::string repaired = rec->repaired_line();
+  FUZZ_CHECK(winnow::utf8::valid(repaired));
+  FUZZ_CHECK(winnow::JsonRecord::parse(repaired, &error).has_value());
   return 0;
 }

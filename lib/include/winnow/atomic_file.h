@@ -5,6 +5,14 @@
 // leaves a half-written target behind: make's `out/%.txt: in/%.html` rules stay correct.
 // The path "-" writes to stdout instead (not atomic, but every write error is still caught,
 // including the one only fclose reports). Not thread-safe; one OutputFile per thread.
+//
+// What `> FILE` in a shell would change is what changes: a symbolic link is followed and its
+// final target replaced (the link stays a link); a target that exists and is not a regular
+// file (a device such as /dev/null, a FIFO, a socket) is opened and written through, not
+// replaced, and so not atomically. A replaced regular file keeps its permission bits. The
+// temporary file is fsync'ed before the rename and its directory after it. The first output
+// into a directory removes the temporary files of processes that no longer run (killed by
+// SIGKILL or SIGPIPE, which cannot be caught).
 #pragma once
 
 #include <cstdio>
@@ -33,8 +41,11 @@ class OutputFile {
 
  private:
   void discard();
+  void open_through();
+  void open_temp(int keep_mode);
+  void attach(int fd);
 
-  std::string path_, temp_;
+  std::string path_, target_, temp_;  // as given; with links followed; the temporary file
   std::FILE* file_ = nullptr;
   bool committed_ = false;
   int slot_ = -1;  // index in the signal-cleanup registry

@@ -14,7 +14,7 @@
 //     0.8 becomes a candidate with probability 0.92, 0.85 with 0.99, 0.6 with 0.21.
 //   - Which copy survives does not depend on input order or sharding: documents are ranked by
 //     the earliest `date` (ISO 8601, time zone honoured; no date ranks last), then by the
-//     smallest MurmurHash3 of the id, then of the text. Clusters are formed greedily in that
+//     smallest MurmurHash3 of the id, then of the text, then of the place. Clusters are formed greedily in that
 //     order: the best-ranked document not yet removed keeps, and removes every candidate whose
 //     similarity to it reaches the threshold. So every removed document names a kept one it
 //     is similar to (no chains), and the result is a function of the set of records alone.
@@ -22,16 +22,20 @@
 // State files (--sign writes signatures, --merge an index; both have the same layout):
 // a 64-byte header (magic "WINNOWDD", format version, kind, record size, bands, rows, shingle
 // size, minimum words, threshold, seed, record count, string bytes), then fixed-width records
-// sorted by (id hash, text hash) with no repeats, then the ids as a string table. All integers
-// little-endian. A record is 64 + 2 * bands * rows bytes (288 by default) plus its id. Reading
-// checks the magic, version, parameters, size, order, id hashes and references: a damaged file
-// is an IoError naming it, never undefined behaviour. Files are written atomically.
+// sorted by (id hash, text hash, place hash) with no repeats, then the ids as a string table.
+// All integers little-endian. A record is 80 + 2 * bands * rows bytes (304 by default) plus its
+// id. Reading checks the magic, version (2; files of version 1, which had no place, are refused
+// with a message to sign again), parameters, size, order, id hashes and references: a damaged
+// file is an IoError naming it, never undefined behaviour. Files are written atomically.
 //
-// A document is identified by its id and text together: records with the same id and text
-// (the same document signed twice) count once. Memory: the whole index is held in memory,
-// about 290 bytes plus the id per document (64-byte record and 2 * bands * rows bytes of
-// MinHash); decide() adds 24 bytes per document and band for the LSH buckets (336 by default),
-// and add_file() holds a file's bytes while it reads them.
+// A document is identified by its id, text and place (where it is: the caller's name for it,
+// such as its file and record number) together: records with all three equal (the same document
+// signed twice, a signature file merged twice) count once, while copies of a document in two
+// places are two records, of which one is kept (a URL crawled twice with the same text, a shard
+// listed twice). Memory: the whole index is held in memory, about 306 bytes plus the id per
+// document (80-byte record and 2 * bands * rows bytes of MinHash); decide() adds 24 bytes per
+// document and band for the LSH buckets (336 by default), and add_file() holds a file's bytes
+// while it reads them.
 //
 // Not thread-safe (one index per thread); deterministic, locale-independent.
 #pragma once
@@ -73,9 +77,9 @@ class CorpusIndex {
   CorpusIndex(CorpusIndex&&) noexcept;
   CorpusIndex& operator=(CorpusIndex&&) noexcept;
 
-  // Adds one document: its id, UTF-8 text (ill-formed sequences compare as separators) and
-  // date (any string; only ISO 8601 dates rank, others count as no date).
-  void add(std::string_view id, std::string_view text, std::string_view date);
+  // Adds one document: its id, UTF-8 text (ill-formed sequences compare as separators), date
+  // (any string; only ISO 8601 dates rank, others count as no date) and place.
+  void add(std::string_view id, std::string_view text, std::string_view date, std::string_view place = {});
 
   // Adds every record of a signature or index file. Throws IoError naming PATH when it cannot
   // be read, is damaged, or was made with other bands, rows, shingle size, minimum words or
@@ -94,7 +98,7 @@ class CorpusIndex {
   void write(const std::string& path);
 
   // The verdict for the document with ID and TEXT, after decide() or read_index().
-  DedupeVerdict lookup(std::string_view id, std::string_view text) const;
+  DedupeVerdict lookup(std::string_view id, std::string_view text, std::string_view place = {}) const;
 
   std::size_t size() const;  // number of distinct documents
   const CorpusDedupeParams& params() const;
@@ -105,6 +109,15 @@ class CorpusIndex {
 };
 
 // What corpus dedupe reads from one JSON Lines record (`winnow dedupe --jsonl`).
+// The place of record RECORD of FILE, for CorpusIndex::add and lookup: FILE made absolute and
+// free of links, "." and ".." (so that any path to it names the same place; "-" stays "-"),
+// then "#" and the record's number. The command line and the Python module use it alike.
+std::string record_place(const std::string& file, std::uint64_t record);
+
+// FILE made absolute and free of links, "." and ".." ("-" and paths that cannot be resolved
+// stay as they are).
+std::string canonical_file_name(const std::string& file);
+
 struct CorpusRecord {
   // The "id" member when it is a string, or the JSON text of its value when it is another
   // value than null (a number: "42"); else the "url" string; else LOCATION ("FILE:LINE").

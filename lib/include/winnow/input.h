@@ -6,6 +6,12 @@
 // by the record limit: a record longer than max_bytes is reported as oversized, truncated
 // to max_bytes, and the rest of it is skipped without being stored. The same cap bounds
 // what a gzip bomb can expand to per record.
+//
+// Gzip input may hold several members (concatenated .gz files), read as one stream. Data after
+// the last member that is not a gzip member is ignored, as zcat does, and trailing_garbage()
+// then says so for the caller to report (zcat warns and exits with status 2); zero bytes after
+// it (tape padding) are ignored in silence, as gzip does. With Framing::kLines a UTF-8 byte
+// order mark at the start of the input is dropped, so the first record is still JSON.
 #pragma once
 
 #include <cstddef>
@@ -50,12 +56,25 @@ class Input {
   // for gzip input), or for a pipe, which has none, the bytes it has given so far.
   std::uint64_t offset() const;
 
+  // Consumes a run of terminators (empty records) at the reading position, counting them as
+  // records, and returns how many there were: a caller can handle a million empty documents
+  // (a gzip bomb of NULs) at once instead of one by one.
+  std::uint64_t skip_empty_records(Framing framing);
+
+  // True once the input has been read to its end and non-zero data followed the last gzip
+  // member (it was ignored).
+  bool trailing_garbage() const { return trailing_garbage_; }
+  static constexpr const char* kTrailingGarbage = "decompression OK, trailing garbage ignored";
+
   // 1-based number of the record last returned (the line number for kLines).
   std::uint64_t record_number() const { return records_; }
   const std::string& path() const { return path_; }
 
  private:
   bool fill();  // reads more data into the buffer; false at end of input
+  std::size_t fill_plain();
+  std::size_t fill_gzip();
+  bool next_member();
 
   std::string path_;
   struct Gz;
@@ -63,8 +82,9 @@ class Input {
   std::string buffer_;
   std::size_t pos_ = 0;
   bool eof_ = false;
+  bool trailing_garbage_ = false;
   std::uint64_t records_ = 0;
-  std::uint64_t decompressed_ = 0;  // bytes gzread has delivered
+  std::uint64_t decompressed_ = 0;  // bytes of (decompressed) input delivered
   std::uint64_t file_size_ = 0;     // of a regular file, to size a whole-file record once
 };
 

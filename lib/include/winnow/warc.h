@@ -8,9 +8,15 @@
 // and the few headers cleaning needs (media type, declared charset), undoing chunked transfer
 // coding and gzip/deflate content coding under the same size cap.
 //
-// Malformed framing (a truncated record, a record that does not start with "WARC/", a missing
-// Content-Length) makes the rest of the file unreadable and throws IoError naming the file
-// and the record number. A malformed HTTP block spoils one record only: it is returned as an
+// A record block must be followed by the record terminator (CRLF CRLF; the last record of a
+// file may end without it). When it is not, the Content-Length is wrong (too long, it would
+// swallow the next record; too short, the rest of the block would be read as the next one):
+// the record is returned with framing_error set and no block, and reading goes on at the next
+// line that starts with "WARC/" (in Common Crawl's files, the start of the next gzip member).
+// For an oversized record, whose block is skipped unread, this is checked after the block.
+// Other malformed framing (a truncated record, a record that does not start with "WARC/", a
+// missing Content-Length) makes the rest of the file unreadable and throws IoError naming the
+// file and the record number. A malformed HTTP block spoils one record only: it is returned as an
 // error message for the caller to report. Not thread-safe (one reader per Input).
 #pragma once
 
@@ -37,6 +43,7 @@ struct WarcRecord {
   std::uint64_t content_length = 0;
   std::string block;       // the record block; empty when oversized
   bool oversized = false;  // content_length > max_bytes: the block was skipped unread
+  std::string framing_error;  // set when the record's Content-Length was wrong: the block is lost
 };
 
 class WarcReader {
@@ -49,9 +56,13 @@ class WarcReader {
   bool next(WarcRecord& record);
 
  private:
+  static bool ends_record(std::string_view ahead, std::uint64_t at);
+  void resynchronise(WarcRecord& r, const std::string& where, std::uint64_t available);
+
   Input& in_;
   std::size_t max_bytes_;
   std::uint64_t records_ = 0;
+  std::string pending_;  // the first line of the next record, found by resynchronise()
 };
 
 // What cleaning needs of an HTTP response.
