@@ -44,6 +44,17 @@ TEST(Iso8601Date, Table) {
   for (const Case& c : cases) EXPECT_EQ(iso8601_date(c.raw), c.iso) << c.raw;
 }
 
+TEST(DateInUrl, Table) {
+  EXPECT_EQ(date_in_url("https://example.com/news/2019/11/19/bus-routes.html"), "2019-11-19");
+  EXPECT_EQ(date_in_url("https://example.com/2019-11-19-bus-routes"), "2019-11-19");
+  EXPECT_EQ(date_in_url("https://example.com/story/20191119/bus"), "2019-11-19");
+  EXPECT_EQ(date_in_url("https://example.com/2019/11/bus-routes"), "");      // no day
+  EXPECT_EQ(date_in_url("https://example.com/2019/13/40/x"), "");            // not a date
+  EXPECT_EQ(date_in_url("https://2019.example.com/a?d=2019/11/19"), "");     // not in the path
+  EXPECT_EQ(date_in_url("https://example.com/id/1234567890123/x"), "");      // a longer number
+  EXPECT_EQ(date_in_url(""), "");
+}
+
 TEST(Iso8601Date, OutputReadsBackAsItself) {
   for (const char* raw : {"Mon, 19 Nov 2019 10:25:00 -0500", "June 23, 2015", "2019-11-19T15:25:00Z", "5/6/19"}) {
     std::string iso = iso8601_date(raw);

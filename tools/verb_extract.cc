@@ -60,7 +60,7 @@ int extract_main(int argc, char** argv) {
   // (except with --jsonl, where the article text goes into the record's text field).
   for (cli::Option& o : options) {
     if (std::string_view(o.long_name) != "json") continue;
-    o.help = "each document as a JSON line {title, byline, date, url, lang, text}; diagnostics as JSON Lines";
+    o.help = "each document as a JSON line {title, byline, date, url, lang, language, text}; diagnostics as JSON Lines";
   }
   std::vector<std::string> files;
   if (!cli::parse(verb, options, argc, argv, files)) return 0;

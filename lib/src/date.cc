@@ -191,4 +191,42 @@ std::string iso8601_date(std::string_view raw) {
   return std::string(buf) + (d.hour < 0 ? std::string() : d.offset);
 }
 
+std::string date_in_url(std::string_view url) {
+  std::size_t scheme = url.find("://");
+  std::size_t path = url.find('/', scheme == std::string_view::npos ? 0 : scheme + 3);
+  if (path == std::string_view::npos) return {};
+  url = url.substr(path, url.find_first_of("?#", path) - path);
+  auto digits = [&](std::size_t at, std::size_t n) {
+    if (at + n > url.size()) return -1;
+    int v = 0;
+    for (std::size_t k = at; k < at + n; ++k) {
+      if (url[k] < '0' || url[k] > '9') return -1;
+      v = v * 10 + (url[k] - '0');
+    }
+    return v;
+  };
+  auto boundary = [&](std::size_t at) { return at >= url.size() || !(url[at] >= '0' && url[at] <= '9'); };
+  for (std::size_t i = 0; i + 8 < url.size(); ++i) {
+    if (url[i] != '/' && url[i] != '-' && url[i] != '_') continue;
+    int y = digits(i + 1, 4);
+    if (y < 0) continue;
+    Date d;
+    char sep = i + 5 < url.size() ? url[i + 5] : 0;
+    if ((sep == '/' || sep == '-') && digits(i + 6, 2) >= 0 && i + 8 < url.size() && url[i + 8] == sep &&
+        digits(i + 9, 2) >= 0 && boundary(i + 11)) {
+      d = Date(y, digits(i + 6, 2), digits(i + 9, 2));
+    } else if (digits(i + 1, 8) >= 0 && boundary(i + 9)) {
+      d = Date(y, digits(i + 5, 2), digits(i + 7, 2));
+    } else {
+      continue;
+    }
+    if (valid_day(d)) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+      return buf;
+    }
+  }
+  return {};
+}
+
 }  // namespace winnow

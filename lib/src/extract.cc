@@ -8,6 +8,7 @@
 
 #include "data.h"
 #include "html_page.h"
+#include "winnow/date.h"
 #include "winnow/utf8.h"
 
 namespace winnow {
@@ -92,11 +93,40 @@ LinkedData linked_data(const Page& page) {
   return ld;
 }
 
+// Whether KEY is one of the space-separated names of NAMES (itemprop="datePublished dateCreated").
+bool names_include(std::string_view names, std::string_view key) {
+  for (std::size_t start = 0; start < names.size();) {
+    std::size_t end = std::min(names.find(' ', start), names.size());
+    if (names.substr(start, end - start) == key) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
 std::string meta(const Page& page, std::initializer_list<std::string_view> keys) {
   for (std::string_view key : keys) {
     for (const auto& [k, v] : page.meta) {
-      if (k == key && !v.empty()) return v;
+      if (names_include(k, key) && !v.empty()) return v;
     }
+  }
+  return {};
+}
+
+// The publication date: the first of the page's sources that reads as a date (see date.h),
+// as it is written there: meta tags, JSON-LD, <time itemprop=datePublished>, the first
+// <time datetime>, the date in the URL's path.
+std::string publication_date(const Page& page, const LinkedData& ld, std::string_view url) {
+  std::vector<std::string> candidates = {
+      meta(page, {"article:published_time", "datepublished", "date", "pubdate", "dc.date", "dc.date.issued",
+                  "og:published_time", "publish-date", "sailthru.date", "parsely-pub-date"}),
+      ld.date};
+  for (const auto& [prop, when] : page.times) {
+    if (names_include(prop, "datepublished")) candidates.push_back(when);
+  }
+  if (!page.times.empty()) candidates.push_back(page.times.front().second);
+  candidates.push_back(date_in_url(url));
+  for (const std::string& c : candidates) {
+    if (!iso8601_date(c).empty()) return c;
   }
   return {};
 }
@@ -269,9 +299,7 @@ class Extractor {
     if (m.url.empty()) m.url = ld.url;
     m.byline = ld.author;
     if (m.byline.empty()) m.byline = meta(page_, {"author", "article:author", "byl", "dc.creator"});
-    m.date =
-        meta(page_, {"article:published_time", "datepublished", "date", "pubdate", "dc.date", "og:published_time"});
-    if (m.date.empty()) m.date = ld.date;
+    m.date = publication_date(page_, ld, m.url);
     m.lang = page_.lang;
     if (m.lang.empty()) m.lang = meta(page_, {"content-language", "og:locale"});
     if (m.lang.empty()) m.lang = ld.lang;

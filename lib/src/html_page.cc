@@ -413,6 +413,10 @@ class Walker {
       return;
     }
     if (hidden(n)) return;
+    if (name == "time") {
+      const char* prop = attr(n, "itemprop");
+      if (const char* when = attr(n, "datetime")) page_.times.emplace_back(prop ? lower(prop) : std::string(), when);
+    }
     int index = static_cast<int>(page_.elements.size());
     {
       Element e;

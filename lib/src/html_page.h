@@ -76,6 +76,7 @@ struct Page {
   std::string canonical;                                  // <link rel=canonical>
   std::vector<std::pair<std::string, std::string>> meta;  // <meta name|property, content>
   std::vector<std::string> json_ld;                       // contents of <script type="application/ld+json">
+  std::vector<std::pair<std::string, std::string>> times;  // <time itemprop (lower case), datetime>
 };
 
 // Parses HTML (UTF-8; ill-formed sequences must have been repaired by the caller) with

@@ -20,4 +20,8 @@ namespace winnow {
 // or dashes between day, month and year they are day first.
 std::string iso8601_date(std::string_view raw);
 
+// The date a URL's path gives ("/2019/11/19/", "/2019-11-19-", "/20191119/") as "YYYY-MM-DD",
+// or empty. Only the path is read, and only a whole year, month and day.
+std::string date_in_url(std::string_view url);
+
 }  // namespace winnow
