@@ -242,3 +242,26 @@ TEST(Fix, PropertyIdempotentAndValidOnRandomInput) {
 
 }  // namespace
 }  // namespace winnow
+
+namespace winnow {
+namespace {
+
+// A span of mojibake deeper than fix's rounds can take (each decodes three layers): fuzzer
+// input, not text. It is left as it is, so that fix stays idempotent and its work linear;
+// a chain the rounds can take is repaired whole.
+TEST(Fix, MojibakeDeeperThanTheRoundsIsLeftAlone) {
+  auto chain = [](int depth) {
+    std::string s = "Russkiy \xC3\xBB\xC3\x83";  // "ûÃ"
+    for (int i = 0; i < depth; ++i) s += "\xC6\x92";  // "ƒ"
+    return s + "a text\n";
+  };
+  std::string deep = chain(2000);
+  EXPECT_EQ(fix(deep), deep);
+  std::string shallow = chain(6);
+  std::string once = fix(shallow);
+  EXPECT_NE(once, shallow);
+  EXPECT_EQ(fix(once), once);
+}
+
+}  // namespace
+}  // namespace winnow

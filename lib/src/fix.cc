@@ -499,9 +499,17 @@ bool make_valid(std::string_view input, const FixOptions& options, std::string& 
 }
 
 // A repair can uncover another (an entity that decodes to a C1 control, a tag split by an
-// escape); rounds repeat until nothing changes, which is what makes fix idempotent.
+// escape, a fourth layer of mojibake under three); rounds repeat until nothing changes, which
+// is what makes fix idempotent. Every repair shortens the text or turns a C1 control into the
+// character it stands for, so a text settles within twice its length in rounds; real text
+// takes one or two. The bound is reported should it ever be reached ("fix/round-limit").
 void fix_rounds(std::string& text, const FixOptions& options, Sink& sink) {
-  for (int round = 0; round < 4 && fix_round(text, options, sink); ++round) {
+  const std::size_t limit = 2 * text.size() + 4;
+  for (std::size_t round = 0; fix_round(text, options, sink); ++round) {
+    if (round == limit) {
+      sink.add("round-limit", text, 0);
+      return;
+    }
   }
 }
 

@@ -1162,16 +1162,25 @@ bool is_work(const Tables& t, std::string_view text, std::size_t begin, std::siz
 
 // Repairs one line (with the newlines around it, as context), mix-ups and then mojibake, again
 // until neither changes it: a repaired span can be repairable in the light of its new
-// neighbours, or leave a mixed-up word. A few times at most.
+// neighbours, or leave a mixed-up word. Real text settles in one or two rounds. A line still
+// changing after kLineRounds (a span of mojibake deeper than rounds times the three layers a
+// span is decoded at once: fuzzer input, not text) is left as it is, so that fix stays
+// idempotent and its work linear; EDITS then gets nothing for it.
+constexpr int kLineRounds = 4;
+
 bool repair_line(std::string_view unit, bool mixups, bool utf8, std::string& out, std::vector<Edit>* edits) {
   std::string current(unit), next;
   bool changed = false;
-  for (int k = 0; k < 4; ++k) {
+  for (int k = 0;; ++k) {
     bool mixed = mixups && repair_mixups(current, next, edits);
     if (mixed) current.swap(next);
     bool repaired = utf8 && repair_utf8_mojibake(current, next, edits);
     if (repaired) current.swap(next);
     if (!mixed && !repaired) break;
+    if (k == kLineRounds) {
+      if (edits) edits->clear();
+      return false;
+    }
     changed = true;
   }
   if (changed) out = std::move(current);
