@@ -1,11 +1,14 @@
 // winnow/pipeline.h: the whole cleaning pipeline for one document, as `winnow clean` runs it.
 //
-//   bytes --decode--> UTF-8 --(HTML: extract, fix, norm --> article text)--> split --> blocks
-//         --fix--> --strip--> --dedupe--> --norm--> text
+//   bytes --decode--> UTF-8 --(markup: extract | text: split)--> blocks
+//         --rewrite: fix, norm--> --selections: strip, dedupe, resplit (to a fixed point)--> render
 //
-// Input is HTML when looks_like_html() says so (see extract.h). A page's article text then
-// takes the same text path as any other document, so the output is a fixed point:
-// clean(clean(x)) == clean(x). Each stage reads and writes the Document model. Pure,
+// Input is markup when looks_like_html() says so (see markup.h: also behind a preamble such
+// as a wrapper tag or an HTTP header). The blocks are rewritten once (a block norm changed is
+// fixed again), selected by stages that only drop or cut blocks until none does (strip keeps
+// the shape of an extracted article: StripOptions::extracted), and rendered once; resplit
+// makes the blocks those the rendered text reads back, so clean(clean(x)) == clean(x) follows
+// from the stages' own properties. Each stage reads and writes the Document model. Pure,
 // deterministic and thread-safe.
 #pragma once
 
