@@ -3,7 +3,6 @@
 #include <unistd.h>
 
 #include <climits>
-#include <cstdio>
 #include <cstring>
 #include <functional>
 #include <map>
@@ -85,25 +84,8 @@ const std::map<std::string, Setter, std::less<>>& setters() {
   return table;
 }
 
-std::string read_file(const std::string& path) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) throw IoError(path, std::strerror(errno));
-  std::string text;
-  char buf[4096];
-  for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) text.append(buf, n);
-  bool failed = std::ferror(f);
-  std::fclose(f);
-  if (failed) throw IoError(path, "read error");
-  return text;
-}
-
 void apply_file(const std::string& path, Settings& s) {
-  Config config;
-  try {
-    config = Config::parse(read_file(path));
-  } catch (const ConfigError& e) {
-    throw IoError(path + ":" + std::to_string(e.line()), e.what());
-  }
+  Config config = Config::load(path);
   for (const std::string& key : config.keys()) {
     std::size_t dot = key.find('.');
     std::string table = dot == std::string::npos ? "" : key.substr(0, dot), name = key.substr(dot + 1);

@@ -1,12 +1,13 @@
 #include "winnow/config.h"
 
 #include <sys/stat.h>
-
-
 #include <toml++/toml.h>
 
 #include <algorithm>
 #include <optional>
+
+#include "file.h"
+#include "winnow/io_error.h"
 
 namespace winnow {
 namespace {
@@ -64,6 +65,15 @@ Config Config::parse(std::string_view text) {
     }
   }
   return config;
+}
+
+Config Config::load(const std::string& path) {
+  std::string text = internal::read_file(path);
+  try {
+    return parse(text);
+  } catch (const ConfigError& e) {
+    throw IoError(path + ":" + std::to_string(e.line()), e.what());
+  }
 }
 
 std::string Config::find(const std::string& start) {

@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "file.h"
 #include "murmur3.h"
 #include "winnow/atomic_file.h"
 #include "winnow/io_error.h"
@@ -73,19 +74,6 @@ std::uint64_t get64(const unsigned char* p) {
   std::uint64_t v = 0;
   for (int i = 7; i >= 0; --i) v = (v << 8) | p[i];
   return v;
-}
-
-std::string read_all(const std::string& path) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) throw IoError(path, std::strerror(errno));
-  std::string data;
-  char buf[1 << 16];
-  std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) data.append(buf, n);
-  bool failed = std::ferror(f);
-  std::fclose(f);
-  if (failed) throw IoError(path, "read error");
-  return data;
 }
 
 // Parses exactly N digits at S[*i].
@@ -473,10 +461,10 @@ void CorpusIndex::add(std::string_view id, std::string_view text, std::string_vi
   m.append(r, id, m.signature.data());
 }
 
-void CorpusIndex::add_file(const std::string& path) { impl_->load(path, read_all(path), false); }
+void CorpusIndex::add_file(const std::string& path) { impl_->load(path, internal::read_file(path), false); }
 
 CorpusIndex CorpusIndex::read_index(const std::string& path) {
-  std::string data = read_all(path);
+  std::string data = internal::read_file(path);
   CorpusDedupeParams params;
   if (data.size() >= kHeaderSize && std::memcmp(data.data(), kMagic, sizeof kMagic) == 0) {
     // The parameters come from the file itself; load() still checks the ones fixed by the format.

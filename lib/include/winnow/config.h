@@ -35,6 +35,10 @@ class Config {
   // Parses the text of a configuration file. Throws ConfigError.
   static Config parse(std::string_view text);
 
+  // Reads and parses the file PATH. Throws IoError: naming PATH when it cannot be read, and
+  // "PATH:LINE" with the message for a ConfigError.
+  static Config load(const std::string& path);
+
   // The path of the nearest `.winnow.toml` in DIR or one of its parents, or "" if none.
   static std::string find(const std::string& dir);
 
