@@ -290,19 +290,12 @@ void report_decoding(const Decoded& decoded, Report& report) {
 
 bool is_known_encoding(std::string_view name) { return open_converter(std::string(name)) != nullptr; }
 
-bool is_plain_utf8(std::string_view bytes, const DecodeOptions& options) {
-  if (!options.from.empty()) return false;
-  for (const Bom& bom : kBoms) {
-    if (bytes.substr(0, bom.bytes.size()) == bom.bytes) return false;
-  }
-  for (const char* wide : {utf16_or_32_by_zeros(bytes), iso2022_by_escapes(bytes)}) {
-    if (wide && decode_with(wide, bytes).replaced == 0) return false;
-  }
-  return utf8::valid(bytes);
-}
+namespace {
 
-Decoded decode(std::string_view bytes, const DecodeOptions& options) {
-  if (is_plain_utf8(bytes, options)) return Decoded{std::string(bytes), "UTF-8", false, 0};
+// decode(), except that BYTES that need no decoding (valid UTF-8 without a byte order mark,
+// not UTF-16/32 or ISO-2022 by their patterns, no forced encoding) give an empty Decoded,
+// without a copy of them.
+Decoded decode_unless_plain(std::string_view bytes, const DecodeOptions& options) {
   if (!options.from.empty()) return decode_with(options.from, bytes);
   for (const Bom& bom : kBoms) {
     if (bytes.substr(0, bom.bytes.size()) == bom.bytes) {
@@ -316,6 +309,7 @@ Decoded decode(std::string_view bytes, const DecodeOptions& options) {
     Decoded d = decode_with(wide, bytes);
     if (d.replaced == 0) return d;
   }
+  if (utf8::valid(bytes)) return Decoded{};
   if (utf8::valid_cesu8(bytes)) {
     Decoded d;
     d.text = utf8::decode_cesu8(bytes, nullptr, &d.replaced);
@@ -384,6 +378,20 @@ Decoded decode(std::string_view bytes, const DecodeOptions& options) {
     return d;
   }
   return decode_with(best, bytes);
+}
+
+}  // namespace
+
+Decoded decode(std::string_view bytes, const DecodeOptions& options) {
+  Decoded d;
+  std::string_view text = decode_view(bytes, options, d);
+  if (text.data() == bytes.data() && text.size() == bytes.size()) d.text.assign(bytes);
+  return d;
+}
+
+std::string_view decode_view(std::string_view bytes, const DecodeOptions& options, Decoded& out) {
+  out = decode_unless_plain(bytes, options);
+  return out.encoding.empty() ? (out.encoding = "UTF-8", bytes) : std::string_view(out.text);
 }
 
 }  // namespace winnow

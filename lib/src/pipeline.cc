@@ -117,12 +117,8 @@ std::string clean(std::string_view bytes, const CleanOptions& options, Report* r
   std::optional<StageTimer> timer(std::in_place, report, "decode");
   // Plain UTF-8 is read where it is; anything else is decoded into a copy.
   Decoded decoded;
-  std::string_view input = bytes;
-  if (!is_plain_utf8(bytes, options.decode)) {
-    decoded = decode(bytes, options.decode);
-    if (report) report_decoding(decoded, *report);
-    input = decoded.text;
-  }
+  std::string_view input = decode_view(bytes, options.decode, decoded);
+  if (report) report_decoding(decoded, *report);
   const SplitMode mode = options.norm.keep_lines ? SplitMode::kParagraphs : SplitMode::kAuto;
   std::string reparsed;  // the output of a round whose text still looked like markup
   // Markup is parsed and its article extracted; text is split into blocks. Either way the

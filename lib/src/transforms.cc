@@ -54,8 +54,10 @@ std::string dedupe_verb(std::string_view bytes, Report* report, Document* doc) {
 }
 
 std::string norm_verb(std::string_view bytes, const NormOptions& options, Report* report) {
-  if (is_plain_utf8(bytes)) return normalize(bytes, options, report);  // no copy of a big document
-  return normalize(decoded(bytes, {}, report).text, options, report);
+  Decoded d;
+  std::string_view text = decode_view(bytes, {}, d);  // no copy of a big document
+  if (report) report_decoding(d, *report);
+  return normalize(text, options, report);
 }
 
 }  // namespace winnow

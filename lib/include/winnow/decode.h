@@ -42,10 +42,12 @@ struct Decoded {
 // options.from names an encoding ICU does not know (check with is_known_encoding first).
 Decoded decode(std::string_view bytes, const DecodeOptions& options = {});
 
-// True when decode() would return BYTES as they are (valid UTF-8, no byte order mark, not
-// UTF-16/32 or ISO-2022 by their byte patterns, no forced encoding): a caller can then read
-// BYTES directly and spare the copy, which for one big document is a third of the memory.
-bool is_plain_utf8(std::string_view bytes, const DecodeOptions& options = {});
+// Decodes BYTES as decode() does, without copying them when they need no decoding (valid
+// UTF-8 without a byte order mark, not UTF-16/32 or ISO-2022 by their patterns, no forced
+// encoding): the text is then BYTES themselves, else OUT.text. OUT tells the encoding and the
+// replacements either way (for report_decoding). For one big document this spares a third of
+// the memory.
+std::string_view decode_view(std::string_view bytes, const DecodeOptions& options, Decoded& out);
 
 // Records in REPORT what decoding did, under stage "decode": "transcoded" (with the encoding)
 // when the input was not UTF-8, and "invalid-bytes" counting the replacements.
