@@ -298,7 +298,7 @@ class Runner {
     t.empties = n;
     if (!opts_.jsonl) {  // blank lines are not documents
       t.totals.documents_in = n;
-      t.totals.documents_out = opts_.check ? 0 : n;
+      t.totals.documents_out = opts_.check || opts_.records ? 0 : n;  // --to-jsonl: no record for them
     }
     report_.count("input", opts_.jsonl ? "blank-lines" : "empty-documents", n);
     if (opts_.jsonl) {
@@ -443,9 +443,13 @@ class Runner {
         case Task::Kind::kDocument:
           t.totals.documents_in = 1;
           t.totals.bytes_in = t.input.size();
-          if (std::optional<std::string> text = process(t, t.input, Source{t.location, nullptr, {}, t.sequence}, report)) {
-            t.output = std::move(*text);
-            if (opts_.null_data) t.output.push_back('\0');
+          if (std::optional<Result> r = process(t, t.input, Source{t.location, nullptr, {}, t.sequence, opts_.records && opts_.metadata.add}, report)) {
+            if (opts_.records) {
+              t.output = new_record({{"path", t.location}}, *r);
+            } else {
+              t.output = std::move(r->text);
+              if (opts_.null_data) t.output.push_back('\0');
+            }
           }
           break;
         case Task::Kind::kJsonLine:
@@ -487,9 +491,10 @@ class Runner {
       t.totals.failed = 1;
       report.count("input", "bad-record");
       if (!opts_.check) t.output = std::move(line.output);
-    } else if (std::optional<std::string> result =
-                   process(t, line.text, Source{t.location, &*line.record, {}, t.sequence}, report)) {
-      t.output = line.record->with_string(opts_.field, *result, &repaired) + "\n";
+    } else if (std::optional<Result> r =
+                   process(t, line.text, Source{t.location, &*line.record, {}, t.sequence, opts_.metadata.add}, report)) {
+      const Metadata* meta = opts_.metadata.add && r->meta ? &*r->meta : nullptr;
+      t.output = record_with_metadata(*line.record, opts_.field, r->text, meta, opts_.metadata.replace, &repaired) + "\n";
     }
     if (repaired) {
       t.messages += warning(t.location, std::to_string(repaired) + " invalid UTF-8 sequence(s) or lone surrogate(s) " +
@@ -518,20 +523,52 @@ class Runner {
     std::string().swap(t.input);
     t.totals.documents_in = 1;
     t.totals.bytes_in = http->body.size();
-    if (std::optional<std::string> text = process(t, http->body, Source{t.location, nullptr, http->charset, t.sequence}, report)) {
-      t.output = "{\"url\":" + json_quote(t.url) + ",\"date\":" + json_quote(t.date) + ",\"id\":" + json_quote(t.id) +
-                 "," + json_quote(opts_.field) + ":" + json_quote(*text) + "}\n";
+    if (std::optional<Result> r = process(t, http->body, Source{t.location, nullptr, http->charset, t.sequence, opts_.metadata.add}, report)) {
+      t.output = new_record({{"url", t.url}, {"crawl_date", t.date}, {"id", t.id}}, *r);
     }
   }
 
+  // The metadata members R's record gets: none with --no-metadata or from a verb that finds
+  // none, else the fields found (see metadata.h).
+  std::vector<std::pair<std::string_view, std::string>> metadata_of(const Result& r) const {
+    std::vector<std::pair<std::string_view, std::string>> out;
+    if (!opts_.metadata.add || !r.meta) return out;
+    for (auto& field : metadata_fields(*r.meta)) {
+      if (!field.second.empty()) out.push_back(std::move(field));
+    }
+    return out;
+  }
+
+  // A new JSON Lines record: SOURCE's members (where the document came from), then FIELD with
+  // R's text, then R's metadata; a metadata member takes the place of a source member of the
+  // same name only with --replace-metadata (a WARC record's url is the one it was fetched from).
+  std::string new_record(std::vector<std::pair<std::string_view, std::string>> source, Result& r) const {
+    source.emplace_back(opts_.field, std::move(r.text));
+    for (auto& [name, value] : metadata_of(r)) {
+      auto same = std::find_if(source.begin(), source.end(), [&](const auto& m) { return m.first == name; });
+      if (same == source.end()) {
+        source.emplace_back(name, std::move(value));
+      } else if (opts_.metadata.replace && same->first != opts_.field) {
+        same->second = std::move(value);
+      }
+    }
+    std::string out = "{";
+    for (const auto& [name, value] : source) {
+      if (out.size() > 1) out += ',';
+      out += json_quote(name) + ":" + json_quote(value);
+    }
+    return out + "}\n";
+  }
+
   // Transforms one document; returns its text unless --check (then only findings).
-  std::optional<std::string> process(Task& t, std::string_view input, const Source& source, Report& report) {
-    std::string result = transform_(input, source, report);
+  std::optional<Result> process(Task& t, std::string_view input, const Source& source, Report& report) {
+    Result result = transform_(input, source, report);
     if (opts_.explain) t.messages += explanation(source.location, report);
     if (opts_.check) {
-      if (result != input) {
+      if (result.text != input) {
+        const std::string& out = result.text;
         std::size_t at = 0;
-        while (at < input.size() && at < result.size() && input[at] == result[at]) ++at;
+        while (at < input.size() && at < out.size() && input[at] == out[at]) ++at;
         t.totals.findings = 1;
         if (!opts_.quiet) {
           std::string where = source.location;
@@ -542,7 +579,7 @@ class Runner {
       return std::nullopt;
     }
     t.totals.documents_out = 1;
-    t.totals.bytes_out = result.size();
+    t.totals.bytes_out = result.text.size();
     return result;
   }
 
@@ -578,7 +615,7 @@ class Runner {
           }
           break;
         case Task::Kind::kEmpty:
-          if (out_) write_repeated(opts_.jsonl ? '\n' : '\0', t.empties);
+          if (out_ && !opts_.records) write_repeated(opts_.jsonl ? '\n' : '\0', t.empties);
           break;
         default:
           if (out_) out_->write(t.output);
@@ -743,6 +780,13 @@ void add_document_options(std::vector<cli::Option>& options, DocumentOptions& o,
                      [&o](const char*) { o.quiet = true; }});
 }
 
+void add_record_options(std::vector<cli::Option>& options, DocumentOptions& o) {
+  options.push_back({"to-jsonl", 0, cli::Arg::kNone, nullptr,
+                     "write each document as a JSON Lines record: path, text and metadata",
+                     [&o](const char*) { o.records = true; }});
+  add_metadata_options(options, o.metadata);
+}
+
 void cut_at_character(std::string& record) {
   // A character is at most four bytes: find the byte that would lead the last one.
   std::size_t lead = record.size();
@@ -757,6 +801,7 @@ void cut_at_character(std::string& record) {
 int run_documents(const DocumentOptions& opts, std::vector<std::string> files, const Transform& transform,
                   std::string_view check_message) {
   if (opts.jsonl && opts.null_data) throw cli::UsageError("--jsonl and -z cannot be combined");
+  if (opts.jsonl && opts.records) throw cli::UsageError("--to-jsonl reads documents, and --jsonl reads records: choose one");
   if (opts.recursive) {
     if (files.empty()) throw cli::UsageError("-r needs a directory or file to read");
     if (opts.output == "-" && !opts.check) throw cli::UsageError("-r needs -o DIR, the directory to write to");

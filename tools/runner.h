@@ -13,12 +13,15 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "cli.h"
+#include "verb_options.h"
 #include "winnow/jsonl.h"
+#include "winnow/metadata.h"
 #include "winnow/report.h"
 
 namespace winnow::tools {
@@ -39,11 +42,17 @@ struct DocumentOptions {
   bool recursive = false;      // -r: FILEs are trees, mirrored under the directory -o names
   unsigned jobs = 1;           // -j: worker threads
   bool warc = false;           // set by verbs that read WARC files (recognised by content)
+  bool records = false;        // --to-jsonl: every document becomes a JSON Lines record
+  MetadataOptions metadata;    // what records get from a transform's metadata
 };
 
 // Registers the shared options (-o, -r, -j, -z, --jsonl, --field, -q, --explain, --json,
 // --stats, --max-bytes, --truncate, and --check with CHECK_HELP when that is not null).
 void add_document_options(std::vector<cli::Option>& options, DocumentOptions& opts, const char* check_help);
+
+// Registers the options of verbs whose transform gives metadata: --to-jsonl, and
+// --no-metadata and --replace-metadata (see verb_options.h).
+void add_record_options(std::vector<cli::Option>& options, DocumentOptions& opts);
 
 // Cuts RECORD, the first --max-bytes bytes of a longer document, back to the end of its last
 // whole character when it is UTF-8 up to there and the cut split a character; other bytes are
@@ -56,12 +65,22 @@ struct Source {
   const JsonRecord* json;     // the record, with --jsonl
   std::string_view charset;   // the charset a WARC record's HTTP headers declare, else empty
   std::uint64_t sequence;     // the document's place in input order, whatever the thread
+  bool wants_metadata;        // the output is a JSON Lines record that gets metadata members
 };
 
-// Turns one document (raw bytes; with --jsonl the field's UTF-8 text) into its output text.
+// What a transform makes of one document: its output text and, from verbs that find it, its
+// metadata (see metadata.h), which JSON Lines records get as members of their own.
+struct Result {
+  Result(std::string t) : text(std::move(t)) {}  // NOLINT(google-explicit-constructor): text only
+  Result(std::string t, Metadata m) : text(std::move(t)), meta(std::move(m)) {}
+  std::string text;
+  std::optional<Metadata> meta;
+};
+
+// Turns one document (raw bytes; with --jsonl the field's UTF-8 text) into its output.
 // Called from several threads at once with -j: it must not touch shared state except REPORT,
 // which belongs to the calling thread.
-using Transform = std::function<std::string(std::string_view input, const Source& source, Report& report)>;
+using Transform = std::function<Result(std::string_view input, const Source& source, Report& report)>;
 
 // Runs TRANSFORM over every document of FILES (none: stdin). CHECK_MESSAGE names what --check
 // reports, e.g. "not in canonical form". Returns the exit status: 0, 1 (--check findings) or

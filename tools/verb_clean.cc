@@ -23,17 +23,24 @@ int clean_main(int argc, char** argv) {
   std::vector<cli::Option> options;
   add_clean_options(options, clean_opts);
   add_config_options(options);
+  add_record_options(options, io);
   add_document_options(options, io, "exit 1 and say where if the input is not already clean; print nothing");
   std::vector<std::string> files;
   if (!cli::parse(verb, options, argc, argv, files)) return 0;
   io.warc = true;
   return run_documents(
       io, files,
-      [&](std::string_view input, const Source& source, Report& report) {
-        if (source.charset.empty()) return clean(input, clean_opts, &report);
-        CleanOptions hinted = clean_opts;
-        hinted.decode.declared = source.charset;  // from the HTTP headers of a WARC record
-        return clean(input, hinted, &report);
+      [&](std::string_view input, const Source& source, Report& report) -> Result {
+        CleanOptions hinted;
+        if (!source.charset.empty()) {
+          hinted = clean_opts;
+          hinted.decode.declared = source.charset;  // from the HTTP headers of a WARC record
+        }
+        const CleanOptions& o = source.charset.empty() ? clean_opts : hinted;
+        if (!source.wants_metadata) return clean(input, o, &report);
+        Document doc;
+        std::string text = clean(input, o, &report, &doc);
+        return {std::move(text), std::move(doc.meta)};
       },
       "not clean");
 }

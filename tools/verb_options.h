@@ -28,6 +28,21 @@ inline void add_from_option(std::vector<cli::Option>& options, DecodeOptions& d)
                      }});
 }
 
+// What the metadata of a verb that finds it (clean, extract) does to a JSON Lines record.
+struct MetadataOptions {
+  bool add = true;       // --no-metadata: add no members
+  bool replace = false;  // --replace-metadata: replace members the record has
+};
+
+// --no-metadata, --replace-metadata.
+inline void add_metadata_options(std::vector<cli::Option>& options, MetadataOptions& m) {
+  options.push_back({"no-metadata", 0, cli::Arg::kNone, nullptr, "add no metadata members to JSON Lines records",
+                     [&m](const char*) { m.add = false; }});
+  options.push_back({"replace-metadata", 0, cli::Arg::kNone, nullptr,
+                     "let metadata replace members a JSON Lines record already has",
+                     [&m](const char*) { m.replace = true; }});
+}
+
 // The primary subtags of a comma-separated LIST ("en,de-AT" -> en, de). Throws UsageError for
 // an entry that is not a language tag.
 inline std::vector<std::string> language_list(std::string_view list) {

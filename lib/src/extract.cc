@@ -22,7 +22,7 @@ using html::TextBlock;
 // ---- metadata ------------------------------------------------------------------------------
 
 struct LinkedData {
-  std::string headline, body, author, date, url, lang;
+  std::string headline, body, author, date, modified, description, url, lang;
 };
 
 std::string json_string(const boost::json::value* v) {
@@ -77,6 +77,8 @@ void find_article(const boost::json::value& v, LinkedData& ld, int depth = 0) {
     take(ld.body, "articleBody");
     take(ld.author, "author");
     take(ld.date, "datePublished");
+    take(ld.modified, "dateModified");
+    take(ld.description, "description");
     take(ld.url, "url");
     take(ld.lang, "inLanguage");
   }
@@ -304,6 +306,11 @@ class Extractor {
     if (m.lang.empty()) m.lang = meta(page_, {"content-language", "og:locale"});
     if (m.lang.empty()) m.lang = ld.lang;
     m.site = meta(page_, {"og:site_name", "application-name"});
+    m.modified = meta(page_, {"article:modified_time", "datemodified", "og:updated_time", "dc.date.modified",
+                              "last-modified"});
+    if (m.modified.empty()) m.modified = ld.modified;
+    m.description = collapse(meta(page_, {"og:description", "description", "twitter:description", "dc.description"}));
+    if (m.description.empty()) m.description = collapse(ld.description);
     m.byline = collapse(m.byline);
     // article:author and JSON-LD author often hold a profile URL rather than a name.
     if (m.byline.rfind("http://", 0) == 0 || m.byline.rfind("https://", 0) == 0) m.byline.clear();

@@ -6,7 +6,6 @@
 #include <string>
 #include <vector>
 
-#include "winnow/date.h"
 #include "winnow/dedupe.h"
 #include "winnow/language.h"
 #include "winnow/markup.h"
@@ -151,11 +150,6 @@ std::string clean(std::string_view bytes, const CleanOptions& options, Report* r
     reparsed = std::move(text);
     input = reparsed;
   }
-}
-
-void finish_metadata(Document& doc, std::string_view text) {
-  doc.meta.date = iso8601_date(doc.meta.date);
-  doc.meta.language = detect_language(text).code;
 }
 
 }  // namespace winnow

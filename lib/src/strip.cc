@@ -349,7 +349,7 @@ struct WordInfo {
   std::uint16_t stop = 0;    // bit L: a stopword of kLanguages[L]
   std::uint32_t phrase = 0;  // its id in the phrases, PhraseMatcher::kNone if in none
   bool date = false;         // in dates.txt
-  bool byline = false;       // in boilerplate-byline.txt
+  bool byline = false;       // in boilerplate-byline.txt or boilerplate-credit.txt
 };
 
 // Folded word -> WordInfo, open addressing on the token hash that normalise() computed, so a
@@ -446,9 +446,11 @@ struct Tables {
     for (std::string_view entry : data::lines("dates.txt")) {
       for (const std::string& w : fold(entry)) word(w).date = true;
     }
-    for (std::string_view entry : data::lines("boilerplate-byline.txt")) {
-      std::vector<std::string> ws = fold(entry);
-      if (!ws.empty()) word(ws.front()).byline = true;
+    for (const char* file : {"boilerplate-byline.txt", "boilerplate-credit.txt"}) {
+      for (std::string_view entry : data::lines(file)) {
+        std::vector<std::string> ws = fold(entry);
+        if (!ws.empty()) word(ws.front()).byline = true;
+      }
     }
   }
 };

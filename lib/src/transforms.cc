@@ -20,7 +20,10 @@ Decoded decoded(std::string_view bytes, const DecodeOptions& options, Report* re
 std::string extract_verb(std::string_view bytes, const ExtractOptions& options, Report* report, Document* doc) {
   Document page = extract(decoded(bytes, {}, report).text, options, report);
   std::string text = render(page);
-  if (doc) *doc = std::move(page);
+  if (doc) {
+    finish_metadata(page, text);
+    *doc = std::move(page);
+  }
   return text;
 }
 

@@ -13,11 +13,13 @@ class RecordError(ValueError):
     failed: bool   # whether it counts as a failed record (exit status 2)
 
 class Meta(TypedDict):
-    url: str
-    site: str
     title: str
     byline: str
-    date: str  # ISO 8601 (clean); as the page gives it (extract)
+    date: str  # published, ISO 8601
+    modified: str  # ISO 8601
+    url: str
+    site: str
+    description: str
     lang: str  # declared
     language: str  # detected
 
@@ -77,7 +79,9 @@ def clean_document(text: Text, **options: Any) -> DocumentDict: ...
 def clean_jsonl_line(line: Text, field: str = "text", **options: Any) -> bytes: ...
 def extract(text: Text, *, no_title: bool = ...) -> str: ...
 def extract_document(text: Text, *, no_title: bool = ...) -> DocumentDict: ...
-def extract_jsonl_line(line: Text, field: str = "text", *, no_title: bool = ...) -> bytes: ...
+def extract_jsonl_line(
+    line: Text, field: str = "text", *, no_title: bool = ..., no_metadata: bool = ..., replace_metadata: bool = ...
+) -> bytes: ...
 def fix(
     text: Text,
     *,

@@ -17,6 +17,8 @@
 #include <string_view>
 #include <vector>
 
+#include "winnow/metadata.h"
+
 namespace winnow {
 
 enum class BlockKind : std::uint8_t {
@@ -47,13 +49,6 @@ struct Block {
   double score = 0;    // the classifier's score behind the verdict, when there is one
 
   bool kept() const { return verdict == Verdict::kKeep; }
-};
-
-struct Metadata {
-  std::string url, site, title, byline;
-  std::string date;      // ISO 8601 once finish_metadata() has run (see pipeline.h)
-  std::string lang;      // the language the page declares (<html lang>), as declared
-  std::string language;  // the language detected from the text (BCP 47 primary subtag)
 };
 
 struct Document {

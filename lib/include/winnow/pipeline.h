@@ -47,12 +47,9 @@ struct CleanOptions {
 // Cleans one document given as raw bytes (any encoding). REPORT, if given, receives what every
 // stage changed or removed, one count "removed/REASON" for every dropped block, and the time
 // each stage took. DOC, if given, receives the final block model (dropped blocks
-// included, with their reasons).
+// included, with their reasons) and its metadata, completed by finish_metadata() (see
+// metadata.h).
 std::string clean(std::string_view bytes, const CleanOptions& options = {}, Report* report = nullptr,
                   Document* doc = nullptr);
-
-// Completes DOC's metadata for output: the date as ISO 8601 (empty when it cannot be read,
-// see date.h) and the language detected from TEXT, the document's output (see language.h).
-void finish_metadata(Document& doc, std::string_view text);
 
 }  // namespace winnow
