@@ -9,9 +9,11 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "run_tool.h"
+#include "winnow/jsonl.h"
 #include "warc_builder.h"
 
 namespace winnow::testing {
@@ -324,6 +326,25 @@ TEST(Corpus, WarcRecordProblemsCostOneRecord) {
   EXPECT_EQ(
       r.out,
       "{\"url\":\"http://x/ok\",\"crawl_date\":\"2024-05-01T12:00:00Z\",\"id\":\"<urn:uuid:ok>\",\"text\":\"fine\\n\"}\n");
+}
+
+TEST(Corpus, CleanRecordsKeepTheSeedsBylinesAndDates) {
+  // Seed 002 prints "By James Kitfield 2/12/2016"; seed 004 "By Musa Khan Jalalzai", then
+  // "June 23, 2015", below a clock that shows the day the page was saved.
+  const std::string corpus = source_dir() + "/fixtures/corpus/";
+  for (const auto& [seed, byline, date] :
+       {std::tuple<std::string, std::string, std::string>{"002_a986065ff4084d2c.txt", "James Kitfield", "2016-02-12"},
+        {"004_681f3b9f914a6327.txt", "Musa Khan Jalalzai", "2015-06-23"}}) {
+    std::string record = "{\"id\":1,\"text\":" + json_quote(read_file(corpus + seed)) + "}\n";
+    ToolResult r = run_tool({"clean", "--jsonl"}, record);
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_NE(r.out.find("\"byline\": \"" + byline + "\", \"date\": \"" + date + "\""), std::string::npos) << r.out;
+    // The byline left the text; --no-metadata gives the same text without the members.
+    EXPECT_EQ(r.out.find("By " + byline), std::string::npos);
+    ToolResult bare = run_tool({"clean", "--jsonl", "--no-metadata"}, record);
+    EXPECT_EQ(bare.out.find("\"byline\""), std::string::npos);
+    EXPECT_EQ(bare.out.substr(0, bare.out.size() - 2), r.out.substr(0, bare.out.size() - 2));
+  }
 }
 
 // -j N writes the same bytes, on stdout and stderr, as -j 1.
