@@ -55,6 +55,8 @@ struct Task {
   };
   Kind kind = Kind::kNote;
   std::string location, input, path;
+  std::string file;                  // the input as given, and the document's number in it
+  std::uint64_t record = 0;
   std::string url, date, id;         // kWarc: the record's WARC-Target-URI, WARC-Date, WARC-Record-ID
   std::uint64_t progress_bytes = 0;  // input bytes read when the reader made this task
   std::uint64_t sequence = 0;        // the task's place in input order (set by submit)
@@ -267,6 +269,8 @@ class Runner {
       if (fatal_ || !in.next(record, framing, opts_.max_bytes, &oversized)) break;
       Task t;
       t.location = name;
+      t.file = in.path();
+      t.record = in.record_number();
       if (opts_.jsonl) t.location += ":" + std::to_string(in.record_number());
       if (opts_.null_data) t.location += "#" + std::to_string(in.record_number());
       t.progress_bytes = bytes_read_ + in.offset();
@@ -335,6 +339,8 @@ class Runner {
       }
       Task t;
       t.location = name + "#" + std::to_string(rec.number);
+      t.file = in.path();
+      t.record = rec.number;
       t.progress_bytes = bytes_read_ + in.offset();
       if (rec.oversized) {
         t.messages =
@@ -443,7 +449,7 @@ class Runner {
         case Task::Kind::kDocument:
           t.totals.documents_in = 1;
           t.totals.bytes_in = t.input.size();
-          if (std::optional<Result> r = process(t, t.input, Source{t.location, nullptr, {}, t.sequence, opts_.records && opts_.metadata.add}, report)) {
+          if (std::optional<Result> r = process(t, t.input, source_of(t, nullptr, {}, opts_.records && opts_.metadata.add), report)) {
             if (opts_.records) {
               t.output = new_record({{"path", t.location}}, *r);
             } else {
@@ -492,7 +498,7 @@ class Runner {
       report.count("input", "bad-record");
       if (!opts_.check) t.output = std::move(line.output);
     } else if (std::optional<Result> r =
-                   process(t, line.text, Source{t.location, &*line.record, {}, t.sequence, opts_.metadata.add}, report)) {
+                   process(t, line.text, source_of(t, &*line.record, {}, opts_.metadata.add), report)) {
       const Metadata* meta = opts_.metadata.add && r->meta ? &*r->meta : nullptr;
       t.output = record_with_metadata(*line.record, opts_.field, r->text, meta, opts_.metadata.replace, &repaired) + "\n";
     }
@@ -523,7 +529,7 @@ class Runner {
     std::string().swap(t.input);
     t.totals.documents_in = 1;
     t.totals.bytes_in = http->body.size();
-    if (std::optional<Result> r = process(t, http->body, Source{t.location, nullptr, http->charset, t.sequence, opts_.metadata.add}, report)) {
+    if (std::optional<Result> r = process(t, http->body, source_of(t, nullptr, http->charset, opts_.metadata.add), report)) {
       t.output = new_record({{"url", t.url}, {"crawl_date", t.date}, {"id", t.id}}, *r);
     }
   }
@@ -558,6 +564,10 @@ class Runner {
       out += json_quote(name) + ":" + json_quote(value);
     }
     return out + "}\n";
+  }
+
+  static Source source_of(const Task& t, const JsonRecord* json, std::string_view charset, bool wants_metadata) {
+    return Source{t.location, t.file, t.record, json, charset, t.sequence, wants_metadata};
   }
 
   // Transforms one document; returns its text unless --check (then only findings).

@@ -62,6 +62,8 @@ void cut_at_character(std::string& record);
 // Where a document came from, for the transform and for diagnostics.
 struct Source {
   std::string location;       // "FILE", "FILE:LINE" (JSON Lines) or "FILE#N" (-z, WARC record N)
+  std::string_view file;      // FILE as given ("-": standard input)
+  std::uint64_t record;       // N or LINE: the document's number in FILE (1 for a whole file)
   const JsonRecord* json;     // the record, with --jsonl
   std::string_view charset;   // the charset a WARC record's HTTP headers declare, else empty
   std::uint64_t sequence;     // the document's place in input order, whatever the thread

@@ -73,7 +73,7 @@ bool for_each_document(const DocumentOptions& opts, const std::vector<std::strin
         doc.place = record_place(file, in.record_number());
         if (!opts.jsonl) {
           Decoded decoded = decode(record);
-          doc.id = opts.null_data ? doc.location : file;
+          doc.id = opts.null_data ? document_id(nullptr, decoded.text) : file;
           doc.text = decoded.text;
           visit(doc);
           continue;
@@ -82,7 +82,7 @@ bool for_each_document(const DocumentOptions& opts, const std::vector<std::strin
         std::string error;
         std::optional<JsonRecord> rec = JsonRecord::parse(record, &error);
         std::optional<CorpusRecord> fields;
-        if (rec) fields = corpus_record(*rec, opts.field, doc.location, &error);
+        if (rec) fields = corpus_record(*rec, opts.field, &error);
         if (!fields) {
           cli::error(doc.location + ": " + error + ", record skipped");
           ok = false;

@@ -554,8 +554,24 @@ std::size_t CorpusIndex::size() const {
 
 const CorpusDedupeParams& CorpusIndex::params() const { return impl_->params; }
 
-std::optional<CorpusRecord> corpus_record(const JsonRecord& rec, std::string_view field, std::string_view location,
-                                          std::string* error) {
+std::string document_id(const JsonRecord* record, std::string_view text) {
+  if (record) {
+    std::optional<std::string> id = record->string("id");
+    std::optional<std::string_view> raw = record->raw("id");
+    if (!id && raw && *raw != "null") id = std::string(*raw);
+    if (!id || id->empty()) id = record->string("url");
+    if (id && !id->empty()) return std::move(*id);
+  }
+  static const char kHex[] = "0123456789abcdef";
+  internal::Hash128 h = internal::murmur3_128(text, 0);
+  std::string out = "text:";
+  for (std::uint64_t half : {h.hi, h.lo}) {
+    for (int shift = 60; shift >= 0; shift -= 4) out.push_back(kHex[(half >> shift) & 0xF]);
+  }
+  return out;
+}
+
+std::optional<CorpusRecord> corpus_record(const JsonRecord& rec, std::string_view field, std::string* error) {
   bool present = false;
   std::optional<std::string> text = rec.string(field, &present);
   if (!text) {
@@ -563,11 +579,7 @@ std::optional<CorpusRecord> corpus_record(const JsonRecord& rec, std::string_vie
     return std::nullopt;
   }
   CorpusRecord out;
-  std::optional<std::string> id = rec.string("id");
-  std::optional<std::string_view> raw_id = rec.raw("id");
-  if (!id && raw_id && *raw_id != "null") id = std::string(*raw_id);
-  if (!id) id = rec.string("url");
-  out.id = id && !id->empty() ? std::move(*id) : std::string(location);
+  out.id = document_id(&rec, *text);
   out.date = rec.string("date").value_or("");
   out.text = std::move(*text);
   return out;

@@ -325,7 +325,7 @@ void for_each_record(py::iterable records, const std::string& source, const std:
     std::optional<CorpusRecord> fields = without_gil([&]() -> std::optional<CorpusRecord> {
       std::optional<JsonRecord> rec = JsonRecord::parse(line, &error);
       if (!rec) return std::nullopt;
-      return corpus_record(*rec, field, location, &error);
+      return corpus_record(*rec, field, &error);
     });
     if (!fields) {
       // As the command line does it when given a list: the record is reported and skipped.
