@@ -115,7 +115,7 @@ std::size_t unicode_separator_size(std::string_view text, std::size_t i);
 inline std::size_t separator_size(std::string_view text, std::size_t i) {
   unsigned char b = static_cast<unsigned char>(text[i]);
   if (b < 0x80) return kAsciiFold[b] ? 0 : 1;
-  return unicode_separator_size(text, i);
+  return b == 0xC2 || b == 0xE2 ? unicode_separator_size(text, i) : 0;  // the lead bytes of the separators
 }
 
 std::size_t unicode_separator_size(std::string_view text, std::size_t i) {
