@@ -133,13 +133,23 @@ class Normaliser {
     if (!in_token_) start_token(cls == kUpper, cls == kLower);
     std::size_t j = i;
     std::uint32_t letters = 0;
+    // The cursor and the hash in locals: a store through a char pointer may alias any
+    // member, which kept the compiler reloading both for every byte.
+    const char* p = line_.data();
+    const std::size_t n = line_.size();
+    char* out = out_;
+    std::uint64_t hash = hash_;
     do {
-      unsigned char c = static_cast<unsigned char>(line_[j]);
+      unsigned char c = static_cast<unsigned char>(p[j]);
       std::uint8_t k = c < 0x80 ? kAsciiClass[c] : static_cast<std::uint8_t>(kOther);
       if (k < kDigit || k > kLower) break;
       letters += k != kDigit;
-      append(k == kUpper ? static_cast<char>(c + 32) : static_cast<char>(c));
-    } while (++j < line_.size());
+      unsigned char folded = k == kUpper ? static_cast<unsigned char>(c + 32) : c;
+      *out++ = static_cast<char>(folded);
+      hash = (hash ^ folded) * 1099511628211ull;
+    } while (++j < n);
+    out_ = out;
+    hash_ = hash;
     if (letters) number_ = false;
     latin_ += letters;
     n_.chars += static_cast<std::uint32_t>(j - i);
