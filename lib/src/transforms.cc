@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "winnow/dedupe.h"
+#include "winnow/markdown.h"
 #include "winnow/markup.h"
 #include "winnow/utf8.h"
 
@@ -19,7 +20,7 @@ Decoded decoded(std::string_view bytes, const DecodeOptions& options, Report* re
 
 std::string extract_verb(std::string_view bytes, const ExtractOptions& options, Report* report, Document* doc) {
   Document page = extract(decoded(bytes, {}, report).text, options, report);
-  std::string text = render(page);
+  std::string text = options.markdown ? render_markdown(page) : render(page);
   if (doc) *doc = std::move(page);
   return text;
 }
