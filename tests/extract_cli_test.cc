@@ -25,6 +25,20 @@ TEST(ExtractCli, ArticleTextOnStdout) {
   EXPECT_EQ(r.out, kText.substr(std::string("Buses\n\n").size()));
 }
 
+TEST(ExtractCli, MarkdownFromTheOptionTheSettingsAndInJsonLines) {
+  const std::string markdown = "# Buses\n\n" + kText.substr(std::string("Buses\n\n").size());
+  EXPECT_EQ(run_tool({"extract", "--markdown"}, kPage).out, markdown);
+  EXPECT_EQ(run_tool({"clean", "--markdown"}, kPage).out, markdown);
+  const std::string dir = temp_dir();
+  write_file(dir + "/md.toml", "[clean]\nmarkdown = true\n");
+  write_file(dir + "/page.html", kPage);
+  for (const char* verb : {"extract", "clean"}) {
+    EXPECT_EQ(run_tool({verb, "--config", dir + "/md.toml", dir + "/page.html"}).out, markdown) << verb;
+  }
+  ToolResult r = run_tool({"clean", "--markdown", "--jsonl"}, "{\"id\":1,\"text\":\"<p>1. Not a list</p>\"}\n");
+  EXPECT_EQ(r.out, "{\"id\":1,\"text\":\"1\\\\. Not a list\\n\"}\n") << r.err;
+}
+
 TEST(ExtractCli, EmptyBadAndBinaryInputGiveADefinedResult) {
   ToolResult r = run_tool({"extract"}, "");
   EXPECT_EQ(r.status, 0);

@@ -58,7 +58,7 @@ inline std::vector<std::string> language_list(std::string_view list) {
   return out;
 }
 
-// clean: --from, the stage switches, then fix's and norm's options.
+// clean: --from, the stage switches, --lang, --markdown, then fix's and norm's options.
 inline void add_clean_options(std::vector<cli::Option>& options, CleanOptions& c) {
   using cli::Arg;
   add_from_option(options, c.decode);
@@ -74,14 +74,21 @@ inline void add_clean_options(std::vector<cli::Option>& options, CleanOptions& c
                      "keep only documents in these languages (comma-separated BCP 47 codes: en,de); others come out "
                      "empty and are reported",
                      [&c](const char* v) { c.languages = language_list(v); }});
+  options.push_back({"markdown", 0, Arg::kNone, nullptr,
+                     "write Markdown: headings by level, lists, quotes, code blocks, tables (plain text input is "
+                     "written as it is)",
+                     [&c](const char*) { c.markdown = true; }});
   add_fix_options(options, c.fix);
   add_norm_options(options, c.norm);
 }
 
-// extract: --no-title.
+// extract: --no-title, --markdown.
 inline void add_extract_options(std::vector<cli::Option>& options, ExtractOptions& e) {
   options.push_back({"no-title", 0, cli::Arg::kNone, nullptr, "do not write the headline before the article",
                      [&e](const char*) { e.title = false; }});
+  options.push_back({"markdown", 0, cli::Arg::kNone, nullptr,
+                     "write Markdown: headings by level, lists, quotes, code blocks, tables",
+                     [&e](const char*) { e.markdown = true; }});
 }
 
 // strip: --keep-threshold (the site-model options stay with the verb: they name files).

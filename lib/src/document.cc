@@ -210,6 +210,7 @@ std::vector<Block> parts_of(const Block& block, SplitMode mode) {
   std::vector<Block> parts = split(block.text, mode).blocks;
   for (Block& p : parts) {
     p.kind = block.kind;
+    p.shape = block.shape;
     p.dom_path = block.dom_path;
     p.first_line = block.first_line ? block.first_line + p.first_line - 1 : 0;
     p.last_line = block.first_line ? block.first_line + p.last_line - 1 : 0;
@@ -230,7 +231,8 @@ std::size_t resplit(Document& doc, SplitMode mode) {
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     const Block& b = doc.blocks[i];
     if (!b.kept() || b.text.empty()) continue;
-    if (b.text.find('\n') == std::string::npos && !has_other_breaks(b.text) && !is_blank(b.text)) {
+    // A code block for Markdown (verbatim) reads back whole, as a code block.
+    if (b.shape.verbatim || (b.text.find('\n') == std::string::npos && !has_other_breaks(b.text) && !is_blank(b.text))) {
       ++kept_parts;
       continue;
     }

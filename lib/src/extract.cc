@@ -263,6 +263,7 @@ class Extractor {
       Block b;
       b.text = headline;
       b.kind = BlockKind::kHeading;
+      b.shape.level = 1;
       b.dom_path = "title";
       doc.blocks.push_back(std::move(b));
     }
@@ -274,6 +275,8 @@ class Extractor {
       Block b;
       b.text = t.text;
       b.kind = t.kind;
+      b.shape = t.shape;
+      b.cells = t.cells;
       b.dom_path = html::dom_path(page_, t.owner);
       b.link_chars = t.link_chars;
       if (use_ld && reasons_[i].empty()) reasons_[i] = "json-ld";

@@ -8,6 +8,7 @@
 
 #include "winnow/dedupe.h"
 #include "winnow/language.h"
+#include "winnow/markdown.h"
 #include "winnow/markup.h"
 #include "murmur3.h"
 
@@ -130,6 +131,7 @@ std::string clean(std::string_view bytes, const CleanOptions& options, Report* r
     Document doc;
     timer.emplace(report, html ? "extract" : "split");
     doc = html ? extract(input, options.extract, report) : split(input, mode);
+    for (Block& b : doc.blocks) b.shape.verbatim = options.markdown && b.kind == BlockKind::kPreformatted;
     rewrite(doc, options, report, timer);
     timer.emplace(report, "norm");
     reshape(doc, mode, report);
@@ -140,10 +142,9 @@ std::string clean(std::string_view bytes, const CleanOptions& options, Report* r
     if (!looks_like_html(text) || text.size() >= input.size()) {
       if (!options.languages.empty() && !in_languages(text, options.languages, report)) return {};
       count_removed(doc, report);
-      if (doc_out) {
-        finish_metadata(doc, text);
-        *doc_out = std::move(doc);
-      }
+      if (doc_out) finish_metadata(doc, text);
+      if (options.markdown) text = render_markdown(doc);
+      if (doc_out) *doc_out = std::move(doc);
       return text;
     }
     if (report) report->add("clean", "reparsed");

@@ -1655,6 +1655,7 @@ void Stripper::apply(Report* report) {
       while (e < u && units_[e].dropped == units_[k].dropped && units_[e].reason == units_[k].reason) ++e;
       Block part;
       part.kind = block.kind;
+      part.shape = block.shape;
       part.dom_path = block.dom_path;
       part.text = block.text.substr(units_[k].begin, units_[e - 1].end - units_[k].begin);
       part.first_line = units_[k].line;

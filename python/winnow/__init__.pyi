@@ -52,7 +52,7 @@ class DocumentDict(TypedDict):
     report: ReportDict
     blocks: List[BlockDict]
 
-# clean: from_, no_fix, no_strip, no_title, no_dedupe, fix's no_* and compat, norm's options.
+# clean: from_, no_fix, no_strip, no_title, no_dedupe, lang, markdown, fix's no_* and compat, norm's options.
 def clean(
     text: Text,
     *,
@@ -62,6 +62,7 @@ def clean(
     no_title: bool = ...,
     no_dedupe: bool = ...,
     lang: str = ...,
+    markdown: bool = ...,
     no_mojibake: bool = ...,
     no_mixups: bool = ...,
     no_c1: bool = ...,
@@ -77,10 +78,16 @@ def clean(
 ) -> str: ...
 def clean_document(text: Text, **options: Any) -> DocumentDict: ...
 def clean_jsonl_line(line: Text, field: str = "text", **options: Any) -> bytes: ...
-def extract(text: Text, *, no_title: bool = ...) -> str: ...
-def extract_document(text: Text, *, no_title: bool = ...) -> DocumentDict: ...
+def extract(text: Text, *, no_title: bool = ..., markdown: bool = ...) -> str: ...
+def extract_document(text: Text, *, no_title: bool = ..., markdown: bool = ...) -> DocumentDict: ...
 def extract_jsonl_line(
-    line: Text, field: str = "text", *, no_title: bool = ..., no_metadata: bool = ..., replace_metadata: bool = ...
+    line: Text,
+    field: str = "text",
+    *,
+    no_title: bool = ...,
+    markdown: bool = ...,
+    no_metadata: bool = ...,
+    replace_metadata: bool = ...,
 ) -> bytes: ...
 def fix(
     text: Text,

@@ -2,6 +2,7 @@
 //
 //   bytes --decode--> UTF-8 --(markup: extract | text: split)--> blocks
 //         --rewrite: fix, norm--> --selections: strip, dedupe, resplit (to a fixed point)--> render
+//         (plain text, or Markdown: CleanOptions::markdown)
 //
 // Input is markup when looks_like_html() says so (see markup.h: also behind a preamble such
 // as a wrapper tag or an HTTP header). The blocks are rewritten once (a block norm changed is
@@ -42,6 +43,11 @@ struct CleanOptions {
   // BCP 47 primary subtags are kept; any other document comes out empty, and is counted and
   // reported as "clean/language" with the language found ("unknown" when none).
   std::vector<std::string> languages;
+  // Write Markdown (render_markdown, see markdown.h) rather than plain text. A page's
+  // preformatted blocks are then verbatim (Block::Shape): norm keeps their spaces. Which
+  // blocks are kept, the language and the reparse decision come from the plain text, so they
+  // are the same either way; text input comes out as it would without Markdown.
+  bool markdown = false;
 };
 
 // Cleans one document given as raw bytes (any encoding). REPORT, if given, receives what every
