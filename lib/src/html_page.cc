@@ -391,21 +391,8 @@ class Walker {
 
   void element(xmlNode* n, int parent, std::uint16_t nth) {
     std::string_view name = reinterpret_cast<const char*>(n->name);
-    if (name == "br") {
-      // Two line breaks in a row separate paragraphs.
-      if (!buf_.empty() && buf_.back() == '\n') {
-        flush();
-        return;
-      }
-      if (!buf_.empty()) {
-        if (buf_.back() == ' ') buf_.pop_back();
-        buf_ += '\n';
-      }
-      space_ = false;
-      return;
-    }
-    if (name == "hr") {
-      flush();
+    if (name == "br" || name == "hr") {
+      line_break(name == "hr");
       return;
     }
     TagInfo info = classify(name);
@@ -418,23 +405,10 @@ class Walker {
       const char* prop = attr(n, "itemprop");
       if (const char* when = attr(n, "datetime")) page_.times.emplace_back(prop ? lower(prop) : std::string(), when);
     }
-    int index = static_cast<int>(page_.elements.size());
-    {
-      Element e;
-      e.parent = parent;
-      e.tag = info.tag;
-      e.nth = nth;
-      e.name = std::string(name);
-      if (info.tag == Tag::kHeading) e.heading_level = static_cast<std::uint8_t>(name[1] - '0');
-      const char* c = attr(n, "class");
-      const char* id = attr(n, "id");
-      if (c || id) apply_tokens({c ? c : "", id ? id : ""}, e, name != "html" && name != "body");
-      if (const char* prop = attr(n, "itemprop")) e.article_hint = lower(prop) == "articlebody";
-      page_.elements.push_back(std::move(e));
-    }
     if (name == "html") {
       if (const char* lang = attr(n, "lang")) page_.lang = lang;
     }
+    int index = add_element(n, name, info.tag, parent, nth);
     // An inline element whose class names chrome (<span class="caption">) gets blocks of its
     // own, so that the reason applies to its text only.
     // A dateline ("<span class=dateline>LONDON —</span> The ...") stays in its sentence.
@@ -459,12 +433,49 @@ class Walker {
       return;
     }
     if (info.tag == Tag::kTable) page_.elements[index].tag = Tag::kOtherBlock;  // layout
-    int* depth = context(info.tag);
+    block(n, info.tag, index);
+  }
+
+  // <br>: two line breaks in a row separate paragraphs, one is a line break inside the
+  // paragraph; <hr> (RULE) ends the paragraph.
+  void line_break(bool rule) {
+    if (rule || (!buf_.empty() && buf_.back() == '\n')) {
+      flush();
+      return;
+    }
+    if (!buf_.empty()) {
+      if (buf_.back() == ' ') buf_.pop_back();
+      buf_ += '\n';
+    }
+    space_ = false;
+  }
+
+  // Adds the Element for N (tag TAG, child NTH of its name under PARENT): its class and id
+  // tokens, its article hint. Returns its index.
+  int add_element(xmlNode* n, std::string_view name, Tag tag, int parent, std::uint16_t nth) {
+    Element e;
+    e.parent = parent;
+    e.tag = tag;
+    e.nth = nth;
+    e.name = std::string(name);
+    if (tag == Tag::kHeading) e.heading_level = static_cast<std::uint8_t>(name[1] - '0');
+    const char* c = attr(n, "class");
+    const char* id = attr(n, "id");
+    if (c || id) apply_tokens({c ? c : "", id ? id : ""}, e, name != "html" && name != "body");
+    if (const char* prop = attr(n, "itemprop")) e.article_hint = lower(prop) == "articlebody";
+    page_.elements.push_back(std::move(e));
+    return static_cast<int>(page_.elements.size()) - 1;
+  }
+
+  // A block element N (Element INDEX, tag TAG): its children in their own blocks, inside the
+  // context and the Markdown structure it opens.
+  void block(xmlNode* n, Tag tag, int index) {
+    int* depth = context(tag);
     if (depth) ++*depth;
     const std::uint8_t level = level_;
     const std::uint32_t item = item_number_;
     const std::size_t lists = lists_.size();
-    open_shape(n, info.tag, index);
+    open_shape(n, tag, index);
     open_.push_back(index);
     children(n, index);
     flush();
