@@ -550,12 +550,12 @@ class Runner {
   // same name only with --replace-metadata (a WARC record's url is the one it was fetched from).
   std::string new_record(std::vector<std::pair<std::string_view, std::string>> source, Result& r) const {
     source.emplace_back(opts_.field, std::move(r.text));
-    for (auto& [name, value] : metadata_of(r)) {
-      auto same = std::find_if(source.begin(), source.end(), [&](const auto& m) { return m.first == name; });
+    for (auto& field : metadata_of(r)) {
+      auto same = std::find_if(source.begin(), source.end(), [&](const auto& m) { return m.first == field.first; });
       if (same == source.end()) {
-        source.emplace_back(name, std::move(value));
+        source.push_back(std::move(field));
       } else if (opts_.metadata.replace && same->first != opts_.field) {
-        same->second = std::move(value);
+        same->second = std::move(field.second);
       }
     }
     std::string out = "{";
