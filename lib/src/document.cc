@@ -271,12 +271,9 @@ std::size_t resplit(Document& doc, SplitMode mode) {
 
 std::string render(const Document& doc) {
   std::string out;
-  for (const Block& b : doc.blocks) {
-    if (!b.kept() || b.text.empty()) continue;
-    if (!out.empty()) out += "\n\n";
-    out += b.text;
-  }
-  if (!out.empty()) out.push_back('\n');
+  Renderer renderer(out);
+  for (const Block& b : doc.blocks) renderer.add(b);
+  renderer.finish();
   return out;
 }
 

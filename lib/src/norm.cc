@@ -416,13 +416,12 @@ std::string normalize(std::string_view text, const NormOptions& options, Report*
   // render(normalize(split(text))), a block at a time: the output is the only copy of the text.
   std::string out, scratch;
   out.reserve(text.size() + 1);
+  Renderer renderer(out);
   split_each(text, options.keep_lines ? SplitMode::kParagraphs : SplitMode::kAuto, [&](Block&& b) {
     normalize_block(b, options, report, scratch);
-    if (!b.kept() || b.text.empty()) return;
-    if (!out.empty()) out += "\n\n";
-    out += b.text;
+    renderer.add(b);
   });
-  if (!out.empty()) out.push_back('\n');
+  renderer.finish();
   return out;
 }
 

@@ -124,4 +124,22 @@ std::size_t resplit(Document& doc, SplitMode mode);
 // document). Block text is written as it is: render does not normalise.
 std::string render(const Document& doc);
 
+// render(), a block at a time, for stages that stream: add() each block in order (dropped and
+// empty ones write nothing), then finish().
+class Renderer {
+ public:
+  explicit Renderer(std::string& out) : out_(out) {}
+  void add(const Block& b) {
+    if (!b.kept() || b.text.empty()) return;
+    if (!out_.empty()) out_ += "\n\n";
+    out_ += b.text;
+  }
+  void finish() {
+    if (!out_.empty()) out_.push_back('\n');
+  }
+
+ private:
+  std::string& out_;
+};
+
 }  // namespace winnow
