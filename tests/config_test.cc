@@ -43,7 +43,7 @@ TEST(Config, ReadsTomlAsTomlIs) {
             (std::vector<std::string>{"mojibake", "boilerplate"}));
   EXPECT_EQ(c.line_of("check", "select"), 2u);
   EXPECT_DOUBLE_EQ(std::get<double>(*c.get("strip", "keep-threshold")), 0.6);
-  EXPECT_THROW(Config::parse("[a]\nb.c = 1\n"), ConfigError);  // tables go one level deep
+  EXPECT_THROW(Config::parse("[a]\nb.c = 1\n"), ParseError);  // tables go one level deep
 }
 
 TEST(Config, ErrorsNameTheLine) {
@@ -65,7 +65,7 @@ TEST(Config, ErrorsNameTheLine) {
     try {
       Config::parse(b.text);
       ADD_FAILURE() << "accepted: " << b.text;
-    } catch (const ConfigError& e) {
+    } catch (const ParseError& e) {
       EXPECT_EQ(e.line(), b.line) << b.text;
     }
   }

@@ -493,7 +493,7 @@ TEST(SiteModel, RejectsBadFiles) {
       "winnow-site-model 1\nS a x\n",
       "winnow-site-model 1\nX a 1\n",
   };
-  for (const char* text : bad) EXPECT_THROW(SiteModel::parse(text), std::runtime_error) << text;
+  for (const char* text : bad) EXPECT_THROW(SiteModel::parse(text), ParseError) << text;
 }
 
 TEST(SiteModel, SiteOfUrl) {

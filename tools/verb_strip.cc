@@ -18,24 +18,6 @@
 namespace winnow::tools {
 namespace {
 
-std::string read_all(const std::string& path) {
-  Input in(path);
-  std::string bytes;
-  bool oversized = false;
-  in.next(bytes, Framing::kWhole, std::size_t{1} << 30, &oversized);
-  if (oversized) throw IoError(path, "model larger than 1 GiB");
-  return bytes;
-}
-
-SiteModel load_model(const std::string& path) {
-  try {
-    return SiteModel::parse(read_all(path));
-  } catch (const std::runtime_error& e) {
-    if (dynamic_cast<const IoError*>(&e)) throw;
-    throw IoError(path, e.what());
-  }
-}
-
 void write_model(const SiteModel& model, const std::string& path) {
   OutputFile out(path);
   out.write(model.serialize());
@@ -126,7 +108,7 @@ int merge_models(const DocumentOptions& io, const std::vector<std::string>& file
   if (files.empty()) throw cli::UsageError("--merge-models needs the model files to merge");
   try {
     SiteModel merged;
-    for (const std::string& f : files) merged.merge(load_model(f));
+    for (const std::string& f : files) merged.merge(SiteModel::load(f));
     write_model(merged, io.output);
   } catch (const IoError& e) {
     cli::error(e.what());
@@ -178,7 +160,7 @@ int strip_main(int argc, char** argv) {
   SiteModel model;
   if (!model_path.empty()) {
     try {
-      model = load_model(model_path);
+      model = SiteModel::load(model_path);
     } catch (const IoError& e) {
       cli::error(e.what());
       return 2;

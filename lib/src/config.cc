@@ -43,13 +43,13 @@ Config Config::parse(std::string_view text) {
   try {
     root = toml::parse(text);
   } catch (const toml::parse_error& e) {
-    throw ConfigError(static_cast<std::uint32_t>(std::max<toml::source_index>(e.source().begin.line, 1)),
+    throw ParseError(static_cast<std::uint32_t>(std::max<toml::source_index>(e.source().begin.line, 1)),
                       std::string(e.description()));
   }
   Config config;
   auto add = [&config](const std::string& key, const toml::node& node) {
     std::optional<ConfigValue> v = to_value(node);
-    if (!v) throw ConfigError(node_line(node), "'" + key + "' must be a string, a number, true, false or an array of strings");
+    if (!v) throw ParseError(node_line(node), "'" + key + "' must be a string, a number, true, false or an array of strings");
     config.entries_.emplace(key, Entry{std::move(*v), node_line(node)});
   };
   for (const auto& [name, node] : root) {
@@ -60,7 +60,7 @@ Config Config::parse(std::string_view text) {
       continue;
     }
     for (const auto& [key, value] : *table) {
-      if (value.is_table()) throw ConfigError(node_line(value), "'" + section + "." + std::string(key.str()) + "': tables go one level deep");
+      if (value.is_table()) throw ParseError(node_line(value), "'" + section + "." + std::string(key.str()) + "': tables go one level deep");
       add(section + "." + std::string(key.str()), value);
     }
   }
@@ -71,7 +71,7 @@ Config Config::load(const std::string& path) {
   std::string text = internal::read_file(path);
   try {
     return parse(text);
-  } catch (const ConfigError& e) {
+  } catch (const ParseError& e) {
     throw IoError(path + ":" + std::to_string(e.line()), e.what());
   }
 }

@@ -67,7 +67,7 @@ struct LineCounts {
 const icu::Normalizer2& normalizer(bool nfkc) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* n = nfkc ? icu::Normalizer2::getNFKCInstance(status) : icu::Normalizer2::getNFCInstance(status);
-  if (U_FAILURE(status) || !n) throw std::runtime_error("winnow: ICU normalizer data missing");
+  if (U_FAILURE(status) || !n) throw std::logic_error("winnow: ICU normalizer data missing");
   return *n;
 }
 

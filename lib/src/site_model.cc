@@ -4,14 +4,15 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "file.h"
+#include "winnow/io_error.h"
+
 namespace winnow {
 namespace {
 
 constexpr std::string_view kMagic = "winnow-site-model";
 
-[[noreturn]] void bad(std::size_t line, const std::string& what) {
-  throw std::runtime_error("line " + std::to_string(line) + ": " + what);
-}
+[[noreturn]] void bad(std::size_t line, const std::string& what) { throw ParseError(static_cast<std::uint32_t>(line), what); }
 
 std::uint64_t parse_number(std::string_view s, int base, std::size_t line) {
   if (s.empty()) bad(line, "missing number");
@@ -114,6 +115,15 @@ std::string site_of_url(std::string_view url) {
   for (char c : rest) host.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
   if (host.rfind("www.", 0) == 0) host.erase(0, 4);
   return host;
+}
+
+SiteModel SiteModel::load(const std::string& path) {
+  std::string text = internal::read_file(path);
+  try {
+    return parse(text);
+  } catch (const ParseError& e) {
+    throw IoError(path + ":" + std::to_string(e.line()), e.what());
+  }
 }
 
 }  // namespace winnow

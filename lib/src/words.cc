@@ -27,7 +27,7 @@ const icu::Normalizer2& nfkc_casefold() {
   static const icu::Normalizer2* n = [] {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* p = icu::Normalizer2::getNFKCCasefoldInstance(status);
-    if (U_FAILURE(status) || !p) throw std::runtime_error("winnow: ICU NFKC_Casefold data missing");
+    if (U_FAILURE(status) || !p) throw std::logic_error("winnow: ICU NFKC_Casefold data missing");
     return p;
   }();
   return *n;

@@ -1,4 +1,4 @@
-// .winnow.toml parsing: any bytes give a Config or a ConfigError with a line inside the text,
+// .winnow.toml parsing: any bytes give a Config or a ParseError with a line inside the text,
 // nothing else; string values are valid UTF-8.
 #include <algorithm>
 #include <string>
@@ -20,7 +20,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       if (!v) continue;  // keys with dots inside a section name are ambiguous by design
       if (const auto* s = std::get_if<std::string>(v)) FUZZ_CHECK(winnow::utf8::valid(*s));
     }
-  } catch (const winnow::ConfigError& e) {
+  } catch (const winnow::ParseError& e) {
     FUZZ_CHECK(e.line() >= 1 && e.line() <= 1 + std::count(text.begin(), text.end(), '\n'));
   }
   return 0;

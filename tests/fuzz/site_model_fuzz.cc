@@ -1,4 +1,4 @@
-// Any bytes as a site-model file (strip --model): a parsed model or a std::runtime_error, never
+// Any bytes as a site-model file (strip --model): a parsed model or a winnow::ParseError, never
 // a crash; a parsed model serializes to a file that parses back to the same text.
 #include <stdexcept>
 #include <string>
@@ -11,7 +11,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   winnow::SiteModel model;
   try {
     model = winnow::SiteModel::parse(bytes);
-  } catch (const std::runtime_error&) {
+  } catch (const winnow::ParseError&) {
     return 0;  // a damaged model file: a defined, reported failure
   }
   const std::string text = model.serialize();

@@ -2,7 +2,7 @@
 //
 // TOML (v1.0, read by toml++): `[section]` tables of `key = value` settings, one level deep,
 // where a value is a string, an integer, a float, true/false, or an array of strings (on one
-// line or several). Anything else, and any syntax error, is a ConfigError with its line number,
+// line or several). Anything else, and any syntax error, is a ParseError with its line number,
 // so a typo never silently changes what a run or a CI check does. Pure; parse() never crashes
 // on any bytes.
 #pragma once
@@ -16,27 +16,19 @@
 #include <variant>
 #include <vector>
 
+#include "winnow/io_error.h"
+
 namespace winnow {
-
-class ConfigError : public std::runtime_error {
- public:
-  ConfigError(std::uint32_t line, const std::string& message)
-      : std::runtime_error(message), line_(line) {}
-  std::uint32_t line() const { return line_; }
-
- private:
-  std::uint32_t line_;
-};
 
 using ConfigValue = std::variant<std::string, std::int64_t, double, bool, std::vector<std::string>>;
 
 class Config {
  public:
-  // Parses the text of a configuration file. Throws ConfigError.
+  // Parses the text of a configuration file. Throws ParseError (see io_error.h).
   static Config parse(std::string_view text);
 
   // Reads and parses the file PATH. Throws IoError: naming PATH when it cannot be read, and
-  // "PATH:LINE" with the message for a ConfigError.
+  // "PATH:LINE" with the message for a ParseError.
   static Config load(const std::string& path);
 
   // The path of the nearest `.winnow.toml` in DIR or one of its parents, or "" if none.

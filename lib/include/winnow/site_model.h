@@ -20,6 +20,8 @@
 #include <string_view>
 #include <vector>
 
+#include "winnow/io_error.h"
+
 namespace winnow {
 
 class SiteModel {
@@ -37,9 +39,12 @@ class SiteModel {
 
   // The model in the file format above.
   std::string serialize() const;
-  // Parses a model file. Throws std::runtime_error naming the line when TEXT is not one
-  // (wrong version, unsorted or malformed record).
+  // Parses a model file. Throws ParseError (see io_error.h) when TEXT is not one (wrong
+  // version, unsorted or malformed record).
   static SiteModel parse(std::string_view text);
+  // Reads and parses the model file PATH. Throws IoError naming PATH when it cannot be read,
+  // and "PATH:LINE" for a ParseError.
+  static SiteModel load(const std::string& path);
 
  private:
   struct Site {
