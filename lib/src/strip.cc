@@ -1660,6 +1660,9 @@ void Stripper::apply(Report* report) {
       out.push_back(std::move(part));
       k = e;
     }
+    // The parts hold copies of the text: the whole goes now, not with the old vector at the end
+    // (a document of one big block would otherwise hold its text twice).
+    std::string().swap(block.text);
   }
   doc_.blocks = std::move(out);
 }
