@@ -131,6 +131,9 @@ std::string clean(std::string_view bytes, const CleanOptions& options, Report* r
     Document doc;
     timer.emplace(report, html ? "extract" : "split");
     doc = html ? extract(input, options.extract, report) : split(input, mode);
+    // The blocks hold their own text: a decoded copy of the input is not needed past here.
+    const std::size_t input_size = input.size();
+    if (input.data() == decoded.text.data()) std::string().swap(decoded.text);
     for (Block& b : doc.blocks) b.shape.verbatim = options.markdown && b.kind == BlockKind::kPreformatted;
     rewrite(doc, options, report, timer);
     timer.emplace(report, "norm");
@@ -139,7 +142,7 @@ std::string clean(std::string_view bytes, const CleanOptions& options, Report* r
     timer.emplace(report, "render");
     std::string text = render(doc);
     timer.reset();
-    if (!looks_like_html(text) || text.size() >= input.size()) {
+    if (!looks_like_html(text) || text.size() >= input_size) {
       if (!options.languages.empty() && !in_languages(text, options.languages, report)) return {};
       count_removed(doc, report);
       if (doc_out) finish_metadata(doc, text);

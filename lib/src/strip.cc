@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "data.h"
+#include "text.h"
 #include "winnow/utf8.h"
 
 namespace winnow {
@@ -21,22 +22,8 @@ constexpr std::array<std::string_view, 13> kLanguages = {"en", "fr", "de", "es",
 constexpr std::array<std::string_view, 8> kPhraseKinds = {"subscribe", "comment",  "share",         "cookie",
                                                           "copyright", "readmore", "advertisement", "navigation"};
 
-std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 14695981039346656037ull) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
-
-// Combines the hash of one more word into the hash of a line.
-std::uint64_t mix(std::uint64_t h, std::uint64_t word) { return (h ^ word) * 1099511628211ull; }
-
-// Han, kana and the like: scripts written without spaces, where one character is a word.
-bool is_unspaced(char32_t c) {
-  return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FA1F) ||
-         (c >= 0xFF66 && c <= 0xFF9F);
-}
+using internal::text::fnv1a;
+using internal::text::fnv1a_mix;
 
 // One token of a normalised line: its byte range in the normalised string.
 struct Token {
@@ -82,7 +69,8 @@ bool spaced(std::string_view line, std::size_t i) {
   if (i == 0 || i + 1 >= line.size()) return false;
   std::size_t before = i, after = i + 1;
   char32_t b = utf8::prev(line, before), a = utf8::next(line, after);
-  return (b == ' ' || u_isUWhiteSpace(b)) && (a == ' ' || u_isUWhiteSpace(a));
+  using internal::text::char_class;
+  return (b == ' ' || (char_class(b) & internal::text::kWhite)) && (a == ' ' || (char_class(a) & internal::text::kWhite));
 }
 
 bool is_separator(char32_t c) {
@@ -146,7 +134,7 @@ class Normaliser {
       letters += k != kDigit;
       unsigned char folded = k == kUpper ? static_cast<unsigned char>(c + 32) : c;
       *out++ = static_cast<char>(folded);
-      hash = (hash ^ folded) * 1099511628211ull;
+      hash = internal::text::fnv1a_byte(hash, folded);
     } while (++j < n);
     out_ = out;
     hash_ = hash;
@@ -162,7 +150,11 @@ class Normaliser {
     ++n_.chars;
     if (c == 0xA9) n_.copyright = true;
     if (is_separator(c)) ++n_.separators;
-    if (is_unspaced(c) && u_isalpha(c)) {
+    // One table look-up for the category; the script is looked up once per 128-code-point
+    // block (letters of one block share a script closely enough for a tally).
+    const std::uint8_t cls = internal::text::char_class(c);
+    const bool letter = cls & internal::text::kLetter;
+    if (letter && internal::text::unspaced_for_strip(c)) {
       n_.weight += 2;  // one more at the end: a Han or kana character weighs three
       end_token();
       start_token(false, false);
@@ -172,18 +164,14 @@ class Normaliser {
       end_token();
       return i;
     }
-    // One property look-up for the category; the script is looked up once per 128-code-point
-    // block (letters of one block share a script closely enough for a tally).
-    std::uint32_t category = U_MASK(u_charType(c));
-    bool mark = category & U_GC_M_MASK;
-    bool letter = category & U_GC_L_MASK;
-    bool digit = category & U_GC_ND_MASK;
+    const bool mark = cls & internal::text::kMark;
+    const bool digit = cls & internal::text::kDecimal;
     if (!letter && !digit && !(mark && in_token_)) {
-      if (u_isUWhiteSpace(c)) --n_.chars;
+      if (cls & internal::text::kWhite) --n_.chars;
       end_token();
       return i;
     }
-    if (!in_token_) start_token(category & U_GC_LU_MASK, category & U_GC_LL_MASK);
+    if (!in_token_) start_token(cls & internal::text::kUpper, cls & internal::text::kLower);
     if (!digit) {
       number_ = false;
       if (letter) tally_letter(c);
@@ -214,14 +202,14 @@ class Normaliser {
     begin_ = static_cast<std::uint32_t>(out_ - base_);
     in_token_ = true;
     number_ = true;
-    hash_ = 14695981039346656037ull;
+    hash_ = internal::text::kFnvOffset;
     n_.cased += upper || lower;
     n_.capitalised += upper;
   }
 
   void append(char ch) {
     *out_++ = ch;
-    hash_ = (hash_ ^ static_cast<unsigned char>(ch)) * 1099511628211ull;
+    hash_ = internal::text::fnv1a_byte(hash_, static_cast<unsigned char>(ch));
   }
 
   void append_code_point(char32_t c) {
@@ -596,7 +584,7 @@ std::uint32_t analyse_words(const Normalised& n, Analysis& a, std::vector<std::u
   const Tables& t = tables();
   LineFeatures& f = a.features;
   std::uint32_t date_tokens = 0;
-  std::uint64_t key = 14695981039346656037ull;
+  std::uint64_t key = internal::text::kFnvOffset;
   ids.assign(1, PhraseMatcher::kStart);
   first_byline = false;
   for (const Token& tok : n.tokens) {
@@ -615,7 +603,7 @@ std::uint32_t analyse_words(const Normalised& n, Analysis& a, std::vector<std::u
     }
     if (&tok == &n.tokens.front()) a.dated = tok.number || (info && info->date);
     ids.push_back(info ? info->phrase : PhraseMatcher::kNone);
-    key = mix(key, tok.hash);
+    key = fnv1a_mix(key, tok.hash);
   }
   ids.push_back(PhraseMatcher::kEnd);
   a.key = finish_key(key, !n.tokens.empty());
@@ -920,8 +908,8 @@ std::uint64_t line_key(std::string_view line) {
   thread_local Normalised n;
   normalise(line, n);
   if (n.tokens.empty()) return 0;
-  std::uint64_t h = 14695981039346656037ull;
-  for (const Token& tok : n.tokens) h = mix(h, tok.hash);
+  std::uint64_t h = internal::text::kFnvOffset;
+  for (const Token& tok : n.tokens) h = fnv1a_mix(h, tok.hash);
   return finish_key(h, true);
 }
 
@@ -1672,6 +1660,9 @@ void Stripper::apply(Report* report) {
       out.push_back(std::move(part));
       k = e;
     }
+    // The parts hold copies of the text: the whole goes now, not with the old vector at the end
+    // (a document of one big block would otherwise hold its text twice).
+    std::string().swap(block.text);
   }
   doc_.blocks = std::move(out);
 }

@@ -2,13 +2,12 @@
 
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
-#include <unicode/uchar.h>
-#include <unicode/uscript.h>
 
 #include <algorithm>
 #include <array>
 #include <stdexcept>
 
+#include "text.h"
 #include "winnow/utf8.h"
 
 namespace winnow::internal {
@@ -31,19 +30,6 @@ const icu::Normalizer2& nfkc_casefold() {
     return p;
   }();
   return *n;
-}
-
-bool is_word_char(char32_t c) {
-  return (U_GET_GC_MASK(c) & (U_GC_L_MASK | U_GC_M_MASK | U_GC_N_MASK)) != 0;
-}
-
-// Scripts written without spaces between words: one code point is one word.
-bool is_unspaced(char32_t c) {
-  if (c < 0x0E00) return false;
-  if (u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC)) return true;
-  UErrorCode status = U_ZERO_ERROR;
-  UScriptCode script = uscript_getScript(static_cast<UChar32>(c), &status);
-  return U_SUCCESS(status) && (script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA || script == USCRIPT_THAI);
 }
 
 // Writes the words into OUT.key through a raw cursor: the key is sized once for the whole
@@ -156,11 +142,14 @@ void add_unicode_token(std::string_view token, Builder& words, std::string& scra
       } else {
         words.end();
       }
-    } else if (is_unspaced(c)) {
+      continue;
+    }
+    const std::uint8_t cls = text::char_class(c);
+    if (cls & text::kUnspaced) {
       words.end();
       words.push(folded.substr(at, i - at));
       words.end();
-    } else if (is_word_char(c)) {
+    } else if (cls & (text::kLetter | text::kMark | text::kNumber)) {
       words.push(folded.substr(at, i - at));
     } else {
       words.end();
