@@ -15,55 +15,38 @@ TEST(CharClass, AgreesWithIcuEverywhere) {
   for (UChar32 c = 0; c <= 0x10FFFF; ++c) {
     const std::uint32_t category = U_MASK(u_charType(c));
     const std::uint8_t got = char_class(static_cast<char32_t>(c));
-    ASSERT_EQ((got & kLetter) != 0, (category & U_GC_L_MASK) != 0)
-        << std::hex << c;
-    ASSERT_EQ((got & kMark) != 0, (category & U_GC_M_MASK) != 0)
-        << std::hex << c;
-    ASSERT_EQ((got & kDecimal) != 0, (category & U_GC_ND_MASK) != 0)
-        << std::hex << c;
-    ASSERT_EQ((got & kNumber) != 0, (category & U_GC_N_MASK) != 0)
-        << std::hex << c;
-    ASSERT_EQ((got & kUpper) != 0, (category & U_GC_LU_MASK) != 0)
-        << std::hex << c;
-    ASSERT_EQ((got & kLower) != 0, (category & U_GC_LL_MASK) != 0)
-        << std::hex << c;
+    ASSERT_EQ((got & kLetter) != 0, (category & U_GC_L_MASK) != 0) << std::hex << c;
+    ASSERT_EQ((got & kMark) != 0, (category & U_GC_M_MASK) != 0) << std::hex << c;
+    ASSERT_EQ((got & kDecimal) != 0, (category & U_GC_ND_MASK) != 0) << std::hex << c;
+    ASSERT_EQ((got & kNumber) != 0, (category & U_GC_N_MASK) != 0) << std::hex << c;
+    ASSERT_EQ((got & kUpper) != 0, (category & U_GC_LU_MASK) != 0) << std::hex << c;
+    ASSERT_EQ((got & kLower) != 0, (category & U_GC_LL_MASK) != 0) << std::hex << c;
     ASSERT_EQ((got & kWhite) != 0, u_isUWhiteSpace(c) != 0) << std::hex << c;
     UErrorCode status = U_ZERO_ERROR;
     const UScriptCode script = uscript_getScript(c, &status);
-    const bool unspaced =
-        c >= 0x0E00 && (u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC) ||
-                        script == USCRIPT_HIRAGANA ||
-                        script == USCRIPT_KATAKANA || script == USCRIPT_THAI);
-    ASSERT_EQ(unspaced_for_dedupe(static_cast<char32_t>(c)), unspaced)
-        << std::hex << c;
+    const bool unspaced = c >= 0x0E00 && (u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC) || script == USCRIPT_HIRAGANA ||
+                                          script == USCRIPT_KATAKANA || script == USCRIPT_THAI);
+    ASSERT_EQ(unspaced_for_dedupe(static_cast<char32_t>(c)), unspaced) << std::hex << c;
   }
 }
 
 // The two rules for scripts written without spaces, where they agree and where
 // they differ (see text.h).
 TEST(CharClass, UnspacedRules) {
-  for (char32_t c :
-       {U'\u4E2D' /* CJK ideograph */, U'\u3042' /* HIRAGANA A */,
-        U'\u30AB' /* KATAKANA KA */, U'\uFF76' /* HALFWIDTH KATAKANA KA */,
-        U'\U00020000' /* CJK extension B */}) {
-    EXPECT_TRUE(unspaced_for_dedupe(c))
-        << std::hex << static_cast<std::uint32_t>(c);
-    EXPECT_TRUE(unspaced_for_strip(c))
-        << std::hex << static_cast<std::uint32_t>(c);
+  for (char32_t c : {U'\u4E2D' /* CJK ideograph */, U'\u3042' /* HIRAGANA A */, U'\u30AB' /* KATAKANA KA */,
+                     U'\uFF76' /* HALFWIDTH KATAKANA KA */, U'\U00020000' /* CJK extension B */}) {
+    EXPECT_TRUE(unspaced_for_dedupe(c)) << std::hex << static_cast<std::uint32_t>(c);
+    EXPECT_TRUE(unspaced_for_strip(c)) << std::hex << static_cast<std::uint32_t>(c);
   }
-  for (char32_t c :
-       {U'a', U'\u0416' /* CYRILLIC ZHE */, U'\uAC00' /* HANGUL GA */}) {
-    EXPECT_FALSE(unspaced_for_dedupe(c))
-        << std::hex << static_cast<std::uint32_t>(c);
-    EXPECT_FALSE(unspaced_for_strip(c))
-        << std::hex << static_cast<std::uint32_t>(c);
+  for (char32_t c : {U'a', U'\u0416' /* CYRILLIC ZHE */, U'\uAC00' /* HANGUL GA */}) {
+    EXPECT_FALSE(unspaced_for_dedupe(c)) << std::hex << static_cast<std::uint32_t>(c);
+    EXPECT_FALSE(unspaced_for_strip(c)) << std::hex << static_cast<std::uint32_t>(c);
   }
-  EXPECT_TRUE(unspaced_for_dedupe(U'\u0E01')); // THAI KO KAI
+  EXPECT_TRUE(unspaced_for_dedupe(U'\u0E01'));  // THAI KO KAI
   EXPECT_FALSE(unspaced_for_strip(U'\u0E01'));
-  EXPECT_FALSE(
-      unspaced_for_dedupe(U'\u30FC')); // KATAKANA-HIRAGANA PROLONGED SOUND MARK
+  EXPECT_FALSE(unspaced_for_dedupe(U'\u30FC'));  // KATAKANA-HIRAGANA PROLONGED SOUND MARK
   EXPECT_TRUE(unspaced_for_strip(U'\u30FC'));
-  EXPECT_TRUE(unspaced_for_dedupe(U'\U00017000')); // TANGUT IDEOGRAPH
+  EXPECT_TRUE(unspaced_for_dedupe(U'\U00017000'));  // TANGUT IDEOGRAPH
   EXPECT_FALSE(unspaced_for_strip(U'\U00017000'));
 }
 
@@ -75,5 +58,5 @@ TEST(Fnv1a, ReferenceVectors) {
   EXPECT_EQ(fnv1a("bar", fnv1a("foo")), fnv1a("foobar"));
 }
 
-} // namespace
-} // namespace winnow::internal::text
+}  // namespace
+}  // namespace winnow::internal::text

@@ -13,27 +13,18 @@ std::uint8_t classify(char32_t c) {
   const auto cp = static_cast<UChar32>(c);
   const std::uint32_t category = U_MASK(u_charType(cp));
   std::uint8_t bits = 0;
-  if (category & U_GC_L_MASK)
-    bits |= kLetter;
-  if (category & U_GC_M_MASK)
-    bits |= kMark;
-  if (category & U_GC_ND_MASK)
-    bits |= kDecimal;
-  if (category & U_GC_N_MASK)
-    bits |= kNumber;
-  if (category & U_GC_LU_MASK)
-    bits |= kUpper;
-  if (category & U_GC_LL_MASK)
-    bits |= kLower;
-  if (u_isUWhiteSpace(cp))
-    bits |= kWhite;
+  if (category & U_GC_L_MASK) bits |= kLetter;
+  if (category & U_GC_M_MASK) bits |= kMark;
+  if (category & U_GC_ND_MASK) bits |= kDecimal;
+  if (category & U_GC_N_MASK) bits |= kNumber;
+  if (category & U_GC_LU_MASK) bits |= kUpper;
+  if (category & U_GC_LL_MASK) bits |= kLower;
+  if (u_isUWhiteSpace(cp)) bits |= kWhite;
   if (c >= 0x0E00) {
     UErrorCode status = U_ZERO_ERROR;
     UScriptCode script = uscript_getScript(cp, &status);
     if (u_hasBinaryProperty(cp, UCHAR_IDEOGRAPHIC) ||
-        (U_SUCCESS(status) &&
-         (script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA ||
-          script == USCRIPT_THAI))) {
+        (U_SUCCESS(status) && (script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA || script == USCRIPT_THAI))) {
       bits |= kUnspaced;
     }
   }
@@ -42,20 +33,17 @@ std::uint8_t classify(char32_t c) {
 
 // Three ICU look-ups per code point were most of the cost of folding text
 // outside ASCII; the plane's 64 Ki classes take 64 KiB.
-const std::array<std::uint8_t, 0x10000> &bmp_classes() {
+const std::array<std::uint8_t, 0x10000>& bmp_classes() {
   static const std::unique_ptr<std::array<std::uint8_t, 0x10000>> table = [] {
     auto t = std::make_unique<std::array<std::uint8_t, 0x10000>>();
-    for (char32_t c = 0; c < 0x10000; ++c)
-      (*t)[c] = classify(c);
+    for (char32_t c = 0; c < 0x10000; ++c) (*t)[c] = classify(c);
     return t;
   }();
   return *table;
 }
 
-} // namespace
+}  // namespace
 
-std::uint8_t char_class(char32_t c) {
-  return c < 0x10000 ? bmp_classes()[c] : classify(c);
-}
+std::uint8_t char_class(char32_t c) { return c < 0x10000 ? bmp_classes()[c] : classify(c); }
 
-} // namespace winnow::internal::text
+}  // namespace winnow::internal::text

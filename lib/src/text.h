@@ -27,15 +27,14 @@ namespace winnow::internal::text {
 // callers decode with utf8::next, which yields U+FFFD (a symbol: no bit set)
 // for ill-formed bytes.
 enum CharClass : std::uint8_t {
-  kLetter = 1,  // general category L
-  kMark = 2,    // general category M
-  kDecimal = 4, // general category Nd
-  kNumber = 8,  // general category N (Nd, Nl, No)
-  kUpper = 16,  // general category Lu
-  kLower = 32,  // general category Ll
-  kWhite = 64,  // White_Space
-  kUnspaced =
-      128, // written without spaces, dedupe's rule (see unspaced_for_dedupe)
+  kLetter = 1,      // general category L
+  kMark = 2,        // general category M
+  kDecimal = 4,     // general category Nd
+  kNumber = 8,      // general category N (Nd, Nl, No)
+  kUpper = 16,      // general category Lu
+  kLower = 32,      // general category Ll
+  kWhite = 64,      // White_Space
+  kUnspaced = 128,  // written without spaces, dedupe's rule (see unspaced_for_dedupe)
 };
 
 // The CharClass bits of C: a table look-up for the Basic Multilingual Plane,
@@ -44,17 +43,15 @@ std::uint8_t char_class(char32_t c);
 
 // Dedupe's rule: code points from U+0E00 on that are Ideographic, or of the
 // Hiragana, Katakana or Thai script. Each is a word of its own.
-inline bool unspaced_for_dedupe(char32_t c) {
-  return char_class(c) & kUnspaced;
-}
+inline bool unspaced_for_dedupe(char32_t c) { return char_class(c) & kUnspaced; }
 
 // Strip's rule, by block ranges (the caller also asks for a letter): CJK
 // radicals to unified ideographs (U+2E80..U+9FFF, with kana, Bopomofo and
 // Hangul compatibility jamo), compatibility ideographs, the supplementary
 // ideographs (U+20000..U+2FA1F) and halfwidth katakana.
 inline bool unspaced_for_strip(char32_t c) {
-  return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
-         (c >= 0x20000 && c <= 0x2FA1F) || (c >= 0xFF66 && c <= 0xFF9F);
+  return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FA1F) ||
+         (c >= 0xFF66 && c <= 0xFF9F);
 }
 
 // FNV-1a, 64 bits: the hash of a folded word. Stable across runs and platforms
@@ -62,19 +59,14 @@ inline bool unspaced_for_strip(char32_t c) {
 constexpr std::uint64_t kFnvOffset = 14695981039346656037ull;
 constexpr std::uint64_t kFnvPrime = 1099511628211ull;
 
-constexpr std::uint64_t fnv1a_byte(std::uint64_t h, unsigned char c) {
-  return (h ^ c) * kFnvPrime;
-}
+constexpr std::uint64_t fnv1a_byte(std::uint64_t h, unsigned char c) { return (h ^ c) * kFnvPrime; }
 
 inline std::uint64_t fnv1a(std::string_view s, std::uint64_t h = kFnvOffset) {
-  for (unsigned char c : s)
-    h = fnv1a_byte(h, c);
+  for (unsigned char c : s) h = fnv1a_byte(h, c);
   return h;
 }
 
 // Combines the hash of one more word into the hash of a line.
-constexpr std::uint64_t fnv1a_mix(std::uint64_t h, std::uint64_t word) {
-  return (h ^ word) * kFnvPrime;
-}
+constexpr std::uint64_t fnv1a_mix(std::uint64_t h, std::uint64_t word) { return (h ^ word) * kFnvPrime; }
 
-} // namespace winnow::internal::text
+}  // namespace winnow::internal::text
