@@ -455,13 +455,18 @@ bool fix_round(std::string& text, const FixOptions& o, Sink& sink) {
   };
   step(o.escapes, kEsc, fix_escapes);
   if (has & kHigh) {
-    std::vector<mojibake::Edit> edits;
+    mojibake::Edits edits(sink.details());
     // Mix-ups first: a line of Cyrillic shown as Latin-1 letters is not mojibake, but its
     // letter pairs can look like UTF-8 to the span repair.
     if ((o.mixups || o.mojibake) && mojibake::repair_lines(text, o.mixups, o.mojibake, next, &edits)) {
-      for (const mojibake::Edit& ed : edits) {
-        sink.add(ed.kind, text, ed.offset,
-                 sink.details() ? quoted(ed.before) + " -> " + quoted(ed.after) + ": " + ed.steps : std::string());
+      for (std::size_t k = 0; k < edits.spans.size(); ++k) {
+        const mojibake::Edit& ed = edits.spans[k];
+        std::string detail;
+        if (edits.details) {
+          const mojibake::EditDetail& d = edits.detail[k];
+          detail = quoted(d.before) + " -> " + quoted(d.after) + ": " + d.steps;
+        }
+        sink.add(ed.kind, text, ed.offset, detail);
       }
       text.swap(next);
       sink.forget();

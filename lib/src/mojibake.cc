@@ -1137,23 +1137,42 @@ int elect_mixup_page(const Tables& t, std::string_view line, const MixupWords& m
   return best;
 }
 
-// Applies SPLICES (in order, not overlapping) to TEXT into OUT, recording them in EDITS.
-bool apply_splices(std::string_view text, const std::vector<Splice>& splices, const char* kind, std::string& out,
-                   std::vector<Edit>* edits) {
-  if (splices.empty()) return false;
-  std::string result;
-  result.reserve(text.size());
-  std::size_t copied = 0;
-  for (const Splice& s : splices) {
-    result.append(text.substr(copied, s.begin - copied));
-    result += s.after;
-    copied = s.end;
-    if (edits) edits->push_back(Edit{s.begin, kind, std::string(text.substr(s.begin, s.end - s.begin)), s.after, s.steps});
+// Writes TEXT with its splices applied, one splice at a time as the repairs decide them (in
+// order, not overlapping), so that no list of them is kept: a line of dense mojibake costs its
+// output and its edits, not a record per span. finish() completes OUT; it returns false and
+// leaves OUT alone when there was no splice.
+class SpliceWriter {
+ public:
+  SpliceWriter(std::string_view text, const char* kind, std::string& out, Edits* edits)
+      : text_(text), kind_(kind), out_(out), edits_(edits) {}
+
+  void add(const Splice& s) {
+    if (!any_) result_.reserve(text_.size());
+    any_ = true;
+    result_.append(text_.substr(copied_, s.begin - copied_));
+    result_ += s.after;
+    copied_ = s.end;
+    if (!edits_) return;
+    edits_->spans.push_back(Edit{s.begin, kind_});
+    if (edits_->details) edits_->detail.push_back({std::string(text_.substr(s.begin, s.end - s.begin)), s.after, s.steps});
   }
-  result.append(text.substr(copied));
-  out = std::move(result);
-  return true;
-}
+
+  bool finish() {
+    if (!any_) return false;
+    result_.append(text_.substr(copied_));
+    out_ = std::move(result_);
+    return true;
+  }
+
+ private:
+  std::string_view text_;
+  const char* kind_;
+  std::string& out_;
+  Edits* edits_;
+  std::string result_;
+  std::size_t copied_ = 0;
+  bool any_ = false;
+};
 
 // True when the run TEXT[BEGIN, END) is something one of the repairs acts on.
 bool is_work(const Tables& t, std::string_view text, std::size_t begin, std::size_t end, bool mixups, bool utf8) {
@@ -1168,7 +1187,7 @@ bool is_work(const Tables& t, std::string_view text, std::size_t begin, std::siz
 // idempotent and its work linear; EDITS then gets nothing for it.
 constexpr int kLineRounds = 4;
 
-bool repair_line(std::string_view unit, bool mixups, bool utf8, std::string& out, std::vector<Edit>* edits) {
+bool repair_line(std::string_view unit, bool mixups, bool utf8, std::string& out, Edits* edits) {
   std::string current(unit), next;
   bool changed = false;
   for (int k = 0;; ++k) {
@@ -1189,7 +1208,7 @@ bool repair_line(std::string_view unit, bool mixups, bool utf8, std::string& out
 
 }  // namespace
 
-bool repair_utf8_mojibake(std::string_view text, std::string& out, std::vector<Edit>* edits) {
+bool repair_utf8_mojibake(std::string_view text, std::string& out, Edits* edits) {
   const Tables& t = tables();
   // The candidate runs are found first, then judged twice: the first time each on its own
   // evidence, which elects each line's code pages; the second time, only in lines that had a
@@ -1199,22 +1218,22 @@ bool repair_utf8_mojibake(std::string_view text, std::string& out, std::vector<E
   find_candidates(t, text, runs, lines);
   if (runs.empty()) return false;
   elect_line_pages(t, text, runs, lines);
-  std::vector<Splice> splices;
+  SpliceWriter writer(text, "mojibake", out, edits);
   Splice s;
   for (const Run& r : runs) {
     const Line& l = lines[r.line];
     bool done = r.lone ? repair_lone(t, text, r, l, s) : l.repaired && repair_candidate(t, text, r, l, s);
-    if (done) splices.push_back(std::move(s));
+    if (done) writer.add(s);
   }
-  return apply_splices(text, splices, "mojibake", out, edits);
+  return writer.finish();
 }
 
 int badness(std::string_view text) { return cost(tables(), decode_utf8(text), true); }
 
-bool repair_mixups(std::string_view text, std::string& out, std::vector<Edit>* edits) {
+bool repair_mixups(std::string_view text, std::string& out, Edits* edits) {
   if (!has_latin1_triple(text)) return false;
   const Tables& t = tables();
-  std::vector<Splice> splices;
+  SpliceWriter writer(text, "mixup", out, edits);
   // Line by line: the evidence is the line's words taken together.
   for (std::size_t start = 0; start < text.size();) {
     std::size_t nl = text.find('\n', start);
@@ -1230,19 +1249,19 @@ bool repair_mixups(std::string_view text, std::string& out, std::vector<Edit>* e
         char32_t c = utf8::next(src, j);
         utf8::append(s.after, codepages::kPages[page].high[t.encode[codepages::kWindows1252][c] - 0x80]);
       }
-      splices.push_back(std::move(s));
+      writer.add(s);
     }
     start = stop + 1;
   }
-  return apply_splices(text, splices, "mixup", out, edits);
+  return writer.finish();
 }
 
-bool repair_lines(std::string_view text, bool mixups, bool utf8, std::string& out, std::vector<Edit>* edits) {
+bool repair_lines(std::string_view text, bool mixups, bool utf8, std::string& out, Edits* edits) {
   const Tables& t = tables();
   std::string result, line_out;
   std::size_t copied = 0, done = 0;  // DONE: where the lines already looked at end
   bool changed = false;
-  std::vector<Edit> line_edits;
+  Edits line_edits(edits && edits->details);
   for_each_run(text, [&](std::size_t begin, std::size_t end) {
     if (begin < done || !is_work(t, text, begin, end, mixups, utf8)) return;
     std::size_t start = begin;
@@ -1262,11 +1281,13 @@ bool repair_lines(std::string_view text, bool mixups, bool utf8, std::string& ou
     result.append(line_out, lead, line_out.size() - lead - trail);
     copied = stop;
     changed = true;
-    for (Edit& e : line_edits) {
+    if (!edits) return;
+    for (Edit& e : line_edits.spans) {
       // A later round's offsets are in the line as repaired so far: kept inside the line.
       e.offset = start + std::min(std::max(e.offset, lead) - lead, stop - start);
-      edits->push_back(std::move(e));
+      edits->spans.push_back(e);
     }
+    for (EditDetail& d : line_edits.detail) edits->detail.push_back(std::move(d));
   });
   if (!changed) return false;
   result.append(text.substr(copied));
