@@ -124,8 +124,8 @@ std::string clean(std::string_view bytes, const CleanOptions& options, Report* r
   // Markup is parsed and its article extracted; text is split into blocks. Either way the
   // blocks are rewritten once, selected to a fixed point and rendered once. Clean's output
   // is text, so its output must never look like markup: when the text of a page starts with
-  // a tag (an article about HTML), it is parsed again; each such round removes markup, so
-  // this ends, and it is counted ("clean/reparsed").
+  // a tag (an article about HTML), or text came out reading as markup, it is parsed again;
+  // each round of markup removes markup, so this ends, and it is counted ("clean/reparsed").
   for (;;) {
     const bool html = looks_like_html(input);
     Document doc;
@@ -142,7 +142,10 @@ std::string clean(std::string_view bytes, const CleanOptions& options, Report* r
     timer.emplace(report, "render");
     std::string text = render(doc);
     timer.reset();
-    if (!looks_like_html(text) || text.size() >= input_size) {
+    // A text round whose output reads as markup (its blank lines made a preamble of an
+    // "HTTP/" line) is read again as markup; after that every round is markup, and goes on
+    // only while it shortens the text.
+    if (!looks_like_html(text) || (html && text.size() >= input_size)) {
       if (!options.languages.empty() && !in_languages(text, options.languages, report)) return {};
       count_removed(doc, report);
       if (doc_out) finish_metadata(doc, text);
