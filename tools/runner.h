@@ -1,5 +1,7 @@
 // runner.h: the document loop every text verb shares: read FILEs (or stdin) in one of the
-// three framings, or WARC files, or whole trees (-r), hand each document to the verb's
+// three framings, or WARC files (recognised by content, in any framing: one JSON Lines record
+// {"url","date","id",FIELD} out for each HTML response), or whole trees (-r), hand each
+// document to the verb's
 // transform on -j worker threads, write the results atomically and in input order, and turn
 // what happened into diagnostics, --explain, --stats, a progress bar and an exit status.
 //
@@ -38,17 +40,24 @@ struct DocumentOptions {
   bool truncate = false;       // --truncate: cut oversized documents at max_bytes, not skip them
   bool recursive = false;      // -r: FILEs are trees, mirrored under the directory -o names
   unsigned jobs = 1;           // -j: worker threads
-  bool warc = false;           // set by verbs that read WARC files (recognised by content)
+  bool lines_out = false;      // the verb writes each document as one line (extract --json)
+  bool text = false;           // -a: read binary data as text, as grep -a does
 };
 
 // Registers the shared options (-o, -r, -j, -z, --jsonl, --field, -q, --explain, --json,
-// --stats, --max-bytes, --truncate, and --check with CHECK_HELP when that is not null).
+// --stats, --max-bytes, --truncate, -a, and --check with CHECK_HELP when that is not null).
 void add_document_options(std::vector<cli::Option>& options, DocumentOptions& opts, const char* check_help);
 
 // Cuts RECORD, the first --max-bytes bytes of a longer document, back to the end of its last
 // whole character when it is UTF-8 up to there and the cut split a character; other bytes are
 // left as they are (decode repairs or transcodes them).
 void cut_at_character(std::string& record);
+
+// Throws cli::UsageError when OPTS write one file (-o FILE, not -r) in the plain framing and
+// FILES are several inputs that are not all WARC files (whose records come out as JSON Lines):
+// their documents would run together in FILE with nothing to tell where one ends. Standard
+// output concatenates them, as cat does.
+void refuse_documents_run_together(const DocumentOptions& opts, const std::vector<std::string>& files);
 
 // Where a document came from, for the transform and for diagnostics.
 struct Source {
@@ -65,7 +74,9 @@ using Transform = std::function<std::string(std::string_view input, const Source
 
 // Runs TRANSFORM over every document of FILES (none: stdin). CHECK_MESSAGE names what --check
 // reports, e.g. "not in canonical form". Returns the exit status: 0, 1 (--check findings) or
-// 2 (an input, a record or the output failed; the other documents are still processed).
+// 2 (an input, a record or the output failed; the other documents are still processed). An
+// input or document that is binary data (winnow/binary.h) is reported ("binary data (PNG
+// image), skipped", counted as input/binary) and not transformed.
 int run_documents(const DocumentOptions& opts, std::vector<std::string> files, const Transform& transform,
                   std::string_view check_message);
 

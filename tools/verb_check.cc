@@ -108,15 +108,20 @@ int check_main(int argc, char** argv) {
   // keyed by both). For corpora too large for that, `winnow dedupe --sign/--merge/--apply`
   // works in shards with fixed-size records.
   std::map<std::uint64_t, std::pair<std::string, std::string>> corpus_docs;
-  const bool jsonl = io.jsonl;
   int status = run_documents(
       io, files,
       [&](std::string_view input, const Source& source, Report&) {
         std::string cleaned;
         CheckedDocument doc;
-        doc.findings = check_document(input, check_opts, corpus ? &cleaned : nullptr);
-        doc.where = source.location;
-        if (jsonl) {
+        if (source.charset.empty()) {
+          doc.findings = check_document(input, check_opts, corpus ? &cleaned : nullptr);
+        } else {
+          CheckOptions hinted = check_opts;
+          hinted.clean.decode.declared = source.charset;  // from the HTTP headers of a WARC record
+          doc.findings = check_document(input, hinted, corpus ? &cleaned : nullptr);
+        }
+        doc.where = source.location;  // "FILE#N" for record N of a WARC file
+        if (source.json) {
           std::size_t colon = source.location.rfind(':');
           doc.where = source.location.substr(0, colon);
           doc.record = std::stoull(source.location.substr(colon + 1));

@@ -10,16 +10,20 @@
 #include <utility>
 #include <vector>
 
+#include "declared_charset.h"
 #include "runner.h"
 #include "settings.h"
 #include "verbs.h"
 #include "winnow/atomic_file.h"
+#include "winnow/binary.h"
 #include "winnow/decode.h"
 #include "winnow/dedupe.h"
 #include "winnow/dedupe_corpus.h"
 #include "winnow/input.h"
 #include "winnow/norm.h"
 #include "winnow/transforms.h"
+#include "winnow/utf8.h"
+#include "winnow/warc.h"
 
 namespace winnow::tools {
 namespace {
@@ -31,6 +35,7 @@ struct CorpusDocument {
   std::string place;      // the canonical path of the file and the record number: which copy this is
   std::string_view text;  // decoded UTF-8 (the JSON Lines field's text)
   std::string_view raw;   // the bytes to copy to the output when the document is kept
+  std::string_view terminator;  // written after RAW: a newline (JSON Lines), a NUL (-z) or nothing
 };
 
 // A file listed twice would be signed twice in the same places, and written twice.
@@ -41,8 +46,61 @@ void refuse_repeated_files(const std::vector<std::string>& files) {
   }
 }
 
-// Reads every document of FILES in the framing of OPTS and calls VISIT on each. Bad records
-// and unreadable files are reported; returns false when any was.
+// The documents of a WARC file: each HTML response, with its WARC-Record-ID (else its URL) as
+// id, its WARC-Date as date and, as the bytes to write, the JSON Lines record every verb writes
+// for it ({"url","date","id",FIELD: the decoded body}). Returns false when a record was bad.
+template <typename Visit>
+bool for_each_warc_document(const DocumentOptions& opts, Input& in, const std::string& file, const std::string& name,
+                            Visit&& visit) {
+  bool ok = true;
+  WarcReader reader(in, opts.max_bytes);
+  WarcRecord rec;
+  while (reader.next(rec)) {
+    const std::string location = name + "#" + std::to_string(rec.number);
+    std::string error = rec.framing_error;
+    if (error.empty() && rec.oversized) error = "record exceeds --max-bytes (" + std::to_string(opts.max_bytes) + ")";
+    if (error.empty() && (rec.type != "response" || rec.content_type.rfind("application/http", 0) != 0)) continue;
+    std::optional<HttpResponse> http;
+    if (error.empty()) http = parse_http_response(rec.block, opts.max_bytes, &error);
+    if (http && (http->status < 200 || http->status > 299 ||
+                 (http->media_type != "text/html" && http->media_type != "application/xhtml+xml"))) {
+      continue;
+    }
+    std::string_view format = http && !opts.text ? binary_format(http->body) : std::string_view();
+    if (!format.empty()) error = "binary data (" + std::string(format) + ")";
+    if (!error.empty()) {
+      cli::error((rec.framing_error.empty() ? location : name) + ": " + error + ", record skipped");
+      ok = false;
+      continue;
+    }
+    DecodeOptions decode_options;
+    decode_options.declared = http->charset;
+    Decoded decoded = decode(http->body, decode_options);
+    CorpusDocument doc;
+    doc.location = location;
+    const std::string url = utf8::sanitize(rec.target_uri);
+    doc.date = utf8::sanitize(rec.date);
+    doc.id = rec.record_id.empty() ? url : utf8::sanitize(rec.record_id);
+    doc.place = record_place(file, rec.number);
+    doc.text = decoded.text;
+    const std::string line = "{\"url\":" + json_quote(url) + ",\"date\":" + json_quote(doc.date) +
+                             ",\"id\":" + json_quote(doc.id) + "," + json_quote(opts.field) + ":" +
+                             json_quote(decoded.text) + "}\n";
+    doc.raw = line;
+    visit(doc);
+  }
+  return ok;
+}
+
+void report_trailing_garbage(const Input& in, const std::string& name, bool& ok) {
+  if (!in.trailing_garbage()) return;
+  cli::error(name + ": " + Input::kTrailingGarbage);
+  ok = false;
+}
+
+// Reads every document of FILES in the framing of OPTS (or WARC files, recognised by content)
+// and calls VISIT on each. Bad records, binary data and unreadable files are reported; returns
+// false when any was.
 template <typename Visit>
 bool for_each_document(const DocumentOptions& opts, const std::vector<std::string>& files, Visit&& visit) {
   bool ok = true;
@@ -51,6 +109,11 @@ bool for_each_document(const DocumentOptions& opts, const std::vector<std::strin
     try {
       Input in(file);
       const std::string name = file == "-" ? "(standard input)" : file;
+      if (looks_like_warc(in.peek(8))) {
+        ok &= for_each_warc_document(opts, in, file, name, visit);
+        report_trailing_garbage(in, name, ok);
+        continue;
+      }
       std::string record;
       bool oversized = false;
       while (in.next(record, framing, opts.max_bytes, &oversized)) {
@@ -70,8 +133,14 @@ bool for_each_document(const DocumentOptions& opts, const std::vector<std::strin
           continue;
         }
         doc.raw = record;
+        doc.terminator = opts.jsonl ? "\n" : opts.null_data ? std::string_view("\0", 1) : "";
         doc.place = record_place(file, in.record_number());
         if (!opts.jsonl) {
+          if (std::string_view format = opts.text ? "" : binary_format(record); !format.empty()) {
+            cli::error(doc.location + ": binary data (" + std::string(format) + "), skipped");
+            ok = false;
+            continue;
+          }
           Decoded decoded = decode(record);
           doc.id = opts.null_data ? doc.location : file;
           doc.text = decoded.text;
@@ -93,10 +162,7 @@ bool for_each_document(const DocumentOptions& opts, const std::vector<std::strin
         doc.text = fields->text;
         visit(doc);
       }
-      if (in.trailing_garbage()) {
-        cli::error(name + ": " + Input::kTrailingGarbage);
-        ok = false;
-      }
+      report_trailing_garbage(in, name, ok);
     } catch (const IoError& e) {
       if (e.subject() == "standard output" || e.subject() == opts.output) throw;  // a failed write is fatal
       cli::error(e.what());
@@ -122,8 +188,7 @@ int apply(const CorpusIndex& index, const DocumentOptions& opts, const std::vect
     }
     if (v.removed) return;
     out.write(doc.raw);
-    if (opts.jsonl) out.write("\n");
-    if (opts.null_data) out.write(std::string_view("\0", 1));
+    out.write(doc.terminator);
   });
   // Output missing a whole input would look complete to make: it is not committed.
   if (ok || opts.output == "-") out.commit();
@@ -205,8 +270,9 @@ int dedupe_main(int argc, char** argv) {
   }
   if (mode == Mode::kBlocks) {
     if (report) throw cli::UsageError("--report needs --corpus or --apply");
-    return run_documents(io, files, [&](std::string_view input, const Source&, Report& r) {
-      return dedupe_verb(input, &r);
+    return run_documents(io, files, [&](std::string_view input, const Source& source, Report& r) {
+      std::string decoded;
+      return dedupe_verb(with_declared_charset(input, source, decoded, r), &r);
     }, "repeated blocks");
   }
   if (io.check || io.explain || io.json || io.stats) {
@@ -219,6 +285,7 @@ int dedupe_main(int argc, char** argv) {
   }
   if (files.empty() && mode != Mode::kMerge) files.push_back("-");
   if (mode != Mode::kMerge) refuse_repeated_files(files);
+  if (mode == Mode::kCorpus || (mode == Mode::kApply && !report)) refuse_documents_run_together(io, files);
   try {
     switch (mode) {
       case Mode::kCorpus: {

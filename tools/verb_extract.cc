@@ -1,6 +1,7 @@
 // winnow extract: the article of each HTML page.
 #include <algorithm>
 
+#include "declared_charset.h"
 #include "runner.h"
 #include "settings.h"
 #include "verb_options.h"
@@ -65,9 +66,12 @@ int extract_main(int argc, char** argv) {
   std::vector<std::string> files;
   if (!cli::parse(verb, options, argc, argv, files)) return 0;
   if (blocks && io.json) throw cli::UsageError("--blocks and --json cannot be combined");
+  io.lines_out = io.json;
   return run_documents(io, files,
-                       [&](std::string_view input, const Source&, Report& report) {
+                       [&](std::string_view input, const Source& source, Report& report) {
                          Document doc;
+                         std::string decoded;
+                         input = with_declared_charset(input, source, decoded, report);
                          std::string text = extract_verb(input, extract_opts, &report, &doc);
                          if (blocks) return block_lines(doc);
                          if (io.json && !io.jsonl) return json_document(doc, text);

@@ -28,8 +28,11 @@ int fix_main(int argc, char** argv) {
   add_document_options(options, io, "exit 1 and say where if the input needs repair; print nothing");
   std::vector<std::string> files;
   if (!cli::parse(verb, options, argc, argv, files)) return 0;
-  return run_documents(io, files, [&](std::string_view input, const Source&, Report& report) {
-    return fix_verb(input, fix_opts, decode_opts, &report);
+  return run_documents(io, files, [&](std::string_view input, const Source& source, Report& report) {
+    if (source.charset.empty()) return fix_verb(input, fix_opts, decode_opts, &report);
+    DecodeOptions hinted = decode_opts;
+    hinted.declared = source.charset;  // from the HTTP headers of a WARC record
+    return fix_verb(input, fix_opts, hinted, &report);
   }, "needs repair");
 }
 

@@ -1,5 +1,6 @@
 // winnow norm: canonical text.
 #include "norm_options.h"
+#include "declared_charset.h"
 #include "runner.h"
 #include "settings.h"
 #include "verbs.h"
@@ -24,8 +25,9 @@ int norm_main(int argc, char** argv) {
   add_document_options(options, io, "exit 1 and say where if the input is not already canonical; print nothing");
   std::vector<std::string> files;
   if (!cli::parse(verb, options, argc, argv, files)) return 0;
-  return run_documents(io, files, [&](std::string_view input, const Source&, Report& report) {
-    return norm_verb(input, norm, &report);
+  return run_documents(io, files, [&](std::string_view input, const Source& source, Report& report) {
+    std::string decoded;
+    return norm_verb(with_declared_charset(input, source, decoded, report), norm, &report);
   }, "not in canonical form");
 }
 

@@ -4,6 +4,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "declared_charset.h"
 #include "runner.h"
 #include "settings.h"
 #include "verb_options.h"
@@ -195,7 +196,8 @@ int strip_main(int argc, char** argv) {
           if (file == "(standard input)") file = "-";
           opts.site = site_of(site, source.json, file);
         }
-        return strip_verb(input, source.json != nullptr, opts, &report);
+        std::string decoded;
+        return strip_verb(with_declared_charset(input, source, decoded, report), source.json != nullptr, opts, &report);
       },
       "holds boilerplate");
 }

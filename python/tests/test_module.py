@@ -13,7 +13,7 @@ VERBS = ["clean", "extract", "fix", "strip", "dedupe", "norm"]
 # The options of `winnow VERB --help` that say how documents are read and written (files,
 # framings, diagnostics): the Python functions take one document, so they have none of these.
 DOCUMENT_OPTIONS = {"output", "recursive", "jobs", "null-data", "jsonl", "field", "check", "explain", "json",
-                    "stats", "max-bytes", "truncate", "quiet", "help", "version"}
+                    "stats", "max-bytes", "truncate", "text", "quiet", "help", "version"}
 # Options that name files (strip's site models) or choose another output (extract --blocks).
 FILE_OPTIONS = {"learn", "model", "merge-models", "site", "blocks", "corpus", "sign", "merge", "apply", "report",
                 "threshold", "bands", "rows",
