@@ -82,7 +82,9 @@ TEST(Inputs, EveryVerbReadsWarcAsRecords) {
   write_file(dir + "/d.warc", sample_warc());
   r = run_tool({"dedupe", "--corpus", "--report", dir + "/c.warc", dir + "/d.warc"});
   EXPECT_EQ(r.status, 0) << r.err;
-  EXPECT_EQ(r.out, "<urn:uuid:1>\t<urn:uuid:1>\t1.000\n<urn:uuid:3>\t<urn:uuid:3>\t1.000\n");
+  std::vector<std::string> removed = lines(r.out);  // which copy goes depends on the places
+  std::sort(removed.begin(), removed.end());
+  EXPECT_EQ(removed, (std::vector<std::string>{"<urn:uuid:1>\t<urn:uuid:1>\t1.000", "<urn:uuid:3>\t<urn:uuid:3>\t1.000"}));
   r = run_tool({"dedupe", "--corpus", dir + "/c.warc", dir + "/d.warc"});
   std::vector<std::string> kept = lines(r.out), one_copy = lines(run_tool({"dedupe", dir + "/c.warc"}).out);
   std::sort(kept.begin(), kept.end());
