@@ -216,6 +216,11 @@ std::size_t Input::read(std::string& out, std::size_t n, std::size_t max_bytes) 
   return done;
 }
 
+void Input::unread(std::string_view bytes) {
+  buffer_.replace(0, pos_, bytes);
+  pos_ = 0;
+}
+
 std::uint64_t Input::offset() const { return gz_->raw_read - gz_->pending(); }
 
 std::uint64_t Input::skip_empty_records(Framing framing) {

@@ -54,6 +54,11 @@ class Input {
   // number of bytes consumed. Throws IoError like next().
   std::size_t read(std::string& out, std::size_t n, std::size_t max_bytes);
 
+  // Puts BYTES back in front of the reading position, so that the next reads return them first
+  // (for a reader that went too far, as WarcReader past a wrong Content-Length). offset() does
+  // not go back.
+  void unread(std::string_view bytes);
+
   // How far into the file reading has got, for progress: the file position (compressed bytes
   // for gzip and zstd input), or for a pipe, which has none, the bytes it has given so far.
   std::uint64_t offset() const;
