@@ -133,8 +133,9 @@ TEST(Warc, WrongContentLengthIsReportedAndReadingResynchronises) {
   EXPECT_EQ(t.status, 2);
   EXPECT_NE(t.err.find("x.warc: WARC record 1: Content-Length"), std::string::npos) << t.err;
   EXPECT_NE(t.out.find("\"url\":\"http://b/\""), std::string::npos) << t.out;
-  // The same with record 1 over --max-bytes, skipped unread: record 2 is still cleaned.
-  t = testing::run_tool({"clean", "--max-bytes", "10", dir + "/x.warc"});
+  // The same with record 1 (69 bytes) over --max-bytes, skipped unread, and record 2 (58) not:
+  // record 2 is still cleaned.
+  t = testing::run_tool({"clean", "--max-bytes", "60", dir + "/x.warc"});
   EXPECT_EQ(t.status, 2);
   EXPECT_NE(t.err.find("x.warc: WARC record 1: Content-Length"), std::string::npos) << t.err;
   EXPECT_NE(t.out.find("\"url\":\"http://b/\""), std::string::npos) << t.out;

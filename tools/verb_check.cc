@@ -59,7 +59,8 @@ int check_main(int argc, char** argv) {
       "boilerplate, repeated blocks, non-canonical text, near-empty documents and, with --corpus,\n"
       "duplicate documents) and prints one finding a line as FILE:LINE:COL: CATEGORY: message,\n"
       "in input order, then a summary. Exit status 0 when clean, 1 on findings, 2 on trouble.\n"
-      "Settings come from the nearest .winnow.toml found upward from the current directory."};
+      "Settings come from the nearest .winnow.toml found upward from the current directory.\n"
+      "Each HTML response of a WARC file is a document of its own, FILE#N."};
   DocumentOptions io;
   Settings settings = load_settings(argc, argv);
   CheckOptions check_opts;

@@ -209,7 +209,9 @@ int dedupe_main(int argc, char** argv) {
       "Without a mode option: keeps the first occurrence of a repeated headline, dek or paragraph in\n"
       "each document (also with a site suffix added, or truncated); short repeats are kept unless\n"
       "they are at the top. --corpus removes exact and near-duplicate documents (MinHash over word\n"
-      "5-grams) across all FILEs; --sign, --merge and --apply do the same in shards."};
+      "5-grams) across all FILEs; --sign, --merge and --apply do the same in shards.\n"
+      "A WARC file (recognised by content) gives JSON Lines with url, date, id and text for each\n"
+      "HTML response (its payload as text; in a corpus mode, its record id is its id)."};
   load_settings(argc, argv);  // dedupe has no settings of its own, but a bad file is an error
   DocumentOptions io;
   CorpusDedupeParams params;

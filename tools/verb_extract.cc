@@ -45,7 +45,8 @@ int extract_main(int argc, char** argv) {
       "Parses each page with libxml2 (after decoding it to UTF-8) and writes its headline, then the\n"
       "paragraphs, headings, lists, quotes and tables of the article, separated by blank lines,\n"
       "without navigation, share bars, newsletter boxes, comments, related links, ads, captions\n"
-      "and footers."};
+      "and footers. A WARC file (recognised by content) gives JSON Lines with url, date, id and\n"
+      "text (the article) for each HTML response."};
   DocumentOptions io;
   Settings settings = load_settings(argc, argv);
   ExtractOptions& extract_opts = settings.clean.extract;

@@ -16,7 +16,9 @@ int fix_main(int argc, char** argv) {
       "detector), then repairs UTF-8 read in a single-byte code page (one or more layers, per\n"
       "span), Cyrillic or Greek shown as Windows-1252, C1 controls, HTML entities, stray inline\n"
       "tags, terminal escapes, control characters and CESU-8 surrogates. Text that is not damaged\n"
-      "is written unchanged; in markup (HTML, XML) entities and tags are left alone."};
+      "is written unchanged; in markup (HTML, XML) entities and tags are left alone.\n"
+      "A WARC file (recognised by content) gives JSON Lines with url, date, id and text for each\n"
+      "HTML response (its payload, repaired)."};
   DocumentOptions io;
   Settings settings = load_settings(argc, argv);
   FixOptions& fix_opts = settings.clean.fix;
