@@ -72,6 +72,8 @@ TEST(Inputs, EveryVerbReadsWarcAsRecords) {
   ToolResult r = run_tool({"extract", dir + "/c.warc"});
   EXPECT_EQ(lines(r.out)[1], "{\"url\":\"http://a.example/2\",\"date\":\"2024-05-01T12:00:00Z\",\"id\":\"<urn:uuid:3>\","
                              "\"text\":\"A second page with a few words of text about trams.\\n\"}");
+  // extract --json writes a WARC record's article into the record, as --jsonl does.
+  EXPECT_EQ(run_tool({"extract", "--json", dir + "/c.warc"}).out, r.out);
   // check: each record is a document of its own, at FILE#N.
   r = run_tool({"check", "--format=json", dir + "/c.warc"});
   EXPECT_EQ(r.status, 1) << r.err;

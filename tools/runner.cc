@@ -556,7 +556,7 @@ class Runner {
     t.totals.documents_in = 1;
     t.totals.bytes_in = http->body.size();
     if (refuse_binary_document(t, http->body, report)) return;
-    if (std::optional<std::string> text = process(t, http->body, Source{t.location, nullptr, http->charset, t.sequence}, report)) {
+    if (std::optional<std::string> text = process(t, http->body, Source{t.location, nullptr, http->charset, t.sequence, true}, report)) {
       t.output = "{\"url\":" + json_quote(t.url) + ",\"date\":" + json_quote(t.date) + ",\"id\":" + json_quote(t.id) +
                  "," + json_quote(opts_.field) + ":" + json_quote(*text) + "}\n";
     }

@@ -65,6 +65,7 @@ struct Source {
   const JsonRecord* json;     // the record, with --jsonl
   std::string_view charset;   // the charset a WARC record's HTTP headers declare, else empty
   std::uint64_t sequence;     // the document's place in input order, whatever the thread
+  bool warc = false;          // the HTTP payload of a WARC record, whose output becomes its text
 };
 
 // Turns one document (raw bytes; with --jsonl the field's UTF-8 text) into its output text.

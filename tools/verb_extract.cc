@@ -75,7 +75,8 @@ int extract_main(int argc, char** argv) {
                          input = with_declared_charset(input, source, decoded, report);
                          std::string text = extract_verb(input, extract_opts, &report, &doc);
                          if (blocks) return block_lines(doc);
-                         if (io.json && !io.jsonl) return json_document(doc, text);
+                         // A WARC record is written as a JSON Lines record already.
+                         if (io.json && !io.jsonl && !source.warc) return json_document(doc, text);
                          return text;
                        },
                        {});
