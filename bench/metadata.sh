@@ -1,5 +1,5 @@
 #!/bin/sh
-# Metadata of `winnow extract --json` on the AEB and dragnet dev pages: how many pages have a
+# Metadata of `winnow extract --to-jsonl` on the AEB and dragnet dev pages: how many pages have a
 # title, an ISO 8601 date, a detected language, and how often the detected language agrees
 # with the one the page declares (<html lang>, primary subtag) where it declares one.
 # Usage: bench/metadata.sh [BUILD_DIR] [SHARED_DIR]
@@ -9,7 +9,7 @@ BUILD=$(realpath "${1:-build}")
 SHARED=$(realpath "${2:-../shared}")
 for set in aeb-dev dragnet-dev; do
   for f in "$SHARED/data/$set/html/"*; do
-    case "$f" in *.gz) gunzip -c "$f" ;; *) cat "$f" ;; esac | "$BUILD/winnow" extract --json -q || echo '{}'
+    case "$f" in *.gz) gunzip -c "$f" ;; *) cat "$f" ;; esac | "$BUILD/winnow" extract --to-jsonl -q || echo '{}'
   done | /usr/bin/python3 -c '
 import json, re, sys
 name = sys.argv[1]

@@ -9,9 +9,11 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "run_tool.h"
+#include "winnow/jsonl.h"
 #include "warc_builder.h"
 
 namespace winnow::testing {
@@ -208,13 +210,15 @@ std::string warc_file() {
                        chunked(article_page("Pages in pieces", kParagraphC)), "<urn:uuid:c>");
 }
 
-// What clean makes of warc_file(): a JSON line for each HTML response, its article as text.
+// What clean makes of warc_file(): a JSON line for each HTML response, its article as text,
+// with the record's URL and crawl date and the page's metadata (its headline, the language).
 std::string warc_output() {
   auto line = [](const std::string& id, const std::string& text) {
     std::string escaped;
     for (char c : text) escaped += c == '\n' ? std::string("\\n") : std::string(1, c);
-    return "{\"url\":\"http://news.example/" + id + "\",\"date\":\"2024-05-01T12:00:00Z\",\"id\":\"<urn:uuid:" + id +
-           ">\",\"text\":\"" + escaped + "\"}\n";
+    return "{\"url\":\"http://news.example/" + id + "\",\"crawl_date\":\"2024-05-01T12:00:00Z\",\"id\":\"<urn:uuid:" +
+           id + ">\",\"text\":\"" + escaped + "\",\"title\":\"" + text.substr(0, text.find('\n')) +
+           "\",\"language\":\"en\"}\n";
   };
   return line("a", article_text("Library hours",
                                 "Breaking news today: the city council voted on Tuesday to keep the central library "
@@ -276,15 +280,15 @@ TEST(Corpus, WarcDeclaredCharsetIsAHint) {
           // A declared KOI8-R decides for bytes that are not UTF-8 ("\u041F\u0440\u0438\u0432\u0435\u0442").
           warc_response("http://x/koi8", "Content-Type: text/html; charset=koi8-r\r\n", "\xF0\xD2\xC9\xD7\xC5\xD4",
                         "<urn:uuid:4>"));
-  ToolResult r = run_tool({"clean", dir + "/w.warc"});
+  ToolResult r = run_tool({"clean", "--no-metadata", dir + "/w.warc"});
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(
       r.out,
       "{\"url\":\"http://x/"
-      "utf8\",\"date\":\"2024-05-01T12:00:00Z\",\"id\":\"<urn:uuid:1>\",\"text\":\"Caf\xC3\xA9\\n\"}\n"
-      "{\"url\":\"http://x/bom\",\"date\":\"2024-05-01T12:00:00Z\",\"id\":\"<urn:uuid:2>\",\"text\":\"OK\\n\"}\n"
-      "{\"url\":\"http://x/unknown\",\"date\":\"2024-05-01T12:00:00Z\",\"id\":\"<urn:uuid:3>\",\"text\":\"plain\\n\"}\n"
-      "{\"url\":\"http://x/koi8\",\"date\":\"2024-05-01T12:00:00Z\",\"id\":\"<urn:uuid:4>\","
+      "utf8\",\"crawl_date\":\"2024-05-01T12:00:00Z\",\"id\":\"<urn:uuid:1>\",\"text\":\"Caf\xC3\xA9\\n\"}\n"
+      "{\"url\":\"http://x/bom\",\"crawl_date\":\"2024-05-01T12:00:00Z\",\"id\":\"<urn:uuid:2>\",\"text\":\"OK\\n\"}\n"
+      "{\"url\":\"http://x/unknown\",\"crawl_date\":\"2024-05-01T12:00:00Z\",\"id\":\"<urn:uuid:3>\",\"text\":\"plain\\n\"}\n"
+      "{\"url\":\"http://x/koi8\",\"crawl_date\":\"2024-05-01T12:00:00Z\",\"id\":\"<urn:uuid:4>\","
       "\"text\":\"\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82\\n\"}\n");
 }
 
@@ -315,13 +319,32 @@ TEST(Corpus, WarcRecordProblemsCostOneRecord) {
       warc_response("http://x/br", "Content-Type: text/html\r\nContent-Encoding: br\r\n", "????", "<urn:uuid:br>") +
       warc_response("http://x/ok", "Content-Type: text/html\r\n", "fine", "<urn:uuid:ok>");
   write_file(dir + "/w.warc", file);
-  ToolResult r = run_tool({"clean", "--max-bytes", "2K", dir + "/w.warc"});
+  ToolResult r = run_tool({"clean", "--no-metadata", "--max-bytes", "2K", dir + "/w.warc"});
   EXPECT_EQ(r.status, 2);
   EXPECT_EQ(r.err, "winnow: " + dir + "/w.warc#1: record exceeds --max-bytes (2048), skipped\n" + "winnow: " + dir +
                        "/w.warc#2: unsupported content coding 'br', record skipped\n");
   EXPECT_EQ(
       r.out,
-      "{\"url\":\"http://x/ok\",\"date\":\"2024-05-01T12:00:00Z\",\"id\":\"<urn:uuid:ok>\",\"text\":\"fine\\n\"}\n");
+      "{\"url\":\"http://x/ok\",\"crawl_date\":\"2024-05-01T12:00:00Z\",\"id\":\"<urn:uuid:ok>\",\"text\":\"fine\\n\"}\n");
+}
+
+TEST(Corpus, CleanRecordsKeepTheSeedsBylinesAndDates) {
+  // Seed 002 prints "By James Kitfield 2/12/2016"; seed 004 "By Musa Khan Jalalzai", then
+  // "June 23, 2015", below a clock that shows the day the page was saved.
+  const std::string corpus = source_dir() + "/fixtures/corpus/";
+  for (const auto& [seed, byline, date] :
+       {std::tuple<std::string, std::string, std::string>{"002_a986065ff4084d2c.txt", "James Kitfield", "2016-02-12"},
+        {"004_681f3b9f914a6327.txt", "Musa Khan Jalalzai", "2015-06-23"}}) {
+    std::string record = "{\"id\":1,\"text\":" + json_quote(read_file(corpus + seed)) + "}\n";
+    ToolResult r = run_tool({"clean", "--jsonl"}, record);
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_NE(r.out.find("\"byline\": \"" + byline + "\", \"date\": \"" + date + "\""), std::string::npos) << r.out;
+    // The byline left the text; --no-metadata gives the same text without the members.
+    EXPECT_EQ(r.out.find("By " + byline), std::string::npos);
+    ToolResult bare = run_tool({"clean", "--jsonl", "--no-metadata"}, record);
+    EXPECT_EQ(bare.out.find("\"byline\""), std::string::npos);
+    EXPECT_EQ(bare.out.substr(0, bare.out.size() - 2), r.out.substr(0, bare.out.size() - 2));
+  }
 }
 
 // -j N writes the same bytes, on stdout and stderr, as -j 1.

@@ -12,6 +12,7 @@
 
 #include "planted_corpus.h"
 #include "run_tool.h"
+#include "winnow/jsonl.h"
 
 namespace winnow::testing {
 namespace {
@@ -104,6 +105,67 @@ TEST_F(DedupeCli, EightShardsInAnyOrderGiveTheSameRemoveList) {
   // Each report line is REMOVED_ID TAB KEPT_ID TAB SIMILARITY.
   std::string first = one.out.substr(0, one.out.find('\n'));
   EXPECT_EQ(std::count(first.begin(), first.end(), '\t'), 2) << first;
+}
+
+// Records without an id or url are identified by their text (document_id), not by where they
+// are: the same corpus cut into shards another way keeps the same documents.
+TEST_F(DedupeCli, IdLessCorpusKeepsTheSameDocumentsAtOneAndFourShards) {
+  const std::string d = *dir_ + "/idless";
+  fs::create_directories(d);
+  std::string all;
+  std::vector<std::string> shards(4);
+  std::vector<PlantedDocument> shuffled = *docs_;
+  std::shuffle(shuffled.begin(), shuffled.end(), std::mt19937(4));
+  for (std::size_t i = 0; i < shuffled.size(); ++i) {
+    std::string line = "{\"text\": " + json_quote(shuffled[i].text) + "}\n";
+    all += line;
+    shards[i % 4] += line;
+  }
+  write_file(d + "/all.jsonl", all);
+  ToolResult one = run_tool({"dedupe", "--corpus", "--jsonl", d + "/all.jsonl"});
+  ASSERT_EQ(one.status, 0) << one.err;
+  std::vector<std::string> merge = {"dedupe", "--merge", d + "/four.idx"};
+  for (int s = 0; s < 4; ++s) {
+    std::string name = d + "/shard" + std::to_string(s);
+    write_file(name + ".jsonl", shards[s]);
+    ASSERT_EQ(run_tool({"dedupe", "--jsonl", "--sign", name + ".sig", name + ".jsonl"}).status, 0);
+    merge.push_back(name + ".sig");
+  }
+  ASSERT_EQ(run_tool(merge).status, 0);
+  std::string four;
+  for (int s = 0; s < 4; ++s) {
+    ToolResult r = run_tool({"dedupe", "--jsonl", "--apply", d + "/four.idx", d + "/shard" + std::to_string(s) + ".jsonl"});
+    ASSERT_EQ(r.status, 0) << r.err;
+    four += r.out;
+  }
+  EXPECT_LT(count_lines(one.out), shuffled.size());  // some were removed
+  EXPECT_EQ(sorted_lines(four), sorted_lines(one.out));
+}
+
+// dedupe --corpus and check --corpus take a document's id the same way (a numeric id too) and
+// so agree on which copy is the duplicate.
+TEST_F(DedupeCli, CheckAndDedupeAgreeOnTheDuplicate) {
+  const std::string text = docs_->front().text;
+  for (const std::string& ids : {std::string("7 3"), std::string("3 7"), std::string("\"b\" 12")}) {
+    std::istringstream in(ids);
+    std::string first, second;
+    in >> first >> second;
+    const std::string corpus = "{\"id\": " + first + ", \"text\": " + json_quote(text) + "}\n{\"id\": " + second +
+                               ", \"text\": " + json_quote(text) + "}\n";
+    const std::string file = *dir_ + "/pair.jsonl";
+    write_file(file, corpus);
+    ToolResult dedupe = run_tool({"dedupe", "--corpus", "--jsonl", "--report", file});
+    ASSERT_EQ(dedupe.status, 0) << dedupe.err;
+    std::string removed = dedupe.out.substr(0, dedupe.out.find('\t'));
+    int removed_line = removed == (first[0] == '"' ? first.substr(1, first.size() - 2) : first) ? 1 : 2;
+    ToolResult check = run_tool({"check", "--corpus", "--jsonl", "--select", "duplicate-document", file});
+    EXPECT_EQ(check.status, 1) << check.err;
+    EXPECT_NE(check.out.find(file + ":" + std::to_string(removed_line) + ":1: duplicate-document"),
+              std::string::npos)
+        << ids << "\n" << dedupe.out << check.out;
+    EXPECT_EQ(check.out.find(file + ":" + std::to_string(3 - removed_line) + ":"), std::string::npos)
+        << check.out;
+  }
 }
 
 TEST_F(DedupeCli, MakefileExample) {

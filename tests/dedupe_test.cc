@@ -83,6 +83,30 @@ TEST(ComparisonWords, FastSeparatorsAgreeWithIcu) {
   EXPECT_EQ(words_of("a\xE2\x80\xBE" "b"), "a|\xCC\x85" "b");  // U+203E OVERLINE -> space, U+0305
 }
 
+TEST(ComparisonWords, RunsFoldAsTheirTokens) {
+  // Runs of tokens in other scripts are folded in one ICU call: the words must be those of
+  // each token folded alone.
+  const std::string texts[] = {
+      "\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82, \xD0\x9C\xD0\x98\xD0\xA0 and 2019!",  // Cyrillic, ASCII
+      "\xD0\xBC\xD0\xB8\xD1\x80 <\xCC\xB8 =\xCC\xB8x",  // "<" and "=" + U+0338 compose to U+226E, U+2260
+      "\xD0\xBC\xD0\xB8\xD1\x80\xE2\x80\xAA\xD0\xBC\xD0\xB8\xD1\x80",  // U+202A folds to nothing
+      "\xD0\xBC\xD0\xB8\xD1\x80 ab\xFF\xD0\xB8 \xEF\xAC\x81ne",  // an ill-formed byte; ligature U+FB01
+      "\xD0\xBC \xE1\x84\x80 \xE1\x85\xA1 \xEC\x95\x88\xEB\x85\x95",  // Hangul jamo L, V apart; syllables
+      "\xCE\xA3\xCE\x9F\xCE\xA6\xCE\x99\xCE\x91 \xE4\xB8\xAD\xE6\x96\x87.\xE0\xB9\x84\xE0\xB8\x97\xE0\xB8\xA2",  // Greek, Han, Thai
+  };
+  for (const std::string& text : texts) {
+    std::string alone;
+    for (std::size_t i = 0; i < text.size();) {
+      std::size_t j = i;
+      while (j < text.size() && text[j] != ' ' && text[j] != ',' && text[j] != '.') ++j;
+      std::string w = words_of(text.substr(i, j - i));
+      if (!w.empty()) alone += (alone.empty() ? "" : "|") + w;
+      i = j + 1;
+    }
+    EXPECT_EQ(words_of(text), alone) << text;
+  }
+}
+
 // The texts of the blocks dedupe_blocks keeps, and the reasons of the ones it drops.
 std::vector<std::string> kept(std::string_view text, std::vector<std::string>* reasons = nullptr) {
   Document doc = split(text);

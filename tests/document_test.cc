@@ -1,3 +1,4 @@
+#include <algorithm>
 #include "winnow/document.h"
 
 #include <gtest/gtest.h>
@@ -38,6 +39,24 @@ TEST(Split, CrlfCrAndUnicodeSeparators) {
   EXPECT_EQ(d.blocks[0].text, "one\ntwo");
   EXPECT_EQ(d.blocks[1].text, "three");
   EXPECT_EQ(d.blocks[2].text, "four");
+}
+
+TEST(Split, SeparatorsAtEveryOffsetOfALongLine) {
+  // The search for CR, U+2028 and U+2029 goes sixteen and eight bytes a step: each must be
+  // found at any offset, also where its three bytes straddle two steps; curly quotes (E2 80 9D)
+  // and a lone A8 byte are not separators.
+  for (std::size_t at = 0; at < 40; ++at) {
+    for (std::string sep : {"\r", "\xE2\x80\xA8", "\xE2\x80\xA9"}) {
+      std::string text = std::string(at, 'a') + sep + std::string(40, 'b');
+      Document d = split(text, SplitMode::kParagraphs);
+      std::size_t lines = 0;
+      for (const Block& b : d.blocks) lines += 1 + std::count(b.text.begin(), b.text.end(), '\n');
+      EXPECT_EQ(lines, at ? 2u : 1u) << at << " " << sep.size();
+    }
+    std::string quoted = std::string(at, 'a') + "\xE2\x80\x9D" + std::string(40, 'b');
+    EXPECT_EQ(split(quoted, SplitMode::kParagraphs).blocks.at(0).text, quoted) << at;
+  }
+  EXPECT_EQ(LineCutter("a\xA8" "b").next(0).pos, 3u);
 }
 
 TEST(Split, WhitespaceOnlyLinesAreBlank) {

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "run_tool.h"
+#include "winnow/jsonl.h"
 
 namespace winnow::testing {
 namespace {
@@ -22,6 +23,20 @@ TEST(ExtractCli, ArticleTextOnStdout) {
   EXPECT_TRUE(r.err.empty());
   r = run_tool({"extract", "--no-title"}, kPage);
   EXPECT_EQ(r.out, kText.substr(std::string("Buses\n\n").size()));
+}
+
+TEST(ExtractCli, MarkdownFromTheOptionTheSettingsAndInJsonLines) {
+  const std::string markdown = "# Buses\n\n" + kText.substr(std::string("Buses\n\n").size());
+  EXPECT_EQ(run_tool({"extract", "--markdown"}, kPage).out, markdown);
+  EXPECT_EQ(run_tool({"clean", "--markdown"}, kPage).out, markdown);
+  const std::string dir = temp_dir();
+  write_file(dir + "/md.toml", "[clean]\nmarkdown = true\n");
+  write_file(dir + "/page.html", kPage);
+  for (const char* verb : {"extract", "clean"}) {
+    EXPECT_EQ(run_tool({verb, "--config", dir + "/md.toml", dir + "/page.html"}).out, markdown) << verb;
+  }
+  ToolResult r = run_tool({"clean", "--markdown", "--jsonl"}, "{\"id\":1,\"text\":\"<p>1. Not a list</p>\"}\n");
+  EXPECT_EQ(r.out, "{\"id\":1,\"text\":\"1\\\\. Not a list\\n\"}\n") << r.err;
 }
 
 TEST(ExtractCli, EmptyBadAndBinaryInputGiveADefinedResult) {
@@ -52,22 +67,39 @@ TEST(ExtractCli, NulSeparatedPagesFromFiles) {
   EXPECT_EQ(r.out, kText + std::string("\0\0", 2));
 }
 
-TEST(ExtractCli, JsonDocument) {
-  ToolResult r = run_tool({"extract", "--json", "--no-title"}, kPage);
-  EXPECT_EQ(r.status, 0);
-  EXPECT_EQ(r.out.rfind("{\"title\":\"Buses\",\"byline\":\"Jane Doe\",\"date\":\"\",\"url\":\"\",\"lang\":\"en\",\"language\":\"en\","
-                        "\"text\":\"The city council",
-                        0),
-            0u)
-      << r.out;
-  EXPECT_EQ(r.out.back(), '\n');
-  r = run_tool({"extract", "--json", "--blocks"}, kPage);
-  EXPECT_EQ(r.status, 2);
-  // With --jsonl the record keeps its shape and the text field holds the article.
-  r = run_tool({"extract", "--json", "--jsonl", "--no-title"},
-               "{\"id\":7,\"text\":\"<html><body><p>One paragraph of text, long enough to keep.</p></body></html>\"}\n");
+TEST(ExtractCli, ToJsonlWritesOneRecordADocumentWithItsMetadata) {
+  std::string dir = temp_dir();
+  write_file(dir + "/a.html", kPage);
+  write_file(dir + "/b.html", "<html><body></body></html>");  // no text, no metadata
+  ToolResult r = run_tool({"extract", "--to-jsonl", "--no-title", dir + "/a.html", dir + "/b.html"});
   EXPECT_EQ(r.status, 0) << r.err;
-  EXPECT_EQ(r.out, "{\"id\":7,\"text\":\"One paragraph of text, long enough to keep.\\n\"}\n");
+  EXPECT_EQ(r.out.rfind("{\"path\":\"" + dir + "/a.html\",\"text\":\"The city council", 0), 0u) << r.out;
+  EXPECT_NE(r.out.find(",\"title\":\"Buses\",\"byline\":\"Jane Doe\",\"lang\":\"en\",\"language\":\"en\"}\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("{\"path\":\"" + dir + "/b.html\",\"text\":\"\"}\n"), std::string::npos) << r.out;
+  r = run_tool({"extract", "--to-jsonl", "--no-metadata", "--no-title", dir + "/b.html"});
+  EXPECT_EQ(r.out, "{\"path\":\"" + dir + "/b.html\",\"text\":\"\"}\n");
+  EXPECT_EQ(run_tool({"extract", "--to-jsonl", "--blocks"}, kPage).status, 2);
+  EXPECT_EQ(run_tool({"extract", "--to-jsonl", "--jsonl"}, "{}\n").status, 2);
+}
+
+TEST(ExtractCli, JsonlRecordsGetTheMetadataTheyLack) {
+  const std::string page =
+      "<html lang=en><head><title>Buses</title><meta name=author content='Jane Doe'>"
+      "<meta property='article:published_time' content='Mon, 19 Nov 2019 10:25:00 -0500'></head>"
+      "<body><p>One paragraph of text, long enough to keep.</p></body></html>";
+  const std::string record = "{\"id\":7,\"byline\":\"Desk\",\"text\":" + json_quote(page) + "}\n";
+  ToolResult r = run_tool({"extract", "--jsonl", "--no-title"}, record);
+  EXPECT_EQ(r.status, 0) << r.err;
+  // The record keeps its own members (byline) and gains the others, the date as ISO 8601.
+  EXPECT_EQ(r.out,
+            "{\"id\":7,\"byline\":\"Desk\",\"text\":\"One paragraph of text, long enough to keep.\\n\", "
+            "\"title\": \"Buses\", \"date\": \"2019-11-19T10:25:00-05:00\", \"lang\": \"en\", \"language\": \"en\"}\n");
+  r = run_tool({"extract", "--jsonl", "--no-title", "--replace-metadata"}, record);
+  EXPECT_NE(r.out.find("\"byline\":\"Jane Doe\""), std::string::npos) << r.out;
+  r = run_tool({"extract", "--jsonl", "--no-title", "--no-metadata"}, record);
+  EXPECT_EQ(r.out, "{\"id\":7,\"byline\":\"Desk\",\"text\":\"One paragraph of text, long enough to keep.\\n\"}\n");
 }
 
 TEST(ExtractCli, BlocksAndExplainShowDroppedBlocks) {

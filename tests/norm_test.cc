@@ -73,6 +73,17 @@ TEST(Norm, Table) {
   }
 }
 
+TEST(Norm, SpacesAndControlsAtEveryOffsetOfALongLine) {
+  // Clean ASCII is passed over sixteen and eight bytes a step: two spaces or a tab must be
+  // found at any offset, also across the end of a step.
+  for (std::size_t at = 1; at < 40; ++at) {
+    const std::string head(at, 'a'), tail(40, 'b');
+    EXPECT_EQ(normalize(head + "  " + tail), head + " " + tail + "\n") << at;
+    EXPECT_EQ(normalize(head + "\t" + tail), head + " " + tail + "\n") << at;
+    EXPECT_EQ(normalize(head + " " + tail), head + " " + tail + "\n") << at;
+  }
+}
+
 TEST(Norm, ReportCountsChanges) {
   Report report(true);
   normalize("a\xC2\xA0" "b\xE2\x80\x8B\n", {}, &report);

@@ -56,6 +56,8 @@ struct Task {
   };
   Kind kind = Kind::kNote;
   std::string location, input, path;
+  std::string file;                  // the input as given, and the document's number in it
+  std::uint64_t record = 0;
   std::string url, date, id;         // kWarc: the record's WARC-Target-URI, WARC-Date, WARC-Record-ID
   std::uint64_t progress_bytes = 0;  // input bytes read when the reader made this task
   std::uint64_t sequence = 0;        // the task's place in input order (set by submit)
@@ -303,6 +305,8 @@ class Runner {
       if (fatal_ || !in.next(record, framing, opts_.max_bytes, &oversized)) break;
       Task t;
       t.location = name;
+      t.file = in.path();
+      t.record = in.record_number();
       if (opts_.jsonl) t.location += ":" + std::to_string(in.record_number());
       if (opts_.null_data) t.location += "#" + std::to_string(in.record_number());
       t.progress_bytes = bytes_read_ + in.offset();
@@ -334,7 +338,7 @@ class Runner {
     t.empties = n;
     if (!opts_.jsonl) {  // blank lines are not documents
       t.totals.documents_in = n;
-      t.totals.documents_out = opts_.check ? 0 : n;
+      t.totals.documents_out = opts_.check || opts_.records ? 0 : n;  // --to-jsonl: no record for them
     }
     report_.count("input", opts_.jsonl ? "blank-lines" : "empty-documents", n);
     if (opts_.jsonl) {
@@ -371,6 +375,8 @@ class Runner {
       }
       Task t;
       t.location = name + "#" + std::to_string(rec.number);
+      t.file = in.path();
+      t.record = rec.number;
       t.progress_bytes = bytes_read_ + in.offset();
       if (rec.oversized) {
         t.messages =
@@ -480,9 +486,13 @@ class Runner {
           t.totals.documents_in = 1;
           t.totals.bytes_in = t.input.size();
           if (refuse_binary_document(t, t.input, report)) break;
-          if (std::optional<std::string> text = process(t, t.input, Source{t.location, nullptr, {}, t.sequence}, report)) {
-            t.output = std::move(*text);
-            if (opts_.null_data) t.output.push_back('\0');
+          if (std::optional<Result> r = process(t, t.input, source_of(t, nullptr, {}, opts_.records && opts_.metadata.add), report)) {
+            if (opts_.records) {
+              t.output = new_record({{"path", t.location}}, *r);
+            } else {
+              t.output = std::move(r->text);
+              if (opts_.null_data) t.output.push_back('\0');
+            }
           }
           break;
         case Task::Kind::kJsonLine:
@@ -524,9 +534,10 @@ class Runner {
       t.totals.failed = 1;
       report.count("input", "bad-record");
       if (!opts_.check) t.output = std::move(line.output);
-    } else if (std::optional<std::string> result =
-                   process(t, line.text, Source{t.location, &*line.record, {}, t.sequence}, report)) {
-      t.output = line.record->with_string(opts_.field, *result, &repaired) + "\n";
+    } else if (std::optional<Result> r =
+                   process(t, line.text, source_of(t, &*line.record, {}, opts_.metadata.add), report)) {
+      const Metadata* meta = opts_.metadata.add && r->meta ? &*r->meta : nullptr;
+      t.output = record_with_metadata(*line.record, opts_.field, r->text, meta, opts_.metadata.replace, &repaired) + "\n";
     }
     if (repaired) {
       t.messages += warning(t.location, std::to_string(repaired) + " invalid UTF-8 sequence(s) or lone surrogate(s) " +
@@ -556,20 +567,58 @@ class Runner {
     t.totals.documents_in = 1;
     t.totals.bytes_in = http->body.size();
     if (refuse_binary_document(t, http->body, report)) return;
-    if (std::optional<std::string> text = process(t, http->body, Source{t.location, nullptr, http->charset, t.sequence, true}, report)) {
-      t.output = "{\"url\":" + json_quote(t.url) + ",\"date\":" + json_quote(t.date) + ",\"id\":" + json_quote(t.id) +
-                 "," + json_quote(opts_.field) + ":" + json_quote(*text) + "}\n";
+    Source source = source_of(t, nullptr, http->charset, opts_.metadata.add);
+    source.warc = true;
+    if (std::optional<Result> r = process(t, http->body, source, report)) {
+      t.output = new_record({{"url", t.url}, {"crawl_date", t.date}, {"id", t.id}}, *r);
     }
   }
 
+  // The metadata members R's record gets: none with --no-metadata or from a verb that finds
+  // none, else the fields found (see metadata.h).
+  std::vector<std::pair<std::string_view, std::string>> metadata_of(const Result& r) const {
+    std::vector<std::pair<std::string_view, std::string>> out;
+    if (!opts_.metadata.add || !r.meta) return out;
+    for (auto& field : metadata_fields(*r.meta)) {
+      if (!field.second.empty()) out.push_back(std::move(field));
+    }
+    return out;
+  }
+
+  // A new JSON Lines record: SOURCE's members (where the document came from), then FIELD with
+  // R's text, then R's metadata; a metadata member takes the place of a source member of the
+  // same name only with --replace-metadata (a WARC record's url is the one it was fetched from).
+  std::string new_record(std::vector<std::pair<std::string_view, std::string>> source, Result& r) const {
+    source.emplace_back(opts_.field, std::move(r.text));
+    for (auto& field : metadata_of(r)) {
+      auto same = std::find_if(source.begin(), source.end(), [&](const auto& m) { return m.first == field.first; });
+      if (same == source.end()) {
+        source.push_back(std::move(field));
+      } else if (opts_.metadata.replace && same->first != opts_.field) {
+        same->second = std::move(field.second);
+      }
+    }
+    std::string out = "{";
+    for (const auto& [name, value] : source) {
+      if (out.size() > 1) out += ',';
+      out += json_quote(name) + ":" + json_quote(value);
+    }
+    return out + "}\n";
+  }
+
+  static Source source_of(const Task& t, const JsonRecord* json, std::string_view charset, bool wants_metadata) {
+    return Source{t.location, t.file, t.record, json, charset, t.sequence, wants_metadata};
+  }
+
   // Transforms one document; returns its text unless --check (then only findings).
-  std::optional<std::string> process(Task& t, std::string_view input, const Source& source, Report& report) {
-    std::string result = transform_(input, source, report);
+  std::optional<Result> process(Task& t, std::string_view input, const Source& source, Report& report) {
+    Result result = transform_(input, source, report);
     if (opts_.explain) t.messages += explanation(source.location, report);
     if (opts_.check) {
-      if (result != input) {
+      if (result.text != input) {
+        const std::string& out = result.text;
         std::size_t at = 0;
-        while (at < input.size() && at < result.size() && input[at] == result[at]) ++at;
+        while (at < input.size() && at < out.size() && input[at] == out[at]) ++at;
         t.totals.findings = 1;
         if (!opts_.quiet) {
           std::string where = source.location;
@@ -580,7 +629,7 @@ class Runner {
       return std::nullopt;
     }
     t.totals.documents_out = 1;
-    t.totals.bytes_out = result.size();
+    t.totals.bytes_out = result.text.size();
     return result;
   }
 
@@ -616,7 +665,7 @@ class Runner {
           }
           break;
         case Task::Kind::kEmpty:
-          if (out_) write_repeated(opts_.jsonl ? '\n' : '\0', t.empties);
+          if (out_ && !opts_.records) write_repeated(opts_.jsonl ? '\n' : '\0', t.empties);
           break;
         default:
           if (out_) out_->write(t.output);
@@ -784,6 +833,13 @@ void add_document_options(std::vector<cli::Option>& options, DocumentOptions& o,
                      [&o](const char*) { o.quiet = true; }});
 }
 
+void add_record_options(std::vector<cli::Option>& options, DocumentOptions& o) {
+  options.push_back({"to-jsonl", 0, cli::Arg::kNone, nullptr,
+                     "write each document as a JSON Lines record: path, text and metadata",
+                     [&o](const char*) { o.records = true; }});
+  add_metadata_options(options, o.metadata);
+}
+
 void cut_at_character(std::string& record) {
   // A character is at most four bytes: find the byte that would lead the last one.
   std::size_t lead = record.size();
@@ -798,6 +854,7 @@ void cut_at_character(std::string& record) {
 int run_documents(const DocumentOptions& opts, std::vector<std::string> files, const Transform& transform,
                   std::string_view check_message) {
   if (opts.jsonl && opts.null_data) throw cli::UsageError("--jsonl and -z cannot be combined");
+  if (opts.jsonl && opts.records) throw cli::UsageError("--to-jsonl reads documents, and --jsonl reads records: choose one");
   if (opts.recursive) {
     if (files.empty()) throw cli::UsageError("-r needs a directory or file to read");
     if (opts.output == "-" && !opts.check) throw cli::UsageError("-r needs -o DIR, the directory to write to");
@@ -815,7 +872,7 @@ int run_documents(const DocumentOptions& opts, std::vector<std::string> files, c
 }
 
 void refuse_documents_run_together(const DocumentOptions& opts, const std::vector<std::string>& files) {
-  if (opts.recursive || opts.output == "-" || opts.jsonl || opts.null_data || opts.lines_out || files.size() < 2) {
+  if (opts.recursive || opts.output == "-" || opts.jsonl || opts.null_data || opts.records || files.size() < 2) {
     return;
   }
   for (const std::string& f : files) {

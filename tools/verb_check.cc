@@ -50,6 +50,58 @@ bool is_directory(const std::string& path) {
   return stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+// --corpus: every document's id, cleaned text and place, as dedupe --corpus would take them
+// from clean's output (see dedupe_corpus.h), until the index has decided; then a
+// "duplicate-document" finding for each removed document, naming where the kept one is. For
+// corpora too large for memory, `winnow dedupe --sign/--merge/--apply` works in shards with
+// fixed-size records.
+class CorpusCheck {
+ public:
+  // Called from the workers (-j); RECORDS: the document is a record (JSON Lines, -z), not a file.
+  void add(const Source& source, bool records, std::string cleaned, std::string where) {
+    Entry e;
+    e.id = records ? document_id(source.json, cleaned) : std::string(source.file);
+    e.place = record_place(std::string(source.file), source.record);
+    e.where = std::move(where);
+    std::string date = source.json ? source.json->string("date").value_or("") : std::string();
+    std::lock_guard<std::mutex> lock(mu_);
+    index_.add(e.id, cleaned, date, e.place);
+    e.text = std::move(cleaned);
+    entries_[source.sequence] = std::move(e);
+  }
+
+  // Adds the findings to DOCS (by input order, as entries_).
+  void report(std::map<std::uint64_t, CheckedDocument>& docs) {
+    index_.decide();
+    std::map<std::string, std::string, std::less<>> kept_where;  // a kept document's id -> where it is
+    std::vector<std::pair<std::uint64_t, DedupeVerdict>> removed;
+    for (const auto& [seq, e] : entries_) {
+      DedupeVerdict v = index_.lookup(e.id, e.text, e.place);
+      if (v.removed) {
+        removed.emplace_back(seq, v);
+      } else {
+        kept_where.emplace(e.id, e.where);
+      }
+    }
+    for (const auto& [seq, v] : removed) {
+      auto kept = kept_where.find(v.kept_id);
+      char similarity[16];
+      std::snprintf(similarity, sizeof similarity, "%.3f", v.similarity);
+      docs[seq].findings.push_back({1, 1, "duplicate-document",
+                                    "duplicate of " + (kept == kept_where.end() ? std::string(v.kept_id) : kept->second) +
+                                        " (similarity " + similarity + ")"});
+    }
+  }
+
+ private:
+  struct Entry {
+    std::string id, text, place, where;
+  };
+  std::mutex mu_;
+  CorpusIndex index_{CorpusDedupeParams{}};
+  std::map<std::uint64_t, Entry> entries_;
+};
+
 }  // namespace
 
 int check_main(int argc, char** argv) {
@@ -104,11 +156,8 @@ int check_main(int argc, char** argv) {
 
   std::mutex mu;
   std::map<std::uint64_t, CheckedDocument> docs;  // by input order
-  CorpusIndex index{CorpusDedupeParams{}};
-  // --corpus: each document's id and cleaned text until the index has decided (the index is
-  // keyed by both). For corpora too large for that, `winnow dedupe --sign/--merge/--apply`
-  // works in shards with fixed-size records.
-  std::map<std::uint64_t, std::pair<std::string, std::string>> corpus_docs;
+  CorpusCheck corpus_check;
+  const bool jsonl = io.jsonl;
   int status = run_documents(
       io, files,
       [&](std::string_view input, const Source& source, Report&) {
@@ -123,41 +172,22 @@ int check_main(int argc, char** argv) {
         }
         doc.where = source.location;  // "FILE#N" for record N of a WARC file
         if (source.json) {
-          std::size_t colon = source.location.rfind(':');
-          doc.where = source.location.substr(0, colon);
-          doc.record = std::stoull(source.location.substr(colon + 1));
+          doc.where = std::string(source.file == "-" ? "(standard input)" : source.file);
+          doc.record = source.record;
         }
-        std::string id = source.location, date;
-        if (source.json) {
-          if (auto v = source.json->string("id")) id = *v;
-          else if (auto u = source.json->string("url")) id = *u;
-          if (auto d = source.json->string("date")) date = *d;
-        }
+        // A record of a WARC file, like one of JSON Lines or -z, has an id of its own.
+        if (corpus) corpus_check.add(source, jsonl || io.null_data || source.warc, std::move(cleaned), source.location);
         std::lock_guard<std::mutex> lock(mu);
-        if (corpus) {
-          index.add(id, cleaned, date, std::to_string(source.sequence));  // copies of one id are two documents
-          corpus_docs[source.sequence] = {id, std::move(cleaned)};
-        }
         docs[source.sequence] = std::move(doc);
         return std::string(input);  // nothing to write: check changes nothing
       },
       "");
+  if (corpus) corpus_check.report(docs);
 
   std::vector<CheckedDocument> ordered;
-  if (corpus) index.decide();
   std::set<std::string> select(settings.check_select.begin(), settings.check_select.end());
   std::set<std::string> ignore(settings.check_ignore.begin(), settings.check_ignore.end());
   for (auto& [seq, doc] : docs) {
-    if (corpus) {
-      const auto& [id, text] = corpus_docs[seq];
-      DedupeVerdict v = index.lookup(id, text, std::to_string(seq));
-      if (v.removed) {
-        char similarity[16];
-        std::snprintf(similarity, sizeof similarity, "%.3f", v.similarity);
-        doc.findings.push_back({1, 1, "duplicate-document",
-                                "duplicate of " + std::string(v.kept_id) + " (similarity " + similarity + ")"});
-      }
-    }
     std::vector<Finding> kept;
     for (Finding& f : doc.findings) {
       if ((select.empty() || select.count(f.category)) && !ignore.count(f.category)) kept.push_back(std::move(f));

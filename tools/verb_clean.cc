@@ -16,23 +16,30 @@ int clean_main(int argc, char** argv) {
       "repairs mojibake and character damage (see winnow fix), removes web boilerplate (see winnow\n"
       "strip), drops repeated headlines and paragraphs (see winnow dedupe) and writes the canonical\n"
       "text of the article (see winnow norm). WARC files (recognised by content) give JSON Lines\n"
-      "with url, date, id and text for each HTML response."};
+      "with url, crawl_date, id and text for each HTML response."};
   DocumentOptions io;
   Settings settings = load_settings(argc, argv);
   CleanOptions& clean_opts = settings.clean;
   std::vector<cli::Option> options;
   add_clean_options(options, clean_opts);
   add_config_options(options);
+  add_record_options(options, io);
   add_document_options(options, io, "exit 1 and say where if the input is not already clean; print nothing");
   std::vector<std::string> files;
   if (!cli::parse(verb, options, argc, argv, files)) return 0;
   return run_documents(
       io, files,
-      [&](std::string_view input, const Source& source, Report& report) {
-        if (source.charset.empty()) return clean(input, clean_opts, &report);
-        CleanOptions hinted = clean_opts;
-        hinted.decode.declared = source.charset;  // from the HTTP headers of a WARC record
-        return clean(input, hinted, &report);
+      [&](std::string_view input, const Source& source, Report& report) -> Result {
+        CleanOptions hinted;
+        if (!source.charset.empty()) {
+          hinted = clean_opts;
+          hinted.decode.declared = source.charset;  // from the HTTP headers of a WARC record
+        }
+        const CleanOptions& o = source.charset.empty() ? clean_opts : hinted;
+        if (!source.wants_metadata) return clean(input, o, &report);
+        Document doc;
+        std::string text = clean(input, o, &report, &doc);
+        return {std::move(text), std::move(doc.meta)};
       },
       "not clean");
 }

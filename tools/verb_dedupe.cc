@@ -48,7 +48,7 @@ void refuse_repeated_files(const std::vector<std::string>& files) {
 
 // The documents of a WARC file: each HTML response, with its WARC-Record-ID (else its URL) as
 // id, its WARC-Date as date and, as the bytes to write, the JSON Lines record every verb writes
-// for it ({"url","date","id",FIELD: the decoded body}). Returns false when a record was bad.
+// for it ({"url","crawl_date","id",FIELD: the decoded body}). Returns false when a record was bad.
 template <typename Visit>
 bool for_each_warc_document(const DocumentOptions& opts, Input& in, const std::string& file, const std::string& name,
                             Visit&& visit) {
@@ -83,7 +83,7 @@ bool for_each_warc_document(const DocumentOptions& opts, Input& in, const std::s
     doc.id = rec.record_id.empty() ? url : utf8::sanitize(rec.record_id);
     doc.place = record_place(file, rec.number);
     doc.text = decoded.text;
-    const std::string line = "{\"url\":" + json_quote(url) + ",\"date\":" + json_quote(doc.date) +
+    const std::string line = "{\"url\":" + json_quote(url) + ",\"crawl_date\":" + json_quote(doc.date) +
                              ",\"id\":" + json_quote(doc.id) + "," + json_quote(opts.field) + ":" +
                              json_quote(decoded.text) + "}\n";
     doc.raw = line;
@@ -142,7 +142,7 @@ bool for_each_document(const DocumentOptions& opts, const std::vector<std::strin
             continue;
           }
           Decoded decoded = decode(record);
-          doc.id = opts.null_data ? doc.location : file;
+          doc.id = opts.null_data ? document_id(nullptr, decoded.text) : file;
           doc.text = decoded.text;
           visit(doc);
           continue;
@@ -151,7 +151,7 @@ bool for_each_document(const DocumentOptions& opts, const std::vector<std::strin
         std::string error;
         std::optional<JsonRecord> rec = JsonRecord::parse(record, &error);
         std::optional<CorpusRecord> fields;
-        if (rec) fields = corpus_record(*rec, opts.field, doc.location, &error);
+        if (rec) fields = corpus_record(*rec, opts.field, &error);
         if (!fields) {
           cli::error(doc.location + ": " + error + ", record skipped");
           ok = false;
@@ -210,8 +210,8 @@ int dedupe_main(int argc, char** argv) {
       "each document (also with a site suffix added, or truncated); short repeats are kept unless\n"
       "they are at the top. --corpus removes exact and near-duplicate documents (MinHash over word\n"
       "5-grams) across all FILEs; --sign, --merge and --apply do the same in shards.\n"
-      "A WARC file (recognised by content) gives JSON Lines with url, date, id and text for each\n"
-      "HTML response (its payload as text; in a corpus mode, its record id is its id)."};
+      "A WARC file (recognised by content) gives JSON Lines with url, crawl_date, id and text\n"
+      "for each HTML response (its payload as text; in a corpus mode, its record id is its id)."};
   load_settings(argc, argv);  // dedupe has no settings of its own, but a bad file is an error
   DocumentOptions io;
   CorpusDedupeParams params;

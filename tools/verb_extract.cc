@@ -7,8 +7,6 @@
 #include "verb_options.h"
 #include "verbs.h"
 #include "winnow/extract.h"
-#include "winnow/jsonl.h"
-#include "winnow/pipeline.h"
 #include "winnow/transforms.h"
 
 namespace winnow::tools {
@@ -29,14 +27,6 @@ std::string block_lines(const Document& doc) {
   return out;
 }
 
-std::string json_document(Document& doc, const std::string& text) {
-  finish_metadata(doc, text);
-  const Metadata& m = doc.meta;
-  return "{\"title\":" + json_quote(m.title) + ",\"byline\":" + json_quote(m.byline) +
-         ",\"date\":" + json_quote(m.date) + ",\"url\":" + json_quote(m.url) + ",\"lang\":" + json_quote(m.lang) +
-         ",\"language\":" + json_quote(m.language) + ",\"text\":" + json_quote(text) + "}\n";
-}
-
 }  // namespace
 
 int extract_main(int argc, char** argv) {
@@ -45,8 +35,8 @@ int extract_main(int argc, char** argv) {
       "Parses each page with libxml2 (after decoding it to UTF-8) and writes its headline, then the\n"
       "paragraphs, headings, lists, quotes and tables of the article, separated by blank lines,\n"
       "without navigation, share bars, newsletter boxes, comments, related links, ads, captions\n"
-      "and footers. A WARC file (recognised by content) gives JSON Lines with url, date, id and\n"
-      "text (the article) for each HTML response."};
+      "and footers. A WARC file (recognised by content) gives JSON Lines with url, crawl_date,\n"
+      "id, text (the article) and the page's metadata for each HTML response."};
   DocumentOptions io;
   Settings settings = load_settings(argc, argv);
   ExtractOptions& extract_opts = settings.clean.extract;
@@ -57,27 +47,20 @@ int extract_main(int argc, char** argv) {
                      "write the block model instead: verdict, reason, kind, link chars, DOM path, text",
                      [&](const char*) { blocks = true; }});
   add_config_options(options);
+  add_record_options(options, io);
   add_document_options(options, io, nullptr);
-  // --json keeps its meaning for diagnostics and also makes each document a JSON object
-  // (except with --jsonl, where the article text goes into the record's text field).
-  for (cli::Option& o : options) {
-    if (std::string_view(o.long_name) != "json") continue;
-    o.help = "each document as a JSON line {title, byline, date, url, lang, language, text}; diagnostics as JSON Lines";
-  }
   std::vector<std::string> files;
   if (!cli::parse(verb, options, argc, argv, files)) return 0;
-  if (blocks && io.json) throw cli::UsageError("--blocks and --json cannot be combined");
-  io.lines_out = io.json;
+  if (blocks && (io.jsonl || io.records)) throw cli::UsageError("--blocks writes lines of its own, not JSON Lines records");
   return run_documents(io, files,
-                       [&](std::string_view input, const Source& source, Report& report) {
-                         Document doc;
+                       [&](std::string_view input, const Source& source, Report& report) -> Result {
                          std::string decoded;
                          input = with_declared_charset(input, source, decoded, report);
+                         if (!blocks && !source.wants_metadata) return extract_verb(input, extract_opts, &report);
+                         Document doc;
                          std::string text = extract_verb(input, extract_opts, &report, &doc);
                          if (blocks) return block_lines(doc);
-                         // A WARC record is written as a JSON Lines record already.
-                         if (io.json && !io.jsonl && !source.warc) return json_document(doc, text);
-                         return text;
+                         return {std::move(text), std::move(doc.meta)};
                        },
                        {});
 }

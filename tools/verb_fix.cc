@@ -17,8 +17,8 @@ int fix_main(int argc, char** argv) {
       "span), Cyrillic or Greek shown as Windows-1252, C1 controls, HTML entities, stray inline\n"
       "tags, terminal escapes, control characters and CESU-8 surrogates. Text that is not damaged\n"
       "is written unchanged; in markup (HTML, XML) entities and tags are left alone.\n"
-      "A WARC file (recognised by content) gives JSON Lines with url, date, id and text for each\n"
-      "HTML response (its payload, repaired)."};
+      "A WARC file (recognised by content) gives JSON Lines with url, crawl_date, id and text\n"
+      "for each HTML response (its payload, repaired)."};
   DocumentOptions io;
   Settings settings = load_settings(argc, argv);
   FixOptions& fix_opts = settings.clean.fix;

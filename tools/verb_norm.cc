@@ -16,8 +16,8 @@ int norm_main(int argc, char** argv) {
       "Unicode NFC, every Unicode space as U+0020, meaningless format characters removed, spaces\n"
       "collapsed, lines trimmed, LF line ends, paragraphs separated by one blank line, hard-wrapped\n"
       "lines re-joined, one final newline. Input in another encoding than UTF-8 is decoded first.\n"
-      "A WARC file (recognised by content) gives JSON Lines with url, date, id and text for each\n"
-      "HTML response (its payload, canonical)."};
+      "A WARC file (recognised by content) gives JSON Lines with url, crawl_date, id and text\n"
+      "for each HTML response (its payload, canonical)."};
   DocumentOptions io;
   Settings settings = load_settings(argc, argv);
   NormOptions& norm = settings.clean.norm;

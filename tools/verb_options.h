@@ -28,6 +28,21 @@ inline void add_from_option(std::vector<cli::Option>& options, DecodeOptions& d)
                      }});
 }
 
+// What the metadata of a verb that finds it (clean, extract) does to a JSON Lines record.
+struct MetadataOptions {
+  bool add = true;       // --no-metadata: add no members
+  bool replace = false;  // --replace-metadata: replace members the record has
+};
+
+// --no-metadata, --replace-metadata.
+inline void add_metadata_options(std::vector<cli::Option>& options, MetadataOptions& m) {
+  options.push_back({"no-metadata", 0, cli::Arg::kNone, nullptr, "add no metadata members to JSON Lines records",
+                     [&m](const char*) { m.add = false; }});
+  options.push_back({"replace-metadata", 0, cli::Arg::kNone, nullptr,
+                     "let metadata replace members a JSON Lines record already has",
+                     [&m](const char*) { m.replace = true; }});
+}
+
 // The primary subtags of a comma-separated LIST ("en,de-AT" -> en, de). Throws UsageError for
 // an entry that is not a language tag.
 inline std::vector<std::string> language_list(std::string_view list) {
@@ -43,7 +58,7 @@ inline std::vector<std::string> language_list(std::string_view list) {
   return out;
 }
 
-// clean: --from, the stage switches, then fix's and norm's options.
+// clean: --from, the stage switches, --lang, --markdown, then fix's and norm's options.
 inline void add_clean_options(std::vector<cli::Option>& options, CleanOptions& c) {
   using cli::Arg;
   add_from_option(options, c.decode);
@@ -59,14 +74,21 @@ inline void add_clean_options(std::vector<cli::Option>& options, CleanOptions& c
                      "keep only documents in these languages (comma-separated BCP 47 codes: en,de); others come out "
                      "empty and are reported",
                      [&c](const char* v) { c.languages = language_list(v); }});
+  options.push_back({"markdown", 0, Arg::kNone, nullptr,
+                     "write Markdown: headings by level, lists, quotes, code blocks, tables (plain text input is "
+                     "written as it is)",
+                     [&c](const char*) { c.markdown = true; }});
   add_fix_options(options, c.fix);
   add_norm_options(options, c.norm);
 }
 
-// extract: --no-title.
+// extract: --no-title, --markdown.
 inline void add_extract_options(std::vector<cli::Option>& options, ExtractOptions& e) {
   options.push_back({"no-title", 0, cli::Arg::kNone, nullptr, "do not write the headline before the article",
                      [&e](const char*) { e.title = false; }});
+  options.push_back({"markdown", 0, cli::Arg::kNone, nullptr,
+                     "write Markdown: headings by level, lists, quotes, code blocks, tables",
+                     [&e](const char*) { e.markdown = true; }});
 }
 
 // strip: --keep-threshold (the site-model options stay with the verb: they name files).

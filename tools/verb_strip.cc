@@ -147,8 +147,8 @@ int strip_main(int argc, char** argv) {
       "  winnow strip --learn MODEL FILE...   count the lines recurring on a site's pages\n"
       "  winnow strip --model MODEL FILE...   also drop the lines MODEL knows for the site\n"
       "  winnow strip --merge-models -o MODEL MODEL...   add up models learned apart\n"
-      "A WARC file (recognised by content) gives JSON Lines with url, date, id and text for each\n"
-      "HTML response (its payload, stripped)."};
+      "A WARC file (recognised by content) gives JSON Lines with url, crawl_date, id and text\n"
+      "for each HTML response (its payload, stripped)."};
   DocumentOptions io;
   Settings settings = load_settings(argc, argv);
   StripOptions& strip_opts = settings.clean.strip;

@@ -301,6 +301,55 @@ bool is_known_encoding(std::string_view name) { return open_converter(std::strin
 
 namespace {
 
+// BYTES as UTF-8 with ill-formed sequences replaced.
+Decoded sanitized(std::string_view bytes) {
+  Decoded d;
+  d.text = utf8::sanitize(bytes, &d.replaced);
+  d.encoding = "UTF-8";
+  return d;
+}
+
+// The encoding ICU's detector and the single-byte families suggest for BYTES, or empty. ICU's
+// detector can name encodings its converters lack (IBM420_ltr, IBM424_rtl); those are dropped,
+// and so are its UTF-16/32 guesses (ruled out before on firmer evidence). Its first single-byte
+// answer brings in every single-byte encoding (the detector has no recogniser for some, such
+// as IBM866, and confuses the members of a family), and the decoding that reads most like
+// text (fewest replacements, then least mojibake-like: a wrong one reads as symbols inside
+// words, scripts changing mid-word or runs of accented letters) wins; ties go to the
+// detector's order.
+std::string guessed_encoding(std::string_view bytes) {
+  std::vector<std::string> candidates;
+  for (const std::string& guess : detector_guesses(bytes)) {
+    if (guess == "UTF-8" || guess.rfind("UTF-16", 0) == 0 || guess.rfind("UTF-32", 0) == 0 || !is_known_encoding(guess)) {
+      continue;
+    }
+    if (std::find(candidates.begin(), candidates.end(), guess) == candidates.end()) candidates.push_back(guess);
+  }
+  bool single_byte = false;
+  for (const auto& family : families()) {
+    single_byte = single_byte || (!candidates.empty() && std::find(family.begin(), family.end(), candidates.front()) != family.end());
+  }
+  if (single_byte) {
+    for (const auto& family : families()) {
+      for (const std::string& member : family) {
+        if (std::find(candidates.begin(), candidates.end(), member) == candidates.end()) candidates.push_back(member);
+      }
+    }
+  }
+  std::string_view sample = bytes.substr(0, 65536);
+  int best_score = 0;
+  std::string best;
+  for (const std::string& name : candidates) {
+    Decoded d = decode_with(name, sample);
+    int score = static_cast<int>(d.replaced) * 4 + mojibake::badness(d.text);
+    if (best.empty() || score < best_score) {
+      best_score = score;
+      best = name;
+    }
+  }
+  return best;
+}
+
 // decode(), except that BYTES that need no decoding (valid UTF-8 without a byte order mark,
 // not UTF-16/32 or ISO-2022 by their patterns, no forced encoding) give an empty Decoded,
 // without a copy of them.
@@ -337,56 +386,9 @@ Decoded decode_unless_plain(std::string_view bytes, const DecodeOptions& options
     Decoded d = decode_with(wide, bytes);
     if (d.replaced == 0) return d;
   }
-  if (mostly_utf8(bytes)) {
-    Decoded d;
-    d.text = utf8::sanitize(bytes, &d.replaced);
-    d.encoding = "UTF-8";
-    return d;
-  }
-  // ICU's detector can name encodings its converters lack (IBM420_ltr, IBM424_rtl); those are
-  // dropped, and so are its UTF-16/32 guesses. Its first single-byte answer brings in its family, and the decoding that reads
-  // most like text (fewest replacements, then least mojibake-like) wins; ties go to the
-  // detector's order.
-  std::vector<std::string> candidates;
-  for (const std::string& guess : detector_guesses(bytes)) {
-    // UTF-16 and UTF-32 were ruled out above on firmer evidence than the detector's.
-    if (guess == "UTF-8" || guess.rfind("UTF-16", 0) == 0 || guess.rfind("UTF-32", 0) == 0 || !is_known_encoding(guess)) {
-      continue;
-    }
-    if (std::find(candidates.begin(), candidates.end(), guess) == candidates.end()) candidates.push_back(guess);
-  }
-  // A single-byte first answer brings in every single-byte encoding (the detector has no
-  // recogniser for some, such as IBM866, and confuses the members of a family); a wrong one
-  // reads as symbols inside words, scripts changing mid-word or runs of accented letters.
-  bool single_byte = false;
-  for (const auto& family : families()) {
-    single_byte = single_byte || (!candidates.empty() && std::find(family.begin(), family.end(), candidates.front()) != family.end());
-  }
-  if (single_byte) {
-    for (const auto& family : families()) {
-      for (const std::string& member : family) {
-        if (std::find(candidates.begin(), candidates.end(), member) == candidates.end()) candidates.push_back(member);
-      }
-    }
-  }
-  std::string_view sample = bytes.substr(0, 65536);
-  int best_score = 0;
-  std::string best;
-  for (const std::string& name : candidates) {
-    Decoded d = decode_with(name, sample);
-    int score = static_cast<int>(d.replaced) * 4 + mojibake::badness(d.text);
-    if (best.empty() || score < best_score) {
-      best_score = score;
-      best = name;
-    }
-  }
-  if (best.empty()) {
-    Decoded d;
-    d.text = utf8::sanitize(bytes, &d.replaced);
-    d.encoding = "UTF-8";
-    return d;
-  }
-  return decode_with(best, bytes);
+  if (mostly_utf8(bytes)) return sanitized(bytes);
+  std::string best = guessed_encoding(bytes);
+  return best.empty() ? sanitized(bytes) : decode_with(best, bytes);
 }
 
 }  // namespace

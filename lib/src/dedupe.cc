@@ -1,6 +1,8 @@
 #include "winnow/dedupe.h"
 
+#include <deque>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -68,7 +70,8 @@ class Deduper {
       internal::comparison_words(block.text, words_, scratch_);
       if (words_.size() == 0) continue;  // "* * *" and the like are not ours to judge
       const std::size_t ordinal = seen_.size();
-      if (const char* kind = repeat_kind(block.text, ordinal)) {
+      base_ = without_site_suffix(block.text);
+      if (const char* kind = repeat_kind(ordinal)) {
         block.verdict = Verdict::kDrop;
         block.reason = kind;
         if (report_) {
@@ -91,23 +94,23 @@ class Deduper {
 
   // The block whose comparison text is KEY; *suffixed tells whether that text is the block's
   // own or its text without a site suffix.
-  const Seen* find(const std::string& key, bool* suffixed) const {
+  const Seen* find(std::string_view key, bool* suffixed) const {
     auto it = by_key_.find(key);
     if (it == by_key_.end()) return nullptr;
     *suffixed = it->second.suffixed;
     return &seen_[it->second.index];
   }
 
-  // "duplicate", "near-duplicate" or null when the block in words_ is not a repeat.
-  const char* repeat_kind(std::string_view text, std::size_t ordinal) {
+  // "duplicate", "near-duplicate" or null when the block in words_ (base_ without its site
+  // suffix) is not a repeat.
+  const char* repeat_kind(std::size_t ordinal) {
     bool suffixed = false;
     if (const Seen* s = find(words_.key, &suffixed); s && counts(*s, ordinal, words_.size())) {
       return suffixed ? "near-duplicate" : "duplicate";
     }
     // The same title with a site suffix on one copy or both.
-    std::string_view base = without_site_suffix(text);
-    if (!base.empty()) {
-      internal::comparison_words(base, base_words_, scratch_);
+    if (!base_.empty()) {
+      internal::comparison_words(base_, base_words_, scratch_);
       if (const Seen* s = find(base_words_.key, &suffixed); s && counts(*s, ordinal, base_words_.size())) {
         return "near-duplicate";
       }
@@ -130,34 +133,41 @@ class Deduper {
     return nullptr;
   }
 
-  std::string prefix_key(const Words& w) const {
+  // The first head_words words of W; a view into W.key.
+  std::string_view prefix_key(const Words& w) const {
     const Words::Span& last = w.spans[opt_.head_words - 1];
-    return w.key.substr(0, last.begin + last.size);
+    return std::string_view(w.key).substr(0, last.begin + last.size);
   }
 
   void remember(const Block& block, std::size_t ordinal) {
     std::size_t index = seen_.size();
     seen_.push_back({head_open_ && ordinal < opt_.head_blocks, block.first_line, words_.key, words_.size()});
-    by_key_.emplace(words_.key, Entry{index, false});
-    std::string_view base = without_site_suffix(block.text);
-    if (!base.empty()) {
-      internal::comparison_words(base, base_words_, scratch_);
-      if (base_words_.size() > 0) by_key_.emplace(base_words_.key, Entry{index, true});
+    // The maps hold views of the keys in seen_ and base_keys_, which never move (deques).
+    const std::string& key = seen_.back().key;
+    by_key_.emplace(key, Entry{index, false});
+    if (!base_.empty()) {
+      internal::comparison_words(base_, base_words_, scratch_);
+      if (base_words_.size() > 0) by_key_.emplace(base_keys_.emplace_back(base_words_.key), Entry{index, true});
     }
-    if (words_.size() > opt_.head_words) by_prefix_[prefix_key(words_)].push_back(index);
+    if (words_.size() > opt_.head_words) {
+      std::string_view prefix = std::string_view(key).substr(0, prefix_key(words_).size());
+      by_prefix_[prefix].push_back(index);
+    }
   }
 
   const BlockDedupeOptions& opt_;
   Report* report_;
-  std::vector<Seen> seen_;
+  std::deque<Seen> seen_;
+  std::deque<std::string> base_keys_;  // the keys of the blocks without their site suffix
   struct Entry {
     std::size_t index;  // in seen_
     bool suffixed;      // the key is the block's text without its site suffix
   };
-  std::unordered_map<std::string, Entry> by_key_;
+  std::unordered_map<std::string_view, Entry> by_key_;
   bool head_open_ = true;
-  std::unordered_map<std::string, std::vector<std::size_t>> by_prefix_;  // first head_words words
+  std::unordered_map<std::string_view, std::vector<std::size_t>> by_prefix_;  // first head_words words
   Words words_, base_words_;
+  std::string_view base_;  // the current block's text without its site suffix, or empty
   std::string scratch_;
   std::uint32_t match_line_ = 0;
 };

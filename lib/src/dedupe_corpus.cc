@@ -264,6 +264,17 @@ struct CorpusIndex::Impl {
 
   void decide();
   void load(const std::string& path, const std::string& data, bool need_index);
+
+  // What a state file's header says, once checked against this index's parameters.
+  struct FileHeader {
+    std::uint32_t kind = 0, threshold = 0;
+    std::uint64_t count = 0, strings = 0;
+  };
+  FileHeader read_header(const std::string& path, const std::string& data, bool need_index) const;
+  // Record I of a file of KIND with COUNT records, at REC; ID_TABLE is the file's string table.
+  // Checks what the record can be checked for alone; PREVIOUS is record I - 1 (for the order).
+  Record read_record(const std::string& path, const unsigned char* rec, std::uint64_t i, const FileHeader& header,
+                     std::string_view id_table, const Record* previous, std::uint16_t* sig) const;
 };
 
 void CorpusIndex::Impl::decide() {
@@ -346,19 +357,24 @@ void CorpusIndex::Impl::decide() {
   decided = true;
 }
 
-void CorpusIndex::Impl::load(const std::string& path, const std::string& data, bool need_index) {
+CorpusIndex::Impl::FileHeader CorpusIndex::Impl::read_header(const std::string& path, const std::string& data,
+                                                             bool need_index) const {
   auto bad = [&](const std::string& message) { return IoError(path, message); };
   if (data.size() < kHeaderSize || std::memcmp(data.data(), kMagic, sizeof kMagic) != 0) {
     throw bad("not a winnow dedupe file");
   }
   const auto* h = reinterpret_cast<const unsigned char*>(data.data());
-  std::uint32_t version = get32(h + 8), kind = get32(h + 12), record_bytes = get32(h + 16);
+  FileHeader out;
+  std::uint32_t version = get32(h + 8), record_bytes = get32(h + 16);
+  out.kind = get32(h + 12);
   if (version != kFormatVersion) {
     throw bad("dedupe file format version " + std::to_string(version) + " (this winnow reads version " +
               std::to_string(kFormatVersion) + "; sign the documents again)");
   }
-  if (kind != kKindSignatures && kind != kKindIndex) throw bad("corrupt dedupe file: unknown kind " + std::to_string(kind));
-  if (need_index && kind != kKindIndex) throw bad("holds signatures, not an index (run winnow dedupe --merge first)");
+  if (out.kind != kKindSignatures && out.kind != kKindIndex) {
+    throw bad("corrupt dedupe file: unknown kind " + std::to_string(out.kind));
+  }
+  if (need_index && out.kind != kKindIndex) throw bad("holds signatures, not an index (run winnow dedupe --merge first)");
   struct Param {
     const char* name;
     std::uint64_t found, expected;
@@ -375,65 +391,79 @@ void CorpusIndex::Impl::load(const std::string& path, const std::string& data, b
     }
   }
   if (record_bytes != record_size()) throw bad("corrupt dedupe file: record size " + std::to_string(record_bytes));
-  std::uint32_t threshold = get32(h + 36);
-  std::uint64_t count = get64(h + 48), strings = get64(h + 56);
+  out.threshold = get32(h + 36);
+  out.count = get64(h + 48);
+  out.strings = get64(h + 56);
   std::uint64_t body = data.size() - kHeaderSize;
-  if (count > body / record_bytes || strings != body - count * record_bytes) {
+  if (out.count > body / record_bytes || out.strings != body - out.count * record_bytes) {
     throw bad("corrupt dedupe file: size " + std::to_string(data.size()) + " does not match its header (" +
-              std::to_string(count) + " records)");
+              std::to_string(out.count) + " records)");
   }
-  if (kind == kKindIndex && (threshold == 0 || threshold > 1000)) throw bad("corrupt dedupe file: threshold");
-  const unsigned char* rec = h + kHeaderSize;
-  const std::string_view table(data.data() + kHeaderSize + count * record_bytes, strings);
+  if (out.kind == kKindIndex && (out.threshold == 0 || out.threshold > 1000)) throw bad("corrupt dedupe file: threshold");
+  return out;
+}
+
+Record CorpusIndex::Impl::read_record(const std::string& path, const unsigned char* rec, std::uint64_t i,
+                                      const FileHeader& header, std::string_view id_table, const Record* previous,
+                                      std::uint16_t* sig) const {
+  const std::string where = "record " + std::to_string(i + 1);
+  auto bad = [&](const std::string& message) { return IoError(path, "corrupt dedupe file: " + where + message); };
+  Record r;
+  r.id_hash = {get64(rec), get64(rec + 8)};
+  r.text_hash = {get64(rec + 16), get64(rec + 24)};
+  r.place_hash = {get64(rec + 32), get64(rec + 40)};
+  r.date = get64(rec + 48);
+  r.id_offset = get64(rec + 56);
+  r.id_size = get32(rec + 64);
+  r.words = get32(rec + 68);
+  r.kept = get32(rec + 72);
+  r.similarity = static_cast<std::uint16_t>(rec[76] | rec[77] << 8);
+  if (rec[78] || rec[79]) throw bad(": reserved bytes set");
+  if (r.id_offset > header.strings || r.id_size > header.strings - r.id_offset) throw bad(": id out of range");
+  if (internal::murmur3_128(id_table.substr(r.id_offset, r.id_size), 0) != r.id_hash) {
+    throw bad(": id does not match its hash");
+  }
+  if (previous && !identity_less(*previous, r)) throw bad(" out of order");
+  bool ok = header.kind == kKindSignatures ? r.kept == kUndecided && r.similarity == 0
+                                           : r.kept < header.count && r.similarity <= 1000;
+  if (!ok) throw bad(": bad verdict");
+  for (std::size_t k = 0; k < hashes; ++k) {
+    sig[k] = static_cast<std::uint16_t>(rec[kFixedRecordSize + 2 * k] | rec[kFixedRecordSize + 1 + 2 * k] << 8);
+  }
+  return r;
+}
+
+void CorpusIndex::Impl::load(const std::string& path, const std::string& data, bool need_index) {
+  const FileHeader header = read_header(path, data, need_index);
+  const std::uint64_t count = header.count;
+  const unsigned char* rec = reinterpret_cast<const unsigned char*>(data.data()) + kHeaderSize;
+  const std::string_view table(data.data() + kHeaderSize + count * record_size(), header.strings);
   std::vector<Record> loaded(count);
   std::vector<std::uint16_t> sigs(count * hashes);
-  std::string loaded_ids(table);
-  for (std::uint64_t i = 0; i < count; ++i, rec += record_bytes) {
-    Record& r = loaded[i];
-    r.id_hash = {get64(rec), get64(rec + 8)};
-    r.text_hash = {get64(rec + 16), get64(rec + 24)};
-    r.place_hash = {get64(rec + 32), get64(rec + 40)};
-    r.date = get64(rec + 48);
-    r.id_offset = get64(rec + 56);
-    r.id_size = get32(rec + 64);
-    r.words = get32(rec + 68);
-    r.kept = get32(rec + 72);
-    r.similarity = static_cast<std::uint16_t>(rec[76] | rec[77] << 8);
-    std::string where = "record " + std::to_string(i + 1);
-    if (rec[78] || rec[79]) throw bad("corrupt dedupe file: " + where + ": reserved bytes set");
-    if (r.id_offset > strings || r.id_size > strings - r.id_offset) throw bad("corrupt dedupe file: " + where + ": id out of range");
-    if (internal::murmur3_128(table.substr(r.id_offset, r.id_size), 0) != r.id_hash) {
-      throw bad("corrupt dedupe file: " + where + ": id does not match its hash");
-    }
-    if (i > 0 && !identity_less(loaded[i - 1], r)) throw bad("corrupt dedupe file: " + where + " out of order");
-    bool ok = kind == kKindSignatures ? r.kept == kUndecided && r.similarity == 0
-                                      : r.kept < count && r.similarity <= 1000;
-    if (!ok) throw bad("corrupt dedupe file: " + where + ": bad verdict");
-    for (std::size_t k = 0; k < hashes; ++k) {
-      sigs[i * hashes + k] = static_cast<std::uint16_t>(rec[kFixedRecordSize + 2 * k] | rec[kFixedRecordSize + 1 + 2 * k] << 8);
-    }
+  for (std::uint64_t i = 0; i < count; ++i, rec += record_size()) {
+    loaded[i] = read_record(path, rec, i, header, table, i ? &loaded[i - 1] : nullptr, sigs.data() + i * hashes);
   }
-  if (kind == kKindIndex) {
+  if (header.kind == kKindIndex) {
     for (std::uint64_t i = 0; i < count; ++i) {
       if (loaded[loaded[i].kept].kept != loaded[i].kept) {
-        throw bad("corrupt dedupe file: record " + std::to_string(i + 1) + " names a removed document as kept");
+        throw IoError(path, "corrupt dedupe file: record " + std::to_string(i + 1) + " names a removed document as kept");
       }
     }
   }
   if (records.empty()) {
     records = std::move(loaded);
     mins = std::move(sigs);
-    ids = std::move(loaded_ids);
+    ids = std::string(table);
     canonical = true;
     // An index read for --apply keeps its verdicts; one merged with others is decided again.
     decided = need_index;
-    if (need_index) params.threshold = threshold / 1000.0;
+    if (need_index) params.threshold = header.threshold / 1000.0;
     return;
   }
   for (std::uint64_t i = 0; i < count; ++i) {
     Record r = loaded[i];
     r.kept = kUndecided;
-    append(r, std::string_view(loaded_ids).substr(r.id_offset, r.id_size), sigs.data() + i * hashes);
+    append(r, table.substr(r.id_offset, r.id_size), sigs.data() + i * hashes);
   }
 }
 
@@ -554,8 +584,24 @@ std::size_t CorpusIndex::size() const {
 
 const CorpusDedupeParams& CorpusIndex::params() const { return impl_->params; }
 
-std::optional<CorpusRecord> corpus_record(const JsonRecord& rec, std::string_view field, std::string_view location,
-                                          std::string* error) {
+std::string document_id(const JsonRecord* record, std::string_view text) {
+  if (record) {
+    std::optional<std::string> id = record->string("id");
+    std::optional<std::string_view> raw = record->raw("id");
+    if (!id && raw && *raw != "null") id = std::string(*raw);
+    if (!id || id->empty()) id = record->string("url");
+    if (id && !id->empty()) return std::move(*id);
+  }
+  static const char kHex[] = "0123456789abcdef";
+  internal::Hash128 h = internal::murmur3_128(text, 0);
+  std::string out = "text:";
+  for (std::uint64_t half : {h.hi, h.lo}) {
+    for (int shift = 60; shift >= 0; shift -= 4) out.push_back(kHex[(half >> shift) & 0xF]);
+  }
+  return out;
+}
+
+std::optional<CorpusRecord> corpus_record(const JsonRecord& rec, std::string_view field, std::string* error) {
   bool present = false;
   std::optional<std::string> text = rec.string(field, &present);
   if (!text) {
@@ -563,11 +609,7 @@ std::optional<CorpusRecord> corpus_record(const JsonRecord& rec, std::string_vie
     return std::nullopt;
   }
   CorpusRecord out;
-  std::optional<std::string> id = rec.string("id");
-  std::optional<std::string_view> raw_id = rec.raw("id");
-  if (!id && raw_id && *raw_id != "null") id = std::string(*raw_id);
-  if (!id) id = rec.string("url");
-  out.id = id && !id->empty() ? std::move(*id) : std::string(location);
+  out.id = document_id(&rec, *text);
   out.date = rec.string("date").value_or("");
   out.text = std::move(*text);
   return out;

@@ -1,6 +1,7 @@
 #include "winnow/extract.h"
 
 #include <algorithm>
+#include <functional>
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
 #include <unordered_map>
@@ -22,7 +23,7 @@ using html::TextBlock;
 // ---- metadata ------------------------------------------------------------------------------
 
 struct LinkedData {
-  std::string headline, body, author, date, url, lang;
+  std::string headline, body, author, date, modified, description, url, lang;
 };
 
 std::string json_string(const boost::json::value* v) {
@@ -77,6 +78,8 @@ void find_article(const boost::json::value& v, LinkedData& ld, int depth = 0) {
     take(ld.body, "articleBody");
     take(ld.author, "author");
     take(ld.date, "datePublished");
+    take(ld.modified, "dateModified");
+    take(ld.description, "description");
     take(ld.url, "url");
     take(ld.lang, "inLanguage");
   }
@@ -261,6 +264,7 @@ class Extractor {
       Block b;
       b.text = headline;
       b.kind = BlockKind::kHeading;
+      b.shape.level = 1;
       b.dom_path = "title";
       doc.blocks.push_back(std::move(b));
     }
@@ -272,6 +276,8 @@ class Extractor {
       Block b;
       b.text = t.text;
       b.kind = t.kind;
+      b.shape = t.shape;
+      b.cells = t.cells;
       b.dom_path = html::dom_path(page_, t.owner);
       b.link_chars = t.link_chars;
       if (use_ld && reasons_[i].empty()) reasons_[i] = "json-ld";
@@ -304,6 +310,11 @@ class Extractor {
     if (m.lang.empty()) m.lang = meta(page_, {"content-language", "og:locale"});
     if (m.lang.empty()) m.lang = ld.lang;
     m.site = meta(page_, {"og:site_name", "application-name"});
+    m.modified = meta(page_, {"article:modified_time", "datemodified", "og:updated_time", "dc.date.modified",
+                              "last-modified"});
+    if (m.modified.empty()) m.modified = ld.modified;
+    m.description = collapse(meta(page_, {"og:description", "description", "twitter:description", "dc.description"}));
+    if (m.description.empty()) m.description = collapse(ld.description);
     m.byline = collapse(m.byline);
     // article:author and JSON-LD author often hold a profile URL rather than a name.
     if (m.byline.rfind("http://", 0) == 0 || m.byline.rfind("https://", 0) == 0) m.byline.clear();
@@ -621,30 +632,65 @@ class Extractor {
     return {};
   }
 
+  // The blocks of the article as the first pass sorts them: INSIDE are still to be judged by
+  // their own text; RESTORABLE were dropped by a class name alone (CLASS_DROPPED characters).
+  struct Sorted {
+    std::vector<std::size_t> inside, restorable;
+    std::uint32_t class_dropped = 0;
+  };
+
   void judge(const std::string& headline) {
-    const std::vector<Element>& els = page_.elements;
-    // The headline's copies: the same text as the headline, the JSON-LD or Open Graph title,
-    // or an h1 that is part of <title>.
+    Sorted sorted = sort_blocks(title_copies(headline), article_length());
+    const std::vector<std::size_t>& inside = sorted.inside;
+    judge_links_and_short(inside);
+    // A post of one or two short lines is still the post: when nothing of the article would
+    // be left, its short blocks stay.
+    if (std::none_of(inside.begin(), inside.end(), [&](std::size_t i) { return reasons_[i].empty(); })) {
+      for (std::size_t i : inside) {
+        if (reasons_[i] == "short") reasons_[i] = {};
+      }
+    }
+    judge_tail(inside);
+    drop_newsletter_prompts(inside);
+    drop_second_copy(inside);
+    undo_class_overreach(sorted);
+  }
+
+  // Whether a block is a copy of the headline: the same text as the headline, the JSON-LD or
+  // Open Graph title, or an h1 that is part of <title>.
+  std::function<bool(const TextBlock&)> title_copies(const std::string& headline) const {
     std::unordered_set<std::string> titles;
     for (const std::string& t :
          {headline, linked_headline_, meta(page_, {"og:title"}), meta(page_, {"twitter:title"})}) {
       if (std::string f = fold(collapse(t)); f.size() >= 8) titles.insert(f);
     }
-    std::string folded_title = fold(page_.title), folded_headline = fold(headline);
-    auto is_title = [&](const TextBlock& b) {
+    return [this, titles = std::move(titles), folded_title = fold(page_.title),
+            folded_headline = fold(headline)](const TextBlock& b) {
       if (b.kind != BlockKind::kHeading) return false;
       std::string f = fold(b.text);
       if (!f.empty() && f == folded_headline) return true;
       if (f.size() < 8) return false;
       return titles.count(f) > 0 || (page_.elements[b.owner].heading_level == 1 && in_title(f, folded_title));
     };
-    std::uint32_t article_text = 0;
-    for (std::size_t i = 1; i < els.size(); ++i) {
-      if (selected_[i]) article_text += els[i].text;
+  }
+
+  // The text length of the chosen article (of the whole page when there is no candidate).
+  std::uint32_t article_length() const {
+    if (selected_[0]) return page_.elements[0].text;
+    std::uint32_t length = 0;
+    for (std::size_t i = 1; i < page_.elements.size(); ++i) {
+      if (selected_[i]) length += page_.elements[i].text;
     }
-    if (selected_[0]) article_text = els[0].text;  // no candidate: the whole page
-    std::vector<std::size_t> inside, restorable;
-    std::uint32_t kept = 0, class_dropped = 0, prose_seen = 0;
+    return length;
+  }
+
+  // The first pass, in reading order: headline copies, blocks outside the article, a comment
+  // thread after article text, related-content boxes, blocks whose ancestors name chrome,
+  // captions and boilerplate phrases are dropped; the rest is INSIDE.
+  Sorted sort_blocks(const std::function<bool(const TextBlock&)>& is_title, std::uint32_t article_text) {
+    const std::vector<Element>& els = page_.elements;
+    Sorted out;
+    std::uint32_t prose_seen = 0;
     bool in_comments = false;
     int related_box = -1;
     for (std::size_t i = 0; i < page_.blocks.size(); ++i) {
@@ -654,13 +700,7 @@ class Extractor {
         continue;
       }
       if (!in_article_[b.owner]) {
-        std::string_view reason = "outside";
-        for (int a = b.owner; a > 0; a = els[a].parent) {
-          if (std::string_view r = tag_reason(els[a].tag); !r.empty()) reason = r;
-          if (!els[a].reason.empty()) reason = els[a].reason;
-          if (reason != "outside") break;
-        }
-        drop(i, reason);
+        drop(i, outside_reason(b));
         continue;
       }
       // A comment-section heading after article text: the thread follows, to the end.
@@ -689,33 +729,37 @@ class Extractor {
       if (std::string_view r = ancestor_reason(b, article_text, &by_class); !r.empty()) {
         drop(i, r);
         if (by_class) {
-          class_dropped += b.length;
-          restorable.push_back(i);
+          out.class_dropped += b.length;
+          out.restorable.push_back(i);
         }
         continue;
       }
-      if (b.kind == BlockKind::kCaption) {
-        drop(i, "caption");
+      if (std::string_view r = b.kind == BlockKind::kCaption ? "caption" : is_boilerplate_phrase(b.text) ? "boilerplate" : "";
+          !r.empty()) {
+        drop(i, r);
         continue;
       }
-      if (is_boilerplate_phrase(b.text)) {
-        drop(i, "boilerplate");
-        continue;
-      }
-      inside.push_back(i);
+      out.inside.push_back(i);
       if (is_prose(b)) prose_seen += b.length;
     }
-    judge_links_and_short(inside);
-    // A post of one or two short lines is still the post: when nothing of the article would
-    // be left, its short blocks stay.
-    if (std::none_of(inside.begin(), inside.end(), [&](std::size_t i) { return reasons_[i].empty(); })) {
-      for (std::size_t i : inside) {
-        if (reasons_[i] == "short") reasons_[i] = {};
-      }
+    return out;
+  }
+
+  // Why a block outside the article goes: the innermost tag or class of its ancestors that
+  // names chrome (nav, footer, ...), else "outside".
+  std::string_view outside_reason(const TextBlock& b) const {
+    std::string_view reason = "outside";
+    for (int a = b.owner; a > 0; a = page_.elements[a].parent) {
+      if (std::string_view r = tag_reason(page_.elements[a].tag); !r.empty()) reason = r;
+      if (!page_.elements[a].reason.empty()) reason = page_.elements[a].reason;
+      if (reason != "outside") break;
     }
-    judge_tail(inside);
-    // A newsletter prompt is chrome wherever it sits: a short block that asks to sign up or
-    // subscribe to a newsletter or an inbox delivery.
+    return reason;
+  }
+
+  // A newsletter prompt is chrome wherever it sits: a short block that asks to sign up or
+  // subscribe to a newsletter or an inbox delivery.
+  void drop_newsletter_prompts(const std::vector<std::size_t>& inside) {
     for (std::size_t i : inside) {
       const TextBlock& b = page_.blocks[i];
       if (!reasons_[i].empty() || b.length > 300) continue;
@@ -724,8 +768,11 @@ class Extractor {
       if (ask && (f.find(" newsletter") != std::string::npos || f.find(" inbox ") != std::string::npos))
         drop(i, "newsletter");
     }
-    // A page that carries its article twice (a second copy for another layout) gives it
-    // once; a refrain or a repeated interview question is not a copy of the article.
+  }
+
+  // A page that carries its article twice (a second copy for another layout) gives it once; a
+  // refrain or a repeated interview question is not a copy of the article.
+  void drop_second_copy(const std::vector<std::size_t>& inside) {
     std::unordered_set<std::string_view> seen;
     std::vector<std::size_t> copies;
     std::uint32_t total = 0, copied = 0;
@@ -741,16 +788,19 @@ class Extractor {
     if (copied * 3 >= total) {
       for (std::size_t i : copies) drop(i, "duplicate");
     }
-    // The guard: class names that would remove more than two thirds of the article undo
-    // themselves (the candidate was right, the class rules were wrong for this page), but only
-    // for prose: the comments, menus and footers they also named stay dropped.
-    for (std::size_t i : inside) kept += reasons_[i].empty() ? page_.blocks[i].length : 0;
-    if (class_dropped >= 300 && kept * 2 < class_dropped) {
-      for (std::size_t i : restorable) {
-        const TextBlock& b = page_.blocks[i];
-        bool prose = is_prose(b) || (b.kind == BlockKind::kListItem && b.length >= 40 && b.link_length * 3 < b.length);
-        if (prose && reasons_[i] != "comments") reasons_[i] = {};
-      }
+  }
+
+  // The guard: class names that would remove more than two thirds of the article undo
+  // themselves (the candidate was right, the class rules were wrong for this page), but only
+  // for prose: the comments, menus and footers they also named stay dropped.
+  void undo_class_overreach(const Sorted& sorted) {
+    std::uint32_t kept = 0;
+    for (std::size_t i : sorted.inside) kept += reasons_[i].empty() ? page_.blocks[i].length : 0;
+    if (sorted.class_dropped < 300 || kept * 2 >= sorted.class_dropped) return;
+    for (std::size_t i : sorted.restorable) {
+      const TextBlock& b = page_.blocks[i];
+      bool prose = is_prose(b) || (b.kind == BlockKind::kListItem && b.length >= 40 && b.link_length * 3 < b.length);
+      if (prose && reasons_[i] != "comments") reasons_[i] = {};
     }
   }
 
@@ -933,8 +983,19 @@ class Extractor {
   }
 
   // Link-dense blocks go; short blocks stay only when article text surrounds them.
+  // What a block of the article is to its neighbours: article text, a short line that needs
+  // article text around it, or chrome (dropped).
+  enum Class { kGood, kShort, kBad };
+
   void judge_links_and_short(const std::vector<std::size_t>& inside) {
-    enum Class { kGood, kShort, kBad };
+    std::vector<Class> cls = classify(inside);
+    keep_numbered_lines(inside, cls);
+    keep_quotations(inside, cls);
+    keep_content_lists(inside, cls);
+    judge_short(inside, cls);
+  }
+
+  std::vector<Class> classify(const std::vector<std::size_t>& inside) {
     std::vector<Class> cls(inside.size());
     for (std::size_t k = 0; k < inside.size(); ++k) {
       const TextBlock& b = page_.blocks[inside[k]];
@@ -955,134 +1016,128 @@ class Extractor {
         cls[k] = kShort;
       }
     }
-    // Numbered lines ("1. Title", "2) Title", ...) are a list however short each line is:
-    // three or more in a row, numbered one up from the other, stay unless all link.
+    return cls;
+  }
+
+  void keep(std::size_t k, const std::vector<std::size_t>& inside, std::vector<Class>& cls) {
+    cls[k] = kGood;
+    reasons_[inside[k]] = {};
+  }
+
+  // Numbered lines ("1. Title", "2) Title", ...) are a list however short each line is:
+  // three or more in a row, numbered one up from the other, stay unless all link.
+  void keep_numbered_lines(const std::vector<std::size_t>& inside, std::vector<Class>& cls) {
     for (std::size_t k = 0; k < inside.size();) {
       long n = item_number(page_.blocks[inside[k]].text);
       std::size_t end = k + 1;
       while (n > 0 && end < inside.size() && item_number(page_.blocks[inside[end]].text) == n + static_cast<long>(end - k))
         ++end;
-      if (n > 0 && end - k >= 3) {
-        for (std::size_t j = k; j < end; ++j) {
-          const TextBlock& b = page_.blocks[inside[j]];
-          if (b.link_length * 10 >= b.length * 9) continue;
-          cls[j] = kGood;
-          reasons_[inside[j]] = {};
-        }
+      for (std::size_t j = k; n > 0 && end - k >= 3 && j < end; ++j) {
+        const TextBlock& b = page_.blocks[inside[j]];
+        if (b.link_length * 10 < b.length * 9) keep(j, inside, cls);
       }
       k = end;
     }
-    // A quotation (an embedded post: its lines, its "— Name (@handle) date" line) is judged
-    // whole: when it holds text of its own, all of it stays.
-    auto quote_of = [&](const TextBlock& b) {
-      int q = b.owner;
-      while (q > 0 && page_.elements[q].tag != Tag::kBlockquote) q = page_.elements[q].parent;
-      return q;
-    };
+  }
+
+  // The innermost element with tag TAG holding element FROM (FROM itself included), or 0.
+  int enclosing(int from, Tag tag) const {
+    while (from > 0 && page_.elements[from].tag != tag) from = page_.elements[from].parent;
+    return from;
+  }
+
+  // Calls RUN(k, end, container) for every run inside[k..end) of consecutive blocks of KIND
+  // that share one enclosing element CONTAINER (given by CONTAINER_OF, 0 for none).
+  template <typename ContainerOf, typename Run>
+  void for_each_run(const std::vector<std::size_t>& inside, BlockKind kind, ContainerOf container_of, Run run) const {
     for (std::size_t k = 0; k < inside.size();) {
       const TextBlock& first = page_.blocks[inside[k]];
-      int quote = first.kind == BlockKind::kQuote ? quote_of(first) : 0;
+      int container = first.kind == kind ? container_of(first) : 0;
       std::size_t end = k + 1;
-      while (quote > 0 && end < inside.size() && page_.blocks[inside[end]].kind == BlockKind::kQuote &&
-             quote_of(page_.blocks[inside[end]]) == quote)
+      while (container > 0 && end < inside.size() && page_.blocks[inside[end]].kind == kind &&
+             container_of(page_.blocks[inside[end]]) == container)
         ++end;
-      if (quote > 0 && end - k >= 2) {
-        const Element& q = page_.elements[quote];
-        if (q.text >= 40 && q.links * 2 < q.text) {
-          for (std::size_t j = k; j < end; ++j) {
-            cls[j] = kGood;
-            reasons_[inside[j]] = {};
-          }
-        }
-      }
+      if (container > 0) run(k, end, container);
       k = end;
     }
-    // A list is judged as a list: between article text, a list whose items mostly carry
-    // text of their own besides their link ("Title by Author", "Date: Event") is content,
-    // not a list of links.
-    auto list_of = [&](const TextBlock& b) {
-      int l = page_.elements[b.owner].parent;
-      while (l > 0 && page_.elements[l].tag != Tag::kList) l = page_.elements[l].parent;
-      return l;
-    };
-    for (std::size_t k = 0; k < inside.size();) {
-      const TextBlock& first = page_.blocks[inside[k]];
-      int list = first.kind == BlockKind::kListItem ? list_of(first) : 0;
-      std::size_t end = k + 1;
-      while (list > 0 && end < inside.size() && page_.blocks[inside[end]].kind == BlockKind::kListItem &&
-             list_of(page_.blocks[inside[end]]) == list)
-        ++end;
+  }
+
+  // A quotation (an embedded post: its lines, its "— Name (@handle) date" line) is judged
+  // whole: when it holds text of its own, all of it stays.
+  void keep_quotations(const std::vector<std::size_t>& inside, std::vector<Class>& cls) {
+    auto quote_of = [&](const TextBlock& b) { return enclosing(b.owner, Tag::kBlockquote); };
+    for_each_run(inside, BlockKind::kQuote, quote_of, [&](std::size_t k, std::size_t end, int quote) {
+      const Element& q = page_.elements[quote];
+      if (end - k < 2 || q.text < 40 || q.links * 2 >= q.text) return;
+      for (std::size_t j = k; j < end; ++j) keep(j, inside, cls);
+    });
+  }
+
+  // The class of the nearest block before K (STEP -1) or after it (STEP +1) that is not
+  // short; kShort when there is none.
+  static Class neighbour(const std::vector<Class>& cls, std::size_t k, int step) {
+    for (std::size_t j = k + step; j < cls.size(); j += step) {
+      if (cls[j] != kShort) return cls[j];
+    }
+    return kShort;
+  }
+
+  // A list is judged as a list: between article text, a list whose items mostly carry text of
+  // their own besides their link ("Title by Author", "Date: Event") is content, not a list of
+  // links.
+  void keep_content_lists(const std::vector<std::size_t>& inside, std::vector<Class>& cls) {
+    auto list_of = [&](const TextBlock& b) { return enclosing(page_.elements[b.owner].parent, Tag::kList); };
+    for_each_run(inside, BlockKind::kListItem, list_of, [&](std::size_t k, std::size_t end, int) {
       std::size_t items = end - k, own_text = 0, bad = 0;
       for (std::size_t j = k; j < end; ++j) {
         const TextBlock& b = page_.blocks[inside[j]];
         own_text += b.length - b.link_length >= 6;
         bad += cls[j] == kBad;
       }
-      if (list > 0 && items >= 2 && bad > 0 && own_text * 3 >= items * 2) {
-        bool before = false, after = false;
-        for (std::size_t j = k; j-- > 0;) {
-          if (cls[j] == kShort) continue;
-          before = cls[j] == kGood;
-          break;
-        }
-        for (std::size_t j = end; j < inside.size(); ++j) {
-          if (cls[j] == kShort) continue;
-          after = cls[j] == kGood;
-          break;
-        }
-        if (before && after) {
-          for (std::size_t j = k; j < end; ++j) {
-            if (cls[j] != kBad) continue;
-            cls[j] = kGood;
-            reasons_[inside[j]] = {};
-          }
-        }
+      if (items < 2 || bad == 0 || own_text * 3 < items * 2) return;
+      if (neighbour(cls, k, -1) != kGood || neighbour(cls, end - 1, +1) != kGood) return;
+      for (std::size_t j = k; j < end; ++j) {
+        if (cls[j] == kBad) keep(j, inside, cls);
       }
-      k = end;
-    }
-    // A short block needs article text on both sides; a heading, article text after it.
+    });
+  }
+
+  // A short block needs article text on both sides; a heading, article text after it.
+  void judge_short(const std::vector<std::size_t>& inside, const std::vector<Class>& cls) {
     for (std::size_t k = 0; k < inside.size(); ++k) {
       if (cls[k] != kShort) continue;
       const TextBlock& b = page_.blocks[inside[k]];
-      bool before = false, after = false, headed = false;
-      for (std::size_t j = k; j-- > 0;) {
-        if (cls[j] == kShort) {
-          headed = headed || page_.blocks[inside[j]].kind == BlockKind::kHeading;
-          continue;
-        }
-        before = cls[j] == kGood;
-        break;
+      bool headed = false;
+      for (std::size_t j = k; j-- > 0 && cls[j] == kShort;) {
+        headed = headed || page_.blocks[inside[j]].kind == BlockKind::kHeading;
       }
+      bool before = neighbour(cls, k, -1) == kGood, after = neighbour(cls, k, +1) == kGood;
       // At the start of the article, lines under a section heading (a score line, a date
       // under "Schedule") belong to that section.
       before = before || (headed && !std::any_of(cls.begin(), cls.begin() + k, [](Class c) { return c != kShort; }));
-      for (std::size_t j = k + 1; j < inside.size(); ++j) {
-        if (cls[j] == kShort) continue;
-        after = cls[j] == kGood;
-        break;
-      }
-      // After the article's last paragraph, a few short lines (a sign-off, practical details)
-      // close it.
-      // Not form labels, menus ("a | b"), rules ("___"), links or addresses.
-      bool closing = false;
-      if (before && !after && b.kind != BlockKind::kHeading) {
-        std::size_t first = k, last = k;
-        while (first > 0 && cls[first - 1] == kShort) --first;
-        while (last + 1 < inside.size() && cls[last + 1] == kShort) ++last;
-        std::uint32_t run = 0;
-        bool plain = last + 1 == inside.size() && last - first < 3;
-        for (std::size_t j = first; j <= last && plain; ++j) {
-          const TextBlock& c = page_.blocks[inside[j]];
-          run += c.length;
-          plain = c.link_length * 2 < c.length && !in_form(c.owner) &&
-                  c.text.find_first_of("|@_") == std::string::npos && c.text.find("://") == std::string::npos &&
-                  c.text.find(".com") == std::string::npos;
-        }
-        closing = plain && run <= 160;
-      }
-      bool keep = b.kind == BlockKind::kHeading || b.kind == BlockKind::kListItem ? after : (before && after) || closing;
-      if (!keep) drop(inside[k], "short");
+      bool closing = before && !after && b.kind != BlockKind::kHeading && closes_article(inside, cls, k);
+      bool kept = b.kind == BlockKind::kHeading || b.kind == BlockKind::kListItem ? after : (before && after) || closing;
+      if (!kept) drop(inside[k], "short");
     }
+  }
+
+  // After the article's last paragraph, a few short lines (a sign-off, practical details)
+  // close it; not form labels, menus ("a | b"), rules ("___"), links or addresses. Whether the
+  // run of short lines around K, at the end of the article, is such a close.
+  bool closes_article(const std::vector<std::size_t>& inside, const std::vector<Class>& cls, std::size_t k) const {
+    std::size_t first = k, last = k;
+    while (first > 0 && cls[first - 1] == kShort) --first;
+    while (last + 1 < inside.size() && cls[last + 1] == kShort) ++last;
+    if (last + 1 != inside.size() || last - first >= 3) return false;
+    std::uint32_t run = 0;
+    for (std::size_t j = first; j <= last; ++j) {
+      const TextBlock& c = page_.blocks[inside[j]];
+      run += c.length;
+      bool plain = c.link_length * 2 < c.length && !in_form(c.owner) && c.text.find_first_of("|@_") == std::string::npos &&
+                   c.text.find("://") == std::string::npos && c.text.find(".com") == std::string::npos;
+      if (!plain) return false;
+    }
+    return run <= 160;
   }
 
   const Page& page_;

@@ -4,6 +4,7 @@
 #include <libxml/tree.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <unordered_map>
@@ -390,21 +391,8 @@ class Walker {
 
   void element(xmlNode* n, int parent, std::uint16_t nth) {
     std::string_view name = reinterpret_cast<const char*>(n->name);
-    if (name == "br") {
-      // Two line breaks in a row separate paragraphs.
-      if (!buf_.empty() && buf_.back() == '\n') {
-        flush();
-        return;
-      }
-      if (!buf_.empty()) {
-        if (buf_.back() == ' ') buf_.pop_back();
-        buf_ += '\n';
-      }
-      space_ = false;
-      return;
-    }
-    if (name == "hr") {
-      flush();
+    if (name == "br" || name == "hr") {
+      line_break(name == "hr");
       return;
     }
     TagInfo info = classify(name);
@@ -417,23 +405,10 @@ class Walker {
       const char* prop = attr(n, "itemprop");
       if (const char* when = attr(n, "datetime")) page_.times.emplace_back(prop ? lower(prop) : std::string(), when);
     }
-    int index = static_cast<int>(page_.elements.size());
-    {
-      Element e;
-      e.parent = parent;
-      e.tag = info.tag;
-      e.nth = nth;
-      e.name = std::string(name);
-      if (info.tag == Tag::kHeading) e.heading_level = static_cast<std::uint8_t>(name[1] - '0');
-      const char* c = attr(n, "class");
-      const char* id = attr(n, "id");
-      if (c || id) apply_tokens({c ? c : "", id ? id : ""}, e, name != "html" && name != "body");
-      if (const char* prop = attr(n, "itemprop")) e.article_hint = lower(prop) == "articlebody";
-      page_.elements.push_back(std::move(e));
-    }
     if (name == "html") {
       if (const char* lang = attr(n, "lang")) page_.lang = lang;
     }
+    int index = add_element(n, name, info.tag, parent, nth);
     // An inline element whose class names chrome (<span class="caption">) gets blocks of its
     // own, so that the reason applies to its text only.
     // A dateline ("<span class=dateline>LONDON —</span> The ...") stays in its sentence.
@@ -458,13 +433,73 @@ class Walker {
       return;
     }
     if (info.tag == Tag::kTable) page_.elements[index].tag = Tag::kOtherBlock;  // layout
-    int* depth = context(info.tag);
+    block(n, info.tag, index);
+  }
+
+  // <br>: two line breaks in a row separate paragraphs, one is a line break inside the
+  // paragraph; <hr> (RULE) ends the paragraph.
+  void line_break(bool rule) {
+    if (rule || (!buf_.empty() && buf_.back() == '\n')) {
+      flush();
+      return;
+    }
+    if (!buf_.empty()) {
+      if (buf_.back() == ' ') buf_.pop_back();
+      buf_ += '\n';
+    }
+    space_ = false;
+  }
+
+  // Adds the Element for N (tag TAG, child NTH of its name under PARENT): its class and id
+  // tokens, its article hint. Returns its index.
+  int add_element(xmlNode* n, std::string_view name, Tag tag, int parent, std::uint16_t nth) {
+    Element e;
+    e.parent = parent;
+    e.tag = tag;
+    e.nth = nth;
+    e.name = std::string(name);
+    if (tag == Tag::kHeading) e.heading_level = static_cast<std::uint8_t>(name[1] - '0');
+    const char* c = attr(n, "class");
+    const char* id = attr(n, "id");
+    if (c || id) apply_tokens({c ? c : "", id ? id : ""}, e, name != "html" && name != "body");
+    if (const char* prop = attr(n, "itemprop")) e.article_hint = lower(prop) == "articlebody";
+    page_.elements.push_back(std::move(e));
+    return static_cast<int>(page_.elements.size()) - 1;
+  }
+
+  // A block element N (Element INDEX, tag TAG): its children in their own blocks, inside the
+  // context and the Markdown structure it opens.
+  void block(xmlNode* n, Tag tag, int index) {
+    int* depth = context(tag);
     if (depth) ++*depth;
+    const std::uint8_t level = level_;
+    const std::uint32_t item = item_number_;
+    const std::size_t lists = lists_.size();
+    open_shape(n, tag, index);
     open_.push_back(index);
     children(n, index);
     flush();
     open_.pop_back();
+    level_ = level;
+    item_number_ = item;
+    lists_.resize(lists);
     if (depth) --*depth;
+  }
+
+  // What element N opens of the structure Markdown keeps: a heading's level, a list (ordered
+  // or not, numbered from its start attribute), a list item's number.
+  void open_shape(xmlNode* n, Tag tag, int index) {
+    const Element& e = page_.elements[index];
+    if (tag == Tag::kHeading) level_ = e.heading_level;
+    if (tag == Tag::kList) {
+      const char* start = e.name == "ol" ? attr(n, "start") : nullptr;
+      long first = start ? std::strtol(start, nullptr, 10) : 1;
+      lists_.emplace_back(e.name == "ol", static_cast<std::uint32_t>(std::clamp(first, 1L, 999999999L)));
+    }
+    if (tag == Tag::kListItem) {
+      item_number_ = 0;
+      if (!lists_.empty() && lists_.back().first && lists_.back().second < 999999999) item_number_ = lists_.back().second++;
+    }
   }
 
   int* context(Tag tag) {
@@ -487,10 +522,12 @@ class Walker {
   void table(xmlNode* n, int index) {
     std::string rows;
     std::string links;
-    collect_rows(n, rows, links);
+    std::vector<std::vector<std::string>> cells;
+    collect_rows(n, rows, links, cells);
     if (rows.empty()) return;
     TextBlock b;
     b.text = std::move(rows);
+    b.cells = std::move(cells);
     b.kind = BlockKind::kTable;
     b.owner = index;
     b.length = weighted_length(b.text);
@@ -499,20 +536,28 @@ class Walker {
     add_block(std::move(b));
   }
 
-  void collect_rows(xmlNode* n, std::string& rows, std::string& links) {
+  // The rows of table N as text (cells joined by " | ", empty cells left out) into ROWS, their
+  // link text into LINKS, and their cells (empty ones and those a colspan covers included) into
+  // CELLS.
+  void collect_rows(xmlNode* n, std::string& rows, std::string& links, std::vector<std::vector<std::string>>& cells) {
     for (xmlNode* c = n->children; c; c = c->next) {
       if (c->type != XML_ELEMENT_NODE) continue;
       std::string_view name = reinterpret_cast<const char*>(c->name);
       if (name != "tr") {
-        if (name != "caption" && classify(name).kind != Kind::kSkip) collect_rows(c, rows, links);
+        if (name != "caption" && classify(name).kind != Kind::kSkip) collect_rows(c, rows, links, cells);
         continue;
       }
       std::string row;
+      std::vector<std::string> row_cells;
       for (xmlNode* cell = c->children; cell; cell = cell->next) {
         if (cell->type != XML_ELEMENT_NODE || hidden(cell)) continue;
         std::string text;
         gather_text(cell, text);
         text = trimmed(std::move(text));
+        const char* span = attr(cell, "colspan");
+        long spanned = span ? std::clamp(std::strtol(span, nullptr, 10), 1L, 64L) : 1;
+        row_cells.push_back(text);
+        row_cells.resize(row_cells.size() + spanned - 1);
         if (text.empty()) continue;
         link_text(cell, links);
         if (!row.empty()) row += " | ";
@@ -521,6 +566,7 @@ class Walker {
       if (row.empty()) continue;
       if (!rows.empty()) rows += '\n';
       rows += row;
+      cells.push_back(std::move(row_cells));
     }
   }
 
@@ -578,6 +624,13 @@ class Walker {
     TextBlock block;
     block.text = buf_.substr(b, e - b);
     block.owner = open_.back();
+    if (heading_) block.shape.level = level_;
+    if (list_item_) {
+      block.shape.depth = static_cast<std::uint8_t>(std::min<std::size_t>(lists_.size(), 255));
+      block.shape.number = item_number_;
+    } else if (quote_) {
+      block.shape.depth = static_cast<std::uint8_t>(std::min(quote_, 255));
+    }
     block.kind = heading_     ? BlockKind::kHeading
                  : caption_   ? BlockKind::kCaption
                  : pre_       ? BlockKind::kPreformatted
@@ -608,6 +661,11 @@ class Walker {
   bool space_ = false;
   int link_depth_ = 0, heading_ = 0, caption_ = 0, pre_ = 0, list_item_ = 0, quote_ = 0;
   std::uint32_t link_length_ = 0, link_chars_ = 0;
+  // The structure Markdown keeps: the open heading's level, the open lists (ordered?, the
+  // number of their next item) and the open list item's number (0: a bullet).
+  std::uint8_t level_ = 0;
+  std::vector<std::pair<bool, std::uint32_t>> lists_;
+  std::uint32_t item_number_ = 0;
 };
 
 struct DocFree {

@@ -66,6 +66,8 @@ struct TextBlock {
   std::uint32_t length = 0;  // weighted length (see weighted_length)
   std::uint32_t link_length = 0;
   std::uint32_t link_chars = 0;  // code points inside <a>
+  Block::Shape shape;             // heading level, list depth and number, quote depth
+  std::vector<std::vector<std::string>> cells;  // kTable: each row's cells, empty ones included
 };
 
 struct Page {

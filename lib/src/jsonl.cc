@@ -1,5 +1,7 @@
 #include "winnow/jsonl.h"
 
+#include <algorithm>
+
 #include <boost/json/parse.hpp>
 #include <boost/json/parse_options.hpp>
 #include <boost/json/value.hpp>
@@ -183,19 +185,39 @@ void JsonRecord::append_repaired(std::string& out, std::size_t begin, std::size_
 }
 
 std::string JsonRecord::with_string(std::string_view key, std::string_view value, std::size_t* repaired) const {
+  return with_strings({{key, value, true}}, repaired);
+}
+
+std::string JsonRecord::with_strings(const std::vector<Edit>& edits, std::size_t* repaired) const {
+  std::vector<std::pair<const Member*, std::string_view>> replaced;
+  std::string appended;
+  for (const Edit& e : edits) {
+    if (const Member* m = find(e.key)) {
+      if (e.replace) replaced.emplace_back(m, e.value);
+      continue;
+    }
+    if (!appended.empty()) appended.append(", ");
+    appended.append(json_quote(e.key)).append(": ").append(json_quote(e.value));
+  }
+  std::sort(replaced.begin(), replaced.end(),
+            [](const auto& a, const auto& b) { return a.first->value_begin < b.first->value_begin; });
   std::string out;
-  const Member* m = find(key);
-  if (m) {
-    out.reserve(line_.size() + value.size());
-    append_repaired(out, 0, m->value_begin, repaired);
+  out.reserve(line_.size() + appended.size() + (replaced.empty() ? 0 : replaced.front().second.size() + 2));
+  std::size_t at = 0;
+  for (const auto& [m, value] : replaced) {
+    if (m->value_begin < at) continue;  // the same key edited twice: the first edit holds
+    append_repaired(out, at, m->value_begin, repaired);
     out.append(json_quote(value));
-    append_repaired(out, m->value_end, line_.size(), repaired);
+    at = m->value_end;
+  }
+  if (appended.empty()) {
+    append_repaired(out, at, line_.size(), repaired);
     return out;
   }
-  append_repaired(out, 0, close_brace_, repaired);
+  append_repaired(out, at, close_brace_, repaired);
   while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
   if (!members_.empty()) out.append(", ");
-  out.append(json_quote(key)).append(": ").append(json_quote(value));
+  out.append(appended);
   append_repaired(out, close_brace_, line_.size(), repaired);
   return out;
 }

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "winnow/date.h"
 #include "winnow/dedupe.h"
 #include "winnow/language.h"
+#include "winnow/markdown.h"
 #include "winnow/markup.h"
 #include "murmur3.h"
 
@@ -131,6 +131,7 @@ std::string clean(std::string_view bytes, const CleanOptions& options, Report* r
     Document doc;
     timer.emplace(report, html ? "extract" : "split");
     doc = html ? extract(input, options.extract, report) : split(input, mode);
+    for (Block& b : doc.blocks) b.shape.verbatim = options.markdown && b.kind == BlockKind::kPreformatted;
     rewrite(doc, options, report, timer);
     timer.emplace(report, "norm");
     reshape(doc, mode, report);
@@ -141,21 +142,15 @@ std::string clean(std::string_view bytes, const CleanOptions& options, Report* r
     if (!looks_like_html(text) || text.size() >= input.size()) {
       if (!options.languages.empty() && !in_languages(text, options.languages, report)) return {};
       count_removed(doc, report);
-      if (doc_out) {
-        finish_metadata(doc, text);
-        *doc_out = std::move(doc);
-      }
+      if (doc_out) finish_metadata(doc, text);
+      if (options.markdown) text = render_markdown(doc);
+      if (doc_out) *doc_out = std::move(doc);
       return text;
     }
     if (report) report->add("clean", "reparsed");
     reparsed = std::move(text);
     input = reparsed;
   }
-}
-
-void finish_metadata(Document& doc, std::string_view text) {
-  doc.meta.date = iso8601_date(doc.meta.date);
-  doc.meta.language = detect_language(text).code;
 }
 
 }  // namespace winnow

@@ -133,13 +133,23 @@ class Normaliser {
     if (!in_token_) start_token(cls == kUpper, cls == kLower);
     std::size_t j = i;
     std::uint32_t letters = 0;
+    // The cursor and the hash in locals: a store through a char pointer may alias any
+    // member, which kept the compiler reloading both for every byte.
+    const char* p = line_.data();
+    const std::size_t n = line_.size();
+    char* out = out_;
+    std::uint64_t hash = hash_;
     do {
-      unsigned char c = static_cast<unsigned char>(line_[j]);
+      unsigned char c = static_cast<unsigned char>(p[j]);
       std::uint8_t k = c < 0x80 ? kAsciiClass[c] : static_cast<std::uint8_t>(kOther);
       if (k < kDigit || k > kLower) break;
       letters += k != kDigit;
-      append(k == kUpper ? static_cast<char>(c + 32) : static_cast<char>(c));
-    } while (++j < line_.size());
+      unsigned char folded = k == kUpper ? static_cast<unsigned char>(c + 32) : c;
+      *out++ = static_cast<char>(folded);
+      hash = (hash ^ folded) * 1099511628211ull;
+    } while (++j < n);
+    out_ = out;
+    hash_ = hash;
     if (letters) number_ = false;
     latin_ += letters;
     n_.chars += static_cast<std::uint32_t>(j - i);
@@ -349,7 +359,7 @@ struct WordInfo {
   std::uint16_t stop = 0;    // bit L: a stopword of kLanguages[L]
   std::uint32_t phrase = 0;  // its id in the phrases, PhraseMatcher::kNone if in none
   bool date = false;         // in dates.txt
-  bool byline = false;       // in boilerplate-byline.txt
+  bool byline = false;       // in boilerplate-byline.txt or boilerplate-credit.txt
 };
 
 // Folded word -> WordInfo, open addressing on the token hash that normalise() computed, so a
@@ -446,9 +456,11 @@ struct Tables {
     for (std::string_view entry : data::lines("dates.txt")) {
       for (const std::string& w : fold(entry)) word(w).date = true;
     }
-    for (std::string_view entry : data::lines("boilerplate-byline.txt")) {
-      std::vector<std::string> ws = fold(entry);
-      if (!ws.empty()) word(ws.front()).byline = true;
+    for (const char* file : {"boilerplate-byline.txt", "boilerplate-credit.txt"}) {
+      for (std::string_view entry : data::lines(file)) {
+        std::vector<std::string> ws = fold(entry);
+        if (!ws.empty()) word(ws.front()).byline = true;
+      }
     }
   }
 };
@@ -1643,6 +1655,7 @@ void Stripper::apply(Report* report) {
       while (e < u && units_[e].dropped == units_[k].dropped && units_[e].reason == units_[k].reason) ++e;
       Block part;
       part.kind = block.kind;
+      part.shape = block.shape;
       part.dom_path = block.dom_path;
       part.text = block.text.substr(units_[k].begin, units_[e - 1].end - units_[k].begin);
       part.first_line = units_[k].line;

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "winnow/dedupe.h"
+#include "winnow/markdown.h"
 #include "winnow/markup.h"
 #include "winnow/utf8.h"
 
@@ -19,8 +20,11 @@ Decoded decoded(std::string_view bytes, const DecodeOptions& options, Report* re
 
 std::string extract_verb(std::string_view bytes, const ExtractOptions& options, Report* report, Document* doc) {
   Document page = extract(decoded(bytes, {}, report).text, options, report);
-  std::string text = render(page);
-  if (doc) *doc = std::move(page);
+  std::string text = options.markdown ? render_markdown(page) : render(page);
+  if (doc) {
+    finish_metadata(page, options.markdown ? render(page) : text);  // the language of the text, not of its markup
+    *doc = std::move(page);
+  }
   return text;
 }
 

@@ -85,13 +85,7 @@ void apply_options(const char* function, std::vector<cli::Option>& options, cons
 
 py::dict meta_dict(const Metadata& m) {
   py::dict d;
-  d["url"] = m.url;
-  d["site"] = m.site;
-  d["title"] = m.title;
-  d["byline"] = m.byline;
-  d["date"] = m.date;
-  d["lang"] = m.lang;
-  d["language"] = m.language;
+  for (const auto& [name, value] : metadata_fields(m)) d[py::str(std::string(name))] = value;
   return d;
 }
 
@@ -153,18 +147,25 @@ struct Verb {
   virtual ~Verb() = default;
   virtual std::string run(std::string_view bytes, bool text_is_utf8, Report* report, Document* doc) const = 0;
   std::vector<cli::Option> options;
+  bool finds_metadata = false;  // clean and extract: JSON Lines records get metadata members
 };
 
 struct CleanVerb : Verb {
   CleanOptions o;
-  CleanVerb() { tools::add_clean_options(options, o); }
+  CleanVerb() {
+    tools::add_clean_options(options, o);
+    finds_metadata = true;
+  }
   std::string run(std::string_view bytes, bool, Report* report, Document* doc) const override {
     return clean(bytes, o, report, doc);
   }
 };
 struct ExtractVerb : Verb {
   ExtractOptions o;
-  ExtractVerb() { tools::add_extract_options(options, o); }
+  ExtractVerb() {
+    tools::add_extract_options(options, o);
+    finds_metadata = true;
+  }
   std::string run(std::string_view bytes, bool, Report* report, Document* doc) const override {
     return extract_verb(bytes, o, report, doc);
   }
@@ -244,8 +245,8 @@ void def_verb(py::module_& m, const char* name, const std::string& doc_name, con
       },
       py::arg("text"), text_doc.c_str());
   const std::string document_doc = std::string("Like ") + name +
-                                   "(), but returns a dict: {'text': str, 'meta': {url, site, title, byline, date, "
-                                   "lang}, 'report': {'counts': {'stage/kind': n}, 'changes': [{stage, kind, line, "
+                                   "(), but returns a dict: {'text': str, 'meta': {title, byline, date, modified, "
+                                   "url, site, description, lang, language}, 'report': {'counts': {'stage/kind': n}, 'changes': [{stage, kind, line, "
                                    "detail, score}], 'seconds': {stage: s}}, 'blocks': [{text, kind, kept, reason, "
                                    "score, first_line, last_line, dom_path, link_chars}]} (blocks and meta are empty "
                                    "for the text-level verbs fix and norm).";
@@ -265,7 +266,9 @@ void def_verb(py::module_& m, const char* name, const std::string& doc_name, con
   const std::string jsonl_name = std::string(name) + "_jsonl_line";
   const std::string jsonl_doc = std::string("One JSON Lines record through ") + name + ", as `winnow " + name +
                                 " --jsonl` does it: LINE (bytes or str, without its newline) with its FIELD "
-                                "string replaced, every other byte unchanged, and a final newline. A line the "
+                                "string replaced (clean and extract also add the metadata members the record "
+                                "lacks: no_metadata, replace_metadata), every other byte unchanged, and a final "
+                                "newline. A line the "
                                 "command line reports (blank, not JSON, no string FIELD) raises RecordError with "
                                 "its message, the line the command line writes in its place (.output) and whether "
                                 "it counts as a failed record (.failed: exit status 2).";
@@ -273,13 +276,19 @@ void def_verb(py::module_& m, const char* name, const std::string& doc_name, con
       jsonl_name.c_str(),
       [jsonl_name](py::object line, const std::string& field, py::kwargs kwargs) {
         V verb;
+        tools::MetadataOptions metadata;
+        metadata.add = verb.finds_metadata;  // fix, strip, dedupe and norm find none
+        if (verb.finds_metadata) tools::add_metadata_options(verb.options, metadata);
         apply_options(jsonl_name.c_str(), verb.options, kwargs);
         std::string bytes = input_bytes(line, jsonl_name.c_str());
         JsonLine step;
         std::string out = without_gil([&] {
           step = read_json_line(bytes, field);
           if (step.kind != JsonLine::Kind::kText) return std::string();
-          return step.record->with_string(field, verb.run(step.text, true, nullptr, nullptr)) + "\n";
+          Document doc;
+          std::string text = verb.run(step.text, true, nullptr, metadata.add ? &doc : nullptr);
+          return record_with_metadata(*step.record, field, text, metadata.add ? &doc.meta : nullptr, metadata.replace) +
+                 "\n";
         });
         if (step.kind != JsonLine::Kind::kText) {
           throw_record_error(step.message, step.output, step.kind != JsonLine::Kind::kBlank);
@@ -316,7 +325,7 @@ void for_each_record(py::iterable records, const std::string& source, const std:
     std::optional<CorpusRecord> fields = without_gil([&]() -> std::optional<CorpusRecord> {
       std::optional<JsonRecord> rec = JsonRecord::parse(line, &error);
       if (!rec) return std::nullopt;
-      return corpus_record(*rec, field, location, &error);
+      return corpus_record(*rec, field, &error);
     });
     if (!fields) {
       // As the command line does it when given a list: the record is reported and skipped.

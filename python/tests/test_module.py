@@ -13,7 +13,9 @@ VERBS = ["clean", "extract", "fix", "strip", "dedupe", "norm"]
 # The options of `winnow VERB --help` that say how documents are read and written (files,
 # framings, diagnostics): the Python functions take one document, so they have none of these.
 DOCUMENT_OPTIONS = {"output", "recursive", "jobs", "null-data", "jsonl", "field", "check", "explain", "json",
-                    "stats", "max-bytes", "truncate", "text", "quiet", "help", "version"}
+                    "stats", "max-bytes", "truncate", "text", "quiet", "help", "version",
+                    # JSON Lines records only: *_jsonl_line() takes no_metadata and replace_metadata
+                    "to-jsonl", "no-metadata", "replace-metadata"}
 # Options that name files (strip's site models) or choose another output (extract --blocks).
 FILE_OPTIONS = {"learn", "model", "merge-models", "site", "blocks", "corpus", "sign", "merge", "apply", "report",
                 "threshold", "bands", "rows",
@@ -115,7 +117,8 @@ def test_clean_document_has_text_meta_report_and_blocks():
     doc = winnow.clean_document(page)
     assert doc["text"] == winnow.clean(page)
     assert set(doc) == {"text", "meta", "report", "blocks"}
-    assert set(doc["meta"]) == {"url", "site", "title", "byline", "date", "lang", "language"}
+    assert set(doc["meta"]) == {"title", "byline", "date", "modified", "url", "site", "description", "lang",
+                                "language"}
     assert doc["blocks"] and all(set(b) >= {"text", "kind", "kept", "reason"} for b in doc["blocks"])
     kept = [b["text"] for b in doc["blocks"] if b["kept"]]
     assert "\n\n".join(kept) + "\n" == doc["text"]

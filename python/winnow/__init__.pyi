@@ -13,11 +13,13 @@ class RecordError(ValueError):
     failed: bool   # whether it counts as a failed record (exit status 2)
 
 class Meta(TypedDict):
-    url: str
-    site: str
     title: str
     byline: str
-    date: str  # ISO 8601 (clean); as the page gives it (extract)
+    date: str  # published, ISO 8601
+    modified: str  # ISO 8601
+    url: str
+    site: str
+    description: str
     lang: str  # declared
     language: str  # detected
 
@@ -50,7 +52,7 @@ class DocumentDict(TypedDict):
     report: ReportDict
     blocks: List[BlockDict]
 
-# clean: from_, no_fix, no_strip, no_title, no_dedupe, fix's no_* and compat, norm's options.
+# clean: from_, no_fix, no_strip, no_title, no_dedupe, lang, markdown, fix's no_* and compat, norm's options.
 def clean(
     text: Text,
     *,
@@ -60,6 +62,7 @@ def clean(
     no_title: bool = ...,
     no_dedupe: bool = ...,
     lang: str = ...,
+    markdown: bool = ...,
     no_mojibake: bool = ...,
     no_mixups: bool = ...,
     no_c1: bool = ...,
@@ -75,9 +78,17 @@ def clean(
 ) -> str: ...
 def clean_document(text: Text, **options: Any) -> DocumentDict: ...
 def clean_jsonl_line(line: Text, field: str = "text", **options: Any) -> bytes: ...
-def extract(text: Text, *, no_title: bool = ...) -> str: ...
-def extract_document(text: Text, *, no_title: bool = ...) -> DocumentDict: ...
-def extract_jsonl_line(line: Text, field: str = "text", *, no_title: bool = ...) -> bytes: ...
+def extract(text: Text, *, no_title: bool = ..., markdown: bool = ...) -> str: ...
+def extract_document(text: Text, *, no_title: bool = ..., markdown: bool = ...) -> DocumentDict: ...
+def extract_jsonl_line(
+    line: Text,
+    field: str = "text",
+    *,
+    no_title: bool = ...,
+    markdown: bool = ...,
+    no_metadata: bool = ...,
+    replace_metadata: bool = ...,
+) -> bytes: ...
 def fix(
     text: Text,
     *,

@@ -118,18 +118,23 @@ std::string record_place(const std::string& file, std::uint64_t record);
 // stay as they are).
 std::string canonical_file_name(const std::string& file);
 
+// A document's id, one rule for dedupe and check, the Python module and the command line: the
+// record's "id" member when it is a string, or the JSON text of its value when it is another
+// value than null (a number: "42"); else its "url" string; else (also for a document with no
+// record, RECORD null) "text:" and the 32 hex digits of the 128-bit MurmurHash3 of TEXT. An
+// empty id counts as none. So an id never depends on where the document is, and a corpus gives
+// the same verdicts however it is cut into shards. (A whole file's id is its name, which the
+// caller gives instead.)
+std::string document_id(const JsonRecord* record, std::string_view text);
+
 struct CorpusRecord {
-  // The "id" member when it is a string, or the JSON text of its value when it is another
-  // value than null (a number: "42"); else the "url" string; else LOCATION ("FILE:LINE").
-  // An empty id counts as none.
-  std::string id;
+  std::string id;  // document_id()
   std::string date;  // the "date" string, or empty
   std::string text;  // the string member FIELD
 };
 // The CorpusRecord of REC, or nullopt with *error set ("no field 'text'", "field 'text' is
 // not a string") when FIELD is absent or not a string.
-std::optional<CorpusRecord> corpus_record(const JsonRecord& rec, std::string_view field, std::string_view location,
-                                          std::string* error);
+std::optional<CorpusRecord> corpus_record(const JsonRecord& rec, std::string_view field, std::string* error);
 
 // The line `--apply --report` writes for a removed document: REMOVED_ID TAB KEPT_ID TAB
 // SIMILARITY (three decimals, a '.' whatever the locale) and a newline, the ids with

@@ -17,6 +17,8 @@
 #include <string_view>
 #include <vector>
 
+#include "winnow/metadata.h"
+
 namespace winnow {
 
 enum class BlockKind : std::uint8_t {
@@ -45,15 +47,22 @@ struct Block {
   Verdict verdict = Verdict::kKeep;
   std::string reason;  // why it was dropped: a short token such as "newsletter" or "duplicate"
   double score = 0;    // the classifier's score behind the verdict, when there is one
+  // The structure Markdown output needs (see markdown.h), filled by extract; empty for
+  // blocks of plain text. A stage that cuts a block gives every part the block's shape, but
+  // not its cells.
+  struct Shape {
+    std::uint8_t level = 0;    // kHeading: 1..6 for h1..h6
+    std::uint8_t depth = 0;    // kListItem: the lists it is in (1: a top-level list); kQuote: the quotes
+    std::uint32_t number = 0;  // kListItem of an ordered list: its number; 0 for a bullet item
+    // kPreformatted: norm keeps its spaces, tabs and blank lines (it only makes the characters
+    // canonical) and resplit does not cut it. Set for Markdown output (a code block).
+    bool verbatim = false;
+  } shape;
+  // kTable: the cells of each row, empty cells included (the first row is the header row in
+  // Markdown). Fix and norm rewrite each cell as they rewrite the text.
+  std::vector<std::vector<std::string>> cells;
 
   bool kept() const { return verdict == Verdict::kKeep; }
-};
-
-struct Metadata {
-  std::string url, site, title, byline;
-  std::string date;      // ISO 8601 once finish_metadata() has run (see pipeline.h)
-  std::string lang;      // the language the page declares (<html lang>), as declared
-  std::string language;  // the language detected from the text (BCP 47 primary subtag)
 };
 
 struct Document {
@@ -106,8 +115,8 @@ bool is_wrapped_break(std::string_view prev, std::string_view next);
 // what a later stage judges is what a second reading of the output would judge: a block
 // holding a blank line is cut there, and with SplitMode::kAuto a document whose only kept
 // block has several lines becomes one block a line (lines of a hard wrap stay together, as
-// split() keeps them); a block of blank lines only is dropped as "empty". Parts keep their
-// block's kind, DOM path and source lines. Returns the number of blocks changed (0: DOC
+// split() keeps them); a block of blank lines only is dropped as "empty". A verbatim block
+// (Block::Shape) is left whole. Parts keep their block's kind, shape, DOM path and source lines. Returns the number of blocks changed (0: DOC
 // already reads back as it is).
 std::size_t resplit(Document& doc, SplitMode mode);
 

@@ -60,6 +60,9 @@ struct ExtractOptions {
   // Put the headline first, as a kHeading block with dom_path "title". When false, the
   // headline is still found (and its copy in the body dropped) but not output.
   bool title = true;
+  // extract_verb (transforms.h) writes Markdown (render_markdown, see markdown.h) rather than
+  // plain text. extract() itself fills the structure Markdown needs either way.
+  bool markdown = false;
 };
 
 // Extracts the article of HTML, which must be UTF-8 (run decode() first: a <meta charset> in

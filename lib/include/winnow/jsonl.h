@@ -38,6 +38,16 @@ class JsonRecord {
   // rest of the line are replaced by U+FFFD, and *REPAIRED (if given) grows by their number.
   std::string with_string(std::string_view key, std::string_view value, std::size_t* repaired = nullptr) const;
 
+  // One member to set with with_strings(): KEY's value becomes VALUE when KEY is absent, or
+  // when it is present and REPLACE is true.
+  struct Edit {
+    std::string_view key, value;
+    bool replace = true;
+  };
+  // The line with every edit of EDITS made as with_string() makes one: present members are
+  // replaced where they stand, absent ones appended in the order of EDITS.
+  std::string with_strings(const std::vector<Edit>& edits, std::size_t* repaired = nullptr) const;
+
   // The whole line repaired in the same way.
   std::string repaired_line(std::size_t* repaired = nullptr) const;
 

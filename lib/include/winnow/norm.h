@@ -33,6 +33,10 @@ std::string normalize(std::string_view text, const NormOptions& options = {}, Re
 
 // Normalises the text of every kept block of DOC in place; blocks left empty are dropped with
 // reason "empty". The block structure is DOC's own: nothing is split or merged across blocks.
+// A verbatim block (Block::Shape::verbatim, a code block) keeps its spaces, tabs and inner blank
+// lines: each line is only composed (and ill-formed UTF-8 replaced), with trailing spaces
+// removed. A table's cells (Block::cells) are normalised each as one line, without being
+// reported again.
 void normalize(Document& doc, const NormOptions& options = {}, Report* report = nullptr);
 
 }  // namespace winnow

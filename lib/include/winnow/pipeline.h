@@ -2,6 +2,7 @@
 //
 //   bytes --decode--> UTF-8 --(markup: extract | text: split)--> blocks
 //         --rewrite: fix, norm--> --selections: strip, dedupe, resplit (to a fixed point)--> render
+//         (plain text, or Markdown: CleanOptions::markdown)
 //
 // Input is markup when looks_like_html() says so (see markup.h: also behind a preamble such
 // as a wrapper tag or an HTTP header). The blocks are rewritten once (a block norm changed is
@@ -42,17 +43,19 @@ struct CleanOptions {
   // BCP 47 primary subtags are kept; any other document comes out empty, and is counted and
   // reported as "clean/language" with the language found ("unknown" when none).
   std::vector<std::string> languages;
+  // Write Markdown (render_markdown, see markdown.h) rather than plain text. A page's
+  // preformatted blocks are then verbatim (Block::Shape): norm keeps their spaces. Which
+  // blocks are kept, the language and the reparse decision come from the plain text, so they
+  // are the same either way; text input comes out as it would without Markdown.
+  bool markdown = false;
 };
 
 // Cleans one document given as raw bytes (any encoding). REPORT, if given, receives what every
 // stage changed or removed, one count "removed/REASON" for every dropped block, and the time
 // each stage took. DOC, if given, receives the final block model (dropped blocks
-// included, with their reasons).
+// included, with their reasons) and its metadata, completed by finish_metadata() (see
+// metadata.h).
 std::string clean(std::string_view bytes, const CleanOptions& options = {}, Report* report = nullptr,
                   Document* doc = nullptr);
-
-// Completes DOC's metadata for output: the date as ISO 8601 (empty when it cannot be read,
-// see date.h) and the language detected from TEXT, the document's output (see language.h).
-void finish_metadata(Document& doc, std::string_view text);
 
 }  // namespace winnow

@@ -25,7 +25,8 @@
 
 namespace winnow {
 
-// `winnow extract`: decode, extract, render.
+// `winnow extract`: decode, extract, render (render_markdown with ExtractOptions::markdown);
+// DOC's metadata is completed by finish_metadata().
 std::string extract_verb(std::string_view bytes, const ExtractOptions& options = {}, Report* report = nullptr,
                          Document* doc = nullptr);
 
