@@ -190,6 +190,9 @@ TEST(Inputs, OutputFileKeepsDocumentsOfSeveralFilesApart) {
   r = run_tool({"extract", dir + "/c.warc", dir + "/d.warc.gz", "-o", dir + "/out.jsonl"});
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(lines(read_file(dir + "/out.jsonl")).size(), 4u);
+  // Standard input among WARC files is another input: refused.
+  r = run_tool({"extract", dir + "/c.warc", "-", "-o", dir + "/out2.jsonl"}, "text");
+  EXPECT_EQ(r.status, 2);
   r = run_tool({"extract", "--to-jsonl", dir + "/a.txt", dir + "/b.txt", "-o", dir + "/out.jsonl"});
   EXPECT_EQ(r.status, 0) << r.err;
   r = run_tool({"norm", dir + "/a.txt", dir + "/b.txt"});

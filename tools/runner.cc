@@ -876,12 +876,16 @@ void refuse_documents_run_together(const DocumentOptions& opts, const std::vecto
     return;
   }
   for (const std::string& f : files) {
+    // Only a regular file is looked at: what is read from a pipe or a FIFO would be lost.
     bool warc = false;
-    try {
-      Input in(f);
-      warc = f != "-" && looks_like_warc(in.peek(8));
-    } catch (const IoError&) {
-      continue;  // reported when it is read
+    if (f != "-") {
+      struct stat st;
+      if (stat(f.c_str(), &st) != 0) continue;  // reported when it is read
+      try {
+        warc = S_ISREG(st.st_mode) && looks_like_warc(Input(f).peek(8));
+      } catch (const IoError&) {
+        continue;
+      }
     }
     if (!warc) {
       throw cli::UsageError("-o " + opts.output +

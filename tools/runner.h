@@ -64,7 +64,8 @@ void cut_at_character(std::string& record);
 // Throws cli::UsageError when OPTS write one file (-o FILE, not -r) in the plain framing (not
 // -z, --jsonl or --to-jsonl) and FILES are several inputs that are not all WARC files (whose
 // records come out as JSON Lines): their documents would run together in FILE with nothing to
-// tell where one ends. Standard output concatenates them, as cat does.
+// tell where one ends. Standard output concatenates them, as cat does. Only regular files are
+// read (their first bytes) to tell WARC files: a pipe or FIFO counts as another input.
 void refuse_documents_run_together(const DocumentOptions& opts, const std::vector<std::string>& files);
 
 // Where a document came from, for the transform and for diagnostics.
