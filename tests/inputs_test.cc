@@ -43,6 +43,9 @@ std::vector<std::string> lines(const std::string& text) {
   return out;
 }
 
+// TEXT (ASCII without quotes or backslashes) as a JSON string.
+std::string json_string(const std::string& text) { return "\"" + text + "\""; }
+
 std::string replace_all(std::string text, const std::string& from, const std::string& to) {
   for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
     text.replace(at, from.size(), to);
@@ -93,6 +96,12 @@ TEST(Inputs, EveryVerbReadsWarcAsRecords) {
   std::sort(kept.begin(), kept.end());
   std::sort(one_copy.begin(), one_copy.end());
   EXPECT_EQ(kept, one_copy);
+  // strip --learn: each response a page of the site of its URL, as the same pages in JSON Lines.
+  write_file(dir + "/pages.jsonl", "{\"url\":\"http://a.example/1\",\"text\":" + json_string(kPage1) +
+                                       "}\n{\"url\":\"http://a.example/2\",\"text\":" + json_string(kPage2) + "}\n");
+  EXPECT_EQ(run_tool({"strip", "--learn", dir + "/w.model", dir + "/c.warc"}).status, 0);
+  EXPECT_EQ(run_tool({"strip", "--learn", dir + "/j.model", "--jsonl", dir + "/pages.jsonl"}).status, 0);
+  EXPECT_EQ(read_file(dir + "/w.model"), read_file(dir + "/j.model"));
   // -r names a WARC file's output .jsonl for every verb.
   r = run_tool({"norm", "-r", dir + "/c.warc", "-o", dir + "/out"});
   EXPECT_EQ(r.status, 0) << r.err;

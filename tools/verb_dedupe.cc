@@ -14,6 +14,7 @@
 #include "runner.h"
 #include "settings.h"
 #include "verbs.h"
+#include "warc_documents.h"
 #include "winnow/atomic_file.h"
 #include "winnow/binary.h"
 #include "winnow/decode.h"
@@ -22,8 +23,6 @@
 #include "winnow/input.h"
 #include "winnow/norm.h"
 #include "winnow/transforms.h"
-#include "winnow/utf8.h"
-#include "winnow/warc.h"
 
 namespace winnow::tools {
 namespace {
@@ -46,50 +45,25 @@ void refuse_repeated_files(const std::vector<std::string>& files) {
   }
 }
 
-// The documents of a WARC file: each HTML response, with its WARC-Record-ID (else its URL) as
-// id, its WARC-Date as date and, as the bytes to write, the JSON Lines record every verb writes
-// for it ({"url","crawl_date","id",FIELD: the decoded body}). Returns false when a record was bad.
+// The documents of a WARC file (warc_documents.h), with the WARC-Record-ID (else the URL) as id,
+// the WARC-Date as date and, as the bytes to write, the JSON Lines record every verb writes for
+// a response ({"url","crawl_date","id",FIELD: the decoded payload}).
 template <typename Visit>
-bool for_each_warc_document(const DocumentOptions& opts, Input& in, const std::string& file, const std::string& name,
-                            Visit&& visit) {
-  bool ok = true;
-  WarcReader reader(in, opts.max_bytes);
-  WarcRecord rec;
-  while (reader.next(rec)) {
-    const std::string location = name + "#" + std::to_string(rec.number);
-    std::string error = rec.framing_error;
-    if (error.empty() && rec.oversized) error = "record exceeds --max-bytes (" + std::to_string(opts.max_bytes) + ")";
-    if (error.empty() && (rec.type != "response" || rec.content_type.rfind("application/http", 0) != 0)) continue;
-    std::optional<HttpResponse> http;
-    if (error.empty()) http = parse_http_response(rec.block, opts.max_bytes, &error);
-    if (http && (http->status < 200 || http->status > 299 ||
-                 (http->media_type != "text/html" && http->media_type != "application/xhtml+xml"))) {
-      continue;
-    }
-    std::string_view format = http && !opts.text ? binary_format(http->body) : std::string_view();
-    if (!format.empty()) error = "binary data (" + std::string(format) + ")";
-    if (!error.empty()) {
-      cli::error((rec.framing_error.empty() ? location : name) + ": " + error + ", record skipped");
-      ok = false;
-      continue;
-    }
-    DecodeOptions decode_options;
-    decode_options.declared = http->charset;
-    Decoded decoded = decode(http->body, decode_options);
+bool for_each_warc_corpus_document(const DocumentOptions& opts, Input& in, const std::string& file,
+                                   const std::string& name, Visit&& visit) {
+  return for_each_warc_document(opts, in, name, [&](const WarcDocument& w) {
     CorpusDocument doc;
-    doc.location = location;
-    const std::string url = utf8::sanitize(rec.target_uri);
-    doc.date = utf8::sanitize(rec.date);
-    doc.id = rec.record_id.empty() ? url : utf8::sanitize(rec.record_id);
-    doc.place = record_place(file, rec.number);
-    doc.text = decoded.text;
-    const std::string line = "{\"url\":" + json_quote(url) + ",\"crawl_date\":" + json_quote(doc.date) +
-                             ",\"id\":" + json_quote(doc.id) + "," + json_quote(opts.field) + ":" +
-                             json_quote(decoded.text) + "}\n";
+    doc.location = w.location;
+    doc.date = w.date;
+    doc.id = w.id.empty() ? w.url : w.id;
+    doc.place = record_place(file, w.number);
+    doc.text = w.text;
+    const std::string line = "{\"url\":" + json_quote(w.url) + ",\"crawl_date\":" + json_quote(w.date) +
+                             ",\"id\":" + json_quote(doc.id) + "," + json_quote(opts.field) + ":" + json_quote(w.text) +
+                             "}\n";
     doc.raw = line;
     visit(doc);
-  }
-  return ok;
+  });
 }
 
 void report_trailing_garbage(const Input& in, const std::string& name, bool& ok) {
@@ -110,7 +84,7 @@ bool for_each_document(const DocumentOptions& opts, const std::vector<std::strin
       Input in(file);
       const std::string name = file == "-" ? "(standard input)" : file;
       if (looks_like_warc(in.peek(8))) {
-        ok &= for_each_warc_document(opts, in, file, name, visit);
+        ok &= for_each_warc_corpus_document(opts, in, file, name, visit);
         report_trailing_garbage(in, name, ok);
         continue;
       }

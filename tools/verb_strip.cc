@@ -9,6 +9,7 @@
 #include "settings.h"
 #include "verb_options.h"
 #include "verbs.h"
+#include "warc_documents.h"
 #include "winnow/atomic_file.h"
 #include "winnow/decode.h"
 #include "winnow/input.h"
@@ -71,6 +72,15 @@ int learn(const DocumentOptions& io, const std::string& forced_site, std::vector
   for (const std::string& file : files) {
     try {
       Input in(file);
+      if (looks_like_warc(in.peek(8))) {  // each HTML response a page of the site of its URL
+        const std::string name = file == "-" ? "(standard input)" : file;
+        if (!for_each_warc_document(io, in, name, [&](const WarcDocument& w) {
+              model.add_page(forced_site.empty() ? site_of_url(w.url) : forced_site, page_keys(split(w.text)));
+            })) {
+          status = 2;
+        }
+        continue;
+      }
       Framing framing = io.jsonl ? Framing::kLines : io.null_data ? Framing::kNul : Framing::kWhole;
       std::string record;
       bool oversized = false;
