@@ -827,7 +827,7 @@ void add_document_options(std::vector<cli::Option>& options, DocumentOptions& o,
                      "cut documents larger than --max-bytes at the limit instead of skipping them",
                      [&o](const char*) { o.truncate = true; }});
   options.push_back({"text", 'a', Arg::kNone, nullptr,
-                     "read binary data (images, executables, archives, NUL runs) as text instead of skipping it",
+                     "read binary data (images, executables, archives) as text, not skip it",
                      [&o](const char*) { o.text = true; }});
   options.push_back({"quiet", 'q', Arg::kNone, nullptr, "print no diagnostics other than errors",
                      [&o](const char*) { o.quiet = true; }});
