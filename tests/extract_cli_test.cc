@@ -47,7 +47,13 @@ TEST(ExtractCli, EmptyBadAndBinaryInputGiveADefinedResult) {
   EXPECT_EQ(r.status, 0);
   std::string binary;
   for (int i = 0; i < 4096; ++i) binary += static_cast<char>((i * 7919) & 0xFF);
+  // Bytes without a header, a tenth of them control bytes: binary data, refused (not read as a
+  // page of mojibake), unless -a says to read them as text.
   r = run_tool({"extract"}, binary);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err, "winnow: (standard input): binary data (control bytes), skipped\n");
+  EXPECT_EQ(r.out, "");
+  r = run_tool({"extract", "-a"}, binary);
   EXPECT_EQ(r.status, 0);
   EXPECT_TRUE(r.err.empty()) << r.err;
 }

@@ -4,6 +4,7 @@
 #include <zlib.h>
 
 #include "run_tool.h"
+#include "warc_builder.h"
 
 namespace winnow {
 namespace {
@@ -43,6 +44,50 @@ TEST(Input, GzipIsTransparentAndTruncationIsAnError) {
   std::string bytes = testing::read_file(path);
   testing::write_file(dir + "/t.gz", bytes.substr(0, bytes.size() / 2));
   EXPECT_THROW(records(dir + "/t.gz", Framing::kWhole), IoError);
+}
+
+TEST(Input, ZstdIsTransparentFrameByFrame) {
+  using testing::zstd_frame;
+  std::string dir = testing::temp_dir();
+  std::string text(300000, 'a');
+  // Two frames and a skippable frame between them read as one stream, as zstdcat reads them.
+  const std::string skippable("\x50\x2A\x4D\x18\x03\x00\x00\x00xyz", 11);
+  testing::write_file(dir + "/x.zst", zstd_frame(text) + skippable + zstd_frame(std::string("b\0c", 3)));
+  std::vector<std::string> recs = records(dir + "/x.zst", Framing::kNul);
+  ASSERT_EQ(recs.size(), 2u);
+  EXPECT_TRUE(recs[0] == text + "b") << recs[0].size();
+  EXPECT_EQ(recs[1], "c");
+  // Cut short: an error, not a short document.
+  std::string bytes = zstd_frame(text + "tail");
+  testing::write_file(dir + "/t.zst", bytes.substr(0, bytes.size() - 3));
+  try {
+    records(dir + "/t.zst", Framing::kWhole);
+    ADD_FAILURE() << "no error";
+  } catch (const IoError& e) {
+    EXPECT_EQ(e.message().rfind("corrupt zstd data: ", 0), 0u) << e.message();
+  }
+  // Data after the last frame is noted, zero padding is not.
+  for (const auto& [tail, garbage] : {std::pair<std::string, bool>{"junk", true}, {std::string(64, '\0'), false}}) {
+    testing::write_file(dir + "/g.zst", zstd_frame("doc") + tail);
+    Input in(dir + "/g.zst");
+    std::string rec;
+    bool oversized = false;
+    ASSERT_TRUE(in.next(rec, Framing::kWhole, 100, &oversized));
+    EXPECT_EQ(rec, "doc");
+    EXPECT_FALSE(in.next(rec, Framing::kWhole, 100, &oversized));
+    EXPECT_EQ(in.trailing_garbage(), garbage);
+  }
+}
+
+TEST(Input, ZstdBombIsBoundedByTheRecordLimit) {
+  // 64 MiB of one byte compress to a few KiB; a record keeps only its first max_bytes.
+  std::string dir = testing::temp_dir();
+  testing::write_file(dir + "/bomb.zst", testing::zstd_frame(std::string(64u << 20, 'x')));
+  int oversized = 0;
+  auto recs = records(dir + "/bomb.zst", Framing::kWhole, 1000, &oversized);
+  ASSERT_EQ(recs.size(), 1u);
+  EXPECT_EQ(recs[0], std::string(1000, 'x'));
+  EXPECT_EQ(oversized, 1);
 }
 
 TEST(Input, OversizedRecordsAreCappedAndSkipped) {

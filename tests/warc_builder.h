@@ -1,8 +1,9 @@
-// warc_builder.h: small WARC files for tests, built here rather than checked in, so that each
-// test shows the bytes it reads.
+// warc_builder.h: small WARC files (and gzip members, zstd frames) for tests, built here rather
+// than checked in, so that each test shows the bytes it reads.
 #pragma once
 
 #include <zlib.h>
+#include <zstd.h>
 
 #include <stdexcept>
 #include <string>
@@ -41,6 +42,15 @@ inline std::string gzip_member(const std::string& bytes) {
   out.resize(z.total_out);
   deflateEnd(&z);
   if (rc != Z_STREAM_END) throw std::runtime_error("deflate");
+  return out;
+}
+
+// BYTES as one zstd frame.
+inline std::string zstd_frame(const std::string& bytes) {
+  std::string out(ZSTD_compressBound(bytes.size()), '\0');
+  std::size_t n = ZSTD_compress(out.data(), out.size(), bytes.data(), bytes.size(), 3);
+  if (ZSTD_isError(n)) throw std::runtime_error("ZSTD_compress");
+  out.resize(n);
   return out;
 }
 

@@ -104,16 +104,38 @@ TEST(Warc, WrongContentLengthIsReportedAndReadingResynchronises) {
       EXPECT_TRUE(recs[1].framing_error.empty() && recs[2].framing_error.empty());
     }
   }
-  // An oversized record, skipped unread, is checked after its block.
-  std::vector<WarcRecord> recs = read_all(with_length(a, block - 5) + b, 10);
+  // An oversized record, skipped unread, is checked after its block: too short, too long (the
+  // next records inside it) and too long past the end of the input all cost only that record.
+  for (std::size_t length : {block - 5, block + 40, block + 100000}) {
+    for (bool gz : {false, true}) {
+      std::vector<std::string> records = {with_length(a, length), b, c};
+      std::vector<WarcRecord> recs = read_all(gz ? gzip_members(records) : records[0] + records[1] + records[2], 10);
+      ASSERT_EQ(recs.size(), 3u) << length << gz;
+      EXPECT_TRUE(recs[0].oversized);
+      EXPECT_EQ(recs[0].framing_error,
+                "WARC record 1: Content-Length " + std::to_string(length) +
+                    " does not end at the record terminator; skipped to the next record");
+      EXPECT_EQ(recs[1].target_uri, "http://b/") << length << gz;
+      EXPECT_EQ(recs[2].target_uri, "http://c/") << length << gz;
+    }
+  }
+  // A right Content-Length whose block holds what looks like the next record is no error.
+  const std::string inner = warc_response("http://inner/", "", "x");
+  std::vector<WarcRecord> recs = read_all(warc_response("http://a/", "", "page\r\n\r\n" + inner) + b, 10);
   ASSERT_EQ(recs.size(), 2u);
-  EXPECT_FALSE(recs[0].framing_error.empty());
+  EXPECT_TRUE(recs[0].oversized && recs[0].framing_error.empty());
   EXPECT_EQ(recs[1].target_uri, "http://b/");
   // On the command line: reported, exit 2, the other records cleaned.
   std::string dir = testing::temp_dir();
   testing::write_file(dir + "/x.warc", with_length(a, block + 40) +
                                           warc_response("http://b/", "Content-Type: text/html\r\n", "<p>Second.</p>"));
   testing::ToolResult t = testing::run_tool({"clean", dir + "/x.warc"});
+  EXPECT_EQ(t.status, 2);
+  EXPECT_NE(t.err.find("x.warc: WARC record 1: Content-Length"), std::string::npos) << t.err;
+  EXPECT_NE(t.out.find("\"url\":\"http://b/\""), std::string::npos) << t.out;
+  // The same with record 1 (69 bytes) over --max-bytes, skipped unread, and record 2 (58) not:
+  // record 2 is still cleaned.
+  t = testing::run_tool({"clean", "--max-bytes", "60", dir + "/x.warc"});
   EXPECT_EQ(t.status, 2);
   EXPECT_NE(t.err.find("x.warc: WARC record 1: Content-Length"), std::string::npos) << t.err;
   EXPECT_NE(t.out.find("\"url\":\"http://b/\""), std::string::npos) << t.out;

@@ -67,23 +67,25 @@ void refuse_overwriting_inputs(const std::vector<TreeEntry>& entries, const std:
 
 }  // namespace
 
-std::string output_name(std::string_view name, bool warc) {
+std::string output_name(std::string_view name) {
   std::string out(name);
-  if (ends_with(out, ".gz")) out.resize(out.size() - 3);
+  for (std::string_view ext : {".gz", ".zst"}) {
+    if (ends_with(out, ext)) out.resize(out.size() - ext.size());
+  }
   for (std::string_view ext : {".html", ".htm"}) {
     if (ends_with(out, ext)) return out.substr(0, out.size() - ext.size()) + ".txt";
   }
-  if (warc && ends_with(out, ".warc")) return out.substr(0, out.size() - 5) + ".jsonl";
+  if (ends_with(out, ".warc")) return out.substr(0, out.size() - 5) + ".jsonl";
   return out;
 }
 
-std::vector<TreeEntry> list_tree(const std::vector<std::string>& operands, const std::string& outdir, bool warc) {
+std::vector<TreeEntry> list_tree(const std::vector<std::string>& operands, const std::string& outdir) {
   std::vector<TreeEntry> entries;
   std::map<std::string, std::string> claimed;  // output -> the input that claimed it
   std::vector<std::string> inputs;             // every input listed, error entries included
   auto add = [&](const std::string& input, const fs::path& relative) {
     inputs.push_back(input);
-    fs::path rel = relative.parent_path() / output_name(relative.filename().string(), warc);
+    fs::path rel = relative.parent_path() / output_name(relative.filename().string());
     std::string output = (fs::path(outdir) / rel).string();
     auto [it, fresh] = claimed.emplace(output, input);
     if (fresh) {

@@ -20,9 +20,10 @@ struct TreeEntry {
   std::string error;   // what went wrong listing this path (a diagnostic), else empty
 };
 
-// The output name of input NAME: ".gz" is dropped, then ".html"/".htm" become ".txt" and, when
-// WARC is set, ".warc" becomes ".jsonl"; any other name is kept.
-std::string output_name(std::string_view name, bool warc);
+// The output name of input NAME: ".gz" or ".zst" is dropped, then ".html"/".htm" become ".txt"
+// and ".warc" becomes ".jsonl" (every verb writes JSON Lines for a WARC file); any other name is
+// kept.
+std::string output_name(std::string_view name);
 
 // Lists the inputs under OPERANDS in order. Problems with one path (missing, unreadable
 // directory, two inputs with the same output) become error entries in their place, and the
@@ -32,6 +33,6 @@ std::string output_name(std::string_view name, bool warc);
 // is written, when OUTDIR lies inside a directory operand or a directory operand inside OUTDIR,
 // or when an output would replace an input (an empty OUTDIR, for runs that write nothing, is not
 // checked).
-std::vector<TreeEntry> list_tree(const std::vector<std::string>& operands, const std::string& outdir, bool warc);
+std::vector<TreeEntry> list_tree(const std::vector<std::string>& operands, const std::string& outdir);
 
 }  // namespace winnow::tools

@@ -21,6 +21,7 @@
 #include "corpus_tree.h"
 #include "progress.h"
 #include "winnow/atomic_file.h"
+#include "winnow/binary.h"
 #include "winnow/input.h"
 #include "winnow/utf8.h"
 #include "winnow/warc.h"
@@ -114,7 +115,7 @@ class Runner {
     auto start = std::chrono::steady_clock::now();
     std::vector<TreeEntry> entries;
     if (opts_.recursive) {
-      entries = list_tree(files, opts_.check ? "" : opts_.output, opts_.warc);
+      entries = list_tree(files, opts_.check ? "" : opts_.output);
     } else {
       for (const std::string& f : files) entries.push_back({f, {}, {}});
     }
@@ -239,7 +240,9 @@ class Runner {
     try {
       Input in(entry.input);
       const std::string name = entry.input == "-" ? "(standard input)" : entry.input;
-      if (opts_.warc && looks_like_warc(in.peek(8))) {
+      if (refuse_binary_input(in, name, close)) {
+        // reported; nothing of it is read
+      } else if (looks_like_warc(in.peek(8))) {
         read_warc(in, name);
       } else {
         read_documents(in, name);
@@ -258,6 +261,39 @@ class Runner {
     bytes_read_ += size;
     close.progress_bytes = bytes_read_;
     submit(std::move(close));
+  }
+
+  // An input that starts with the magic number of a binary format (after gzip or zstd is
+  // undone) is reported and not read: one diagnostic, not a document of mojibake (or, with
+  // --jsonl, a line of errors). With -r it gets no output (CLOSE fails); otherwise the other
+  // inputs are still written.
+  bool refuse_binary_input(Input& in, const std::string& name, Task& close) {
+    if (opts_.text) return false;
+    std::string_view format = binary_magic(in.peek(1 << 16));
+    if (format.empty()) return false;
+    Task note;
+    note.messages = diagnostic(name, binary_message(format));
+    note.totals = {.documents_in = 1, .failed = 1};
+    report_.count("input", "binary");
+    submit(std::move(note));
+    if (opts_.recursive) close.totals.failed = 1;
+    return true;
+  }
+
+  static std::string binary_message(std::string_view format) {
+    if (is_unread_compression(format)) return std::string(format) + ", skipped (only gzip and zstd are read)";
+    return "binary data (" + std::string(format) + "), skipped";
+  }
+
+  // A document (or WARC payload) that binary_format() calls binary is reported and skipped.
+  bool refuse_binary_document(Task& t, std::string_view input, Report& report) {
+    if (opts_.text) return false;
+    std::string_view format = binary_format(input);
+    if (format.empty()) return false;
+    t.messages += diagnostic(t.location, binary_message(format));
+    t.totals.failed = 1;
+    report.count("input", "binary");
+    return true;
   }
 
   void read_documents(Input& in, const std::string& name) {
@@ -449,6 +485,7 @@ class Runner {
         case Task::Kind::kDocument:
           t.totals.documents_in = 1;
           t.totals.bytes_in = t.input.size();
+          if (refuse_binary_document(t, t.input, report)) break;
           if (std::optional<Result> r = process(t, t.input, source_of(t, nullptr, {}, opts_.records && opts_.metadata.add), report)) {
             if (opts_.records) {
               t.output = new_record({{"path", t.location}}, *r);
@@ -529,7 +566,10 @@ class Runner {
     std::string().swap(t.input);
     t.totals.documents_in = 1;
     t.totals.bytes_in = http->body.size();
-    if (std::optional<Result> r = process(t, http->body, source_of(t, nullptr, http->charset, opts_.metadata.add), report)) {
+    if (refuse_binary_document(t, http->body, report)) return;
+    Source source = source_of(t, nullptr, http->charset, opts_.metadata.add);
+    source.warc = true;
+    if (std::optional<Result> r = process(t, http->body, source, report)) {
       t.output = new_record({{"url", t.url}, {"crawl_date", t.date}, {"id", t.id}}, *r);
     }
   }
@@ -786,6 +826,9 @@ void add_document_options(std::vector<cli::Option>& options, DocumentOptions& o,
   options.push_back({"truncate", 0, Arg::kNone, nullptr,
                      "cut documents larger than --max-bytes at the limit instead of skipping them",
                      [&o](const char*) { o.truncate = true; }});
+  options.push_back({"text", 'a', Arg::kNone, nullptr,
+                     "read binary data (images, executables, archives) as text, not skip it",
+                     [&o](const char*) { o.text = true; }});
   options.push_back({"quiet", 'q', Arg::kNone, nullptr, "print no diagnostics other than errors",
                      [&o](const char*) { o.quiet = true; }});
 }
@@ -823,8 +866,33 @@ int run_documents(const DocumentOptions& opts, std::vector<std::string> files, c
       if (f == "-") throw cli::UsageError("-r reads files, not standard input");
     }
   }
+  if (!opts.check) refuse_documents_run_together(opts, files);
   if (files.empty()) files.push_back("-");
   return Runner(opts, transform, check_message).run(files);
+}
+
+void refuse_documents_run_together(const DocumentOptions& opts, const std::vector<std::string>& files) {
+  if (opts.recursive || opts.output == "-" || opts.jsonl || opts.null_data || opts.records || files.size() < 2) {
+    return;
+  }
+  for (const std::string& f : files) {
+    // Only a regular file is looked at: what is read from a pipe or a FIFO would be lost.
+    bool warc = false;
+    if (f != "-") {
+      struct stat st;
+      if (stat(f.c_str(), &st) != 0) continue;  // reported when it is read
+      try {
+        warc = S_ISREG(st.st_mode) && looks_like_warc(Input(f).peek(8));
+      } catch (const IoError&) {
+        continue;
+      }
+    }
+    if (!warc) {
+      throw cli::UsageError("-o " + opts.output +
+                            " would run the documents of several FILEs together: give -z or --jsonl to keep "
+                            "them apart, -r -o DIR for an output each, or write to standard output");
+    }
+  }
 }
 
 }  // namespace winnow::tools

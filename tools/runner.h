@@ -1,7 +1,9 @@
 // runner.h: the document loop every text verb shares: read FILEs (or stdin) in one of the
-// three framings, or WARC files, or whole trees (-r), hand each document to the verb's
-// transform on -j worker threads, write the results atomically and in input order, and turn
-// what happened into diagnostics, --explain, --stats, a progress bar and an exit status.
+// three framings, or WARC files (recognised by content, in any framing: one JSON Lines record
+// {"url","crawl_date","id",FIELD,...} out for each HTML response), or whole trees (-r), hand
+// each document to the verb's transform on -j worker threads, write the results atomically
+// and in input order, and turn what happened into diagnostics, --explain, --stats, a progress
+// bar and an exit status.
 //
 // The output, diagnostics and --explain text are the same bytes whatever the number of
 // threads: documents are numbered as they are read, transformed in any order, and written
@@ -41,13 +43,13 @@ struct DocumentOptions {
   bool truncate = false;       // --truncate: cut oversized documents at max_bytes, not skip them
   bool recursive = false;      // -r: FILEs are trees, mirrored under the directory -o names
   unsigned jobs = 1;           // -j: worker threads
-  bool warc = false;           // set by verbs that read WARC files (recognised by content)
+  bool text = false;           // -a: read binary data as text, as grep -a does
   bool records = false;        // --to-jsonl: every document becomes a JSON Lines record
   MetadataOptions metadata;    // what records get from a transform's metadata
 };
 
 // Registers the shared options (-o, -r, -j, -z, --jsonl, --field, -q, --explain, --json,
-// --stats, --max-bytes, --truncate, and --check with CHECK_HELP when that is not null).
+// --stats, --max-bytes, --truncate, -a, and --check with CHECK_HELP when that is not null).
 void add_document_options(std::vector<cli::Option>& options, DocumentOptions& opts, const char* check_help);
 
 // Registers the options of verbs whose transform gives metadata: --to-jsonl, and
@@ -59,6 +61,13 @@ void add_record_options(std::vector<cli::Option>& options, DocumentOptions& opts
 // left as they are (decode repairs or transcodes them).
 void cut_at_character(std::string& record);
 
+// Throws cli::UsageError when OPTS write one file (-o FILE, not -r) in the plain framing (not
+// -z, --jsonl or --to-jsonl) and FILES are several inputs that are not all WARC files (whose
+// records come out as JSON Lines): their documents would run together in FILE with nothing to
+// tell where one ends. Standard output concatenates them, as cat does. Only regular files are
+// read (their first bytes) to tell WARC files: a pipe or FIFO counts as another input.
+void refuse_documents_run_together(const DocumentOptions& opts, const std::vector<std::string>& files);
+
 // Where a document came from, for the transform and for diagnostics.
 struct Source {
   std::string location;       // "FILE", "FILE:LINE" (JSON Lines) or "FILE#N" (-z, WARC record N)
@@ -68,6 +77,7 @@ struct Source {
   std::string_view charset;   // the charset a WARC record's HTTP headers declare, else empty
   std::uint64_t sequence;     // the document's place in input order, whatever the thread
   bool wants_metadata;        // the output is a JSON Lines record that gets metadata members
+  bool warc = false;          // INPUT is the HTTP payload of record RECORD of a WARC file
 };
 
 // What a transform makes of one document: its output text and, from verbs that find it, its
@@ -86,7 +96,9 @@ using Transform = std::function<Result(std::string_view input, const Source& sou
 
 // Runs TRANSFORM over every document of FILES (none: stdin). CHECK_MESSAGE names what --check
 // reports, e.g. "not in canonical form". Returns the exit status: 0, 1 (--check findings) or
-// 2 (an input, a record or the output failed; the other documents are still processed).
+// 2 (an input, a record or the output failed; the other documents are still processed). An
+// input or document that is binary data (winnow/binary.h) is reported ("binary data (PNG
+// image), skipped", counted as input/binary) and not transformed.
 int run_documents(const DocumentOptions& opts, std::vector<std::string> files, const Transform& transform,
                   std::string_view check_message);
 

@@ -111,7 +111,8 @@ int check_main(int argc, char** argv) {
       "boilerplate, repeated blocks, non-canonical text, near-empty documents and, with --corpus,\n"
       "duplicate documents) and prints one finding a line as FILE:LINE:COL: CATEGORY: message,\n"
       "in input order, then a summary. Exit status 0 when clean, 1 on findings, 2 on trouble.\n"
-      "Settings come from the nearest .winnow.toml found upward from the current directory."};
+      "Settings come from the nearest .winnow.toml found upward from the current directory.\n"
+      "Each HTML response of a WARC file is a document of its own, FILE#N."};
   DocumentOptions io;
   Settings settings = load_settings(argc, argv);
   CheckOptions check_opts;
@@ -162,13 +163,20 @@ int check_main(int argc, char** argv) {
       [&](std::string_view input, const Source& source, Report&) {
         std::string cleaned;
         CheckedDocument doc;
-        doc.findings = check_document(input, check_opts, corpus ? &cleaned : nullptr);
-        doc.where = source.location;
-        if (jsonl) {
+        if (source.charset.empty()) {
+          doc.findings = check_document(input, check_opts, corpus ? &cleaned : nullptr);
+        } else {
+          CheckOptions hinted = check_opts;
+          hinted.clean.decode.declared = source.charset;  // from the HTTP headers of a WARC record
+          doc.findings = check_document(input, hinted, corpus ? &cleaned : nullptr);
+        }
+        doc.where = source.location;  // "FILE#N" for record N of a WARC file
+        if (source.json) {
           doc.where = std::string(source.file == "-" ? "(standard input)" : source.file);
           doc.record = source.record;
         }
-        if (corpus) corpus_check.add(source, jsonl || io.null_data, std::move(cleaned), source.location);
+        // A record of a WARC file, like one of JSON Lines or -z, has an id of its own.
+        if (corpus) corpus_check.add(source, jsonl || io.null_data || source.warc, std::move(cleaned), source.location);
         std::lock_guard<std::mutex> lock(mu);
         docs[source.sequence] = std::move(doc);
         return std::string(input);  // nothing to write: check changes nothing

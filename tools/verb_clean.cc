@@ -16,7 +16,7 @@ int clean_main(int argc, char** argv) {
       "repairs mojibake and character damage (see winnow fix), removes web boilerplate (see winnow\n"
       "strip), drops repeated headlines and paragraphs (see winnow dedupe) and writes the canonical\n"
       "text of the article (see winnow norm). WARC files (recognised by content) give JSON Lines\n"
-      "with url, date, id and text for each HTML response."};
+      "with url, crawl_date, id and text for each HTML response."};
   DocumentOptions io;
   Settings settings = load_settings(argc, argv);
   CleanOptions& clean_opts = settings.clean;
@@ -27,7 +27,6 @@ int clean_main(int argc, char** argv) {
   add_document_options(options, io, "exit 1 and say where if the input is not already clean; print nothing");
   std::vector<std::string> files;
   if (!cli::parse(verb, options, argc, argv, files)) return 0;
-  io.warc = true;
   return run_documents(
       io, files,
       [&](std::string_view input, const Source& source, Report& report) -> Result {

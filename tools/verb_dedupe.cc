@@ -10,10 +10,13 @@
 #include <utility>
 #include <vector>
 
+#include "declared_charset.h"
 #include "runner.h"
 #include "settings.h"
 #include "verbs.h"
+#include "warc_documents.h"
 #include "winnow/atomic_file.h"
+#include "winnow/binary.h"
 #include "winnow/decode.h"
 #include "winnow/dedupe.h"
 #include "winnow/dedupe_corpus.h"
@@ -31,6 +34,7 @@ struct CorpusDocument {
   std::string place;      // the canonical path of the file and the record number: which copy this is
   std::string_view text;  // decoded UTF-8 (the JSON Lines field's text)
   std::string_view raw;   // the bytes to copy to the output when the document is kept
+  std::string_view terminator;  // written after RAW: a newline (JSON Lines), a NUL (-z) or nothing
 };
 
 // A file listed twice would be signed twice in the same places, and written twice.
@@ -41,8 +45,36 @@ void refuse_repeated_files(const std::vector<std::string>& files) {
   }
 }
 
-// Reads every document of FILES in the framing of OPTS and calls VISIT on each. Bad records
-// and unreadable files are reported; returns false when any was.
+// The documents of a WARC file (warc_documents.h), with the WARC-Record-ID (else the URL) as id,
+// the WARC-Date as date and, as the bytes to write, the JSON Lines record every verb writes for
+// a response ({"url","crawl_date","id",FIELD: the decoded payload}).
+template <typename Visit>
+bool for_each_warc_corpus_document(const DocumentOptions& opts, Input& in, const std::string& file,
+                                   const std::string& name, Visit&& visit) {
+  return for_each_warc_document(opts, in, name, [&](const WarcDocument& w) {
+    CorpusDocument doc;
+    doc.location = w.location;
+    doc.date = w.date;
+    doc.id = w.id.empty() ? w.url : w.id;
+    doc.place = record_place(file, w.number);
+    doc.text = w.text;
+    const std::string line = "{\"url\":" + json_quote(w.url) + ",\"crawl_date\":" + json_quote(w.date) +
+                             ",\"id\":" + json_quote(doc.id) + "," + json_quote(opts.field) + ":" + json_quote(w.text) +
+                             "}\n";
+    doc.raw = line;
+    visit(doc);
+  });
+}
+
+void report_trailing_garbage(const Input& in, const std::string& name, bool& ok) {
+  if (!in.trailing_garbage()) return;
+  cli::error(name + ": " + Input::kTrailingGarbage);
+  ok = false;
+}
+
+// Reads every document of FILES in the framing of OPTS (or WARC files, recognised by content)
+// and calls VISIT on each. Bad records, binary data and unreadable files are reported; returns
+// false when any was.
 template <typename Visit>
 bool for_each_document(const DocumentOptions& opts, const std::vector<std::string>& files, Visit&& visit) {
   bool ok = true;
@@ -51,6 +83,11 @@ bool for_each_document(const DocumentOptions& opts, const std::vector<std::strin
     try {
       Input in(file);
       const std::string name = file == "-" ? "(standard input)" : file;
+      if (looks_like_warc(in.peek(8))) {
+        ok &= for_each_warc_corpus_document(opts, in, file, name, visit);
+        report_trailing_garbage(in, name, ok);
+        continue;
+      }
       std::string record;
       bool oversized = false;
       while (in.next(record, framing, opts.max_bytes, &oversized)) {
@@ -70,8 +107,14 @@ bool for_each_document(const DocumentOptions& opts, const std::vector<std::strin
           continue;
         }
         doc.raw = record;
+        doc.terminator = opts.jsonl ? "\n" : opts.null_data ? std::string_view("\0", 1) : "";
         doc.place = record_place(file, in.record_number());
         if (!opts.jsonl) {
+          if (std::string_view format = opts.text ? "" : binary_format(record); !format.empty()) {
+            cli::error(doc.location + ": binary data (" + std::string(format) + "), skipped");
+            ok = false;
+            continue;
+          }
           Decoded decoded = decode(record);
           doc.id = opts.null_data ? document_id(nullptr, decoded.text) : file;
           doc.text = decoded.text;
@@ -93,10 +136,7 @@ bool for_each_document(const DocumentOptions& opts, const std::vector<std::strin
         doc.text = fields->text;
         visit(doc);
       }
-      if (in.trailing_garbage()) {
-        cli::error(name + ": " + Input::kTrailingGarbage);
-        ok = false;
-      }
+      report_trailing_garbage(in, name, ok);
     } catch (const IoError& e) {
       if (e.subject() == "standard output" || e.subject() == opts.output) throw;  // a failed write is fatal
       cli::error(e.what());
@@ -122,8 +162,7 @@ int apply(const CorpusIndex& index, const DocumentOptions& opts, const std::vect
     }
     if (v.removed) return;
     out.write(doc.raw);
-    if (opts.jsonl) out.write("\n");
-    if (opts.null_data) out.write(std::string_view("\0", 1));
+    out.write(doc.terminator);
   });
   // Output missing a whole input would look complete to make: it is not committed.
   if (ok || opts.output == "-") out.commit();
@@ -144,7 +183,9 @@ int dedupe_main(int argc, char** argv) {
       "Without a mode option: keeps the first occurrence of a repeated headline, dek or paragraph in\n"
       "each document (also with a site suffix added, or truncated); short repeats are kept unless\n"
       "they are at the top. --corpus removes exact and near-duplicate documents (MinHash over word\n"
-      "5-grams) across all FILEs; --sign, --merge and --apply do the same in shards."};
+      "5-grams) across all FILEs; --sign, --merge and --apply do the same in shards.\n"
+      "A WARC file (recognised by content) gives JSON Lines with url, crawl_date, id and text\n"
+      "for each HTML response (its payload as text; in a corpus mode, its record id is its id)."};
   load_settings(argc, argv);  // dedupe has no settings of its own, but a bad file is an error
   DocumentOptions io;
   CorpusDedupeParams params;
@@ -205,8 +246,9 @@ int dedupe_main(int argc, char** argv) {
   }
   if (mode == Mode::kBlocks) {
     if (report) throw cli::UsageError("--report needs --corpus or --apply");
-    return run_documents(io, files, [&](std::string_view input, const Source&, Report& r) {
-      return dedupe_verb(input, &r);
+    return run_documents(io, files, [&](std::string_view input, const Source& source, Report& r) {
+      std::string decoded;
+      return dedupe_verb(with_declared_charset(input, source, decoded, r), &r);
     }, "repeated blocks");
   }
   if (io.check || io.explain || io.json || io.stats) {
@@ -219,6 +261,7 @@ int dedupe_main(int argc, char** argv) {
   }
   if (files.empty() && mode != Mode::kMerge) files.push_back("-");
   if (mode != Mode::kMerge) refuse_repeated_files(files);
+  if (mode == Mode::kCorpus || (mode == Mode::kApply && !report)) refuse_documents_run_together(io, files);
   try {
     switch (mode) {
       case Mode::kCorpus: {

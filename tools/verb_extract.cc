@@ -1,6 +1,7 @@
 // winnow extract: the article of each HTML page.
 #include <algorithm>
 
+#include "declared_charset.h"
 #include "runner.h"
 #include "settings.h"
 #include "verb_options.h"
@@ -34,7 +35,8 @@ int extract_main(int argc, char** argv) {
       "Parses each page with libxml2 (after decoding it to UTF-8) and writes its headline, then the\n"
       "paragraphs, headings, lists, quotes and tables of the article, separated by blank lines,\n"
       "without navigation, share bars, newsletter boxes, comments, related links, ads, captions\n"
-      "and footers."};
+      "and footers. A WARC file (recognised by content) gives JSON Lines with url, crawl_date,\n"
+      "id, text (the article) and the page's metadata for each HTML response."};
   DocumentOptions io;
   Settings settings = load_settings(argc, argv);
   ExtractOptions& extract_opts = settings.clean.extract;
@@ -52,6 +54,8 @@ int extract_main(int argc, char** argv) {
   if (blocks && (io.jsonl || io.records)) throw cli::UsageError("--blocks writes lines of its own, not JSON Lines records");
   return run_documents(io, files,
                        [&](std::string_view input, const Source& source, Report& report) -> Result {
+                         std::string decoded;
+                         input = with_declared_charset(input, source, decoded, report);
                          if (!blocks && !source.wants_metadata) return extract_verb(input, extract_opts, &report);
                          Document doc;
                          std::string text = extract_verb(input, extract_opts, &report, &doc);

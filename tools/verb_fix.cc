@@ -16,7 +16,9 @@ int fix_main(int argc, char** argv) {
       "detector), then repairs UTF-8 read in a single-byte code page (one or more layers, per\n"
       "span), Cyrillic or Greek shown as Windows-1252, C1 controls, HTML entities, stray inline\n"
       "tags, terminal escapes, control characters and CESU-8 surrogates. Text that is not damaged\n"
-      "is written unchanged; in markup (HTML, XML) entities and tags are left alone."};
+      "is written unchanged; in markup (HTML, XML) entities and tags are left alone.\n"
+      "A WARC file (recognised by content) gives JSON Lines with url, crawl_date, id and text\n"
+      "for each HTML response (its payload, repaired)."};
   DocumentOptions io;
   Settings settings = load_settings(argc, argv);
   FixOptions& fix_opts = settings.clean.fix;
@@ -28,8 +30,11 @@ int fix_main(int argc, char** argv) {
   add_document_options(options, io, "exit 1 and say where if the input needs repair; print nothing");
   std::vector<std::string> files;
   if (!cli::parse(verb, options, argc, argv, files)) return 0;
-  return run_documents(io, files, [&](std::string_view input, const Source&, Report& report) {
-    return fix_verb(input, fix_opts, decode_opts, &report);
+  return run_documents(io, files, [&](std::string_view input, const Source& source, Report& report) {
+    if (source.charset.empty()) return fix_verb(input, fix_opts, decode_opts, &report);
+    DecodeOptions hinted = decode_opts;
+    hinted.declared = source.charset;  // from the HTTP headers of a WARC record
+    return fix_verb(input, fix_opts, hinted, &report);
   }, "needs repair");
 }
 

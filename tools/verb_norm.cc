@@ -1,5 +1,6 @@
 // winnow norm: canonical text.
 #include "norm_options.h"
+#include "declared_charset.h"
 #include "runner.h"
 #include "settings.h"
 #include "verbs.h"
@@ -14,7 +15,9 @@ int norm_main(int argc, char** argv) {
       "norm", "[OPTION]... [FILE]...", "Write the canonical form of each document.",
       "Unicode NFC, every Unicode space as U+0020, meaningless format characters removed, spaces\n"
       "collapsed, lines trimmed, LF line ends, paragraphs separated by one blank line, hard-wrapped\n"
-      "lines re-joined, one final newline. Input in another encoding than UTF-8 is decoded first."};
+      "lines re-joined, one final newline. Input in another encoding than UTF-8 is decoded first.\n"
+      "A WARC file (recognised by content) gives JSON Lines with url, crawl_date, id and text\n"
+      "for each HTML response (its payload, canonical)."};
   DocumentOptions io;
   Settings settings = load_settings(argc, argv);
   NormOptions& norm = settings.clean.norm;
@@ -24,8 +27,9 @@ int norm_main(int argc, char** argv) {
   add_document_options(options, io, "exit 1 and say where if the input is not already canonical; print nothing");
   std::vector<std::string> files;
   if (!cli::parse(verb, options, argc, argv, files)) return 0;
-  return run_documents(io, files, [&](std::string_view input, const Source&, Report& report) {
-    return norm_verb(input, norm, &report);
+  return run_documents(io, files, [&](std::string_view input, const Source& source, Report& report) {
+    std::string decoded;
+    return norm_verb(with_declared_charset(input, source, decoded, report), norm, &report);
   }, "not in canonical form");
 }
 

@@ -4,10 +4,12 @@
 #include <optional>
 #include <stdexcept>
 
+#include "declared_charset.h"
 #include "runner.h"
 #include "settings.h"
 #include "verb_options.h"
 #include "verbs.h"
+#include "warc_documents.h"
 #include "winnow/atomic_file.h"
 #include "winnow/decode.h"
 #include "winnow/input.h"
@@ -52,6 +54,15 @@ int learn(const DocumentOptions& io, const std::string& forced_site, std::vector
   for (const std::string& file : files) {
     try {
       Input in(file);
+      if (looks_like_warc(in.peek(8))) {  // each HTML response a page of the site of its URL
+        const std::string name = file == "-" ? "(standard input)" : file;
+        if (!for_each_warc_document(io, in, name, [&](const WarcDocument& w) {
+              model.add_page(forced_site.empty() ? site_of_url(w.url) : forced_site, page_keys(split(w.text)));
+            })) {
+          status = 2;
+        }
+        continue;
+      }
       Framing framing = io.jsonl ? Framing::kLines : io.null_data ? Framing::kNul : Framing::kWhole;
       std::string record;
       bool oversized = false;
@@ -127,7 +138,9 @@ int strip_main(int argc, char** argv) {
       "The headline is kept. Input in another encoding than UTF-8 is decoded first.\n"
       "  winnow strip --learn MODEL FILE...   count the lines recurring on a site's pages\n"
       "  winnow strip --model MODEL FILE...   also drop the lines MODEL knows for the site\n"
-      "  winnow strip --merge-models -o MODEL MODEL...   add up models learned apart"};
+      "  winnow strip --merge-models -o MODEL MODEL...   add up models learned apart\n"
+      "A WARC file (recognised by content) gives JSON Lines with url, crawl_date, id and text\n"
+      "for each HTML response (its payload, stripped)."};
   DocumentOptions io;
   Settings settings = load_settings(argc, argv);
   StripOptions& strip_opts = settings.clean.strip;
@@ -177,7 +190,8 @@ int strip_main(int argc, char** argv) {
           if (file == "(standard input)") file = "-";
           opts.site = site_of(site, source.json, file);
         }
-        return strip_verb(input, source.json != nullptr, opts, &report);
+        std::string decoded;
+        return strip_verb(with_declared_charset(input, source, decoded, report), source.json != nullptr, opts, &report);
       },
       "holds boilerplate");
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "mojibake.h"
+#include "wide_text.h"
 #include "winnow/markup.h"
 #include "winnow/utf8.h"
 
@@ -130,9 +131,11 @@ std::string browser_label(std::string name) {
   return name;
 }
 
+}  // namespace
+
 // UTF-32 or UTF-16 without a byte order mark, from where the zero bytes fall: most text has
 // ASCII spaces, digits or punctuation, whose high bytes are zero.
-const char* utf16_or_32_by_zeros(std::string_view bytes) {
+const char* internal::utf16_or_32_by_zeros(std::string_view bytes) {
   std::size_t n = std::min<std::size_t>(bytes.size(), 8192);
   if (n < 4) return nullptr;
   auto b = [&](std::size_t i) { return static_cast<unsigned char>(bytes[i]); };
@@ -157,10 +160,14 @@ const char* utf16_or_32_by_zeros(std::string_view bytes) {
   return nullptr;
 }
 
+namespace {
+
+}  // namespace
+
 // UTF-16 of CJK text has few zero bytes; it is recognised instead by decoding to ideographs,
 // kana and CJK punctuation only, in one byte order and not the other. Only tried when at least
 // a quarter of the bytes are high, which single-byte Latin text never has.
-const char* utf16_cjk(std::string_view bytes) {
+const char* internal::utf16_cjk(std::string_view bytes) {
   std::size_t n = std::min<std::size_t>(bytes.size(), 8192) & ~std::size_t{1};
   if (n < 8 || bytes.size() % 2 != 0) return nullptr;
   std::size_t high = 0;
@@ -183,6 +190,8 @@ const char* utf16_cjk(std::string_view bytes) {
   if (le != be) return le ? "UTF-16LE" : "UTF-16BE";
   return nullptr;
 }
+
+namespace {
 
 // The ISO-2022 encodings are seven-bit and so valid UTF-8: their escape sequences tell them.
 const char* iso2022_by_escapes(std::string_view bytes) {
@@ -353,7 +362,7 @@ Decoded decode_unless_plain(std::string_view bytes, const DecodeOptions& options
       return d;
     }
   }
-  for (const char* wide : {utf16_or_32_by_zeros(bytes), iso2022_by_escapes(bytes)}) {
+  for (const char* wide : {internal::utf16_or_32_by_zeros(bytes), iso2022_by_escapes(bytes)}) {
     if (!wide) continue;
     Decoded d = decode_with(wide, bytes);
     if (d.replaced == 0) return d;
@@ -373,7 +382,7 @@ Decoded decode_unless_plain(std::string_view bytes, const DecodeOptions& options
     std::string declared = browser_label(declared_encoding(bytes));
     if (!declared.empty() && declared != "UTF-8" && is_known_encoding(declared)) return decode_with(declared, bytes);
   }
-  if (const char* wide = utf16_cjk(bytes)) {
+  if (const char* wide = internal::utf16_cjk(bytes)) {
     Decoded d = decode_with(wide, bytes);
     if (d.replaced == 0) return d;
   }

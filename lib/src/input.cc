@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
+#include <zstd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -15,14 +16,17 @@ constexpr std::size_t kChunk = 256 * 1024;
 constexpr char kBom[] = "\xEF\xBB\xBF";
 }
 
-// The file and, for gzip input, the inflater. zlib's gzread would do, but it drops whatever
-// follows the last gzip member in silence; reading members one by one sees it.
+// The file and, for compressed input, the inflater (gzip) or decompression stream (zstd).
+// zlib's gzread would do for gzip, but it drops whatever follows the last gzip member in
+// silence; reading members (and zstd frames) one by one sees it.
 struct Input::Gz {
-  enum class Mode : std::uint8_t { kUnknown, kPlain, kGzip, kDone };
+  enum class Mode : std::uint8_t { kUnknown, kPlain, kGzip, kZstd, kDone };
   int fd = -1;
   Mode mode = Mode::kUnknown;
   z_stream z{};
-  bool inflating = false;  // z is initialised
+  bool inflating = false;      // z is initialised
+  ZSTD_DStream* zstd = nullptr;
+  bool frame_done = false;     // zstd: the last frame ended; another may follow
   std::string raw;         // bytes read from fd and not yet inflated: raw[raw_pos, size)
   std::size_t raw_pos = 0;
   bool raw_eof = false;
@@ -30,6 +34,7 @@ struct Input::Gz {
 
   ~Gz() {
     if (inflating) inflateEnd(&z);
+    if (zstd) ZSTD_freeDStream(zstd);
     if (fd >= 0) close(fd);
   }
   std::size_t pending() const { return raw.size() - raw_pos; }
@@ -62,6 +67,13 @@ struct Input::Gz {
     }
   }
   bool at_gzip_magic() const { return pending() >= 2 && raw[raw_pos] == '\x1f' && raw[raw_pos + 1] == '\x8b'; }
+  // A zstd frame (28 B5 2F FD) or a skippable frame (5? 2A 4D 18), which zstd's stream skips.
+  bool at_zstd_magic() const {
+    if (pending() < 4) return false;
+    const auto b = [&](std::size_t i) { return static_cast<unsigned char>(raw[raw_pos + i]); };
+    if (b(0) == 0x28 && b(1) == 0xB5 && b(2) == 0x2F && b(3) == 0xFD) return true;
+    return (b(0) & 0xF0) == 0x50 && b(1) == 0x2A && b(2) == 0x4D && b(3) == 0x18;
+  }
 };
 
 Input::Input(const std::string& path) : path_(path), gz_(std::make_unique<Gz>()) {
@@ -81,10 +93,16 @@ bool Input::fill() {
   }
   Gz& g = *gz_;
   if (g.mode == Gz::Mode::kUnknown) {
-    g.want(2, path_);
-    g.mode = g.at_gzip_magic() ? Gz::Mode::kGzip : Gz::Mode::kPlain;
+    g.want(4, path_);
+    g.mode = g.at_gzip_magic() ? Gz::Mode::kGzip : g.at_zstd_magic() ? Gz::Mode::kZstd : Gz::Mode::kPlain;
   }
-  std::size_t got = g.mode == Gz::Mode::kPlain ? fill_plain() : g.mode == Gz::Mode::kGzip ? fill_gzip() : 0;
+  std::size_t got = 0;
+  switch (g.mode) {
+    case Gz::Mode::kPlain: got = fill_plain(); break;
+    case Gz::Mode::kGzip: got = fill_gzip(); break;
+    case Gz::Mode::kZstd: got = fill_zstd(); break;
+    default: break;
+  }
   decompressed_ += got;
   if (got == 0) eof_ = true;
   return got > 0;
@@ -131,13 +149,43 @@ std::size_t Input::fill_gzip() {
   return got;
 }
 
-// After the end of a gzip member: true when another member follows. Anything else but zero
-// bytes (tape padding, which gzip ignores too) is trailing garbage: noted, then ignored.
+// Like fill_gzip, frame after frame. The decoder's memory is bounded by zstd's default window
+// limit (128 MiB; a frame that needs more is refused as corrupt), the output by the record
+// limit of next(), as for gzip.
+std::size_t Input::fill_zstd() {
+  Gz& g = *gz_;
+  if (!g.zstd && !(g.zstd = ZSTD_createDStream())) throw IoError(path_, "cannot initialise zstd");
+  const std::size_t old = buffer_.size();
+  buffer_.resize(old + kChunk);
+  ZSTD_outBuffer out{buffer_.data() + old, kChunk, 0};
+  while (out.pos == 0) {
+    if (g.frame_done) {
+      if (!next_member()) break;
+      g.frame_done = false;
+    }
+    // With no input left, the decoder may still hold output of the frame to flush.
+    const bool more = g.pending() > 0 || g.read_raw(path_);
+    ZSTD_inBuffer in{g.raw.data() + g.raw_pos, g.pending(), 0};
+    const std::size_t rc = ZSTD_decompressStream(g.zstd, &out, &in);
+    g.raw_pos += in.pos;
+    if (ZSTD_isError(rc) || (!more && out.pos == 0 && rc != 0)) {
+      buffer_.resize(old);
+      throw IoError(path_, std::string("corrupt zstd data: ") +
+                               (ZSTD_isError(rc) ? ZSTD_getErrorName(rc) : "unexpected end of file"));
+    }
+    g.frame_done = rc == 0;  // the frame is decoded and flushed
+  }
+  buffer_.resize(old + out.pos);
+  return out.pos;
+}
+
+// After the end of a gzip member or zstd frame: true when another one follows. Anything else
+// but zero bytes (tape padding, which gzip ignores too) is trailing garbage: noted, then ignored.
 bool Input::next_member() {
   Gz& g = *gz_;
-  g.want(2, path_);
-  if (g.at_gzip_magic()) {
-    inflateReset(&g.z);
+  g.want(4, path_);
+  if (g.mode == Gz::Mode::kZstd ? g.at_zstd_magic() : g.at_gzip_magic()) {
+    if (g.mode == Gz::Mode::kGzip) inflateReset(&g.z);
     return true;
   }
   for (;;) {
@@ -166,6 +214,11 @@ std::size_t Input::read(std::string& out, std::size_t n, std::size_t max_bytes) 
     done += take;
   }
   return done;
+}
+
+void Input::unread(std::string_view bytes) {
+  buffer_.replace(0, pos_, bytes);
+  pos_ = 0;
 }
 
 std::uint64_t Input::offset() const { return gz_->raw_read - gz_->pending(); }

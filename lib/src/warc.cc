@@ -9,6 +9,8 @@ namespace winnow {
 namespace {
 
 constexpr std::string_view kTerminator = "\r\n\r\n";
+// The record terminator and the start of the next record.
+constexpr std::string_view kNextRecord = "\r\n\r\nWARC/";
 
 // Longest WARC header line kept; real ones are a few hundred bytes (long URIs included).
 constexpr std::size_t kMaxHeaderLine = 64 * 1024;
@@ -180,29 +182,70 @@ bool WarcReader::next(WarcRecord& r) {
   }
   if (!have_length) throw IoError(in_.path(), where + ": no Content-Length");
   r.oversized = r.content_length > max_bytes_;
-  if (!r.oversized) {
-    // The block must end where the record terminator starts; a wrong Content-Length would
-    // otherwise swallow the next record or read the rest of this one as the next.
-    std::string_view ahead = in_.peek(static_cast<std::size_t>(r.content_length) + kTerminator.size());
-    if (!ends_record(ahead, r.content_length)) {
-      resynchronise(r, where, ahead.size());
-      return true;
-    }
+  if (r.oversized) {
+    skip_oversized(r, where);
+  } else {
+    read_block(r, where);
   }
-  std::uint64_t consumed = 0;
-  // Read in steps of at most max_bytes_ so that a huge Content-Length never needs a huge size_t.
-  while (consumed < r.content_length) {
-    std::size_t step =
-        static_cast<std::size_t>(std::min<std::uint64_t>(r.content_length - consumed, std::size_t{1} << 30));
-    std::size_t got = in_.read(r.block, step, r.oversized ? 0 : max_bytes_);
-    consumed += got;
-    if (got < step) {
-      throw IoError(in_.path(), "truncated " + where + " (Content-Length " + std::to_string(r.content_length) +
-                                    ", only " + std::to_string(consumed) + " bytes)");
-    }
-  }
-  if (r.oversized && !ends_record(in_.peek(kTerminator.size()), 0)) resynchronise(r, where, consumed);
   return true;
+}
+
+// The block must end where the record terminator starts; a wrong Content-Length would
+// otherwise swallow the next record or read the rest of this one as the next.
+void WarcReader::read_block(WarcRecord& r, const std::string& where) {
+  const std::size_t length = static_cast<std::size_t>(r.content_length);  // at most max_bytes_
+  std::string_view ahead = in_.peek(length + kTerminator.size());
+  if (!ends_record(ahead, length)) {
+    resynchronise(r, where, ahead.size());
+    return;
+  }
+  in_.read(r.block, length, max_bytes_);  // all there: AHEAD holds it
+}
+
+// An oversized block is skipped unread, and its end checked after it.
+void WarcReader::skip_oversized(WarcRecord& r, const std::string& where) {
+  std::string next_record;
+  const std::uint64_t consumed = skip_block(r.content_length, next_record);
+  if (consumed == r.content_length && ends_record(in_.peek(kTerminator.size()), 0)) return;
+  // The Content-Length was wrong: when it was too long, the next record started inside.
+  in_.unread(next_record);
+  if (consumed < r.content_length && next_record.empty()) {
+    throw IoError(in_.path(), "truncated " + where + " (Content-Length " + std::to_string(r.content_length) +
+                                  ", only " + std::to_string(consumed) + " bytes)");
+  }
+  resynchronise(r, where, consumed);
+}
+
+// Consumes the LENGTH bytes of an oversized block (fewer at the end of the input) without
+// storing them, except for NEXT_RECORD: from the first "WARC/" after a record terminator inside
+// on, at most max_bytes_ bytes (1 MiB when that is less, for the next record's headers and a
+// small block). Returns the number of bytes consumed.
+std::uint64_t WarcReader::skip_block(std::uint64_t length, std::string& next_record) {
+  constexpr std::size_t kStep = 64 * 1024;
+  const std::size_t keep = std::max<std::size_t>(max_bytes_, std::size_t{1} << 20);
+  std::uint64_t consumed = 0;
+  std::string window;  // the last bytes of the previous step, then this step's
+  bool found = false;
+  while (consumed < length) {
+    const std::size_t step = static_cast<std::size_t>(std::min<std::uint64_t>(length - consumed, kStep));
+    if (found) {
+      const std::size_t got = in_.read(next_record, step, keep);
+      consumed += got;
+      if (got < step) break;
+      continue;
+    }
+    const std::size_t kept = window.size();
+    const std::size_t got = in_.read(window, step, kept + step);
+    consumed += got;
+    if (std::size_t at = window.find(kNextRecord); at != std::string::npos) {
+      found = true;
+      next_record = window.substr(at + kTerminator.size(), keep);
+    } else {
+      window.erase(0, window.size() - std::min(window.size(), kNextRecord.size() - 1));
+    }
+    if (got < step) break;
+  }
+  return consumed;
 }
 
 // True when AHEAD holds the record terminator at offset AT; at the end of the input (AHEAD is

@@ -13,7 +13,7 @@ VERBS = ["clean", "extract", "fix", "strip", "dedupe", "norm"]
 # The options of `winnow VERB --help` that say how documents are read and written (files,
 # framings, diagnostics): the Python functions take one document, so they have none of these.
 DOCUMENT_OPTIONS = {"output", "recursive", "jobs", "null-data", "jsonl", "field", "check", "explain", "json",
-                    "stats", "max-bytes", "truncate", "quiet", "help", "version",
+                    "stats", "max-bytes", "truncate", "text", "quiet", "help", "version",
                     # JSON Lines records only: *_jsonl_line() takes no_metadata and replace_metadata
                     "to-jsonl", "no-metadata", "replace-metadata"}
 # Options that name files (strip's site models) or choose another output (extract --blocks).

@@ -1,14 +1,15 @@
-// winnow/input.h: reading documents from a file or stdin, gzip or not.
+// winnow/input.h: reading documents from a file or stdin, gzip, zstd or not.
 //
-// An Input streams one file ("-" is stdin) in fixed-size chunks, decompressing gzip
-// transparently (a .gz magic number decides, not the name), and cuts it into records:
+// An Input streams one file ("-" is stdin) in fixed-size chunks, decompressing gzip and zstd
+// transparently (the magic number decides, not the name), and cuts it into records:
 // the whole input, NUL-terminated documents (-z), or lines (JSON Lines). Memory is bounded
 // by the record limit: a record longer than max_bytes is reported as oversized, truncated
 // to max_bytes, and the rest of it is skipped without being stored. The same cap bounds
-// what a gzip bomb can expand to per record.
+// what a gzip or zstd bomb can expand to per record.
 //
-// Gzip input may hold several members (concatenated .gz files), read as one stream. Data after
-// the last member that is not a gzip member is ignored, as zcat does, and trailing_garbage()
+// Gzip input may hold several members (concatenated .gz files), zstd input several frames
+// (skippable frames are skipped), read as one stream. Data after the last member or frame that
+// does not start another is ignored, as zcat does, and trailing_garbage()
 // then says so for the caller to report (zcat warns and exits with status 2); zero bytes after
 // it (tape padding) are ignored in silence, as gzip does. With Framing::kLines a UTF-8 byte
 // order mark at the start of the input is dropped, so the first record is still JSON.
@@ -40,7 +41,8 @@ class Input {
 
   // Reads the next record into RECORD (without its terminator). Returns false at the end of
   // the input. *oversized is set when the record was longer than MAX_BYTES (then RECORD holds
-  // its first MAX_BYTES bytes). Throws IoError on a read error or truncated gzip data.
+  // its first MAX_BYTES bytes). Throws IoError on a read error or truncated or corrupt gzip or
+  // zstd data ("corrupt zstd data: ...").
   bool next(std::string& record, Framing framing, std::size_t max_bytes, bool* oversized);
 
   // Returns up to N next bytes without consuming them (fewer only at the end of the input),
@@ -52,8 +54,13 @@ class Input {
   // number of bytes consumed. Throws IoError like next().
   std::size_t read(std::string& out, std::size_t n, std::size_t max_bytes);
 
+  // Puts BYTES back in front of the reading position, so that the next reads return them first
+  // (for a reader that went too far, as WarcReader past a wrong Content-Length). offset() does
+  // not go back.
+  void unread(std::string_view bytes);
+
   // How far into the file reading has got, for progress: the file position (compressed bytes
-  // for gzip input), or for a pipe, which has none, the bytes it has given so far.
+  // for gzip and zstd input), or for a pipe, which has none, the bytes it has given so far.
   std::uint64_t offset() const;
 
   // Consumes a run of terminators (empty records) at the reading position, counting them as
@@ -62,7 +69,7 @@ class Input {
   std::uint64_t skip_empty_records(Framing framing);
 
   // True once the input has been read to its end and non-zero data followed the last gzip
-  // member (it was ignored).
+  // member or zstd frame (it was ignored).
   bool trailing_garbage() const { return trailing_garbage_; }
   static constexpr const char* kTrailingGarbage = "decompression OK, trailing garbage ignored";
 
@@ -74,6 +81,7 @@ class Input {
   bool fill();  // reads more data into the buffer; false at end of input
   std::size_t fill_plain();
   std::size_t fill_gzip();
+  std::size_t fill_zstd();
   bool next_member();
 
   std::string path_;

@@ -13,7 +13,10 @@
 // swallow the next record; too short, the rest of the block would be read as the next one):
 // the record is returned with framing_error set and no block, and reading goes on at the next
 // line that starts with "WARC/" (in Common Crawl's files, the start of the next gzip member).
-// For an oversized record, whose block is skipped unread, this is checked after the block.
+// For an oversized record, whose block is skipped unread, this is checked after the block; the
+// skipped bytes from the first record terminator followed by "WARC/" in it on (up to max_bytes
+// of them, or 1 MiB when that is more) are kept meanwhile, so that a Content-Length too long, even past the end of the
+// input, costs only its own record: reading resumes there.
 // Other malformed framing (a truncated record, a record that does not start with "WARC/", a
 // missing Content-Length) makes the rest of the file unreadable and throws IoError naming the
 // file and the record number. A malformed HTTP block spoils one record only: it is returned as an
@@ -57,6 +60,9 @@ class WarcReader {
 
  private:
   static bool ends_record(std::string_view ahead, std::uint64_t at);
+  void read_block(WarcRecord& r, const std::string& where);
+  void skip_oversized(WarcRecord& r, const std::string& where);
+  std::uint64_t skip_block(std::uint64_t length, std::string& next_record);
   void resynchronise(WarcRecord& r, const std::string& where, std::uint64_t available);
 
   Input& in_;
