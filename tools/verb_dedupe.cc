@@ -72,6 +72,56 @@ void report_trailing_garbage(const Input& in, const std::string& name, bool& ok)
   ok = false;
 }
 
+// One RECORD (record number in.record_number() of FILE, shown as NAME) read in the framing of
+// OPTS: VISITs it, or reports it and returns false when it is oversized (and not truncated),
+// binary data or a bad JSON Lines record. Blank JSON Lines are passed over.
+template <typename Visit>
+bool visit_record(const DocumentOptions& opts, const Input& in, const std::string& file, const std::string& name,
+                  std::string& record, bool oversized, Visit&& visit) {
+  CorpusDocument doc;
+  doc.location = name;
+  if (opts.jsonl) doc.location += ":" + std::to_string(in.record_number());
+  if (opts.null_data) doc.location += "#" + std::to_string(in.record_number());
+  const std::string limit = ": document exceeds --max-bytes (" + std::to_string(opts.max_bytes) + ")";
+  if (oversized && opts.truncate && !opts.jsonl) {
+    cut_at_character(record);
+    if (!opts.quiet) cli::error(doc.location + limit + ", truncated");
+    oversized = false;
+  }
+  if (oversized) {
+    cli::error(doc.location + limit + ", skipped");
+    return false;
+  }
+  doc.raw = record;
+  doc.terminator = opts.jsonl ? "\n" : opts.null_data ? std::string_view("\0", 1) : "";
+  doc.place = record_place(file, in.record_number());
+  if (!opts.jsonl) {
+    if (std::string_view format = opts.text ? "" : binary_format(record); !format.empty()) {
+      cli::error(doc.location + ": binary data (" + std::string(format) + "), skipped");
+      return false;
+    }
+    Decoded decoded = decode(record);
+    doc.id = opts.null_data ? document_id(nullptr, decoded.text) : file;
+    doc.text = decoded.text;
+    visit(doc);
+    return true;
+  }
+  if (record.empty() || record == "\r") return true;
+  std::string error;
+  std::optional<JsonRecord> rec = JsonRecord::parse(record, &error);
+  std::optional<CorpusRecord> fields;
+  if (rec) fields = corpus_record(*rec, opts.field, &error);
+  if (!fields) {
+    cli::error(doc.location + ": " + error + ", record skipped");
+    return false;
+  }
+  doc.id = std::move(fields->id);
+  doc.date = std::move(fields->date);
+  doc.text = fields->text;
+  visit(doc);
+  return true;
+}
+
 // Reads every document of FILES in the framing of OPTS (or WARC files, recognised by content)
 // and calls VISIT on each. Bad records, binary data and unreadable files are reported; returns
 // false when any was.
@@ -85,56 +135,12 @@ bool for_each_document(const DocumentOptions& opts, const std::vector<std::strin
       const std::string name = file == "-" ? "(standard input)" : file;
       if (looks_like_warc(in.peek(8))) {
         ok &= for_each_warc_corpus_document(opts, in, file, name, visit);
-        report_trailing_garbage(in, name, ok);
-        continue;
-      }
-      std::string record;
-      bool oversized = false;
-      while (in.next(record, framing, opts.max_bytes, &oversized)) {
-        CorpusDocument doc;
-        doc.location = name;
-        if (opts.jsonl) doc.location += ":" + std::to_string(in.record_number());
-        if (opts.null_data) doc.location += "#" + std::to_string(in.record_number());
-        const std::string limit = ": document exceeds --max-bytes (" + std::to_string(opts.max_bytes) + ")";
-        if (oversized && opts.truncate && !opts.jsonl) {
-          cut_at_character(record);
-          if (!opts.quiet) cli::error(doc.location + limit + ", truncated");
-          oversized = false;
+      } else {
+        std::string record;
+        bool oversized = false;
+        while (in.next(record, framing, opts.max_bytes, &oversized)) {
+          ok &= visit_record(opts, in, file, name, record, oversized, visit);
         }
-        if (oversized) {
-          cli::error(doc.location + limit + ", skipped");
-          ok = false;
-          continue;
-        }
-        doc.raw = record;
-        doc.terminator = opts.jsonl ? "\n" : opts.null_data ? std::string_view("\0", 1) : "";
-        doc.place = record_place(file, in.record_number());
-        if (!opts.jsonl) {
-          if (std::string_view format = opts.text ? "" : binary_format(record); !format.empty()) {
-            cli::error(doc.location + ": binary data (" + std::string(format) + "), skipped");
-            ok = false;
-            continue;
-          }
-          Decoded decoded = decode(record);
-          doc.id = opts.null_data ? document_id(nullptr, decoded.text) : file;
-          doc.text = decoded.text;
-          visit(doc);
-          continue;
-        }
-        if (record.empty() || record == "\r") continue;
-        std::string error;
-        std::optional<JsonRecord> rec = JsonRecord::parse(record, &error);
-        std::optional<CorpusRecord> fields;
-        if (rec) fields = corpus_record(*rec, opts.field, &error);
-        if (!fields) {
-          cli::error(doc.location + ": " + error + ", record skipped");
-          ok = false;
-          continue;
-        }
-        doc.id = std::move(fields->id);
-        doc.date = std::move(fields->date);
-        doc.text = fields->text;
-        visit(doc);
       }
       report_trailing_garbage(in, name, ok);
     } catch (const IoError& e) {
@@ -175,6 +181,112 @@ int sign(CorpusIndex& index, const DocumentOptions& opts, const std::vector<std:
   return ok ? 0 : 2;  // incomplete signatures would silently keep duplicates: not written
 }
 
+
+// What the corpus options choose.
+struct CorpusArgs {
+  Mode mode = Mode::kBlocks;
+  std::string state;  // the --sign/--merge output or the --apply index
+  CorpusDedupeParams params;
+  bool report = false, threshold_set = false, shape_set = false;
+};
+
+std::uint32_t parse_count(const char* option, const char* v) {
+  char* end = nullptr;
+  long n = std::strtol(v, &end, 10);
+  if (end == v || *end || n < 1 || n > 64) {
+    throw cli::UsageError(std::string("--") + option + ": not a number from 1 to 64: '" + v + "'");
+  }
+  return static_cast<std::uint32_t>(n);
+}
+
+// --corpus, --sign, --merge, --apply, --report, --threshold, --bands, --rows.
+void add_corpus_options(std::vector<cli::Option>& options, CorpusArgs& a) {
+  using cli::Arg;
+  auto set_mode = [&a](Mode m, const char* value) {
+    if (a.mode != Mode::kBlocks) throw cli::UsageError("give only one of --corpus, --sign, --merge and --apply");
+    a.mode = m;
+    if (value) a.state = value;
+  };
+  options.push_back({"corpus", 0, Arg::kNone, nullptr, "remove duplicate documents across all FILEs (read twice)",
+                     [set_mode](const char*) { set_mode(Mode::kCorpus, nullptr); }});
+  options.push_back({"sign", 0, Arg::kRequired, "OUT.sig", "write the signatures of the documents of FILEs to OUT.sig",
+                     [set_mode](const char* v) { set_mode(Mode::kSign, v); }});
+  options.push_back({"merge", 0, Arg::kRequired, "OUT.idx", "combine the signature and index FILEs into the index OUT.idx",
+                     [set_mode](const char* v) { set_mode(Mode::kMerge, v); }});
+  options.push_back({"apply", 0, Arg::kRequired, "IN.idx", "write the documents of FILEs that the index IN.idx keeps",
+                     [set_mode](const char* v) { set_mode(Mode::kApply, v); }});
+  options.push_back({"report", 0, Arg::kNone, nullptr, "with --corpus or --apply: write REMOVED_ID TAB KEPT_ID TAB SIMILARITY lines",
+                     [&a](const char*) { a.report = true; }});
+  options.push_back({"threshold", 0, Arg::kRequired, "T", "with --corpus or --merge: similarity that joins near duplicates (default 0.75)",
+                     [&a](const char* v) {
+                       char* end = nullptr;
+                       double t = std::strtod(v, &end);
+                       if (end == v || *end || !(t > 0) || t > 1) throw cli::UsageError(std::string("--threshold: not a number in (0, 1]: '") + v + "'");
+                       a.params.threshold = t;
+                       a.threshold_set = true;
+                     }});
+  options.push_back({"bands", 0, Arg::kRequired, "N", "with --corpus, --sign or --merge: LSH bands (default 14)",
+                     [&a](const char* v) {
+                       a.params.bands = parse_count("bands", v);
+                       a.shape_set = true;
+                     }});
+  options.push_back({"rows", 0, Arg::kRequired, "N", "with --corpus, --sign or --merge: rows per band (default 8)",
+                     [&a](const char* v) {
+                       a.params.rows = parse_count("rows", v);
+                       a.shape_set = true;
+                     }});
+}
+
+// The usage errors of a corpus mode; fills in standard input when there is no FILE.
+void check_corpus_usage(const CorpusArgs& a, const DocumentOptions& io, std::vector<std::string>& files) {
+  if (io.check || io.explain || io.json || io.stats) {
+    throw cli::UsageError("--check, --explain, --json and --stats work on blocks, not with --corpus, --sign, --merge or --apply");
+  }
+  if (io.jsonl && io.null_data) throw cli::UsageError("--jsonl and -z cannot be combined");
+  if (a.report && a.mode != Mode::kCorpus && a.mode != Mode::kApply) throw cli::UsageError("--report needs --corpus or --apply");
+  if ((a.mode == Mode::kSign || a.mode == Mode::kMerge) && io.output != "-") {
+    throw cli::UsageError("-o does not go with --sign or --merge, which name their output file");
+  }
+  if (files.empty() && a.mode != Mode::kMerge) files.push_back("-");
+  if (a.mode != Mode::kMerge) refuse_repeated_files(files);
+  if (a.mode == Mode::kCorpus || (a.mode == Mode::kApply && !a.report)) refuse_documents_run_together(io, files);
+  if (a.mode == Mode::kCorpus) {
+    for (const std::string& f : files) {
+      if (f == "-") throw cli::UsageError("--corpus reads its input twice: give FILEs, not standard input");
+    }
+  }
+  if (a.mode == Mode::kMerge && files.empty()) throw cli::UsageError("--merge needs signature or index FILEs");
+}
+
+// Runs the corpus mode A over FILES. Returns the exit status.
+int run_corpus(const CorpusArgs& a, const DocumentOptions& io, const std::vector<std::string>& files) {
+  try {
+    CorpusIndex index(a.params);
+    switch (a.mode) {
+      case Mode::kCorpus:
+        if (int status = sign(index, io, files)) return status;
+        index.decide();
+        return apply(index, io, files, a.report);
+      case Mode::kSign:
+        if (int status = sign(index, io, files)) return status;
+        index.write(a.state);
+        return 0;
+      case Mode::kMerge:
+        for (const std::string& f : files) index.add_file(f);
+        index.decide();
+        index.write(a.state);
+        return 0;
+      case Mode::kApply:
+        return apply(CorpusIndex::read_index(a.state), io, files, a.report);
+      case Mode::kBlocks:
+        break;
+    }
+  } catch (const IoError& e) {
+    cli::error(e.what());
+  }
+  return 2;
+}
+
 }  // namespace
 
 int dedupe_main(int argc, char** argv) {
@@ -188,114 +300,29 @@ int dedupe_main(int argc, char** argv) {
       "for each HTML response (its payload as text; in a corpus mode, its record id is its id)."};
   load_settings(argc, argv);  // dedupe has no settings of its own, but a bad file is an error
   DocumentOptions io;
-  CorpusDedupeParams params;
-  Mode mode = Mode::kBlocks;
-  std::string state;
-  bool report = false, threshold_set = false, shape_set = false;
-  auto set_mode = [&](Mode m, const char* value) {
-    if (mode != Mode::kBlocks) throw cli::UsageError("give only one of --corpus, --sign, --merge and --apply");
-    mode = m;
-    if (value) state = value;
-  };
-  auto parse_count = [](const char* option, const char* v) {
-    char* end = nullptr;
-    long n = std::strtol(v, &end, 10);
-    if (end == v || *end || n < 1 || n > 64) throw cli::UsageError(std::string("--") + option + ": not a number from 1 to 64: '" + v + "'");
-    return static_cast<std::uint32_t>(n);
-  };
-  using cli::Arg;
+  CorpusArgs corpus;
   std::vector<cli::Option> options;
-  options.push_back({"corpus", 0, Arg::kNone, nullptr, "remove duplicate documents across all FILEs (read twice)",
-                     [&](const char*) { set_mode(Mode::kCorpus, nullptr); }});
-  options.push_back({"sign", 0, Arg::kRequired, "OUT.sig", "write the signatures of the documents of FILEs to OUT.sig",
-                     [&](const char* v) { set_mode(Mode::kSign, v); }});
-  options.push_back({"merge", 0, Arg::kRequired, "OUT.idx", "combine the signature and index FILEs into the index OUT.idx",
-                     [&](const char* v) { set_mode(Mode::kMerge, v); }});
-  options.push_back({"apply", 0, Arg::kRequired, "IN.idx", "write the documents of FILEs that the index IN.idx keeps",
-                     [&](const char* v) { set_mode(Mode::kApply, v); }});
-  options.push_back({"report", 0, Arg::kNone, nullptr, "with --corpus or --apply: write REMOVED_ID TAB KEPT_ID TAB SIMILARITY lines",
-                     [&](const char*) { report = true; }});
-  options.push_back({"threshold", 0, Arg::kRequired, "T", "with --corpus or --merge: similarity that joins near duplicates (default 0.75)",
-                     [&](const char* v) {
-                       char* end = nullptr;
-                       double t = std::strtod(v, &end);
-                       if (end == v || *end || !(t > 0) || t > 1) throw cli::UsageError(std::string("--threshold: not a number in (0, 1]: '") + v + "'");
-                       params.threshold = t;
-                       threshold_set = true;
-                     }});
-  options.push_back({"bands", 0, Arg::kRequired, "N", "with --corpus, --sign or --merge: LSH bands (default 14)",
-                     [&](const char* v) {
-                       params.bands = parse_count("bands", v);
-                       shape_set = true;
-                     }});
-  options.push_back({"rows", 0, Arg::kRequired, "N", "with --corpus, --sign or --merge: rows per band (default 8)",
-                     [&](const char* v) {
-                       params.rows = parse_count("rows", v);
-                       shape_set = true;
-                     }});
+  add_corpus_options(options, corpus);
   add_config_options(options);
   add_document_options(options, io, "exit 1 and say where if a document holds repeated blocks; print nothing");
   std::vector<std::string> files;
   if (!cli::parse(verb, options, argc, argv, files)) return 0;
-
-  if (threshold_set && mode != Mode::kCorpus && mode != Mode::kMerge) {
+  const Mode mode = corpus.mode;
+  if (corpus.threshold_set && mode != Mode::kCorpus && mode != Mode::kMerge) {
     throw cli::UsageError("--threshold needs --corpus or --merge");
   }
-  if (shape_set && mode != Mode::kCorpus && mode != Mode::kSign && mode != Mode::kMerge) {
+  if (corpus.shape_set && mode != Mode::kCorpus && mode != Mode::kSign && mode != Mode::kMerge) {
     throw cli::UsageError("--bands and --rows need --corpus, --sign or --merge");
   }
   if (mode == Mode::kBlocks) {
-    if (report) throw cli::UsageError("--report needs --corpus or --apply");
+    if (corpus.report) throw cli::UsageError("--report needs --corpus or --apply");
     return run_documents(io, files, [&](std::string_view input, const Source& source, Report& r) {
       std::string decoded;
       return dedupe_verb(with_declared_charset(input, source, decoded, r), &r);
     }, "repeated blocks");
   }
-  if (io.check || io.explain || io.json || io.stats) {
-    throw cli::UsageError("--check, --explain, --json and --stats work on blocks, not with --corpus, --sign, --merge or --apply");
-  }
-  if (io.jsonl && io.null_data) throw cli::UsageError("--jsonl and -z cannot be combined");
-  if (report && mode != Mode::kCorpus && mode != Mode::kApply) throw cli::UsageError("--report needs --corpus or --apply");
-  if ((mode == Mode::kSign || mode == Mode::kMerge) && io.output != "-") {
-    throw cli::UsageError("-o does not go with --sign or --merge, which name their output file");
-  }
-  if (files.empty() && mode != Mode::kMerge) files.push_back("-");
-  if (mode != Mode::kMerge) refuse_repeated_files(files);
-  if (mode == Mode::kCorpus || (mode == Mode::kApply && !report)) refuse_documents_run_together(io, files);
-  try {
-    switch (mode) {
-      case Mode::kCorpus: {
-        for (const std::string& f : files) {
-          if (f == "-") throw cli::UsageError("--corpus reads its input twice: give FILEs, not standard input");
-        }
-        CorpusIndex index(params);
-        if (int status = sign(index, io, files)) return status;
-        index.decide();
-        return apply(index, io, files, report);
-      }
-      case Mode::kSign: {
-        CorpusIndex index(params);
-        if (int status = sign(index, io, files)) return status;
-        index.write(state);
-        return 0;
-      }
-      case Mode::kMerge: {
-        if (files.empty()) throw cli::UsageError("--merge needs signature or index FILEs");
-        CorpusIndex index(params);
-        for (const std::string& f : files) index.add_file(f);
-        index.decide();
-        index.write(state);
-        return 0;
-      }
-      case Mode::kApply:
-        return apply(CorpusIndex::read_index(state), io, files, report);
-      case Mode::kBlocks:
-        break;
-    }
-  } catch (const IoError& e) {
-    cli::error(e.what());
-  }
-  return 2;
+  check_corpus_usage(corpus, io, files);
+  return run_corpus(corpus, io, files);
 }
 
 }  // namespace winnow::tools

@@ -274,6 +274,90 @@ void WarcReader::resynchronise(WarcRecord& r, const std::string& where, std::uin
                                 ", only " + std::to_string(available) + " bytes)");
 }
 
+namespace {
+
+// The media type and charset of a Content-Type VALUE ("text/html; charset=UTF-8").
+void read_content_type(std::string_view value, HttpResponse& r) {
+  r.media_type = lower(trim(value.substr(0, value.find(';'))));
+  for (std::size_t semi = value.find(';'); semi != std::string_view::npos;) {
+    std::size_t next = value.find(';', semi + 1);
+    std::string_view param =
+        value.substr(semi + 1, next == std::string_view::npos ? std::string_view::npos : next - semi - 1);
+    std::size_t eq = param.find('=');
+    if (eq != std::string_view::npos) {
+      std::string_view key = trim(param.substr(0, eq)), val = trim(param.substr(eq + 1));
+      if (val.size() >= 2 && val.front() == '"' && val.back() == '"') val = val.substr(1, val.size() - 2);
+      if (iequals(key, "charset")) r.charset = val;
+    }
+    semi = next;
+  }
+}
+
+// The headers HEAD of a response (status line first) into R, with its transfer and content
+// codings. False, with *ERROR, when the status line is bad.
+bool read_headers(std::string_view head, HttpResponse& r, std::string& transfer, std::string& content_coding,
+                  std::string* error) {
+  bool status_line = true;
+  for (std::size_t pos = 0; pos <= head.size();) {
+    std::size_t eol = std::min(head.find('\n', pos), head.size());
+    std::string_view line = trim(head.substr(pos, eol - pos));
+    pos = eol + 1;
+    if (status_line) {
+      status_line = false;
+      std::size_t sp = line.find(' ');
+      std::optional<std::uint64_t> code =
+          sp == std::string_view::npos ? std::nullopt : parse_decimal(line.substr(sp + 1, 3));
+      if (!code) {
+        *error = "bad HTTP status line";
+        return false;
+      }
+      r.status = static_cast<int>(*code);
+      continue;
+    }
+    std::string_view name, value;
+    if (!split_header(line, name, value)) continue;
+    if (iequals(name, "Content-Type")) {
+      read_content_type(value, r);
+    } else if (iequals(name, "Transfer-Encoding")) {
+      transfer = lower(value);
+    } else if (iequals(name, "Content-Encoding")) {
+      content_coding = lower(value);
+    }
+  }
+  return true;
+}
+
+// The payload of BODY with its transfer coding (chunked) and content coding (gzip, deflate)
+// undone, into R's body. False, with *ERROR, when it cannot be, or is larger than MAX_BYTES.
+bool read_payload(std::string_view body, const std::string& transfer, const std::string& content_coding,
+                  std::size_t max_bytes, HttpResponse& r, std::string* error) {
+  std::optional<std::string> payload;
+  if (transfer.find("chunked") != std::string::npos) {
+    payload = dechunk(body, max_bytes, error);
+    if (!payload) return false;
+    body = *payload;
+  }
+  if (content_coding == "gzip" || content_coding == "x-gzip" || content_coding == "deflate") {
+    std::optional<std::string> inflated = inflate_body(body, 15 + 32, max_bytes, error);
+    // "deflate" is meant to be zlib-wrapped, but servers often send raw deflate.
+    if (!inflated && content_coding == "deflate") inflated = inflate_body(body, -15, max_bytes, error);
+    if (!inflated) return false;
+    r.body = std::move(*inflated);
+  } else if (content_coding.empty() || content_coding == "identity") {
+    if (body.size() > max_bytes) {
+      *error = "payload exceeds --max-bytes (" + std::to_string(max_bytes) + ")";
+      return false;
+    }
+    r.body = payload ? std::move(*payload) : std::string(body);
+  } else {
+    *error = "unsupported content coding '" + content_coding + "'";
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::optional<HttpResponse> parse_http_response(std::string_view block, std::size_t max_bytes, std::string* error) {
   if (block.substr(0, 5) != "HTTP/") {
     *error = "not an HTTP response";
@@ -285,77 +369,11 @@ std::optional<HttpResponse> parse_http_response(std::string_view block, std::siz
     *error = "HTTP headers without an end";
     return std::nullopt;
   }
-  std::string_view head = block.substr(0, end);
-  std::string_view body = block.substr(end + (end == crlf ? 4 : 2));
-
   HttpResponse r;
   std::string transfer, content_coding;
-  std::size_t pos = 0;
-  bool status_line = true;
-  while (pos <= head.size()) {
-    std::size_t eol = std::min(head.find('\n', pos), head.size());
-    std::string_view line = trim(head.substr(pos, eol - pos));
-    pos = eol + 1;
-    if (status_line) {
-      status_line = false;
-      std::size_t sp = line.find(' ');
-      std::optional<std::uint64_t> code =
-          sp == std::string_view::npos ? std::nullopt : parse_decimal(line.substr(sp + 1, 3));
-      if (!code) {
-        *error = "bad HTTP status line";
-        return std::nullopt;
-      }
-      r.status = static_cast<int>(*code);
-      continue;
-    }
-    std::string_view name, value;
-    if (!split_header(line, name, value)) continue;
-    if (iequals(name, "Content-Type")) {
-      std::string_view type = value.substr(0, value.find(';'));
-      r.media_type = lower(trim(type));
-      for (std::size_t semi = value.find(';'); semi != std::string_view::npos;) {
-        std::size_t next = value.find(';', semi + 1);
-        std::string_view param =
-            value.substr(semi + 1, next == std::string_view::npos ? std::string_view::npos : next - semi - 1);
-        std::string_view key, val;
-        std::size_t eq = param.find('=');
-        if (eq != std::string_view::npos) {
-          key = trim(param.substr(0, eq));
-          val = trim(param.substr(eq + 1));
-          if (val.size() >= 2 && val.front() == '"' && val.back() == '"') val = val.substr(1, val.size() - 2);
-          if (iequals(key, "charset")) r.charset = val;
-        }
-        semi = next;
-      }
-    } else if (iequals(name, "Transfer-Encoding")) {
-      transfer = lower(value);
-    } else if (iequals(name, "Content-Encoding")) {
-      content_coding = lower(value);
-    }
-  }
-
-  std::optional<std::string> payload;
-  if (transfer.find("chunked") != std::string::npos) {
-    payload = dechunk(body, max_bytes, error);
-    if (!payload) return std::nullopt;
-    body = *payload;
-  }
-  if (content_coding == "gzip" || content_coding == "x-gzip" || content_coding == "deflate") {
-    std::optional<std::string> inflated = inflate_body(body, 15 + 32, max_bytes, error);
-    // "deflate" is meant to be zlib-wrapped, but servers often send raw deflate.
-    if (!inflated && content_coding == "deflate") inflated = inflate_body(body, -15, max_bytes, error);
-    if (!inflated) return std::nullopt;
-    r.body = std::move(*inflated);
-  } else if (content_coding.empty() || content_coding == "identity") {
-    if (body.size() > max_bytes) {
-      *error = "payload exceeds --max-bytes (" + std::to_string(max_bytes) + ")";
-      return std::nullopt;
-    }
-    r.body = payload ? std::move(*payload) : std::string(body);
-  } else {
-    *error = "unsupported content coding '" + content_coding + "'";
-    return std::nullopt;
-  }
+  if (!read_headers(block.substr(0, end), r, transfer, content_coding, error)) return std::nullopt;
+  std::string_view body = block.substr(end + (end == crlf ? 4 : 2));
+  if (!read_payload(body, transfer, content_coding, max_bytes, r, error)) return std::nullopt;
   return r;
 }
 
