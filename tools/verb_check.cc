@@ -102,6 +102,68 @@ class CorpusCheck {
   std::map<std::uint64_t, Entry> entries_;
 };
 
+
+// The findings of DOCS (in input order) that --select and --ignore let through.
+std::vector<CheckedDocument> selected(std::map<std::uint64_t, CheckedDocument>& docs, const Settings& settings) {
+  std::vector<CheckedDocument> ordered;
+  std::set<std::string> select(settings.check_select.begin(), settings.check_select.end());
+  std::set<std::string> ignore(settings.check_ignore.begin(), settings.check_ignore.end());
+  for (auto& [seq, doc] : docs) {
+    std::vector<Finding> kept;
+    for (Finding& f : doc.findings) {
+      if ((select.empty() || select.count(f.category)) && !ignore.count(f.category)) kept.push_back(std::move(f));
+    }
+    doc.findings = std::move(kept);
+    ordered.push_back(std::move(doc));
+  }
+  return ordered;
+}
+
+// Writes the report of ORDERED in FORMAT to REPORT_PATH atomically, with its summary line
+// (on standard error for the github and junit formats). False when it cannot be written.
+bool write_report(const std::vector<CheckedDocument>& ordered, CheckFormat format, const std::string& report_path,
+                  bool quiet) {
+  try {
+    OutputFile out(report_path);
+    out.write(format_report(ordered, format));
+    std::string line = summary(ordered, format);
+    if (format == CheckFormat::kText || format == CheckFormat::kJson) {
+      if (!quiet || format == CheckFormat::kJson) out.write(line);
+    } else if (!quiet) {
+      std::fputs(line.c_str(), stderr);
+    }
+    out.commit();
+    return true;
+  } catch (const IoError& e) {
+    cli::error(e.what());
+    return false;
+  }
+}
+
+// check's own options, then every option of clean: check reports what clean, run with the
+// same settings, would change.
+void add_check_options(std::vector<cli::Option>& options, Settings& settings, std::string& format_name, bool& corpus) {
+  options.push_back({"format", 0, cli::Arg::kRequired, "FORMAT", "text (default), json, github or junit",
+                     [&](const char* v) { format_name = v; }});
+  options.push_back({"select", 0, cli::Arg::kRequired, "LIST", "report only these categories (comma-separated)",
+                     [&](const char* v) { settings.check_select = split_list(v); }});
+  options.push_back({"ignore", 0, cli::Arg::kRequired, "LIST", "do not report these categories (comma-separated)",
+                     [&](const char* v) { settings.check_ignore = split_list(v); }});
+  options.push_back({"min-words", 0, cli::Arg::kRequired, "N", "fewer words than N after cleaning is near-empty (default 20)",
+                     [&](const char* v) { settings.check_min_words = cli::parse_size("min-words", v); }});
+  options.push_back({"corpus", 0, cli::Arg::kNone, nullptr, "also report duplicate and near-duplicate documents",
+                     [&](const char*) { corpus = true; }});
+  add_clean_options(options, settings.clean);
+}
+
+CheckFormat check_format(std::string_view name) {
+  static const std::map<std::string, CheckFormat, std::less<>> kFormats = {
+      {"text", CheckFormat::kText}, {"json", CheckFormat::kJson}, {"github", CheckFormat::kGithub}, {"junit", CheckFormat::kJunit}};
+  auto fmt = kFormats.find(name);
+  if (fmt == kFormats.end()) throw cli::UsageError("--format: unknown format '" + std::string(name) + "' (text, json, github, junit)");
+  return fmt->second;
+}
+
 }  // namespace
 
 int check_main(int argc, char** argv) {
@@ -119,18 +181,7 @@ int check_main(int argc, char** argv) {
   std::string format_name = "text", report_path = "-";
   bool corpus = false;
   std::vector<cli::Option> options;
-  options.push_back({"format", 0, cli::Arg::kRequired, "FORMAT", "text (default), json, github or junit",
-                     [&](const char* v) { format_name = v; }});
-  options.push_back({"select", 0, cli::Arg::kRequired, "LIST", "report only these categories (comma-separated)",
-                     [&](const char* v) { settings.check_select = split_list(v); }});
-  options.push_back({"ignore", 0, cli::Arg::kRequired, "LIST", "do not report these categories (comma-separated)",
-                     [&](const char* v) { settings.check_ignore = split_list(v); }});
-  options.push_back({"min-words", 0, cli::Arg::kRequired, "N", "fewer words than N after cleaning is near-empty (default 20)",
-                     [&](const char* v) { settings.check_min_words = cli::parse_size("min-words", v); }});
-  options.push_back({"corpus", 0, cli::Arg::kNone, nullptr, "also report duplicate and near-duplicate documents",
-                     [&](const char*) { corpus = true; }});
-  // Every option of clean: check reports what clean, run with the same settings, would change.
-  add_clean_options(options, settings.clean);
+  add_check_options(options, settings, format_name, corpus);
   add_config_options(options);
   add_document_options(options, io, nullptr);
   std::vector<std::string> files;
@@ -138,12 +189,8 @@ int check_main(int argc, char** argv) {
   check_opts.clean = settings.clean;
   check_opts.min_words = settings.check_min_words;
 
-  static const std::map<std::string, CheckFormat> kFormats = {
-      {"text", CheckFormat::kText}, {"json", CheckFormat::kJson}, {"github", CheckFormat::kGithub}, {"junit", CheckFormat::kJunit}};
   if (io.json) format_name = "json";
-  auto fmt = kFormats.find(format_name);
-  if (fmt == kFormats.end()) throw cli::UsageError("--format: unknown format '" + format_name + "' (text, json, github, junit)");
-  const CheckFormat format = fmt->second;
+  const CheckFormat format = check_format(format_name);
   validate_categories("select", settings.check_select);
   validate_categories("ignore", settings.check_ignore);
 
@@ -184,32 +231,8 @@ int check_main(int argc, char** argv) {
       "");
   if (corpus) corpus_check.report(docs);
 
-  std::vector<CheckedDocument> ordered;
-  std::set<std::string> select(settings.check_select.begin(), settings.check_select.end());
-  std::set<std::string> ignore(settings.check_ignore.begin(), settings.check_ignore.end());
-  for (auto& [seq, doc] : docs) {
-    std::vector<Finding> kept;
-    for (Finding& f : doc.findings) {
-      if ((select.empty() || select.count(f.category)) && !ignore.count(f.category)) kept.push_back(std::move(f));
-    }
-    doc.findings = std::move(kept);
-    ordered.push_back(std::move(doc));
-  }
-
-  try {
-    OutputFile out(report_path);
-    out.write(format_report(ordered, format));
-    std::string line = summary(ordered, format);
-    if (format == CheckFormat::kText || format == CheckFormat::kJson) {
-      if (!io.quiet || format == CheckFormat::kJson) out.write(line);
-    } else if (!io.quiet) {
-      std::fputs(line.c_str(), stderr);
-    }
-    out.commit();
-  } catch (const IoError& e) {
-    cli::error(e.what());
-    return 2;
-  }
+  std::vector<CheckedDocument> ordered = selected(docs, settings);
+  if (!write_report(ordered, format, report_path, io.quiet)) return 2;
   if (status == 2) return 2;
   for (const CheckedDocument& d : ordered) {
     if (!d.findings.empty()) return 1;

@@ -357,31 +357,9 @@ class Index {
   CorpusIndex index_;
 };
 
-}  // namespace
-}  // namespace winnow::python
-
-PYBIND11_MODULE(_winnow, m) {
-  using namespace winnow;
-  using namespace winnow::python;
-  m.doc() = "winnow: clean canonical text from scraped web news (the compiled part of the winnow package).";
-  m.attr("__version__") = std::string(winnow::version());
-  record_error_type = PyErr_NewExceptionWithDoc(
-      "winnow.RecordError",
-      "A JSON Lines line the command line reports: .output is what it writes in its place, .failed whether the "
-      "record counts as failed (exit status 2).",
-      PyExc_ValueError, nullptr);
-  m.add_object("RecordError", py::handle(record_error_type));
-
-  def_verb<CleanVerb>(m, "clean", "clean_document",
-                      "The whole pipeline on one document: decode, extract (HTML), fix, strip, dedupe, norm.");
-  def_verb<ExtractVerb>(m, "extract", "extract_document", "The article text of an HTML page.");
-  def_verb<FixVerb>(m, "fix", "fix_document", "Mojibake and character-level damage repaired.");
-  def_verb<StripVerb>(m, "strip", "strip_document",
-                      "Web boilerplate removed from scraped text (str input is taken as text, bytes are decoded).");
-  def_verb<DedupeVerb>(m, "dedupe", "dedupe_document",
-                       "Repeated headlines and paragraphs inside one document dropped.");
-  def_verb<NormVerb>(m, "norm", "norm_document", "The canonical form of the text.");
-
+// winnow.CorpusIndex, sign(), merge() and apply(): corpus dedupe in shards, as `winnow dedupe
+// --sign/--merge/--apply` does it.
+void def_corpus(py::module_& m) {
   py::class_<Index>(m, "CorpusIndex",
                     "A corpus dedupe index written by merge() or `winnow dedupe --merge`, loaded once to be "
                     "applied to many shards.")
@@ -484,3 +462,32 @@ PYBIND11_MODULE(_winnow, m) {
       "apply a long shard in batches, each with its FIRST_LINE, to bound memory. Records the command line skips "
       "are handled as in sign().");
 }
+
+}  // namespace
+}  // namespace winnow::python
+
+PYBIND11_MODULE(_winnow, m) {
+  using namespace winnow;
+  using namespace winnow::python;
+  m.doc() = "winnow: clean canonical text from scraped web news (the compiled part of the winnow package).";
+  m.attr("__version__") = std::string(winnow::version());
+  record_error_type = PyErr_NewExceptionWithDoc(
+      "winnow.RecordError",
+      "A JSON Lines line the command line reports: .output is what it writes in its place, .failed whether the "
+      "record counts as failed (exit status 2).",
+      PyExc_ValueError, nullptr);
+  m.add_object("RecordError", py::handle(record_error_type));
+
+  def_verb<CleanVerb>(m, "clean", "clean_document",
+                      "The whole pipeline on one document: decode, extract (HTML), fix, strip, dedupe, norm.");
+  def_verb<ExtractVerb>(m, "extract", "extract_document", "The article text of an HTML page.");
+  def_verb<FixVerb>(m, "fix", "fix_document", "Mojibake and character-level damage repaired.");
+  def_verb<StripVerb>(m, "strip", "strip_document",
+                      "Web boilerplate removed from scraped text (str input is taken as text, bytes are decoded).");
+  def_verb<DedupeVerb>(m, "dedupe", "dedupe_document",
+                       "Repeated headlines and paragraphs inside one document dropped.");
+  def_verb<NormVerb>(m, "norm", "norm_document", "The canonical form of the text.");
+
+  def_corpus(m);
+}
+
