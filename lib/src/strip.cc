@@ -798,6 +798,11 @@ struct ListParams {
   double item_margin = 0.05;  // ... whose items score at least the threshold plus this
   std::uint32_t max_row_words = 20, min_row_names = 2;  // a row of a calendar (calendar_row)
   std::uint32_t min_embed_words = 3;                    // the text of an embedded post
+  // A ranked list ("10", a name, its text; "9", ...): lines of nothing but a number counting
+  // up or down by one, at least min_ranks of them, each min_rank_gap to max_rank_gap lines
+  // after the last.
+  std::size_t min_ranks = 3, min_rank_gap = 2, max_rank_gap = 6;
+  std::uint32_t max_rank_chars = 3;
 };
 constexpr ListParams kList;
 
@@ -814,6 +819,7 @@ struct FeedParams {
   std::uint32_t last_item_break = 300;  // the last item ends before a paragraph this heavy
   std::uint32_t says_words = 6;         // "NAME says:" opens an item
   double cap = 0.4;
+  double article_share = 0.03;  // a run before a feed this share of a run after it is the article
 };
 constexpr FeedParams kFeed;
 
@@ -1146,6 +1152,7 @@ class Stripper {
   Language detect_language(Lines& l);
   void score_line(Lines& l, std::size_t k, const Language& language);
   Article find_article(const Lines& l);
+  void before_feed(const Lines& l, Span& span) const;
   std::size_t title_copy(const Lines& l, std::size_t from);
   void mark_repeated(Lines& l, const Article& a);
   std::vector<char> feed_markers(const Lines& l) const;
@@ -1156,6 +1163,8 @@ class Stripper {
   bool calendar_row(const Lines& l, std::size_t k) const;
   bool after_text(const Lines& l, std::size_t k) const;
   void mark_embeds(Lines& l) const;
+  int rank(const Lines& l, std::size_t k) const;
+  void mark_ranks(Lines& l) const;
   void mark_feed(Lines& l, const std::vector<std::size_t>& at, std::size_t i, std::size_t j) const;
   void end_at_prompt(const Lines& l, Span& span) const;
   void keep_inside(Lines& l, const Article& a) const;
@@ -1248,6 +1257,7 @@ Lines Stripper::classify(const std::vector<std::size_t>& kept) {
   for (std::size_t k = 0; k < l.size(); ++k) score_line(l, k, language);
   mark_tables(l);
   mark_items(l);
+  mark_ranks(l);
   mark_embeds(l);
   return l;
 }
@@ -1329,6 +1339,49 @@ void Stripper::mark_items(Lines& l) const {
     }
     k = e == k ? k + 1 : e;
   }
+}
+
+// The number line K is when it holds nothing but a number of a ranked list ("10", "#3",
+// "2."), else -1.
+int Stripper::rank(const Lines& l, std::size_t k) const {
+  const LineFeatures& f = *l.f[k];
+  if (f.words != 1 || f.digits != 1 || f.chars > kList.max_rank_chars) return -1;
+  int n = -1;
+  for (char c : texts_[l.unit[k]]) {
+    if (c >= '0' && c <= '9') n = (n < 0 ? 0 : n * 10) + (c - '0');
+  }
+  return n;
+}
+
+// Ranked lists: the numbers that open their entries are not time stamps (which would make
+// the list a feed) but neutral lines of the article, kept inside it.
+void Stripper::mark_ranks(Lines& l) const {
+  std::vector<std::size_t> run;  // the number lines of the current list
+  int step = 0;
+  auto flush = [&] {
+    if (run.size() >= kList.min_ranks) {
+      for (std::size_t j : run) {
+        l.reason[j] = {};
+        l.score[j] = std::max(l.score[j], options_.keep_threshold);
+        l.item[j] = 1;
+      }
+    }
+    run.clear();
+  };
+  for (std::size_t k = 0; k < l.size(); ++k) {
+    int n = rank(l, k);
+    if (n < 0) continue;
+    if (!run.empty()) {
+      std::size_t gap = k - run.back();
+      int d = n - rank(l, run.back());
+      bool next = (d == 1 || d == -1) && (run.size() == 1 || d == step) && gap >= kList.min_rank_gap &&
+                  gap <= kList.max_rank_gap;
+      if (!next) flush();
+      step = d;
+    }
+    run.push_back(k);
+  }
+  flush();
 }
 
 // Embedded posts (a tweet: its text, then "— Name (@handle) Date"): neutral lines for the
@@ -1472,6 +1525,7 @@ Article Stripper::find_article(const Lines& l) {
   Article a;
   a.headline = l.size();
   a.span = best_span(l.score, l.weight, threshold);
+  before_feed(l, a.span);
   SpanIndex index(l.score, l.weight, threshold);
   for (std::size_t copy = title_copy(l, 1); copy < l.size(); copy = title_copy(l, copy + 1)) {
     Span after = index.after(copy + 1, kSpan.headline_window);
@@ -1482,6 +1536,18 @@ Article Stripper::find_article(const Lines& l) {
     }
   }
   return a;
+}
+
+// A run after the start of a feed is an item of it (a long comment) when a run before the
+// feed is not much smaller: the article comes before its comments.
+void Stripper::before_feed(const Lines& l, Span& span) const {
+  std::size_t feed = 0;
+  while (feed < span.first && !l.feed[feed]) ++feed;
+  if (feed >= span.first) return;
+  std::vector<double> scores(l.score.begin(), l.score.begin() + feed);
+  std::vector<std::uint32_t> weights(l.weight.begin(), l.weight.begin() + feed);
+  Span before = best_span(scores, weights, options_.keep_threshold);
+  if (before.first != before.last && before.sum >= kFeed.article_share * span.sum) span = before;
 }
 
 // The first line from FROM on that repeats the title (the first line), l.size() if none.
@@ -1520,8 +1586,10 @@ void Stripper::mark_repeated(Lines& l, const Article& a) {
 void Stripper::end_at_prompt(const Lines& l, Span& span) const {
   const double threshold = options_.keep_threshold;
   std::size_t good = 0;
-  double before = 0;
+  double before = 0, seen = 0;
   for (std::size_t k = span.first; k < span.last; ++k) {
+    const double value = span_value(l.score[k], l.weight[k], threshold);
+    seen += value;
     if (l.feed[k] && good >= kSpan.good_before_end) {
       span.last = k;
       return;
@@ -1534,10 +1602,15 @@ void Stripper::end_at_prompt(const Lines& l, Span& span) const {
         before = 0;
         continue;
       }
+      // A prompt with much more of the article after it than before: a box inside the article.
+      if ((l.reason[k] == "copyright" || l.f[k]->sentence_end) && span.sum - seen > kSpan.prompt_flip * before) {
+        before += value;
+        continue;
+      }
       span.last = k;
       return;
     }
-    before += span_value(l.score[k], l.weight[k], threshold);
+    before += value;
     if (l.reason[k].empty() && l.score[k] >= kSpan.good) ++good;
   }
 }

@@ -23,13 +23,18 @@
 //      heavier than the typical one (the article, when it opens a feed). Lists of three or
 //      more items opened by bullets or numbers, calendar rows (a date, then names) under the
 //      article's text and embedded posts (text, then "— Name (@handle) Date") count for the
-//      article (a little above the threshold, or at it), so that they do not end it.
+//      article (a little above the threshold, or at it), so that they do not end it; so do
+//      ranked lists, whose entries open with a line of nothing but a number counting up or
+//      down by one ("10", a name, its text; "9", ...), which are then not time stamps.
 //   4. Smoothing: the article is the run of lines with the largest total (score - threshold)
-//      weighted by length (at least 70 characters a line); when a later copy of the page
-//      title (the first line) is followed within seven lines by a run at least a quarter that
-//      large, that run is the article. A comment prompt, a copyright line or a feed ends it
-//      once two good lines have passed (a prompt before anything of weight starts it
-//      instead). A paragraph cut off with "..." right under it is its last (a paywall). Lines
+//      weighted by length (at least 70 characters a line), or, when that run starts after
+//      the start of a feed (a long comment) and a run before the feed has at least 3 % of its
+//      total, the best run before the feed; when a later copy of the page title (the first
+//      line) is followed within seven lines by a run at least a quarter that large, that run
+//      is the article. A comment prompt, a copyright line or a feed ends it once two good lines have
+//      passed (a prompt before anything of weight starts it instead; a prompt that is a
+//      sentence, "Comments welcome!", or a copyright line, a photo credit, with five times
+//      more of the run after it than before it does not end it). A paragraph cut off with "..." right under it is its last (a paywall). Lines
 //      before and after it are lead and tail junk (feed, for the items of a feed). Inside it
 //      short lines are kept (subheadings, one-line quotes) unless they are junk, sit in a run
 //      of three or more short lines without sentence punctuation that are not table rows or
