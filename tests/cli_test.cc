@@ -284,6 +284,28 @@ TEST(CliFix, ExplainAndStatsNameKindLineAndSteps) {
   EXPECT_NE(j.err.find("\"kind\":\"mojibake\""), std::string::npos) << j.err;
 }
 
+// One JSON schema for every diagnostic (diagnostic_json.h): type, file, record (a document of
+// several in its file), line and column where known, then the kind's own members.
+TEST(CliJson, EveryDiagnosticHasTheOneSchema) {
+  ToolResult r = run_tool({"norm", "--jsonl", "--json"}, "{\"text\": \"a\"}\nnot json\n");
+  EXPECT_EQ(r.err,
+            "{\"type\":\"error\",\"file\":\"(standard input)\",\"record\":2,\"message\":\"invalid JSON: syntax "
+            "error, replaced by an error record\"}\n");
+  r = run_tool({"fix", "-z", "--explain", "--json"}, std::string("ok\n\0caf\xC3\x83\xC2\xA9\n", 14));
+  EXPECT_EQ(r.err.rfind("{\"type\":\"change\",\"file\":\"(standard input)\",\"record\":2,\"line\":1,\"stage\":\"fix\","
+                        "\"kind\":\"mojibake\",\"detail\":",
+                        0),
+            0u)
+      << r.err;
+  r = run_tool({"norm", "--json", "/no/such/file"});
+  EXPECT_EQ(r.err, "{\"type\":\"error\",\"file\":\"/no/such/file\",\"message\":\"No such file or directory\"}\n");
+  // check's findings: the same members, the line of the finding inside the record's text.
+  r = run_tool({"check", "--jsonl", "--format=json", "--select", "noncanonical"}, "{\"text\": \"a  b\"}\n");
+  EXPECT_EQ(r.out.substr(0, r.out.find('\n') + 1),
+            "{\"type\":\"finding\",\"file\":\"(standard input)\",\"record\":1,\"line\":1,\"column\":1,\"category\":"
+            "\"noncanonical\",\"message\":\"not in canonical form (winnow norm)\"}\n");
+}
+
 TEST(CliFix, SwitchesFromAndMarkup) {
   EXPECT_EQ(run_tool({"fix", "--no-entities", "--no-tags"}, "<b>&amp;</b>\n").out, "<b>&amp;</b>\n");
   EXPECT_EQ(run_tool({"fix", "--compat"}, "\xEF\xAC\x81ne\n").out, "fine\n");

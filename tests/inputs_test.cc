@@ -78,11 +78,13 @@ TEST(Inputs, EveryVerbReadsWarcAsRecords) {
                                   0),
             0u)
       << r.out;
-  // check: each record is a document of its own, at FILE#N.
+  // check: each record is a document of its own, at FILE#N (file and record in JSON).
   r = run_tool({"check", "--format=json", dir + "/c.warc"});
   EXPECT_EQ(r.status, 1) << r.err;
-  EXPECT_NE(r.out.find("\"file\":\"" + dir + "/c.warc#2\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"file\":\"" + dir + "/c.warc\",\"record\":2,"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("{\"type\":\"summary\",\"documents\":2,"), std::string::npos) << r.out;
+  r = run_tool({"check", dir + "/c.warc"});
+  EXPECT_NE(r.out.find(dir + "/c.warc#2:1:1: "), std::string::npos) << r.out;
   // dedupe --corpus: each response a document with its record id; a second copy of the file
   // (other places, same ids and texts) is removed.
   write_file(dir + "/d.warc", sample_warc());

@@ -3,7 +3,7 @@
 #include <map>
 
 #include "cli.h"
-#include "winnow/jsonl.h"
+#include "diagnostic_json.h"
 
 namespace winnow::tools {
 namespace {
@@ -17,7 +17,7 @@ struct Position {
 // FILE:LINE:COL for a finding. JSON Lines findings point at the record's line, since an editor
 // cannot open a line inside a JSON string; the line inside the text goes into the message.
 Position position(const CheckedDocument& doc, const Finding& f) {
-  if (doc.record) return {doc.where, doc.record, 1, "text line " + std::to_string(f.line) + ": " + f.message};
+  if (doc.json_lines) return {doc.where, doc.record, 1, "text line " + std::to_string(f.line) + ": " + f.message};
   return {doc.where, f.line, f.column, f.message};
 }
 
@@ -77,7 +77,7 @@ std::string format_report(const std::vector<CheckedDocument>& docs, CheckFormat 
     out += "<testsuites name=\"winnow check\"" + counts + " errors=\"0\">\n";
     out += "  <testsuite name=\"winnow check\"" + counts + " errors=\"0\" skipped=\"0\">\n";
     for (const CheckedDocument& d : docs) {
-      std::string name = d.record ? d.where + ":" + std::to_string(d.record) : d.where;
+      std::string name = d.json_lines ? d.where + ":" + std::to_string(d.record) : d.where;
       out += "    <testcase classname=\"winnow.check\" name=\"" + xml_escape(name) + "\"";
       if (d.findings.empty()) {
         out += "/>\n";
@@ -106,9 +106,8 @@ std::string format_report(const std::vector<CheckedDocument>& docs, CheckFormat 
                  f.category + ": " + cli::escape(p.message) + "\n";
           break;
         case CheckFormat::kJson:
-          out += "{\"type\":\"finding\",\"file\":" + json_quote(p.file) + ",\"line\":" + std::to_string(p.line) +
-                 ",\"column\":" + std::to_string(p.column) + ",\"category\":" + json_quote(f.category) +
-                 ",\"message\":" + json_quote(p.message) + "}\n";
+          out += diagnostic_json("finding", Place{d.file, d.record, f.line, f.column},
+                                 {{"category", json_text(f.category)}, {"message", json_text(f.message)}});
           break;
         case CheckFormat::kGithub:
           out += "::error file=" + github_escape(p.file, true) + ",line=" + std::to_string(p.line) +
@@ -131,10 +130,12 @@ std::string summary(const std::vector<CheckedDocument>& docs, CheckFormat format
     for (const Finding& f : d.findings) ++by_category[f.category];
   }
   if (format == CheckFormat::kJson) {
-    std::string cats;
-    for (const auto& [k, v] : by_category) cats += (cats.empty() ? "" : ",") + json_quote(k) + ":" + std::to_string(v);
-    return "{\"type\":\"summary\",\"documents\":" + std::to_string(docs.size()) + ",\"failing\":" +
-           std::to_string(failing) + ",\"findings\":" + std::to_string(n) + ",\"categories\":{" + cats + "}}\n";
+    boost::json::object categories;
+    for (const auto& [k, v] : by_category) categories[k] = v;
+    return diagnostic_json("summary", Place{}, {{"documents", docs.size()},
+                                                {"failing", failing},
+                                                {"findings", n},
+                                                {"categories", std::move(categories)}});
   }
   std::string line = "winnow: " + std::to_string(n) + (n == 1 ? " finding" : " findings") + " in " +
                      std::to_string(failing) + " of " + std::to_string(docs.size()) +

@@ -11,9 +11,12 @@ namespace winnow::tools {
 
 // One document's findings, where the document came from.
 struct CheckedDocument {
-  std::string file;     // the input file ("(standard input)" for stdin)
-  std::string where;    // "FILE", "FILE#N" (-z, WARC) or "FILE" with record line RECORD (JSON Lines)
-  std::uint64_t record = 0;  // JSON Lines: the record's line in FILE; the findings' lines are in its text
+  std::string where;         // in text reports: "FILE", "FILE#N" (-z, WARC), or "FILE" for JSON Lines
+  std::string file;          // FILE as shown ("(standard input)" for stdin)
+  std::uint64_t record = 0;  // the document's number in FILE when it holds several (0: a whole file)
+  // JSON Lines: findings point at the record's line RECORD (an editor cannot open a line inside
+  // a JSON string), with the line in the text in the message.
+  bool json_lines = false;
   std::vector<Finding> findings;
 };
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
@@ -19,6 +20,7 @@
 #include <vector>
 
 #include "corpus_tree.h"
+#include "diagnostic_json.h"
 #include "progress.h"
 #include "winnow/atomic_file.h"
 #include "winnow/binary.h"
@@ -58,6 +60,8 @@ struct Task {
   std::string location, input, path;
   std::string file;                  // the input as given, and the document's number in it
   std::uint64_t record = 0;
+  std::string name;                  // FILE as shown ("(standard input)")
+  bool framed = false;               // one of several documents of FILE: LOCATION names RECORD
   std::string url, date, id;         // kWarc: the record's WARC-Target-URI, WARC-Date, WARC-Record-ID
   std::uint64_t progress_bytes = 0;  // input bytes read when the reader made this task
   std::uint64_t sequence = 0;        // the task's place in input order (set by submit)
@@ -74,15 +78,6 @@ struct Batch {
   std::uint64_t bytes = 0;  // the size of the tasks' input when read
   bool done = false;        // guarded by Runner::mu_ once the batch is in the window
 };
-
-std::string json_line(std::initializer_list<std::pair<const char*, std::string>> fields) {
-  std::string out = "{";
-  for (const auto& [k, v] : fields) {
-    if (out.size() > 1) out += ",";
-    out += json_quote(k) + ":" + v;
-  }
-  return out + "}\n";
-}
 
 // 1-based line of byte offset AT in TEXT.
 std::uint64_t line_of(std::string_view text, std::size_t at) {
@@ -178,17 +173,24 @@ class Runner {
  private:
   // ---- diagnostics (any thread: they only build strings)
 
-  std::string diagnostic(const std::string& location, const std::string& message,
+  // MESSAGE about PLACE, shown as LOCATION ("FILE", "FILE:LINE", "FILE#N"), in the text form or
+  // the JSON schema of diagnostic_json.h.
+  std::string diagnostic(const Place& place, const std::string& location, const std::string& message,
                          std::string_view type = "error") const {
-    if (opts_.json) {
-      return json_line(
-          {{"type", json_quote(type)}, {"location", json_quote(location)}, {"message", json_quote(message)}});
-    }
+    if (opts_.json) return diagnostic_json(type, place, {{"message", json_text(message)}});
     return "winnow: " + cli::escape(location) + ": " + cli::escape(message) + "\n";
   }
+  // About a whole input, or a file named by an IoError.
+  std::string diagnostic(const std::string& location, const std::string& message, std::string_view type = "error") const {
+    return diagnostic(Place{location}, location, message, type);
+  }
+  // About one document.
+  std::string diagnostic(const Task& t, const std::string& message, std::string_view type = "error") const {
+    return diagnostic(place_of(t), t.location, message, type);
+  }
   // Something done to a document that did not stop it (-q silences it).
-  std::string warning(const std::string& location, const std::string& message) const {
-    return opts_.quiet ? std::string() : diagnostic(location, message, "warning");
+  std::string warning(const Task& t, const std::string& message) const {
+    return opts_.quiet ? std::string() : diagnostic(t, message, "warning");
   }
   // TEXT is "SUBJECT: MESSAGE" already.
   std::string diagnostic(const std::string& text) const {
@@ -197,19 +199,22 @@ class Runner {
     return "winnow: " + cli::escape(text) + "\n";
   }
 
-  std::string explanation(const std::string& location, Report& report) const {
+  // Where document T is, for the JSON schema: its file as shown, and its record number when it
+  // is one of several in the file.
+  static Place place_of(const Task& t) { return Place{t.name, t.framed ? t.record : 0}; }
+
+  std::string explanation(const Task& t, Report& report) const {
     std::string out;
     for (const Change& c : report.changes()) {
-      std::string where = location;
+      std::string where = t.location;
       if (c.line && !opts_.jsonl) where += ":" + std::to_string(c.line);
       if (opts_.json) {
-        out += json_line({{"type", json_quote("change")},
-                          {"location", json_quote(location)},
-                          {"line", std::to_string(c.line)},
-                          {"stage", json_quote(c.stage)},
-                          {"kind", json_quote(c.kind)},
-                          {"detail", json_quote(c.detail)},
-                          {"score", std::to_string(c.score)}});
+        Place place = place_of(t);
+        place.line = c.line;
+        boost::json::object members = {
+            {"stage", json_text(c.stage)}, {"kind", json_text(c.kind)}, {"detail", json_text(c.detail)}};
+        if (c.score != 0) members["score"] = std::round(c.score * 1000) / 1000;  // as --explain's text shows it
+        out += diagnostic_json("change", place, std::move(members));
       } else {
         std::string line = where + ": " + c.stage + ": " + c.kind;
         if (c.score != 0) {
@@ -290,7 +295,7 @@ class Runner {
     if (opts_.text) return false;
     std::string_view format = binary_format(input);
     if (format.empty()) return false;
-    t.messages += diagnostic(t.location, binary_message(format));
+    t.messages += diagnostic(t, binary_message(format));
     t.totals.failed = 1;
     report.count("input", "binary");
     return true;
@@ -305,20 +310,22 @@ class Runner {
       if (fatal_ || !in.next(record, framing, opts_.max_bytes, &oversized)) break;
       Task t;
       t.location = name;
+      t.name = name;
       t.file = in.path();
       t.record = in.record_number();
+      t.framed = opts_.jsonl || opts_.null_data;
       if (opts_.jsonl) t.location += ":" + std::to_string(in.record_number());
       if (opts_.null_data) t.location += "#" + std::to_string(in.record_number());
       t.progress_bytes = bytes_read_ + in.offset();
       const std::string limit = "document exceeds --max-bytes (" + std::to_string(opts_.max_bytes) + ")";
       if (oversized && opts_.truncate && !opts_.jsonl) {
         cut_at_character(record);
-        t.messages = warning(t.location, limit + ", truncated");
+        t.messages = warning(t, limit + ", truncated");
         report_.count("input", "truncated");
         oversized = false;
       }
       if (oversized) {
-        t.messages = diagnostic(t.location, limit + (opts_.jsonl ? ", replaced by an error record" : ", skipped"));
+        t.messages = diagnostic(t, limit + (opts_.jsonl ? ", replaced by an error record" : ", skipped"));
         t.totals = {.documents_in = 1, .bytes_in = record.size(), .failed = 1};
         if (opts_.jsonl && !opts_.check) t.output = json_error_record(limit);
         report_.count("input", "oversized");
@@ -342,8 +349,11 @@ class Runner {
     }
     report_.count("input", opts_.jsonl ? "blank-lines" : "empty-documents", n);
     if (opts_.jsonl) {
-      t.messages = warning(name + ":" + std::to_string(first),
-                           n == 1 ? "blank line, passed through" : std::to_string(n) + " blank lines, passed through");
+      t.name = name;
+      t.location = name + ":" + std::to_string(first);
+      t.record = first;
+      t.framed = true;
+      t.messages = warning(t, n == 1 ? "blank line, passed through" : std::to_string(n) + " blank lines, passed through");
     }
     submit(std::move(t));
   }
@@ -375,12 +385,14 @@ class Runner {
       }
       Task t;
       t.location = name + "#" + std::to_string(rec.number);
+      t.name = name;
       t.file = in.path();
       t.record = rec.number;
+      t.framed = true;
       t.progress_bytes = bytes_read_ + in.offset();
       if (rec.oversized) {
         t.messages =
-            diagnostic(t.location, "record exceeds --max-bytes (" + std::to_string(opts_.max_bytes) + "), skipped");
+            diagnostic(t, "record exceeds --max-bytes (" + std::to_string(opts_.max_bytes) + "), skipped");
         t.totals = {.documents_in = 1, .failed = 1};
         report_.count("input", "oversized");
       } else {
@@ -506,7 +518,7 @@ class Runner {
       }
     } catch (const std::exception& e) {
       // Nothing a document holds should get here; if it does, it costs that document only.
-      t.messages += diagnostic(t.location, std::string("internal error: ") + e.what() + ", document skipped");
+      t.messages += diagnostic(t, std::string("internal error: ") + e.what() + ", document skipped");
       t.output.clear();
       t.totals.documents_out = t.totals.bytes_out = 0;
       t.totals.failed = 1;
@@ -521,7 +533,7 @@ class Runner {
   void work_json(Task& t, Report& report) {
     JsonLine line = read_json_line(t.input, opts_.field);
     if (line.kind == JsonLine::Kind::kBlank) {
-      t.messages += warning(t.location, line.message);
+      t.messages += warning(t, line.message);
       report.count("input", "blank-lines");
       if (!opts_.check) t.output = std::move(line.output);
       return;
@@ -530,7 +542,7 @@ class Runner {
     t.totals.bytes_in = t.input.size();
     std::size_t repaired = line.repaired;
     if (line.kind != JsonLine::Kind::kText) {
-      t.messages += diagnostic(t.location, line.message);
+      t.messages += diagnostic(t, line.message);
       t.totals.failed = 1;
       report.count("input", "bad-record");
       if (!opts_.check) t.output = std::move(line.output);
@@ -540,7 +552,7 @@ class Runner {
       t.output = record_with_metadata(*line.record, opts_.field, r->text, meta, opts_.metadata.replace, &repaired) + "\n";
     }
     if (repaired) {
-      t.messages += warning(t.location, std::to_string(repaired) + " invalid UTF-8 sequence(s) or lone surrogate(s) " +
+      t.messages += warning(t, std::to_string(repaired) + " invalid UTF-8 sequence(s) or lone surrogate(s) " +
                                             "in other fields replaced by U+FFFD");
       report.count("input", "repaired-json", repaired);
     }
@@ -550,7 +562,7 @@ class Runner {
     std::string error;
     std::optional<HttpResponse> http = parse_http_response(t.input, opts_.max_bytes, &error);
     if (!http) {
-      t.messages += diagnostic(t.location, error + ", record skipped");
+      t.messages += diagnostic(t, error + ", record skipped");
       t.totals.failed = 1;
       report.count("warc", "bad-record");
       return;
@@ -613,7 +625,7 @@ class Runner {
   // Transforms one document; returns its text unless --check (then only findings).
   std::optional<Result> process(Task& t, std::string_view input, const Source& source, Report& report) {
     Result result = transform_(input, source, report);
-    if (opts_.explain) t.messages += explanation(source.location, report);
+    if (opts_.explain) t.messages += explanation(t, report);
     if (opts_.check) {
       if (result.text != input) {
         const std::string& out = result.text;
@@ -621,9 +633,13 @@ class Runner {
         while (at < input.size() && at < out.size() && input[at] == out[at]) ++at;
         t.totals.findings = 1;
         if (!opts_.quiet) {
-          std::string where = source.location;
-          if (!opts_.jsonl) where += ":" + std::to_string(line_of(input, at));
-          t.messages += diagnostic(where, std::string(check_message_));
+          Place place = place_of(t);
+          std::string where = t.location;
+          if (!opts_.jsonl) {
+            place.line = line_of(input, at);
+            where += ":" + std::to_string(place.line);
+          }
+          t.messages += diagnostic(place, where, std::string(check_message_));
         }
       }
       return std::nullopt;

@@ -217,13 +217,14 @@ int check_main(int argc, char** argv) {
           hinted.clean.decode.declared = source.charset;  // from the HTTP headers of a WARC record
           doc.findings = check_document(input, hinted, corpus ? &cleaned : nullptr);
         }
-        doc.where = source.location;  // "FILE#N" for record N of a WARC file
-        if (source.json) {
-          doc.where = std::string(source.file == "-" ? "(standard input)" : source.file);
-          doc.record = source.record;
-        }
-        // A record of a WARC file, like one of JSON Lines or -z, has an id of its own.
-        if (corpus) corpus_check.add(source, jsonl || io.null_data || source.warc, std::move(cleaned), source.location);
+        // A record of a WARC file, like one of JSON Lines or -z, is one of several documents
+        // of its file, with an id of its own.
+        const bool record = jsonl || io.null_data || source.warc;
+        doc.file = std::string(source.file == "-" ? "(standard input)" : source.file);
+        doc.where = jsonl ? doc.file : source.location;  // "FILE#N" for -z and WARC records
+        doc.record = record ? source.record : 0;
+        doc.json_lines = jsonl;
+        if (corpus) corpus_check.add(source, record, std::move(cleaned), source.location);
         std::lock_guard<std::mutex> lock(mu);
         docs[source.sequence] = std::move(doc);
         return std::string(input);  // nothing to write: check changes nothing
