@@ -30,7 +30,7 @@
 // stage changed or cut off is written as plain text. "[" and "]" in a link's text are escaped;
 // in its URL, spaces, control characters, "(", ")", "<", ">", "`", "\" and (in a table) "|"
 // are percent-encoded, an "&" that starts an entity reference escaped. A code block's links
-// are not written. Without links the output is the same as before they were recorded.
+// are not written. Blocks carry links only when asked for, so Markdown without them is unchanged.
 //
 // Pure and thread-safe. Ill-formed UTF-8 is written as it is (fix and norm repair it before).
 #pragma once
