@@ -39,6 +39,29 @@ TEST(ExtractCli, MarkdownFromTheOptionTheSettingsAndInJsonLines) {
   EXPECT_EQ(r.out, "{\"id\":1,\"text\":\"1\\\\. Not a list\\n\"}\n") << r.err;
 }
 
+TEST(ExtractCli, MarkdownLinksFromTheOptionAndTheSettingsNeedMarkdown) {
+  const std::string page = "<html><body><article><p>Read <a href='/plan (2)'>the plan</a> and "
+                           "<a href='javascript:x()'>more</a> before the meeting on Monday.</p></article></body></html>";
+  const std::string linked = "Read [the plan](/plan%20%282%29) and more before the meeting on Monday.\n";
+  const std::string dir = temp_dir();
+  write_file(dir + "/links.toml", "[clean]\nmarkdown = true\nmarkdown-links = true\n");
+  write_file(dir + "/plain.toml", "[clean]\nmarkdown-links = true\n");
+  write_file(dir + "/page.html", page);
+  for (const char* verb : {"extract", "clean"}) {
+    EXPECT_EQ(run_tool({verb, "--no-title", "--markdown", "--markdown-links"}, page).out, linked) << verb;
+    EXPECT_EQ(run_tool({verb, "--no-title", "--markdown"}, page).out,
+              "Read the plan and more before the meeting on Monday.\n") << verb;
+    EXPECT_EQ(run_tool({verb, "--no-title", "--config", dir + "/links.toml", dir + "/page.html"}).out, linked) << verb;
+    for (const std::vector<std::string>& args : {std::vector<std::string>{verb, "--markdown-links"},
+                                                  std::vector<std::string>{verb, "--config", dir + "/plain.toml"}}) {
+      ToolResult r = run_tool(args, page);
+      EXPECT_EQ(r.status, 2) << verb;
+      EXPECT_NE(r.err.find("--markdown-links needs --markdown"), std::string::npos) << r.err;
+    }
+  }
+  EXPECT_EQ(run_tool({"check", "--markdown-links"}, page).status, 2);
+}
+
 TEST(ExtractCli, EmptyBadAndBinaryInputGiveADefinedResult) {
   ToolResult r = run_tool({"extract"}, "");
   EXPECT_EQ(r.status, 0);

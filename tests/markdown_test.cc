@@ -1,4 +1,4 @@
-// render_markdown(): each kind of block and its shape, escaping, and text input written as it is.
+// render_markdown(): each kind of block and its shape, escaping, links, and text input written as it is.
 #include "winnow/markdown.h"
 
 #include <gtest/gtest.h>
@@ -80,6 +80,64 @@ TEST(Markdown, TextThatReadsAsSyntaxIsEscaped) {
             "a\\\\b \\*c\\* \\`d\\` \\~e \\<i> <3 \\&amp; & [f\\](g) [h] snake_case \\_x\\_\n");
 }
 
+Block with_links(Block b, std::vector<Block::Link> links) {
+  b.links = std::move(links);
+  return b;
+}
+
+TEST(Markdown, LinksAreWrittenWithTheirTextAndUrlEscaped) {
+  // "]" in the text, spaces, parentheses, "<", "`", "\" and an entity in the URL.
+  EXPECT_EQ(markdown({with_links(html_block("See the [draft] notes and the plan."),
+                                 {{"the [draft] notes", "https://x.org/a b/(v2)"}, {"the plan", "p<1>`\\&amp;q=1&r"}})}),
+            "See [the \\[draft\\] notes](https://x.org/a%20b/%28v2%29) and [the plan](p%3C1%3E%60%5C\\&amp;q=1&r).\n");
+  // Found in order, after the link before; one not found (or found only before) is plain text.
+  EXPECT_EQ(markdown({with_links(html_block("here, then here\nand # there"),
+                                 {{"then", "/a"}, {"here", "/b"}, {"gone", "/c"}, {"then", "/d"}, {"# there", "/e"}})}),
+            "here, [then](/a) [here](/b)\nand [# there](/e)\n");
+  // At the start of a line the marker is still escaped; in a heading, a list item and a cell.
+  EXPECT_EQ(markdown({with_links(html_block("- a"), {{"- a", "/a"}})}), "[\\- a](/a)\n");
+  Block h = with_links(html_block("Title\nnext", BlockKind::kHeading), {{"Title next", "/t"}});
+  h.shape.level = 2;
+  EXPECT_EQ(markdown({h}), "## [Title next](/t)\n");
+  EXPECT_EQ(markdown({with_links(list_item("an item", 1), {{"item", "/i"}})}), "- an [item](/i)\n");
+  Block t = with_links(html_block("A | B\nx | y", BlockKind::kTable), {{"B", "/b|c"}, {"y", "/y"}});
+  t.cells = {{"A", "B"}, {"x", "y"}};
+  EXPECT_EQ(markdown({t}), "| A | [B](/b%7Cc) |\n| --- | --- |\n| x | [y](/y) |\n");
+  // Code blocks keep their text.
+  EXPECT_EQ(markdown({with_links(html_block("x = 1", BlockKind::kPreformatted), {{"x", "/x"}})}), "```\nx = 1\n```\n");
+}
+
+TEST(Markdown, ExtractRecordsLinksOnlyWhenAsked) {
+  const std::string page =
+      "<html><body><article><p>Read <a href=' /a '>the\n  first</a> and <a href='javascript:go()'>no</a>, "
+      "<a href='#top'>top</a>, <a href='b'>one<br>two</a>, <a href='mailto:m@x.org'> mail </a>.</p>"
+      "<table><tr><th><a href='/h'>Head</a></th></tr><tr><td><b><a href='/c'>cell</a></b></td></tr></table>"
+      "</article></body></html>";
+  ExtractOptions o{false};
+  for (const Block& b : extract(page, o).blocks) EXPECT_TRUE(b.links.empty()) << b.text;
+  o.markdown_links = true;
+  Document d = extract(page, o);
+  ASSERT_EQ(d.blocks.size(), 2u);
+  ASSERT_EQ(d.blocks[0].links.size(), 2u);
+  EXPECT_EQ(d.blocks[0].links[0].text, "the first");
+  EXPECT_EQ(d.blocks[0].links[0].url, "/a");
+  EXPECT_EQ(d.blocks[0].links[1].text, "mail");
+  EXPECT_EQ(d.blocks[0].links[1].url, "mailto:m@x.org");
+  ASSERT_EQ(d.blocks[1].links.size(), 2u);
+  EXPECT_EQ(d.blocks[1].links[1].text, "cell");
+}
+
+TEST(Markdown, CutsKeepTheLinksOfTheirText) {
+  Document d;
+  d.blocks = {with_links(html_block("one link\n\nother link"), {{"link", "/1"}, {"other", "/2"}, {"link", "/3"}})};
+  resplit(d, SplitMode::kAuto);
+  ASSERT_EQ(d.blocks.size(), 2u);
+  ASSERT_EQ(d.blocks[0].links.size(), 1u);
+  EXPECT_EQ(d.blocks[0].links[0].url, "/1");
+  ASSERT_EQ(d.blocks[1].links.size(), 2u);
+  EXPECT_EQ(d.blocks[1].links[1].url, "/3");
+}
+
 TEST(Markdown, PlainTextIsWrittenAsItIs) {
   // Blocks without a DOM path come from text: Markdown read back gains no escapes.
   Document d = split("# Title\n\n- item\n  - nested\n\n| a \\| b |\n");
@@ -117,6 +175,7 @@ TEST(Markdown, FixAndNormKeepTheStructure) {
   code.shape.verbatim = true;
   Block table = html_block("Caf\xC3\x83\xC2\xA9 | a  b", BlockKind::kTable);
   table.cells = {{"Caf\xC3\x83\xC2\xA9", "a  b|c"}};
+  table.links = {{"Caf\xC3\x83\xC2\xA9", "/c"}, {"a  b", "/ab"}};
   Document d;
   d.blocks = {code, table};
   fix(d);
@@ -124,6 +183,8 @@ TEST(Markdown, FixAndNormKeepTheStructure) {
   // Code keeps its spaces, tabs and blank lines; only trailing spaces go and "e" + U+0301 composes.
   EXPECT_EQ(d.blocks[0].text, "  x\t=  1\n\n\n  y\xC2\xA0=\xC2\xA0\xC3\xA9");
   EXPECT_EQ(d.blocks[1].cells, (std::vector<std::vector<std::string>>{{"Caf\xC3\xA9", "a b|c"}}));
+  EXPECT_EQ(d.blocks[1].links[0].text, "Caf\xC3\xA9");  // rewritten as the text is
+  EXPECT_EQ(d.blocks[1].links[1].text, "a b");
   normalize(d);
   EXPECT_EQ(d.blocks[0].text, "  x\t=  1\n\n\n  y\xC2\xA0=\xC2\xA0\xC3\xA9");  // idempotent
 }

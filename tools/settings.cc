@@ -65,6 +65,7 @@ const std::map<std::string, Setter, std::less<>>& setters() {
       {"clean.title", boolean([](Settings& s) { return &s.clean.extract.title; })},
       {"clean.markdown", typed<bool>("true or false",
                                      [](Settings& s, const bool& b) { s.clean.markdown = s.clean.extract.markdown = b; })},
+      {"clean.markdown-links", boolean([](Settings& s) { return &s.clean.extract.markdown_links; })},
       {"clean.lang", typed<std::vector<std::string>>("an array of language codes",
                                                      [](Settings& s, const std::vector<std::string>& v) {
                                                        s.clean.languages.clear();

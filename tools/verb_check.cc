@@ -186,6 +186,7 @@ int check_main(int argc, char** argv) {
   add_document_options(options, io, nullptr);
   std::vector<std::string> files;
   if (!cli::parse(verb, options, argc, argv, files)) return 0;
+  check_markdown_links(settings.clean.markdown, settings.clean.extract.markdown_links);
   check_opts.clean = settings.clean;
   check_opts.min_words = settings.check_min_words;
 

@@ -27,6 +27,7 @@ int clean_main(int argc, char** argv) {
   add_document_options(options, io, "exit 1 and say where if the input is not already clean; print nothing");
   std::vector<std::string> files;
   if (!cli::parse(verb, options, argc, argv, files)) return 0;
+  check_markdown_links(clean_opts.markdown, clean_opts.extract.markdown_links);
   return run_documents(
       io, files,
       [&](std::string_view input, const Source& source, Report& report) -> Result {

@@ -51,6 +51,7 @@ int extract_main(int argc, char** argv) {
   add_document_options(options, io, nullptr);
   std::vector<std::string> files;
   if (!cli::parse(verb, options, argc, argv, files)) return 0;
+  check_markdown_links(extract_opts.markdown, extract_opts.markdown_links);
   if (blocks && (io.jsonl || io.records)) throw cli::UsageError("--blocks writes lines of its own, not JSON Lines records");
   return run_documents(io, files,
                        [&](std::string_view input, const Source& source, Report& report) -> Result {

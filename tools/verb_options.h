@@ -58,7 +58,20 @@ inline std::vector<std::string> language_list(std::string_view list) {
   return out;
 }
 
-// clean: --from, the stage switches, --lang, --markdown, then fix's and norm's options.
+// --markdown-links, for the verbs that write Markdown (E: their extract options).
+inline void add_markdown_links_option(std::vector<cli::Option>& options, ExtractOptions& e) {
+  options.push_back({"markdown-links", 0, cli::Arg::kNone, nullptr,
+                     "with --markdown: write the links of a page as [text](url), the URL as the page gives it",
+                     [&e](const char*) { e.markdown_links = true; }});
+}
+
+// Throws UsageError when links are asked for (LINKS) without Markdown (MARKDOWN).
+inline void check_markdown_links(bool markdown, bool links) {
+  if (links && !markdown) throw cli::UsageError("--markdown-links needs --markdown: plain text has no links");
+}
+
+// clean: --from, the stage switches, --lang, --markdown, --markdown-links, then fix's and
+// norm's options.
 inline void add_clean_options(std::vector<cli::Option>& options, CleanOptions& c) {
   using cli::Arg;
   add_from_option(options, c.decode);
@@ -78,17 +91,19 @@ inline void add_clean_options(std::vector<cli::Option>& options, CleanOptions& c
                      "write Markdown: headings by level, lists, quotes, code blocks, tables (plain text input is "
                      "written as it is)",
                      [&c](const char*) { c.markdown = true; }});
+  add_markdown_links_option(options, c.extract);
   add_fix_options(options, c.fix);
   add_norm_options(options, c.norm);
 }
 
-// extract: --no-title, --markdown.
+// extract: --no-title, --markdown, --markdown-links.
 inline void add_extract_options(std::vector<cli::Option>& options, ExtractOptions& e) {
   options.push_back({"no-title", 0, cli::Arg::kNone, nullptr, "do not write the headline before the article",
                      [&e](const char*) { e.title = false; }});
   options.push_back({"markdown", 0, cli::Arg::kNone, nullptr,
                      "write Markdown: headings by level, lists, quotes, code blocks, tables",
                      [&e](const char*) { e.markdown = true; }});
+  add_markdown_links_option(options, e);
 }
 
 // strip: --keep-threshold (the site-model options stay with the verb: they name files).

@@ -215,10 +215,31 @@ std::vector<Block> parts_of(const Block& block, SplitMode mode) {
     p.first_line = block.first_line ? block.first_line + p.first_line - 1 : 0;
     p.last_line = block.first_line ? block.first_line + p.last_line - 1 : 0;
   }
+  if (block.links.empty()) return parts;
+  std::vector<std::string_view> texts;
+  for (const Block& p : parts) texts.push_back(p.text);
+  for (const LinkSpan& s : place_links(block.links, texts)) parts[s.text].links.push_back(*s.link);
   return parts;
 }
 
 }  // namespace
+
+std::vector<LinkSpan> place_links(const std::vector<Block::Link>& links, const std::vector<std::string_view>& texts) {
+  std::vector<LinkSpan> spans;
+  std::size_t text = 0, from = 0;  // where the previous link found ended
+  for (const Block::Link& link : links) {
+    if (link.text.empty()) continue;
+    for (std::size_t t = text; t < texts.size(); ++t) {
+      std::size_t at = texts[t].find(link.text, t == text ? from : 0);
+      if (at == std::string_view::npos) continue;
+      spans.push_back({t, at, at + link.text.size(), &link});
+      text = t;
+      from = at + link.text.size();
+      break;
+    }
+  }
+  return spans;
+}
 
 std::size_t resplit(Document& doc, SplitMode mode) {
   // The parts of each kept block as split() reads them back; most blocks are one line, which

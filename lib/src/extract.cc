@@ -278,6 +278,7 @@ class Extractor {
       b.kind = t.kind;
       b.shape = t.shape;
       b.cells = t.cells;
+      b.links = t.links;
       b.dom_path = html::dom_path(page_, t.owner);
       b.link_chars = t.link_chars;
       if (use_ld && reasons_[i].empty()) reasons_[i] = "json-ld";
@@ -1157,7 +1158,7 @@ Document extract(std::string_view html, const ExtractOptions& options, Report* r
     repaired = utf8::sanitize(html);
     html = repaired;
   }
-  Page page = html::parse_page(html);
+  Page page = html::parse_page(html, options.markdown_links);
   Document doc = Extractor(page, options).run();
   if (report) {
     for (const Block& b : doc.blocks) {

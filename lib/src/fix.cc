@@ -569,10 +569,12 @@ std::string fix(std::string_view text, const FixOptions& options, Report* report
 void fix(Document& doc, const FixOptions& options, Report* report) {
   for (Block& b : doc.blocks) {
     if (!b.kept()) continue;
-    // A table's cells are the same text cut otherwise: its repairs are counted once, on the text.
+    // A table's cells and the links' text are the same text cut otherwise: its repairs are
+    // counted once, on the text.
     for (std::vector<std::string>& row : b.cells) {
       for (std::string& cell : row) cell = fix_text(cell, options, nullptr, b.first_line);
     }
+    for (Block::Link& link : b.links) link.text = fix_text(link.text, options, nullptr, b.first_line);
     std::string fixed = fix_text(b.text, options, report, b.first_line);
     if (fixed == b.text) continue;
     b.text = std::move(fixed);

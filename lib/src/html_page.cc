@@ -258,6 +258,33 @@ std::string trimmed(std::string s) {
   return s.substr(b, e - b);
 }
 
+// The href of link N worth writing: as given (trimmed), empty when it has none, or one that
+// leads nowhere outside the page (a fragment such as "#top", a javascript: URL).
+std::string link_target(xmlNode* n) {
+  const char* href = attr(n, "href");
+  std::string url = trimmed(href ? href : "");
+  if (url.empty() || url[0] == '#' || lower(url.substr(0, 11)) == "javascript:") return {};
+  return url;
+}
+
+// The links of table cell N with a target, their text as gather_text() gives it, into OUT.
+void cell_links(xmlNode* n, std::vector<Block::Link>& out) {
+  for (xmlNode* c = n->children; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE || classify(reinterpret_cast<const char*>(c->name)).kind == Kind::kSkip ||
+        hidden(c)) {
+      continue;
+    }
+    if (!xmlStrEqual(c->name, BAD_CAST "a")) {
+      cell_links(c, out);
+      continue;
+    }
+    Block::Link link{{}, link_target(c)};
+    gather_text(c, link.text);
+    link.text = trimmed(std::move(link.text));
+    if (!link.url.empty() && !link.text.empty()) out.push_back(std::move(link));
+  }
+}
+
 // A table holding data rather than page layout: no nested table and no long cell.
 bool is_data_table(xmlNode* table, int depth = 0) {
   for (xmlNode* c = table->children; c; c = c->next) {
@@ -323,7 +350,7 @@ bool is_hover_card(xmlNode* n) {
 
 class Walker {
  public:
-  explicit Walker(Page& page) : page_(page) {}
+  Walker(Page& page, bool links) : page_(page), record_links_(links) {}
 
   void walk_root(xmlNode* root) {
     open_.push_back(0);
@@ -421,10 +448,7 @@ class Walker {
     // headlines of other articles, shown on hover.
     if (info.kind == Kind::kInline && info.tag != Tag::kA && !link_depth_ && !buf_.empty() && is_hover_card(n)) return;
     if (info.kind == Kind::kInline) {
-      bool link = info.tag == Tag::kA;
-      link_depth_ += link;
-      children(n, index);
-      link_depth_ -= link;
+      inline_element(n, info.tag == Tag::kA, index);
       return;
     }
     flush();
@@ -434,6 +458,33 @@ class Walker {
     }
     if (info.tag == Tag::kTable) page_.elements[index].tag = Tag::kOtherBlock;  // layout
     block(n, info.tag, index);
+  }
+
+  // The text of inline element N (a LINK when <a>) goes on in the open block. A link is
+  // recorded when asked (and not inside another) by where its text stands in buf_, unless a
+  // block inside it ended the block it started in.
+  void inline_element(xmlNode* n, bool link, int index) {
+    std::string url = link && record_links_ && !link_depth_ ? link_target(n) : std::string();
+    const std::size_t begin = buf_.size(), flushes = flushes_;
+    link_depth_ += link;
+    children(n, index);
+    link_depth_ -= link;
+    if (!url.empty() && flushes == flushes_) pending_links_.push_back({begin, buf_.size(), std::move(url)});
+  }
+
+  // The links recorded since the last flush whose text is one line in buf_[B, E), the text
+  // of the block being flushed, trimmed as that text is.
+  std::vector<Block::Link> take_links(std::size_t b, std::size_t e) {
+    std::vector<Block::Link> links;
+    for (PendingLink& l : pending_links_) {
+      std::size_t s = std::max(l.begin, b), t = std::min(l.end, e);
+      while (s < t && is_space(buf_[s])) ++s;
+      while (t > s && is_space(buf_[t - 1])) --t;
+      if (s >= t || std::memchr(buf_.data() + s, '\n', t - s)) continue;
+      links.push_back({buf_.substr(s, t - s), std::move(l.url)});
+    }
+    pending_links_.clear();
+    return links;
   }
 
   // <br>: two line breaks in a row separate paragraphs, one is a line break inside the
@@ -523,11 +574,13 @@ class Walker {
     std::string rows;
     std::string links;
     std::vector<std::vector<std::string>> cells;
-    collect_rows(n, rows, links, cells);
+    std::vector<Block::Link> targets;
+    collect_rows(n, rows, links, cells, record_links_ ? &targets : nullptr);
     if (rows.empty()) return;
     TextBlock b;
     b.text = std::move(rows);
     b.cells = std::move(cells);
+    b.links = std::move(targets);
     b.kind = BlockKind::kTable;
     b.owner = index;
     b.length = weighted_length(b.text);
@@ -537,14 +590,15 @@ class Walker {
   }
 
   // The rows of table N as text (cells joined by " | ", empty cells left out) into ROWS, their
-  // link text into LINKS, and their cells (empty ones and those a colspan covers included) into
-  // CELLS.
-  void collect_rows(xmlNode* n, std::string& rows, std::string& links, std::vector<std::vector<std::string>>& cells) {
+  // link text into LINKS, their cells (empty ones and those a colspan covers included) into
+  // CELLS, and, when TARGETS is given, the links of the cells with their targets into it.
+  void collect_rows(xmlNode* n, std::string& rows, std::string& links, std::vector<std::vector<std::string>>& cells,
+                    std::vector<Block::Link>* targets) {
     for (xmlNode* c = n->children; c; c = c->next) {
       if (c->type != XML_ELEMENT_NODE) continue;
       std::string_view name = reinterpret_cast<const char*>(c->name);
       if (name != "tr") {
-        if (name != "caption" && classify(name).kind != Kind::kSkip) collect_rows(c, rows, links, cells);
+        if (name != "caption" && classify(name).kind != Kind::kSkip) collect_rows(c, rows, links, cells, targets);
         continue;
       }
       std::string row;
@@ -560,6 +614,7 @@ class Walker {
         row_cells.resize(row_cells.size() + spanned - 1);
         if (text.empty()) continue;
         link_text(cell, links);
+        if (targets) cell_links(cell, *targets);
         if (!row.empty()) row += " | ";
         row += text;
       }
@@ -613,16 +668,19 @@ class Walker {
 
   void flush() {
     space_ = false;
+    ++flushes_;
     std::size_t b = 0, e = buf_.size();
     while (b < e && is_space(buf_[b])) ++b;
     while (e > b && is_space(buf_[e - 1])) --e;
     if (b == e) {
       buf_.clear();
+      pending_links_.clear();
       link_length_ = link_chars_ = 0;
       return;
     }
     TextBlock block;
     block.text = buf_.substr(b, e - b);
+    if (!pending_links_.empty()) block.links = take_links(b, e);
     block.owner = open_.back();
     if (heading_) block.shape.level = level_;
     if (list_item_) {
@@ -656,6 +714,16 @@ class Walker {
   }
 
   Page& page_;
+  // Links: whether to record them, those of the open block (where their text stands in buf_,
+  // and their target), and the number of flushes, which tells whether a link's text stayed in
+  // one block.
+  const bool record_links_;
+  struct PendingLink {
+    std::size_t begin, end;
+    std::string url;
+  };
+  std::vector<PendingLink> pending_links_;
+  std::size_t flushes_ = 0;
   std::vector<int> open_;  // open block-level elements
   std::string buf_;
   bool space_ = false;
@@ -691,7 +759,7 @@ std::uint32_t weighted_length(std::string_view text) {
   return n;
 }
 
-Page parse_page(std::string_view utf8) {
+Page parse_page(std::string_view utf8, bool links) {
   Page page;
   page.elements.emplace_back();  // the document node, parent of <html>
   if (utf8.empty()) return page;
@@ -702,7 +770,7 @@ Page parse_page(std::string_view utf8) {
   std::unique_ptr<xmlDoc, DocFree> doc(htmlReadMemory(
       utf8.data(), static_cast<int>(std::min<std::size_t>(utf8.size(), INT32_MAX)), nullptr, "UTF-8", kOptions));
   if (!doc) return page;
-  Walker(page).walk_root(reinterpret_cast<xmlNode*>(doc.get()));
+  Walker(page, links).walk_root(reinterpret_cast<xmlNode*>(doc.get()));
   return page;
 }
 

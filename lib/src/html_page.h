@@ -68,6 +68,7 @@ struct TextBlock {
   std::uint32_t link_chars = 0;  // code points inside <a>
   Block::Shape shape;             // heading level, list depth and number, quote depth
   std::vector<std::vector<std::string>> cells;  // kTable: each row's cells, empty ones included
+  std::vector<Block::Link> links;               // when parse_page() was asked to record them
 };
 
 struct Page {
@@ -84,7 +85,11 @@ struct Page {
 // Parses HTML (UTF-8; ill-formed sequences must have been repaired by the caller) with
 // libxml2's recovering HTML parser: no network, no external entities, no error output.
 // Anything libxml2 returns is accepted, including an empty tree for non-HTML input.
-Page parse_page(std::string_view utf8);
+// With LINKS, each block records its links (Block::Link): an <a href> not inside another,
+// whose text is one line of the block (a link broken by <br> or holding a block is left
+// out), in a table cell too; its href as given, except that javascript: and fragment-only
+// ("#top") hrefs, which lead nowhere outside the page, are left out.
+Page parse_page(std::string_view utf8, bool links = false);
 
 // The DOM path of element I, e.g. "html/body/div[2]/article/p[3]".
 std::string dom_path(const Page& page, int i);

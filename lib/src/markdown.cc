@@ -46,16 +46,57 @@ bool needs_escape(std::string_view s, std::size_t i, bool cell) {
   }
 }
 
-// LINE with its inline syntax escaped; at the START of a line, its block syntax too.
-void append_escaped(std::string& out, std::string_view line, bool start, bool cell = false) {
+// A link's URL as a link destination: what would end it or be read as other syntax
+// (spaces, controls, parentheses, "<", ">", "`", "\\", and "|" in a table CELL) percent-encoded,
+// an "&" that starts an entity reference escaped.
+void append_url(std::string& out, std::string_view url, bool cell) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (std::size_t i = 0; i < url.size(); ++i) {
+    const unsigned char c = url[i];
+    if (c <= ' ' || c == 0x7F || c == '(' || c == ')' || c == '<' || c == '>' || c == '`' || c == '\\' ||
+        (cell && c == '|')) {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+      continue;
+    }
+    if (c == '&' && starts_entity(url, i)) out += '\\';
+    out += static_cast<char>(c);
+  }
+}
+
+// The links placed in one line or cell (see place_links), in order.
+struct Spans {
+  const LinkSpan* first = nullptr;
+  const LinkSpan* last = nullptr;
+};
+
+Spans spans_in(const std::vector<LinkSpan>& spans, std::size_t text) {
+  auto range = std::equal_range(spans.begin(), spans.end(), LinkSpan{text, 0, 0, nullptr},
+                                [](const LinkSpan& a, const LinkSpan& b) { return a.text < b.text; });
+  return {spans.data() + (range.first - spans.begin()), spans.data() + (range.second - spans.begin())};
+}
+
+// LINE with its inline syntax escaped; at the START of a line, its block syntax too. The LINKS
+// in it are written "[text](url)", with "[" and "]" in their text escaped.
+void append_escaped(std::string& out, std::string_view line, bool start, bool cell = false, Spans links = {}) {
   std::size_t digits = 0;
   while (start && digits < line.size() && digits < 9 && line[digits] >= '0' && line[digits] <= '9') ++digits;
   for (std::size_t i = 0; i < line.size(); ++i) {
     const char c = line[i];
+    const bool in_link = links.first != links.last && i >= links.first->begin;
+    if (in_link && i == links.first->begin) out += '[';
     bool marker = start && i == 0 && (c == '#' || c == '>' || c == '-' || c == '+' || c == '=');
     bool number_end = digits > 0 && i == digits && (c == '.' || c == ')');
-    if (marker || number_end || needs_escape(line, i, cell)) out += '\\';
+    bool bracket = in_link && (c == '[' || c == ']');
+    if (marker || number_end || bracket || needs_escape(line, i, cell)) out += '\\';
     out += cell && (c == '\n' || c == '\r') ? ' ' : c;
+    if (in_link && i + 1 == links.first->end) {
+      out += "](";
+      append_url(out, links.first->link->url, cell);
+      out += ')';
+      ++links.first;
+    }
   }
 }
 
@@ -69,14 +110,14 @@ std::vector<std::string_view> lines_of(std::string_view text) {
   }
 }
 
-// Every line of TEXT after PREFIX (the first after FIRST when given), escaped.
-void append_lines(std::string& out, std::string_view text, std::string_view prefix, std::string_view first) {
-  bool at_first = true;
-  for (std::string_view line : lines_of(text)) {
-    if (!at_first) out += '\n';
-    out += at_first && !first.empty() ? first : prefix;
-    append_escaped(out, line, true);
-    at_first = false;
+// Every line of block B after PREFIX (the first after FIRST when given), escaped, with its links.
+void append_lines(std::string& out, const Block& b, std::string_view prefix, std::string_view first) {
+  const std::vector<std::string_view> lines = lines_of(b.text);
+  const std::vector<LinkSpan> links = place_links(b.links, lines);
+  for (std::size_t l = 0; l < lines.size(); ++l) {
+    if (l > 0) out += '\n';
+    out += l == 0 && !first.empty() ? first : prefix;
+    append_escaped(out, lines[l], true, false, spans_in(links, l));
   }
 }
 
@@ -86,7 +127,8 @@ void append_heading(std::string& out, const Block& b) {
   std::string joined = b.text;
   std::replace(joined.begin(), joined.end(), '\n', ' ');
   std::size_t before = out.size();
-  append_escaped(out, joined, true);
+  const std::vector<LinkSpan> links = place_links(b.links, {joined});
+  append_escaped(out, joined, true, false, spans_in(links, 0));
   // A "#" ending the heading would read as its closing sequence.
   if (out.size() > before && out.back() == '#' && out[out.size() - 2] != '\\') out.insert(out.size() - 1, "\\");
 }
@@ -121,15 +163,21 @@ std::vector<std::vector<std::string>> table_rows(const Block& b) {
 void append_table(std::string& out, const Block& b) {
   const std::vector<std::vector<std::string>> rows = table_rows(b);
   std::size_t columns = 1;
-  for (const auto& row : rows) columns = std::max(columns, row.size());
-  for (std::size_t r = 0; r < rows.size(); ++r) {
+  std::vector<std::string_view> texts;  // the cells in reading order, where the links are placed
+  for (const auto& row : rows) {
+    columns = std::max(columns, row.size());
+    texts.insert(texts.end(), row.begin(), row.end());
+  }
+  const std::vector<LinkSpan> links = place_links(b.links, texts);
+  for (std::size_t r = 0, cell = 0; r < rows.size(); ++r) {
     if (r > 0) out += '\n';
     out += '|';
     for (std::size_t c = 0; c < columns; ++c) {
       if (c < rows[r].size() && !rows[r][c].empty()) {
         out += ' ';
-        append_escaped(out, rows[r][c], false, true);
+        append_escaped(out, rows[r][c], false, true, spans_in(links, cell));
       }
+      cell += c < rows[r].size();
       out += " |";  // an empty cell is "| |": one space, as norm would leave it
     }
     if (r > 0) continue;
@@ -153,7 +201,7 @@ class ListWriter {
     std::string marker = b.shape.number ? std::to_string(b.shape.number) + ". " : "- ";
     widths_[depth - 1] = marker.size();
     std::string pad(indent, ' ');
-    append_lines(out, b.text, pad + std::string(marker.size(), ' '), pad + marker);
+    append_lines(out, b, pad + std::string(marker.size(), ' '), pad + marker);
   }
 
  private:
@@ -197,13 +245,13 @@ std::string render_markdown(const Document& doc) {
     } else if (b.kind == BlockKind::kListItem) {
       lists.append(out, b);
     } else if (b.kind == BlockKind::kQuote) {
-      append_lines(out, b.text, quote_prefix(b.shape.depth), {});
+      append_lines(out, b, quote_prefix(b.shape.depth), {});
     } else if (b.kind == BlockKind::kPreformatted) {
       append_code(out, b);
     } else if (b.kind == BlockKind::kTable) {
       append_table(out, b);
     } else {
-      append_lines(out, b.text, {}, {});
+      append_lines(out, b, {}, {});
     }
   }
   if (!out.empty()) out += '\n';

@@ -384,17 +384,20 @@ void normalize_verbatim(Block& block, const NormOptions& opt, Report* report) {
   if (report) report_block(block, n, 0, *report);
 }
 
-// A table's cells, each as one line of text: a cell is a part of a row.
-void normalize_cells(Block& block, const NormOptions& opt, std::string& scratch) {
+// A table's cells and the links' text, each as one line of text: a cell is a part of a row,
+// a link's text a part of a line. Their changes are counted once, on the text.
+void normalize_parts(Block& block, const NormOptions& opt, std::string& scratch) {
   LineCounts n;
   std::string out;
+  auto rewrite = [&](std::string& part) {
+    out.clear();
+    normalize_line(part, opt, out, scratch, n);
+    part.swap(out);
+  };
   for (std::vector<std::string>& row : block.cells) {
-    for (std::string& cell : row) {
-      out.clear();
-      normalize_line(cell, opt, out, scratch, n);
-      cell.swap(out);
-    }
+    for (std::string& cell : row) rewrite(cell);
   }
+  for (Block::Link& link : block.links) rewrite(link.text);
 }
 
 }  // namespace
@@ -408,7 +411,7 @@ void normalize(Document& doc, const NormOptions& options, Report* report) {
     } else {
       normalize_block(b, options, report, scratch);
     }
-    normalize_cells(b, options, scratch);
+    normalize_parts(b, options, scratch);
   }
 }
 

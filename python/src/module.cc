@@ -146,6 +146,8 @@ py::dict document_dict(const std::string& text, const Document& doc, const Repor
 struct Verb {
   virtual ~Verb() = default;
   virtual std::string run(std::string_view bytes, bool text_is_utf8, Report* report, Document* doc) const = 0;
+  // Checks the options together once they are all applied (throws cli::UsageError).
+  virtual void check() const {}
   std::vector<cli::Option> options;
   bool finds_metadata = false;  // clean and extract: JSON Lines records get metadata members
 };
@@ -159,6 +161,7 @@ struct CleanVerb : Verb {
   std::string run(std::string_view bytes, bool, Report* report, Document* doc) const override {
     return clean(bytes, o, report, doc);
   }
+  void check() const override { tools::check_markdown_links(o.markdown, o.extract.markdown_links); }
 };
 struct ExtractVerb : Verb {
   ExtractOptions o;
@@ -169,6 +172,7 @@ struct ExtractVerb : Verb {
   std::string run(std::string_view bytes, bool, Report* report, Document* doc) const override {
     return extract_verb(bytes, o, report, doc);
   }
+  void check() const override { tools::check_markdown_links(o.markdown, o.markdown_links); }
 };
 struct FixVerb : Verb {
   FixOptions o;
@@ -226,6 +230,16 @@ PyObject* record_error_type = nullptr;
   throw py::error_already_set();
 }
 
+// Applies KWARGS to VERB's options (see apply_options), then checks them together.
+void configure(const char* function, Verb& verb, const py::kwargs& kwargs) {
+  apply_options(function, verb.options, kwargs);
+  try {
+    verb.check();
+  } catch (const cli::UsageError& e) {
+    throw py::value_error(e.what());
+  }
+}
+
 template <typename V>
 void def_verb(py::module_& m, const char* name, const std::string& doc_name, const char* summary) {
   const std::string text_doc =
@@ -238,7 +252,7 @@ void def_verb(py::module_& m, const char* name, const std::string& doc_name, con
       name,
       [name](py::object text, py::kwargs kwargs) {
         V verb;
-        apply_options(name, verb.options, kwargs);
+        configure(name, verb, kwargs);
         std::string bytes = input_bytes(text, name);
         bool utf8 = PyUnicode_Check(text.ptr());
         return without_gil([&] { return verb.run(bytes, utf8, nullptr, nullptr); });
@@ -254,7 +268,7 @@ void def_verb(py::module_& m, const char* name, const std::string& doc_name, con
       doc_name.c_str(),
       [doc_name](py::object text, py::kwargs kwargs) {
         V verb;
-        apply_options(doc_name.c_str(), verb.options, kwargs);
+        configure(doc_name.c_str(), verb, kwargs);
         std::string bytes = input_bytes(text, doc_name.c_str());
         bool utf8 = PyUnicode_Check(text.ptr());
         Report report(true);
@@ -279,7 +293,7 @@ void def_verb(py::module_& m, const char* name, const std::string& doc_name, con
         tools::MetadataOptions metadata;
         metadata.add = verb.finds_metadata;  // fix, strip, dedupe and norm find none
         if (verb.finds_metadata) tools::add_metadata_options(verb.options, metadata);
-        apply_options(jsonl_name.c_str(), verb.options, kwargs);
+        configure(jsonl_name.c_str(), verb, kwargs);
         std::string bytes = input_bytes(line, jsonl_name.c_str());
         JsonLine step;
         std::string out = without_gil([&] {

@@ -75,7 +75,8 @@ def test_every_stage_option_of_the_cli_is_a_keyword(verb):
     for name in sorted(names - DOCUMENT_OPTIONS - FILE_OPTIONS):
         keyword = name.replace("-", "_") + ("_" if name == "from" else "")
         value = {"from": "latin1", "keep-threshold": 0.6, "lang": "en"}.get(name, True)
-        getattr(winnow, verb)("Some text.\n", **{keyword: value})  # accepted
+        needs = {"markdown-links": {"markdown": True}}.get(name, {})
+        getattr(winnow, verb)("Some text.\n", **{keyword: value}, **needs)  # accepted
 
 
 @pytest.mark.parametrize("verb", VERBS)
@@ -92,6 +93,11 @@ def test_option_values_are_checked():
         winnow.clean("text", no_strip="yes")
     with pytest.raises(ValueError, match="unknown encoding 'klingon'"):
         winnow.clean(b"text", from_="klingon")
+    for fn in (winnow.clean, winnow.extract_document, winnow.extract_jsonl_line):
+        with pytest.raises(ValueError, match="--markdown-links needs --markdown"):
+            fn(b'{"text": "x"}', markdown_links=True)
+    page = '<article><p>Read <a href="/a b">the plan</a> today.</p></article>'
+    assert winnow.extract(page, markdown=True, markdown_links=True, no_title=True) == "Read [the plan](/a%20b) today.\n"
     with pytest.raises(ValueError, match="keep-threshold"):
         winnow.strip("text", keep_threshold=2)
     with pytest.raises(TypeError, match="str or bytes"):

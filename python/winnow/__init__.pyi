@@ -52,7 +52,8 @@ class DocumentDict(TypedDict):
     report: ReportDict
     blocks: List[BlockDict]
 
-# clean: from_, no_fix, no_strip, no_title, no_dedupe, lang, markdown, fix's no_* and compat, norm's options.
+# clean: from_, no_fix, no_strip, no_title, no_dedupe, lang, markdown, markdown_links (needs markdown: else
+# ValueError), fix's no_* and compat, norm's options.
 def clean(
     text: Text,
     *,
@@ -63,6 +64,7 @@ def clean(
     no_dedupe: bool = ...,
     lang: str = ...,
     markdown: bool = ...,
+    markdown_links: bool = ...,
     no_mojibake: bool = ...,
     no_mixups: bool = ...,
     no_c1: bool = ...,
@@ -78,14 +80,17 @@ def clean(
 ) -> str: ...
 def clean_document(text: Text, **options: Any) -> DocumentDict: ...
 def clean_jsonl_line(line: Text, field: str = "text", **options: Any) -> bytes: ...
-def extract(text: Text, *, no_title: bool = ..., markdown: bool = ...) -> str: ...
-def extract_document(text: Text, *, no_title: bool = ..., markdown: bool = ...) -> DocumentDict: ...
+def extract(text: Text, *, no_title: bool = ..., markdown: bool = ..., markdown_links: bool = ...) -> str: ...
+def extract_document(
+    text: Text, *, no_title: bool = ..., markdown: bool = ..., markdown_links: bool = ...
+) -> DocumentDict: ...
 def extract_jsonl_line(
     line: Text,
     field: str = "text",
     *,
     no_title: bool = ...,
     markdown: bool = ...,
+    markdown_links: bool = ...,
     no_metadata: bool = ...,
     replace_metadata: bool = ...,
 ) -> bytes: ...

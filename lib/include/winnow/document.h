@@ -61,6 +61,15 @@ struct Block {
   // kTable: the cells of each row, empty cells included (the first row is the header row in
   // Markdown). Fix and norm rewrite each cell as they rewrite the text.
   std::vector<std::vector<std::string>> cells;
+  // The links of the block, in reading order, recorded by extract only when asked
+  // (ExtractOptions::markdown_links; empty otherwise and for plain text). A link is anchored by
+  // its text, not by an offset that a rewrite would make stale: fix and norm rewrite each link's
+  // text as they rewrite the block's, and place_links() finds it again in the final text.
+  struct Link {
+    std::string text;  // one line, trimmed: the link's text as it stands in the block's text
+    std::string url;   // the href as the page gives it (relative ones too)
+  };
+  std::vector<Link> links;
 
   bool kept() const { return verdict == Verdict::kKeep; }
 };
@@ -116,9 +125,21 @@ bool is_wrapped_break(std::string_view prev, std::string_view next);
 // holding a blank line is cut there, and with SplitMode::kAuto a document whose only kept
 // block has several lines becomes one block a line (lines of a hard wrap stay together, as
 // split() keeps them); a block of blank lines only is dropped as "empty". A verbatim block
-// (Block::Shape) is left whole. Parts keep their block's kind, shape, DOM path and source lines. Returns the number of blocks changed (0: DOC
+// (Block::Shape) is left whole. Parts keep their block's kind, shape, DOM path and source lines,
+// and the links whose text they hold (place_links). Returns the number of blocks changed (0: DOC
 // already reads back as it is).
 std::size_t resplit(Document& doc, SplitMode mode);
+
+// Where LINKS (a block's, see Block::links) stand in TEXTS, the block's text cut in order (its
+// lines, its cells, the parts a stage cut it into): each link's text is looked for in the text
+// where the previous link found ended, after it, else in the texts that follow; a link whose
+// text is found nowhere (a rewrite or a cut changed it) is left out, and the links after it are
+// still placed. The result is in reading order; BEGIN and END are byte offsets in TEXTS[TEXT].
+struct LinkSpan {
+  std::size_t text, begin, end;
+  const Block::Link* link;
+};
+std::vector<LinkSpan> place_links(const std::vector<Block::Link>& links, const std::vector<std::string_view>& texts);
 
 // The kept blocks, separated by one blank line, with one final newline (nothing for an empty
 // document). Block text is written as it is: render does not normalise.

@@ -63,6 +63,9 @@ struct ExtractOptions {
   // extract_verb (transforms.h) writes Markdown (render_markdown, see markdown.h) rather than
   // plain text. extract() itself fills the structure Markdown needs either way.
   bool markdown = false;
+  // Record each block's links (Block::links, see html_page: their text and href), which
+  // render_markdown() writes as Markdown links. Off, no href is kept. Meant with markdown.
+  bool markdown_links = false;
 };
 
 // Extracts the article of HTML, which must be UTF-8 (run decode() first: a <meta charset> in

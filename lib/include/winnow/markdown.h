@@ -24,7 +24,13 @@
 // escapes: text has no structure beyond paragraphs, and text that is Markdown already (such as
 // this function's own output, read back) must not gain a layer of escapes each time it passes.
 //
-// Links are not written: the block model keeps no link targets.
+// Links: a block's links (Block::links, recorded by extract only with
+// ExtractOptions::markdown_links) are written "[text](url)" where place_links() finds their
+// text in the block's final text, in a line, a heading or a table cell; a link whose text a
+// stage changed or cut off is written as plain text. "[" and "]" in a link's text are escaped;
+// in its URL, spaces, control characters, "(", ")", "<", ">", "`", "\" and (in a table) "|"
+// are percent-encoded, an "&" that starts an entity reference escaped. A code block's links
+// are not written. Blocks carry links only when asked for, so Markdown without them is unchanged.
 //
 // Pure and thread-safe. Ill-formed UTF-8 is written as it is (fix and norm repair it before).
 #pragma once
