@@ -27,6 +27,11 @@ struct Option {
   std::function<void(const char* value)> apply;  // VALUE is null for flags
 };
 
+// The flag --NAME (no argument, no short name), which sets TARGET to VALUE.
+inline Option flag(const char* name, const char* help, bool& target, bool value) {
+  return {name, 0, Arg::kNone, nullptr, help, [&target, value](const char*) { target = value; }};
+}
+
 struct Verb {
   const char* name;      // "norm"
   const char* synopsis;  // "[OPTION]... [FILE]..."

@@ -9,13 +9,9 @@
 namespace winnow::tools {
 
 inline void add_norm_options(std::vector<cli::Option>& options, NormOptions& n) {
-  using cli::Arg;
-  options.push_back({"nfkc", 0, Arg::kNone, nullptr, "compatibility normalization (NFKC) instead of NFC",
-                     [&n](const char*) { n.nfkc = true; }});
-  options.push_back({"ascii-punct", 0, Arg::kNone, nullptr, "curly quotes, dashes and ellipsis as ASCII",
-                     [&n](const char*) { n.ascii_punct = true; }});
-  options.push_back({"keep-lines", 0, Arg::kNone, nullptr, "keep every line break (no paragraph re-flow)",
-                     [&n](const char*) { n.keep_lines = true; }});
+  options.push_back(cli::flag("nfkc", "compatibility normalization (NFKC) instead of NFC", n.nfkc, true));
+  options.push_back(cli::flag("ascii-punct", "curly quotes, dashes and ellipsis as ASCII", n.ascii_punct, true));
+  options.push_back(cli::flag("keep-lines", "keep every line break (no paragraph re-flow)", n.keep_lines, true));
 }
 
 }  // namespace winnow::tools

@@ -36,11 +36,9 @@ struct MetadataOptions {
 
 // --no-metadata, --replace-metadata.
 inline void add_metadata_options(std::vector<cli::Option>& options, MetadataOptions& m) {
-  options.push_back({"no-metadata", 0, cli::Arg::kNone, nullptr, "add no metadata members to JSON Lines records",
-                     [&m](const char*) { m.add = false; }});
-  options.push_back({"replace-metadata", 0, cli::Arg::kNone, nullptr,
-                     "let metadata replace members a JSON Lines record already has",
-                     [&m](const char*) { m.replace = true; }});
+  options.push_back(cli::flag("no-metadata", "add no metadata members to JSON Lines records", m.add, false));
+  options.push_back(
+      cli::flag("replace-metadata", "let metadata replace members a JSON Lines record already has", m.replace, true));
 }
 
 // The primary subtags of a comma-separated LIST ("en,de-AT" -> en, de). Throws UsageError for
@@ -60,9 +58,9 @@ inline std::vector<std::string> language_list(std::string_view list) {
 
 // --markdown-links, for the verbs that write Markdown (E: their extract options).
 inline void add_markdown_links_option(std::vector<cli::Option>& options, ExtractOptions& e) {
-  options.push_back({"markdown-links", 0, cli::Arg::kNone, nullptr,
-                     "with --markdown: write the links of a page as [text](url), the URL as the page gives it",
-                     [&e](const char*) { e.markdown_links = true; }});
+  options.push_back(cli::flag("markdown-links",
+                              "with --markdown: write the links of a page as [text](url), the URL as the page gives it",
+                              e.markdown_links, true));
 }
 
 // Throws UsageError when links are asked for (LINKS) without Markdown (MARKDOWN).
@@ -75,22 +73,20 @@ inline void check_markdown_links(bool markdown, bool links) {
 inline void add_clean_options(std::vector<cli::Option>& options, CleanOptions& c) {
   using cli::Arg;
   add_from_option(options, c.decode);
+  options.push_back(cli::flag("no-fix", "skip the fix stage", c.stages.fix, false));
   options.push_back(
-      {"no-fix", 0, Arg::kNone, nullptr, "skip the fix stage", [&c](const char*) { c.stages.fix = false; }});
-  options.push_back({"no-strip", 0, Arg::kNone, nullptr, "skip the strip stage (for pages: keep what extract keeps)",
-                     [&c](const char*) { c.stages.strip = false; }});
-  options.push_back({"no-title", 0, Arg::kNone, nullptr, "for pages: do not write the headline before the article",
-                     [&c](const char*) { c.extract.title = false; }});
+      cli::flag("no-strip", "skip the strip stage (for pages: keep what extract keeps)", c.stages.strip, false));
   options.push_back(
-      {"no-dedupe", 0, Arg::kNone, nullptr, "skip the dedupe stage", [&c](const char*) { c.stages.dedupe = false; }});
+      cli::flag("no-title", "for pages: do not write the headline before the article", c.extract.title, false));
+  options.push_back(cli::flag("no-dedupe", "skip the dedupe stage", c.stages.dedupe, false));
   options.push_back({"lang", 0, Arg::kRequired, "LIST",
                      "keep only documents in these languages (comma-separated BCP 47 codes: en,de); others come out "
                      "empty and are reported",
                      [&c](const char* v) { c.languages = language_list(v); }});
-  options.push_back({"markdown", 0, Arg::kNone, nullptr,
-                     "write Markdown: headings by level, lists, quotes, code blocks, tables (plain text input is "
-                     "written as it is)",
-                     [&c](const char*) { c.markdown = true; }});
+  options.push_back(cli::flag("markdown",
+                              "write Markdown: headings by level, lists, quotes, code blocks, tables (plain text input "
+                              "is written as it is)",
+                              c.markdown, true));
   add_markdown_links_option(options, c.extract);
   add_fix_options(options, c.fix);
   add_norm_options(options, c.norm);
@@ -98,11 +94,9 @@ inline void add_clean_options(std::vector<cli::Option>& options, CleanOptions& c
 
 // extract: --no-title, --markdown, --markdown-links.
 inline void add_extract_options(std::vector<cli::Option>& options, ExtractOptions& e) {
-  options.push_back({"no-title", 0, cli::Arg::kNone, nullptr, "do not write the headline before the article",
-                     [&e](const char*) { e.title = false; }});
-  options.push_back({"markdown", 0, cli::Arg::kNone, nullptr,
-                     "write Markdown: headings by level, lists, quotes, code blocks, tables",
-                     [&e](const char*) { e.markdown = true; }});
+  options.push_back(cli::flag("no-title", "do not write the headline before the article", e.title, false));
+  options.push_back(
+      cli::flag("markdown", "write Markdown: headings by level, lists, quotes, code blocks, tables", e.markdown, true));
   add_markdown_links_option(options, e);
 }
 
