@@ -90,6 +90,13 @@ class Deduper {
   Deduper(const BlockDedupeOptions& options, Report* report) : opt_(options), report_(report) {}
 
   void run(Document& doc) {
+    // Sized once for the blocks: rehashing as they came was a tenth of the time on a text of
+    // many short lines.
+    std::size_t kept = 0;
+    for (const Block& block : doc.blocks) kept += block.kept();
+    seen_.reserve(kept);
+    by_key_.reserve(kept);
+    by_prefix_.reserve(kept);
     for (Block& block : doc.blocks) {
       if (!block.kept()) continue;
       internal::comparison_words(block.text, words_, scratch_);
