@@ -7,7 +7,6 @@
 #include <array>
 #include <deque>
 #include <map>
-#include <optional>
 #include <unordered_map>
 
 #include "data.h"
@@ -1091,7 +1090,6 @@ class Stripper {
       u.own = own_reason(u.a.features);
       texts_.push_back(text);
     }
-    words_.resize(units_.size());
     site_ = options.site.empty() ? doc.meta.site : options.site;
     count(units_.size());
   }
@@ -1187,15 +1185,17 @@ class Stripper {
 
   // The word set of unit I, computed on first use (title similarity needs few of them).
   const std::vector<std::uint64_t>& words_of(std::size_t i) {
-    if (!words_[i]) words_[i] = word_set(texts_[i]);
-    return *words_[i];
+    auto [it, added] = words_.try_emplace(i);
+    if (added) it->second = word_set(texts_[i]);
+    return it->second;
   }
 
   Document& doc_;
   const StripOptions& options_;
   std::vector<Unit> units_;
   std::vector<std::string_view> texts_;
-  std::vector<std::optional<std::vector<std::uint64_t>>> words_;  // see words_of()
+  // See words_of(); by unit, for the few units asked (a slot for every unit cost more).
+  std::unordered_map<std::size_t, std::vector<std::uint64_t>> words_;
   std::string site_;
   std::uint64_t work_ = 0;  // line visits, see StripOptions::work
 };
@@ -1761,7 +1761,7 @@ void Stripper::cut_block(const Block& block, std::size_t first, std::size_t end,
 // blocks are filled in from the back, where each block's parts never reach below it (a
 // second vector of blocks was the largest allocation of `clean` on a big document).
 void Stripper::apply(Report* report) {
-  std::vector<std::optional<std::vector<std::uint64_t>>>().swap(words_);
+  std::unordered_map<std::size_t, std::vector<std::uint64_t>>().swap(words_);
   std::vector<std::string_view>().swap(texts_);
   count(doc_.blocks.size() + units_.size());
   const std::size_t n = doc_.blocks.size();
