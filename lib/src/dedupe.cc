@@ -1,5 +1,7 @@
 #include "winnow/dedupe.h"
 
+#include <algorithm>
+#include <array>
 #include <deque>
 #include <string>
 #include <string_view>
@@ -25,11 +27,34 @@ constexpr std::size_t kBodyWords = 30;
 // the same words): only the most recent blocks with the same first words are compared.
 constexpr std::size_t kMaxTruncationCandidates = 32;
 
+constexpr std::size_t kNone = ~std::size_t{0};
+
 struct Seen {
-  bool head;             // one of the leading title-like blocks (see dedupe.h)
-  std::uint32_t line;    // first line, for the report
-  std::string key;       // comparison words joined by spaces
+  bool head;                // one of the leading title-like blocks (see dedupe.h)
+  std::uint32_t line;       // first line, for the report
+  std::string_view key;     // comparison words joined by spaces, in the KeyStore
   std::size_t words;
+  std::size_t same_prefix;  // the block before it with the same first head_words words, or kNone
+};
+
+// The keys of the blocks seen, packed into chunks that never move (so views of them stay
+// valid): one allocation for many keys, where a string for each block was most of dedupe's
+// allocations on text of many short lines.
+class KeyStore {
+ public:
+  std::string_view add(std::string_view key) {
+    if (chunks_.empty() || chunks_.back().capacity() - chunks_.back().size() < key.size()) {
+      chunks_.emplace_back().reserve(std::max(kChunk, key.size()));
+    }
+    std::string& chunk = chunks_.back();
+    const std::size_t at = chunk.size();
+    chunk.append(key);  // within the capacity: the chunk's buffer does not move
+    return std::string_view(chunk).substr(at);
+  }
+
+ private:
+  static constexpr std::size_t kChunk = 16384;
+  std::deque<std::string> chunks_;
 };
 
 // The block's text without a trailing " - Site Name", or empty when it has none.
@@ -65,6 +90,13 @@ class Deduper {
   Deduper(const BlockDedupeOptions& options, Report* report) : opt_(options), report_(report) {}
 
   void run(Document& doc) {
+    // Sized once for the blocks: rehashing as they came was a tenth of the time on a text of
+    // many short lines.
+    std::size_t kept = 0;
+    for (const Block& block : doc.blocks) kept += block.kept();
+    seen_.reserve(kept);
+    by_key_.reserve(kept);
+    by_prefix_.reserve(kept);
     for (Block& block : doc.blocks) {
       if (!block.kept()) continue;
       internal::comparison_words(block.text, words_, scratch_);
@@ -119,11 +151,13 @@ class Deduper {
     if (words_.size() > opt_.head_words) {
       auto it = by_prefix_.find(prefix_key(words_));
       if (it != by_prefix_.end()) {
-        const std::vector<std::size_t>& list = it->second;
-        std::size_t from = list.size() > kMaxTruncationCandidates ? list.size() - kMaxTruncationCandidates : 0;
-        for (std::size_t i = from; i < list.size(); ++i) {
-          const Seen& s = seen_[list[i]];
-          if (s.words > words_.size() && s.key.compare(0, words_.key.size(), words_.key) == 0 &&
+        // The most recent candidates, compared oldest first.
+        std::array<std::size_t, kMaxTruncationCandidates> last;
+        std::size_t count = 0;
+        for (std::size_t i = it->second; i != kNone && count < last.size(); i = seen_[i].same_prefix) last[count++] = i;
+        while (count-- > 0) {
+          const Seen& s = seen_[last[count]];
+          if (s.words > words_.size() && s.key.substr(0, words_.key.size()) == words_.key &&
               counts(s, ordinal, words_.size())) {
             return "near-duplicate";
           }
@@ -141,31 +175,35 @@ class Deduper {
 
   void remember(const Block& block, std::size_t ordinal) {
     std::size_t index = seen_.size();
-    seen_.push_back({head_open_ && ordinal < opt_.head_blocks, block.first_line, words_.key, words_.size()});
-    // The maps hold views of the keys in seen_ and base_keys_, which never move (deques).
-    const std::string& key = seen_.back().key;
+    // The maps hold views of the keys in keys_.
+    const std::string_view key = keys_.add(words_.key);
+    seen_.push_back({head_open_ && ordinal < opt_.head_blocks, block.first_line, key, words_.size(), kNone});
     by_key_.emplace(key, Entry{index, false});
     if (!base_.empty()) {
       internal::comparison_words(base_, base_words_, scratch_);
-      if (base_words_.size() > 0) by_key_.emplace(base_keys_.emplace_back(base_words_.key), Entry{index, true});
+      if (base_words_.size() > 0) by_key_.emplace(keys_.add(base_words_.key), Entry{index, true});
     }
     if (words_.size() > opt_.head_words) {
-      std::string_view prefix = std::string_view(key).substr(0, prefix_key(words_).size());
-      by_prefix_[prefix].push_back(index);
+      auto [it, added] = by_prefix_.try_emplace(key.substr(0, prefix_key(words_).size()), index);
+      if (!added) {
+        seen_.back().same_prefix = it->second;
+        it->second = index;
+      }
     }
   }
 
   const BlockDedupeOptions& opt_;
   Report* report_;
-  std::deque<Seen> seen_;
-  std::deque<std::string> base_keys_;  // the keys of the blocks without their site suffix
+  std::vector<Seen> seen_;
+  KeyStore keys_;  // the keys of the blocks, and of the blocks without their site suffix
   struct Entry {
     std::size_t index;  // in seen_
     bool suffixed;      // the key is the block's text without its site suffix
   };
   std::unordered_map<std::string_view, Entry> by_key_;
   bool head_open_ = true;
-  std::unordered_map<std::string_view, std::vector<std::size_t>> by_prefix_;  // first head_words words
+  // First head_words words -> the last block with them (the others by Seen::same_prefix).
+  std::unordered_map<std::string_view, std::size_t> by_prefix_;
   Words words_, base_words_;
   std::string_view base_;  // the current block's text without its site suffix, or empty
   std::string scratch_;

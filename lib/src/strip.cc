@@ -7,7 +7,6 @@
 #include <array>
 #include <deque>
 #include <map>
-#include <optional>
 #include <unordered_map>
 
 #include "data.h"
@@ -922,10 +921,14 @@ std::uint64_t line_key(std::string_view line) {
 namespace {
 
 // A unit of classification: one line of a block, or several joined by hard wraps.
-struct Unit {
+struct Cut {
   std::uint32_t block = 0;
   std::uint32_t begin = 0, end = 0;  // byte range in the block's text
   std::uint32_t line = 0;            // 1-based source line (0 when the block has none)
+};
+
+// A unit and what strip learns of it.
+struct Unit : Cut {
   Analysis a;
   std::string_view own;              // the reason it is junk on its own, whatever the document
   bool dropped = false;
@@ -933,8 +936,10 @@ struct Unit {
   double score = 0;
 };
 
-std::vector<Unit> cut_units(const Document& doc) {
-  std::vector<Unit> units;
+// The units of the kept blocks, in order. (Cut apart from Unit, which is twelve times its
+// size, so that the units can be allocated once at their exact number.)
+std::vector<Cut> cut_units(const Document& doc) {
+  std::vector<Cut> units;
   for (std::uint32_t b = 0; b < doc.blocks.size(); ++b) {
     const Block& block = doc.blocks[b];
     if (!block.kept()) continue;
@@ -948,7 +953,7 @@ std::vector<Unit> cut_units(const Document& doc) {
       if (!units.empty() && units.back().block == b && is_wrapped_break(previous, line)) {
         units.back().end = static_cast<std::uint32_t>(nl);
       } else if (!trim(line).empty()) {
-        Unit u;
+        Cut u;
         u.block = b;
         u.begin = static_cast<std::uint32_t>(start);
         u.end = static_cast<std::uint32_t>(nl);
@@ -1074,14 +1079,17 @@ namespace {
 class Stripper {
  public:
   Stripper(Document& doc, const StripOptions& options) : doc_(doc), options_(options) {
-    units_ = cut_units(doc);
-    for (Unit& u : units_) {
+    std::vector<Cut> cuts = cut_units(doc);
+    units_.reserve(cuts.size());
+    texts_.reserve(cuts.size());
+    for (const Cut& cut : cuts) {
+      Unit& u = units_.emplace_back();
+      static_cast<Cut&>(u) = cut;
       std::string_view text = std::string_view(doc.blocks[u.block].text).substr(u.begin, u.end - u.begin);
       analyse(text, u.a);
       u.own = own_reason(u.a.features);
       texts_.push_back(text);
     }
-    words_.resize(units_.size());
     site_ = options.site.empty() ? doc.meta.site : options.site;
     count(units_.size());
   }
@@ -1107,6 +1115,10 @@ class Stripper {
   void apply(Report* report);
 
  private:
+  std::size_t units_end(std::uint32_t b, std::size_t first) const;
+  std::size_t run_end(std::size_t k, std::size_t end) const;
+  std::size_t count_parts(const Block& block, std::size_t first, std::size_t end, Report* report) const;
+  void cut_block(const Block& block, std::size_t first, std::size_t end, Block* out) const;
   void count(std::size_t visits) { work_ += visits; }
 
   void drop(Unit& u, std::string_view reason, double score) {
@@ -1173,15 +1185,17 @@ class Stripper {
 
   // The word set of unit I, computed on first use (title similarity needs few of them).
   const std::vector<std::uint64_t>& words_of(std::size_t i) {
-    if (!words_[i]) words_[i] = word_set(texts_[i]);
-    return *words_[i];
+    auto [it, added] = words_.try_emplace(i);
+    if (added) it->second = word_set(texts_[i]);
+    return it->second;
   }
 
   Document& doc_;
   const StripOptions& options_;
   std::vector<Unit> units_;
   std::vector<std::string_view> texts_;
-  std::vector<std::optional<std::vector<std::uint64_t>>> words_;  // see words_of()
+  // See words_of(); by unit, for the few units asked (a slot for every unit cost more).
+  std::unordered_map<std::size_t, std::vector<std::uint64_t>> words_;
   std::string site_;
   std::uint64_t work_ = 0;  // line visits, see StripOptions::work
 };
@@ -1678,66 +1692,109 @@ bool Stripper::commit(const Lines& l, const Span& span) {
   return changed;
 }
 
-// One block per run of units with the same verdict and reason; a block all kept stays as
-// it is.
-void Stripper::apply(Report* report) {
-  std::vector<Block> out;
-  out.reserve(doc_.blocks.size());
-  count(doc_.blocks.size() + units_.size());
-  auto record = [&](const Block& part, const Unit& unit) {
+// The end of the units of block B, whose units start at FIRST.
+std::size_t Stripper::units_end(std::uint32_t b, std::size_t first) const {
+  std::size_t u = first;
+  while (u < units_.size() && units_[u].block == b) ++u;
+  return u;
+}
+
+// The end of the run of units from K to END with K's verdict and reason: one part of a block.
+std::size_t Stripper::run_end(std::size_t k, std::size_t end) const {
+  std::size_t e = k + 1;
+  while (e < end && units_[e].dropped == units_[k].dropped && units_[e].reason == units_[k].reason) ++e;
+  return e;
+}
+
+// The blocks the units FIRST..END of BLOCK become: none when they all have one verdict (the
+// block stays whole), else one per run. Reports the dropped parts in order.
+std::size_t Stripper::count_parts(const Block& block, std::size_t first, std::size_t end, Report* report) const {
+  bool any_dropped = false, any_kept = false;
+  for (std::size_t k = first; k < end; ++k) (units_[k].dropped ? any_dropped : any_kept) = true;
+  auto record = [&](std::uint32_t line, std::string_view text, const Unit& unit) {
     if (report)
-      report->add("strip", unit.reason, part.first_line, report->keep_details() ? excerpt(part.text) : std::string(),
-                  unit.score);
+      report->add("strip", unit.reason, line, report->keep_details() ? excerpt(text) : std::string(), unit.score);
   };
-  std::size_t u = 0;
-  for (std::uint32_t b = 0; b < doc_.blocks.size(); ++b) {
-    Block& block = doc_.blocks[b];
-    std::size_t first = u;
-    while (u < units_.size() && units_[u].block == b) ++u;
-    bool any_dropped = false, any_kept = false;
-    for (std::size_t k = first; k < u; ++k) (units_[k].dropped ? any_dropped : any_kept) = true;
-    if (!any_dropped) {
-      out.push_back(std::move(block));
-      continue;
-    }
-    if (!any_kept) {
-      block.verdict = Verdict::kDrop;
-      block.reason = std::string(units_[first].reason);
-      block.score = units_[first].score;
-      record(block, units_[first]);
-      out.push_back(std::move(block));
-      continue;
-    }
-    // Mixed. Line numbers are counted once over the block, not from its start for each part.
-    std::size_t counted_to = 0;
-    std::uint32_t newlines = 0;
-    for (std::size_t k = first; k < u;) {
-      std::size_t e = k + 1;
-      while (e < u && units_[e].dropped == units_[k].dropped && units_[e].reason == units_[k].reason) ++e;
-      Block part;
-      part.kind = block.kind;
-      part.shape = block.shape;
-      part.dom_path = block.dom_path;
-      part.text = block.text.substr(units_[k].begin, units_[e - 1].end - units_[k].begin);
-      part.first_line = units_[k].line;
-      newlines += static_cast<std::uint32_t>(
-          std::count(block.text.begin() + counted_to, block.text.begin() + units_[e - 1].end, '\n'));
-      counted_to = units_[e - 1].end;
-      part.last_line = block.first_line ? block.first_line + newlines : 0;
-      if (units_[k].dropped) {
-        part.verdict = Verdict::kDrop;
-        part.reason = std::string(units_[k].reason);
-        part.score = units_[k].score;
-        record(part, units_[k]);
-      }
-      out.push_back(std::move(part));
-      k = e;
-    }
-    // The parts hold copies of the text: the whole goes now, not with the old vector at the end
-    // (a document of one big block would otherwise hold its text twice).
-    std::string().swap(block.text);
+  if (!any_dropped) return 0;
+  if (!any_kept) {
+    record(block.first_line, block.text, units_[first]);
+    return 0;
   }
-  doc_.blocks = std::move(out);
+  std::size_t parts = 0;
+  for (std::size_t k = first; k < end; k = run_end(k, end), ++parts) {
+    std::size_t e = run_end(k, end);
+    std::string_view text = std::string_view(block.text).substr(units_[k].begin, units_[e - 1].end - units_[k].begin);
+    if (units_[k].dropped) record(units_[k].line, text, units_[k]);
+  }
+  return parts;
+}
+
+// Cuts BLOCK into one part per run of the units FIRST..END, moved to OUT[0], OUT[1], ...
+// Line numbers are counted once over the block, not from its start for each part.
+void Stripper::cut_block(const Block& block, std::size_t first, std::size_t end, Block* out) const {
+  std::size_t counted_to = 0;
+  std::uint32_t newlines = 0;
+  for (std::size_t k = first; k < end; ++out) {
+    std::size_t e = run_end(k, end);
+    Block part;
+    part.kind = block.kind;
+    part.shape = block.shape;
+    part.dom_path = block.dom_path;
+    part.text = block.text.substr(units_[k].begin, units_[e - 1].end - units_[k].begin);
+    part.first_line = units_[k].line;
+    newlines += static_cast<std::uint32_t>(
+        std::count(block.text.begin() + counted_to, block.text.begin() + units_[e - 1].end, '\n'));
+    counted_to = units_[e - 1].end;
+    part.last_line = block.first_line ? block.first_line + newlines : 0;
+    if (units_[k].dropped) {
+      part.verdict = Verdict::kDrop;
+      part.reason = std::string(units_[k].reason);
+      part.score = units_[k].score;
+    }
+    *out = std::move(part);
+    k = e;
+  }
+}
+
+// One block per run of units with the same verdict and reason; a block all kept stays as it
+// is. In place: a forward pass reports the dropped parts in order and counts them, then the
+// blocks are filled in from the back, where each block's parts never reach below it (a
+// second vector of blocks was the largest allocation of `clean` on a big document).
+void Stripper::apply(Report* report) {
+  std::unordered_map<std::size_t, std::vector<std::uint64_t>>().swap(words_);
+  std::vector<std::string_view>().swap(texts_);
+  count(doc_.blocks.size() + units_.size());
+  const std::size_t n = doc_.blocks.size();
+  std::vector<std::uint32_t> parts(n);  // 0: the block stays whole
+  std::size_t total = 0;
+  for (std::size_t b = 0, u = 0; b < n; ++b) {
+    std::size_t end = units_end(static_cast<std::uint32_t>(b), u);
+    Block& block = doc_.blocks[b];
+    parts[b] = static_cast<std::uint32_t>(count_parts(block, u, end, report));
+    if (parts[b] == 0 && u < end && units_[u].dropped) {  // dropped whole
+      block.verdict = Verdict::kDrop;
+      block.reason = std::string(units_[u].reason);
+      block.score = units_[u].score;
+    }
+    total += std::max<std::size_t>(parts[b], 1);
+    u = end;
+  }
+  if (total == n) return;
+  doc_.blocks.reserve(total);
+  doc_.blocks.resize(total);
+  std::size_t u = units_.size();
+  for (std::size_t b = n, w = total; b-- > 0;) {
+    std::size_t end = u;
+    while (u > 0 && units_[u - 1].block == b) --u;
+    if (parts[b] == 0) {
+      if (--w != b) doc_.blocks[w] = std::move(doc_.blocks[b]);
+      continue;
+    }
+    // The parts hold copies of the text: the whole goes now.
+    Block whole = std::move(doc_.blocks[b]);
+    w -= parts[b];
+    cut_block(whole, u, end, &doc_.blocks[w]);
+  }
 }
 
 }  // namespace
@@ -1762,7 +1819,7 @@ std::string strip(std::string_view text, const StripOptions& options, Report* re
 
 std::vector<std::uint64_t> page_keys(const Document& doc) {
   std::vector<std::uint64_t> keys;
-  for (const Unit& u : cut_units(doc)) {
+  for (const Cut& u : cut_units(doc)) {
     std::uint64_t key = line_key(std::string_view(doc.blocks[u.block].text).substr(u.begin, u.end - u.begin));
     if (key) keys.push_back(key);
   }
