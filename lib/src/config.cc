@@ -68,12 +68,7 @@ Config Config::parse(std::string_view text) {
 }
 
 Config Config::load(const std::string& path) {
-  std::string text = internal::read_file(path);
-  try {
-    return parse(text);
-  } catch (const ParseError& e) {
-    throw IoError(path + ":" + std::to_string(e.line()), e.what());
-  }
+  return internal::parse_file(path, [](std::string_view text) { return parse(text); });
 }
 
 std::string Config::find(const std::string& start) {

@@ -118,12 +118,7 @@ std::string site_of_url(std::string_view url) {
 }
 
 SiteModel SiteModel::load(const std::string& path) {
-  std::string text = internal::read_file(path);
-  try {
-    return parse(text);
-  } catch (const ParseError& e) {
-    throw IoError(path + ":" + std::to_string(e.line()), e.what());
-  }
+  return internal::parse_file(path, [](std::string_view text) { return parse(text); });
 }
 
 }  // namespace winnow
