@@ -779,6 +779,7 @@ struct SpanParams {
   double inside_margin = 0.35;      // inside the article lines are kept down to threshold - this
   std::size_t headline_window = 7;  // the article starts at most this many lines under a title copy
   double headline_share = 0.25;     // ... and is at least this share of the best run
+  double headline_title_share = 0.5;  // a copy with this share of the title's words is the headline
   std::uint32_t headline_min_words = 3, headline_max_words = 40;
   double good = 0.7;                // a line this good is article text
   std::uint32_t link_text_words = 12;  // a line with an address and this many words inside it is text
@@ -1017,6 +1018,13 @@ bool repeats_title(const std::vector<std::uint64_t>& headline, const std::vector
     }
   }
   return common * 5 >= headline.size() * 4 && common * 5 >= title.size() * 2;
+}
+
+// The number of words of WORDS in SET (both sorted).
+std::size_t common_words(const std::vector<std::uint64_t>& words, const std::vector<std::uint64_t>& set) {
+  std::size_t common = 0;
+  for (std::uint64_t w : words) common += std::binary_search(set.begin(), set.end(), w);
+  return common;
 }
 
 // A row of a table of figures (results, standings, prices): numbers beside names, where a
@@ -1527,12 +1535,19 @@ Article Stripper::find_article(const Lines& l) {
   a.span = best_span(l.score, l.weight, threshold);
   before_feed(l, a.span);
   SpanIndex index(l.score, l.weight, threshold);
+  // The first copy holding most of the title's words; else the one holding the most. A copy
+  // of the site name ("Headline | Site") holds fewer than the headline's copy under it.
+  const Span best = a.span;
+  const std::vector<std::uint64_t>& title = words_of(l.unit[0]);
+  std::size_t shared = 0;
   for (std::size_t copy = title_copy(l, 1); copy < l.size(); copy = title_copy(l, copy + 1)) {
     Span after = index.after(copy + 1, kSpan.headline_window);
-    if (after.first != after.last && after.sum >= kSpan.headline_share * a.span.sum) {
+    std::size_t common = common_words(words_of(l.unit[copy]), title);
+    if (after.first != after.last && after.sum >= kSpan.headline_share * best.sum && common > shared) {
       a.headline = copy;
       a.span = after;
-      break;
+      shared = common;
+      if (common >= kSpan.headline_title_share * title.size()) break;
     }
   }
   return a;

@@ -31,7 +31,9 @@
 //      the start of a feed (a long comment) and a run before the feed has at least 3 % of its
 //      total, the best run before the feed; when a later copy of the page title (the first
 //      line) is followed within seven lines by a run at least a quarter that large, that run
-//      is the article. A comment prompt, a copyright line or a feed ends it once two good lines have
+//      is the article (the first copy holding half the title's words, else the one holding the
+//      most: a copy of the site name, "Site" of "Headline | Site", is passed over for the
+//      headline's copy under it). A comment prompt, a copyright line or a feed ends it once two good lines have
 //      passed (a prompt before anything of weight starts it instead; a prompt that is a
 //      sentence, "Comments welcome!", or a copyright line, a photo credit, with five times
 //      more of the run after it than before it does not end it). A paragraph cut off with "..." right under it is its last (a paywall). Lines
