@@ -1172,6 +1172,7 @@ class Stripper {
   bool after_text(const Lines& l, std::size_t k) const;
   void mark_embeds(Lines& l) const;
   int rank(const Lines& l, std::size_t k) const;
+  static int counter(std::string_view line);
   void mark_ranks(Lines& l) const;
   void mark_feed(Lines& l, const std::vector<std::size_t>& at, std::size_t i, std::size_t j) const;
   void end_at_prompt(const Lines& l, Span& span) const;
@@ -1353,12 +1354,32 @@ void Stripper::mark_items(Lines& l) const {
 // "2."), else -1.
 int Stripper::rank(const Lines& l, std::size_t k) const {
   const LineFeatures& f = *l.f[k];
+  if (f.words == 3 && f.digits == 2) return counter(texts_[l.unit[k]]);
   if (f.words != 1 || f.digits != 1 || f.chars > kList.max_rank_chars) return -1;
   int n = -1;
   for (char c : texts_[l.unit[k]]) {
     if (c >= '0' && c <= '9') n = (n < 0 ? 0 : n * 10) + (c - '0');
   }
   return n;
+}
+
+// N when LINE is the counter of a slide show, "N of M" (N at most M), else -1: a gallery
+// counts its photos as a ranked list counts its entries, and is no more a feed.
+int Stripper::counter(std::string_view line) {
+  line = trim(line);
+  auto number = [&line]() {
+    int n = -1;
+    std::size_t i = 0;
+    for (; i < line.size() && i <= kList.max_rank_chars && line[i] >= '0' && line[i] <= '9'; ++i)
+      n = (n < 0 ? 0 : n * 10) + (line[i] - '0');
+    line = trim(line.substr(i));
+    return i <= kList.max_rank_chars ? n : -1;
+  };
+  int n = number();
+  if (n < 0 || line.substr(0, 2) != "of") return -1;
+  line = trim(line.substr(2));
+  int total = number();
+  return total >= n && line.empty() ? n : -1;
 }
 
 // Ranked lists: the numbers that open their entries are not time stamps (which would make

@@ -25,7 +25,8 @@
 //      article's text and embedded posts (text, then "— Name (@handle) Date") count for the
 //      article (a little above the threshold, or at it), so that they do not end it; so do
 //      ranked lists, whose entries open with a line of nothing but a number counting up or
-//      down by one ("10", a name, its text; "9", ...), which are then not time stamps.
+//      down by one ("10", a name, its text; "9", ...), which are then not time stamps, and
+//      slide shows, whose captions open with a counter "1 of 6", "2 of 6", ...
 //   4. Smoothing: the article is the run of lines with the largest total (score - threshold)
 //      weighted by length (at least 70 characters a line), or, when that run starts after
 //      the start of a feed (a long comment) and a run before the feed has at least 3 % of its
