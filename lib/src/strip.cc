@@ -780,6 +780,9 @@ struct SpanParams {
   std::size_t headline_window = 7;  // the article starts at most this many lines under a title copy
   double headline_share = 0.25;     // ... and is at least this share of the best run
   double headline_title_share = 0.5;  // a copy with this share of the title's words is the headline
+  // A copy of this share of the title's words over a run of prose (a sentence of prose_words
+  // in its first headline_window lines) anchors it when the run is this share of the best.
+  double full_copy = 0.8, full_copy_share = 0.1;
   std::uint32_t headline_min_words = 3, headline_max_words = 40;
   double good = 0.7;                // a line this good is article text
   std::uint32_t link_text_words = 12;  // a line with an address and this many words inside it is text
@@ -1161,6 +1164,7 @@ class Stripper {
   void score_line(Lines& l, std::size_t k, const Language& language);
   Article find_article(const Lines& l);
   void before_feed(const Lines& l, Span& span) const;
+  bool opens_with_prose(const Lines& l, const Span& span) const;
   std::size_t title_copy(const Lines& l, std::size_t from);
   void mark_repeated(Lines& l, const Article& a);
   std::vector<char> feed_markers(const Lines& l) const;
@@ -1564,7 +1568,9 @@ Article Stripper::find_article(const Lines& l) {
   for (std::size_t copy = title_copy(l, 1); copy < l.size(); copy = title_copy(l, copy + 1)) {
     Span after = index.after(copy + 1, kSpan.headline_window);
     std::size_t common = common_words(words_of(l.unit[copy]), title);
-    if (after.first != after.last && after.sum >= kSpan.headline_share * best.sum && common > shared) {
+    const double share =
+        common >= kSpan.full_copy * title.size() && opens_with_prose(l, after) ? kSpan.full_copy_share : kSpan.headline_share;
+    if (after.first != after.last && after.sum >= share * best.sum && common > shared) {
       a.headline = copy;
       a.span = after;
       shared = common;
@@ -1572,6 +1578,15 @@ Article Stripper::find_article(const Lines& l) {
     }
   }
   return a;
+}
+
+// True when SPAN opens with a paragraph of prose: a copy of the title in a list of teasers
+// has more teasers under it, short lines.
+bool Stripper::opens_with_prose(const Lines& l, const Span& span) const {
+  for (std::size_t k = span.first; k < span.last && k < span.first + kSpan.headline_window; ++k) {
+    if (l.reason[k].empty() && l.f[k]->sentence_end && l.f[k]->words >= kScore.prose_words) return true;
+  }
+  return false;
 }
 
 // A run after the start of a feed is an item of it (a long comment) when a run before the

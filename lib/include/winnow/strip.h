@@ -31,7 +31,9 @@
 //      weighted by length (at least 70 characters a line), or, when that run starts after
 //      the start of a feed (a long comment) and a run before the feed has at least 3 % of its
 //      total, the best run before the feed; when a later copy of the page title (the first
-//      line) is followed within seven lines by a run at least a quarter that large, that run
+//      line) is followed within seven lines by a run at least a quarter that large (a tenth
+//      when the copy holds 80 % of the title's words and the run opens with a sentence of 12
+//      words or more: a short post beside a long profile box), that run
 //      is the article (the first copy holding half the title's words, else the one holding the
 //      most: a copy of the site name, "Site" of "Headline | Site", is passed over for the
 //      headline's copy under it). A comment prompt, a copyright line or a feed ends it once two good lines have
