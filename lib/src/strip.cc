@@ -778,6 +778,10 @@ struct SpanParams {
   double inside_margin = 0.35;      // inside the article lines are kept down to threshold - this
   std::size_t headline_window = 7;  // the article starts at most this many lines under a title copy
   double headline_share = 0.25;     // ... and is at least this share of the best run
+  double headline_title_share = 0.5;  // a copy with this share of the title's words is the headline
+  // A copy of this share of the title's words over a run of prose (a sentence of prose_words
+  // in its first headline_window lines) anchors it when the run is this share of the best.
+  double full_copy = 0.8, full_copy_share = 0.1;
   std::uint32_t headline_min_words = 3, headline_max_words = 40;
   double good = 0.7;                // a line this good is article text
   std::uint32_t link_text_words = 12;  // a line with an address and this many words inside it is text
@@ -1024,6 +1028,13 @@ bool repeats_title(const std::vector<std::uint64_t>& headline, const std::vector
   return common * 5 >= headline.size() * 4 && common * 5 >= title.size() * 2;
 }
 
+// The number of words of WORDS in SET (both sorted).
+std::size_t common_words(const std::vector<std::uint64_t>& words, const std::vector<std::uint64_t>& set) {
+  std::size_t common = 0;
+  for (std::uint64_t w : words) common += std::binary_search(set.begin(), set.end(), w);
+  return common;
+}
+
 // A row of a table of figures (results, standings, prices): numbers beside names, where a
 // time stamp has numbers beside date words only.
 bool table_row(const Analysis& a) {
@@ -1165,6 +1176,7 @@ class Stripper {
   void score_line(Lines& l, std::size_t k, const Language& language);
   Article find_article(const Lines& l);
   void before_feed(const Lines& l, Span& span) const;
+  bool opens_with_prose(const Lines& l, const Span& span) const;
   std::size_t title_copy(const Lines& l, std::size_t from);
   void mark_repeated(Lines& l, const Article& a);
   std::vector<char> feed_markers(const Lines& l) const;
@@ -1176,6 +1188,7 @@ class Stripper {
   bool after_text(const Lines& l, std::size_t k) const;
   void mark_embeds(Lines& l) const;
   int rank(const Lines& l, std::size_t k) const;
+  static int counter(std::string_view line);
   void mark_ranks(Lines& l) const;
   void mark_feed(Lines& l, const std::vector<std::size_t>& at, std::size_t i, std::size_t j) const;
   void end_at_prompt(const Lines& l, Span& span) const;
@@ -1359,12 +1372,32 @@ void Stripper::mark_items(Lines& l) const {
 // "2."), else -1.
 int Stripper::rank(const Lines& l, std::size_t k) const {
   const LineFeatures& f = *l.f[k];
+  if (f.words == 3 && f.digits == 2) return counter(texts_[l.unit[k]]);
   if (f.words != 1 || f.digits != 1 || f.chars > kList.max_rank_chars) return -1;
   int n = -1;
   for (char c : texts_[l.unit[k]]) {
     if (c >= '0' && c <= '9') n = (n < 0 ? 0 : n * 10) + (c - '0');
   }
   return n;
+}
+
+// N when LINE is the counter of a slide show, "N of M" (N at most M), else -1: a gallery
+// counts its photos as a ranked list counts its entries, and is no more a feed.
+int Stripper::counter(std::string_view line) {
+  line = trim(line);
+  auto number = [&line]() {
+    int n = -1;
+    std::size_t i = 0;
+    for (; i < line.size() && i <= kList.max_rank_chars && line[i] >= '0' && line[i] <= '9'; ++i)
+      n = (n < 0 ? 0 : n * 10) + (line[i] - '0');
+    line = trim(line.substr(i));
+    return i <= kList.max_rank_chars ? n : -1;
+  };
+  int n = number();
+  if (n < 0 || line.substr(0, 2) != "of") return -1;
+  line = trim(line.substr(2));
+  int total = number();
+  return total >= n && line.empty() ? n : -1;
 }
 
 // Ranked lists: the numbers that open their entries are not time stamps (which would make
@@ -1541,15 +1574,33 @@ Article Stripper::find_article(const Lines& l) {
   a.span = best_span(l.score, l.weight, threshold);
   before_feed(l, a.span);
   SpanIndex index(l.score, l.weight, threshold);
+  // The first copy holding most of the title's words; else the one holding the most. A copy
+  // of the site name ("Headline | Site") holds fewer than the headline's copy under it.
+  const Span best = a.span;
+  const std::vector<std::uint64_t>& title = words_of(l.unit[0]);
+  std::size_t shared = 0;
   for (std::size_t copy = title_copy(l, 1); copy < l.size(); copy = title_copy(l, copy + 1)) {
     Span after = index.after(copy + 1, kSpan.headline_window);
-    if (after.first != after.last && after.sum >= kSpan.headline_share * a.span.sum) {
+    std::size_t common = common_words(words_of(l.unit[copy]), title);
+    const double share =
+        common >= kSpan.full_copy * title.size() && opens_with_prose(l, after) ? kSpan.full_copy_share : kSpan.headline_share;
+    if (after.first != after.last && after.sum >= share * best.sum && common > shared) {
       a.headline = copy;
       a.span = after;
-      break;
+      shared = common;
+      if (common >= kSpan.headline_title_share * title.size()) break;
     }
   }
   return a;
+}
+
+// True when SPAN opens with a paragraph of prose: a copy of the title in a list of teasers
+// has more teasers under it, short lines.
+bool Stripper::opens_with_prose(const Lines& l, const Span& span) const {
+  for (std::size_t k = span.first; k < span.last && k < span.first + kSpan.headline_window; ++k) {
+    if (l.reason[k].empty() && l.f[k]->sentence_end && l.f[k]->words >= kScore.prose_words) return true;
+  }
+  return false;
 }
 
 // A run after the start of a feed is an item of it (a long comment) when a run before the

@@ -25,13 +25,18 @@
 //      article's text and embedded posts (text, then "— Name (@handle) Date") count for the
 //      article (a little above the threshold, or at it), so that they do not end it; so do
 //      ranked lists, whose entries open with a line of nothing but a number counting up or
-//      down by one ("10", a name, its text; "9", ...), which are then not time stamps.
+//      down by one ("10", a name, its text; "9", ...), which are then not time stamps, and
+//      slide shows, whose captions open with a counter "1 of 6", "2 of 6", ...
 //   4. Smoothing: the article is the run of lines with the largest total (score - threshold)
 //      weighted by length (at least 70 characters a line), or, when that run starts after
 //      the start of a feed (a long comment) and a run before the feed has at least 3 % of its
 //      total, the best run before the feed; when a later copy of the page title (the first
-//      line) is followed within seven lines by a run at least a quarter that large, that run
-//      is the article. A comment prompt, a copyright line or a feed ends it once two good lines have
+//      line) is followed within seven lines by a run at least a quarter that large (a tenth
+//      when the copy holds 80 % of the title's words and the run opens with a sentence of 12
+//      words or more: a short post beside a long profile box), that run
+//      is the article (the first copy holding half the title's words, else the one holding the
+//      most: a copy of the site name, "Site" of "Headline | Site", is passed over for the
+//      headline's copy under it). A comment prompt, a copyright line or a feed ends it once two good lines have
 //      passed (a prompt before anything of weight starts it instead; a prompt that is a
 //      sentence, "Comments welcome!", or a copyright line, a photo credit, with five times
 //      more of the run after it than before it does not end it). A paragraph cut off with "..." right under it is its last (a paywall). Lines
