@@ -291,7 +291,7 @@ TEST(CliJson, EveryDiagnosticHasTheOneSchema) {
   EXPECT_EQ(r.err,
             "{\"type\":\"error\",\"file\":\"(standard input)\",\"record\":2,\"message\":\"invalid JSON: syntax "
             "error, replaced by an error record\"}\n");
-  r = run_tool({"fix", "-z", "--explain", "--json"}, std::string("ok\n\0caf\xC3\x83\xC2\xA9\n", 14));
+  r = run_tool({"fix", "-z", "--explain", "--json"}, std::string("ok\n\0caf\xC3\x83\xC2\xA9\n", 12));
   EXPECT_EQ(r.err.rfind("{\"type\":\"change\",\"file\":\"(standard input)\",\"record\":2,\"line\":1,\"stage\":\"fix\","
                         "\"kind\":\"mojibake\",\"detail\":",
                         0),
