@@ -495,17 +495,7 @@ class Runner {
     try {
       switch (t.kind) {
         case Task::Kind::kDocument:
-          t.totals.documents_in = 1;
-          t.totals.bytes_in = t.input.size();
-          if (refuse_binary_document(t, t.input, report)) break;
-          if (std::optional<Result> r = process(t, t.input, source_of(t, nullptr, {}, opts_.records && opts_.metadata.add), report)) {
-            if (opts_.records) {
-              t.output = new_record({{"path", t.location}}, *r);
-            } else {
-              t.output = std::move(r->text);
-              if (opts_.null_data) t.output.push_back('\0');
-            }
-          }
+          work_document(t, report);
           break;
         case Task::Kind::kJsonLine:
           work_json(t, report);
@@ -525,6 +515,22 @@ class Runner {
       report.clear_changes();  // what the failed document's stages recorded explains nothing
     }
     std::string().swap(t.input);
+  }
+
+  void work_document(Task& t, Report& report) {
+    t.totals.documents_in = 1;
+    t.totals.bytes_in = t.input.size();
+    if (refuse_binary_document(t, t.input, report)) return;
+    Source source = source_of(t, nullptr, {}, opts_.records && opts_.metadata.add);
+    if (!opts_.check) source.buffer = &t.input;
+    if (std::optional<Result> r = process(t, t.input, source, report)) {
+      if (opts_.records) {
+        t.output = new_record({{"path", t.location}}, *r);
+      } else {
+        t.output = std::move(r->text);
+        if (opts_.null_data) t.output.push_back('\0');
+      }
+    }
   }
 
   // Line N of the output is record N of the input: a record that cannot be processed is

@@ -78,6 +78,10 @@ struct Source {
   std::uint64_t sequence;     // the document's place in input order, whatever the thread
   bool wants_metadata;        // the output is a JSON Lines record that gets metadata members
   bool warc = false;          // INPUT is the HTTP payload of record RECORD of a WARC file
+  // The buffer INPUT views when the transform may take it (std::move) to free it as soon as it
+  // no longer needs INPUT, which for one big document spares the memory of a copy; null when
+  // the runner still needs INPUT afterwards (--check compares the output with it).
+  std::string* buffer = nullptr;
 };
 
 // What a transform makes of one document: its output text and, from verbs that find it, its

@@ -37,9 +37,11 @@ int clean_main(int argc, char** argv) {
           hinted.decode.declared = source.charset;  // from the HTTP headers of a WARC record
         }
         const CleanOptions& o = source.charset.empty() ? clean_opts : hinted;
-        if (!source.wants_metadata) return clean(input, o, &report);
         Document doc;
-        std::string text = clean(input, o, &report, &doc);
+        Document* wanted = source.wants_metadata ? &doc : nullptr;
+        std::string text = source.buffer ? clean_owned(std::move(*source.buffer), o, &report, wanted)
+                                         : clean(input, o, &report, wanted);
+        if (!wanted) return text;
         return {std::move(text), std::move(doc.meta)};
       },
       "not clean");

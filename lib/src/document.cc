@@ -197,8 +197,28 @@ void split_each(std::string_view text, SplitMode mode, const std::function<void(
   flush();
 }
 
+namespace {
+
+// The lines of TEXT that hold something: no mode makes more blocks than that.
+std::size_t filled_lines(std::string_view text) {
+  std::size_t lines = 0;
+  for (std::size_t at = 0; at < text.size();) {
+    const void* nl = std::memchr(text.data() + at, '\n', text.size() - at);
+    std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) : text.size();
+    lines += end > at;
+    at = end + 1;
+  }
+  return lines;
+}
+
+}  // namespace
+
 Document split(std::string_view text, SplitMode mode) {
   Document doc;
+  // Reserved at once: growing by doubling held the old and the new vector at the same time,
+  // the peak of clean's memory on one big document. The unused end of a big reservation is
+  // never touched, so it costs no memory.
+  doc.blocks.reserve(filled_lines(text));
   split_each(text, mode, [&doc](Block&& b) { doc.blocks.push_back(std::move(b)); });
   return doc;
 }

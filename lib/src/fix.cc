@@ -31,7 +31,12 @@ class Sink {
   bool details() const { return report_ && report_->keep_details(); }
 
   // The text has been replaced: a buffer of the same address and size may hold other lines.
-  void forget() { counted_text_ = nullptr; }
+  void forget() {
+    counted_text_ = nullptr;
+    replaced_ = true;
+  }
+  // Whether a pass replaced the text (forget() was called).
+  bool replaced() const { return replaced_; }
 
   // Records a change of KIND at byte AT of TEXT (the text the pass read). A pass reports its
   // changes in order, so lines are counted on from the previous change, not from the start.
@@ -65,6 +70,7 @@ class Sink {
   const char* counted_text_ = nullptr;  // where the line count below was taken
   std::size_t counted_size_ = 0, counted_to_ = 0;
   std::uint32_t counted_lines_ = 0;
+  bool replaced_ = false;
 };
 
 // A pass writes its output into OUT, the buffer of an earlier round or pass, whose capacity is
@@ -546,43 +552,57 @@ bool fix_chunks(std::string_view text, const FixOptions& options, Report* report
   return true;
 }
 
-std::string fix_text(std::string_view input, const FixOptions& options, Report* report, std::uint32_t first_line) {
-  std::string valid;
+// Repairs TEXT in place; returns whether it changed. Text that no pass acts on is scanned
+// and left where it is, without a copy.
+bool fix_in_place(std::string& text, const FixOptions& options, Report* report, std::uint32_t first_line) {
+  bool changed = false;
   {
+    std::string valid;
     Sink sink(report, first_line);
-    if (make_valid(input, options, valid, sink)) input = valid;
+    if (make_valid(text, options, valid, sink)) {
+      text.swap(valid);
+      changed = true;
+    }
   }
-  std::string out;
-  if (input.size() > kChunk && fix_chunks(input, options, report, first_line, out)) return out;
-  out.assign(input);
+  if (text.size() > kChunk) {
+    std::string out;
+    if (fix_chunks(text, options, report, first_line, out)) {
+      changed = changed || out != text;
+      text.swap(out);
+      return changed;
+    }
+  }
   Sink sink(report, first_line);
-  fix_rounds(out, options, sink);
-  return out;
+  fix_rounds(text, options, sink);
+  return changed || sink.replaced();
 }
 
 }  // namespace
 
 std::string fix(std::string_view text, const FixOptions& options, Report* report) {
-  return fix_text(text, options, report, 1);
+  std::string out(text);
+  fix_in_place(out, options, report, 1);
+  return out;
+}
+
+bool fix(Block& b, const FixOptions& options, Report* report) {
+  // A table's cells and the links' text are the same text cut otherwise: their repairs are
+  // counted once, on the text.
+  for (std::vector<std::string>& row : b.cells) {
+    for (std::string& cell : row) fix_in_place(cell, options, nullptr, b.first_line);
+  }
+  for (Block::Link& link : b.links) fix_in_place(link.text, options, nullptr, b.first_line);
+  if (!fix_in_place(b.text, options, report, b.first_line)) return false;
+  if (b.text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    b.verdict = Verdict::kDrop;
+    b.reason = "empty";
+  }
+  return true;
 }
 
 void fix(Document& doc, const FixOptions& options, Report* report) {
   for (Block& b : doc.blocks) {
-    if (!b.kept()) continue;
-    // A table's cells and the links' text are the same text cut otherwise: its repairs are
-    // counted once, on the text.
-    for (std::vector<std::string>& row : b.cells) {
-      for (std::string& cell : row) cell = fix_text(cell, options, nullptr, b.first_line);
-    }
-    for (Block::Link& link : b.links) link.text = fix_text(link.text, options, nullptr, b.first_line);
-    std::string fixed = fix_text(b.text, options, report, b.first_line);
-    if (fixed == b.text) continue;
-    b.text = std::move(fixed);
-    bool blank = b.text.find_first_not_of(" \t\r\n") == std::string::npos;
-    if (blank) {
-      b.verdict = Verdict::kDrop;
-      b.reason = "empty";
-    }
+    if (b.kept()) fix(b, options, report);
   }
 }
 

@@ -315,8 +315,9 @@ void report_block(const Block& block, const LineCounts& n, std::uint64_t joined,
   }
 }
 
-void normalize_block(Block& block, const NormOptions& opt, Report* report, std::string& scratch) {
-  if (block_canonical(block.text, opt)) return;
+// Returns whether the block's text changed.
+bool normalize_block(Block& block, const NormOptions& opt, Report* report, std::string& scratch) {
+  if (block_canonical(block.text, opt)) return false;
   LineCounts n;
   std::uint64_t joined = 0;
   std::string out, line;
@@ -343,18 +344,20 @@ void normalize_block(Block& block, const NormOptions& opt, Report* report, std::
     previous = out.size();
     out += line;
   }
+  const bool changed = out != block.text;
   block.text = std::move(out);
   if (block.text.empty()) {
     block.verdict = Verdict::kDrop;
     block.reason = "empty";
   }
   if (report) report_block(block, n, joined, *report);
+  return changed;
 }
 
 // A verbatim block (a code block for Markdown): each line with ill-formed UTF-8 replaced and
 // composed, its trailing spaces and tabs removed, its other spaces and tabs kept; blank lines
-// kept inside, removed at the start and end.
-void normalize_verbatim(Block& block, const NormOptions& opt, Report* report) {
+// kept inside, removed at the start and end. Returns whether the text changed.
+bool normalize_verbatim(Block& block, const NormOptions& opt, Report* report) {
   LineCounts n;
   std::string out, composed;
   std::size_t blank = 0;  // blank lines not yet written
@@ -376,12 +379,14 @@ void normalize_verbatim(Block& block, const NormOptions& opt, Report* report) {
     blank = 0;
     out += line;
   }
+  const bool changed = out != block.text;
   block.text = std::move(out);
   if (block.text.empty()) {
     block.verdict = Verdict::kDrop;
     block.reason = "empty";
   }
   if (report) report_block(block, n, 0, *report);
+  return changed;
 }
 
 // A table's cells and the links' text, each as one line of text: a cell is a part of a row,
@@ -400,19 +405,26 @@ void normalize_parts(Block& block, const NormOptions& opt, std::string& scratch)
   for (Block::Link& link : block.links) rewrite(link.text);
 }
 
+// normalize(Block&) with a scratch buffer the caller reuses.
+bool normalize_kept(Block& b, const NormOptions& options, Report* report, std::string& scratch) {
+  const bool changed =
+      b.shape.verbatim ? normalize_verbatim(b, options, report) : normalize_block(b, options, report, scratch);
+  normalize_parts(b, options, scratch);
+  return changed;
+}
+
 }  // namespace
 
 void normalize(Document& doc, const NormOptions& options, Report* report) {
   std::string scratch;
   for (Block& b : doc.blocks) {
-    if (!b.kept()) continue;
-    if (b.shape.verbatim) {
-      normalize_verbatim(b, options, report);
-    } else {
-      normalize_block(b, options, report, scratch);
-    }
-    normalize_parts(b, options, scratch);
+    if (b.kept()) normalize_kept(b, options, report, scratch);
   }
+}
+
+bool normalize(Block& block, const NormOptions& options, Report* report) {
+  std::string scratch;
+  return normalize_kept(block, options, report, scratch);
 }
 
 std::string normalize(std::string_view text, const NormOptions& options, Report* report) {

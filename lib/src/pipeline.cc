@@ -10,7 +10,6 @@
 #include "winnow/language.h"
 #include "winnow/markdown.h"
 #include "winnow/markup.h"
-#include "murmur3.h"
 
 namespace winnow {
 namespace {
@@ -23,43 +22,37 @@ void count_removed(const Document& doc, Report* report) {
   }
 }
 
-// A 128-bit hash of one block's text: enough to tell whether a stage changed it, at memory
-// speed (a byte-at-a-time hash cost 5 % of clean's time).
-internal::Hash128 digest(const Block& b) { return internal::murmur3_128(b.text, 0); }
-
-// The rewrite: fix, then norm, as one operation on each block. Norm's composition can form a
-// sequence fix repairs (NFC turns "A" + U+0303 into "\u00C3", the lead of much mojibake; a
-// removed format character can join the two halves of one), so a block norm changed goes
-// round again, and only such blocks do: clean text costs one fix scan and one norm scan. A
-// round that fix leaves alone leaves norm nothing to do, so every block settles; one still
-// changing after kMaxRounds (no input is known to need more than two) is counted as
-// "clean/rewrite-limit" and reported with its line.
+// The rewrite: fix, then norm, as one operation on each block, in place. Norm's composition
+// can form a sequence fix repairs (NFC turns "A" + U+0303 into "\u00C3", the lead of much
+// mojibake; a removed format character can join the two halves of one), so a block norm
+// changed goes round again, and only such blocks do: clean text costs one fix scan and one
+// norm scan, and no copy. A round that fix leaves alone leaves norm nothing to do, so every
+// block settles; one still changing after kMaxRounds (no input is known to need more than
+// two) is counted as "clean/rewrite-limit" and reported with its line.
 void rewrite(Document& doc, const CleanOptions& options, Report* report, std::optional<StageTimer>& timer) {
   FixOptions fix_options = options.fix;
   fix_options.markup = false;  // markup was parsed: the blocks are text
   constexpr int kMaxRounds = 4;
-  std::vector<std::size_t> pending(doc.blocks.size());
-  for (std::size_t i = 0; i < pending.size(); ++i) pending[i] = i;
+  std::vector<std::size_t> pending, next;
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    if (doc.blocks[i].kept()) pending.push_back(i);
+  }
   for (int round = 0; !pending.empty(); ++round) {
     if (round == kMaxRounds) {
       if (report) report->add("clean", "rewrite-limit", doc.blocks[pending[0]].first_line);
       return;
     }
-    Document part;  // the pending blocks, moved out and back
-    part.blocks.reserve(pending.size());
-    for (std::size_t i : pending) part.blocks.push_back(std::move(doc.blocks[i]));
     timer.emplace(report, "fix");
-    if (options.stages.fix) fix(part, fix_options, report);
-    std::vector<internal::Hash128> fixed(part.blocks.size());
-    for (std::size_t k = 0; k < fixed.size(); ++k) fixed[k] = digest(part.blocks[k]);
-    timer.emplace(report, "norm");
-    normalize(part, options.norm, report);
-    std::vector<std::size_t> next;
-    for (std::size_t k = 0; k < pending.size(); ++k) {
-      if (options.stages.fix && part.blocks[k].kept() && digest(part.blocks[k]) != fixed[k]) next.push_back(pending[k]);
-      doc.blocks[pending[k]] = std::move(part.blocks[k]);
+    if (options.stages.fix) {
+      for (std::size_t i : pending) fix(doc.blocks[i], fix_options, report);
     }
-    pending = std::move(next);
+    timer.emplace(report, "norm");
+    next.clear();
+    for (std::size_t i : pending) {
+      Block& b = doc.blocks[i];
+      if (b.kept() && normalize(b, options.norm, report) && options.stages.fix && b.kept()) next.push_back(i);
+    }
+    pending.swap(next);
   }
 }
 
@@ -85,16 +78,18 @@ std::pair<std::size_t, std::size_t> shape(const Document& doc) {
 // The selections: strip and dedupe only drop blocks (or cut one into kept and dropped runs),
 // and resplit only cuts blocks the way the rendered text will read back, so they go round
 // until a round changes nothing. Every round drops or cuts at least one block, and a document
-// has finitely many lines, so this ends without a cap; it usually takes one round, two when
-// dedupe drops a block strip had judged by its neighbours.
+// has finitely many lines, so this ends without a cap. Strip is idempotent on the blocks it
+// keeps (a test says so), so a round after which dedupe and resplit changed nothing is the
+// last: strip would keep what it kept. It takes two rounds only when dedupe drops a block
+// strip had judged by its neighbours.
 void select(Document& doc, bool extracted, const CleanOptions& options, SplitMode mode, Report* report,
             std::optional<StageTimer>& timer) {
   StripOptions strip_options = options.strip;
   strip_options.extracted = extracted;
   for (;;) {
-    auto before = shape(doc);
     timer.emplace(report, "strip");
     if (options.stages.strip) strip(doc, strip_options, report);
+    auto before = shape(doc);
     timer.emplace(report, "dedupe");
     if (options.stages.dedupe) dedupe_blocks(doc, {}, report);
     timer.emplace(report, "norm");
@@ -111,9 +106,9 @@ bool in_languages(std::string_view text, const std::vector<std::string>& languag
   return false;
 }
 
-}  // namespace
-
-std::string clean(std::string_view bytes, const CleanOptions& options, Report* report, Document* doc_out) {
+// clean() of BYTES; OWNER, when given, is the buffer BYTES views, freed once it is not needed.
+std::string clean_bytes(std::string_view bytes, std::string* owner, const CleanOptions& options, Report* report,
+                        Document* doc_out) {
   std::optional<StageTimer> timer(std::in_place, report, "decode");
   // Plain UTF-8 is read where it is; anything else is decoded into a copy.
   Decoded decoded;
@@ -131,9 +126,10 @@ std::string clean(std::string_view bytes, const CleanOptions& options, Report* r
     Document doc;
     timer.emplace(report, html ? "extract" : "split");
     doc = html ? extract(input, options.extract, report) : split(input, mode);
-    // The blocks hold their own text: a decoded copy of the input is not needed past here.
+    // The blocks hold their own text: the input and a decoded copy are not needed past here.
     const std::size_t input_size = input.size();
     if (input.data() == decoded.text.data()) std::string().swap(decoded.text);
+    if (owner) std::string().swap(*owner);
     for (Block& b : doc.blocks) b.shape.verbatim = options.markdown && b.kind == BlockKind::kPreformatted;
     rewrite(doc, options, report, timer);
     timer.emplace(report, "norm");
@@ -157,6 +153,17 @@ std::string clean(std::string_view bytes, const CleanOptions& options, Report* r
     reparsed = std::move(text);
     input = reparsed;
   }
+}
+
+}  // namespace
+
+std::string clean(std::string_view bytes, const CleanOptions& options, Report* report, Document* doc) {
+  return clean_bytes(bytes, nullptr, options, report, doc);
+}
+
+std::string clean_owned(std::string&& bytes, const CleanOptions& options, Report* report, Document* doc) {
+  std::string owned = std::move(bytes);
+  return clean_bytes(owned, &owned, options, report, doc);
 }
 
 }  // namespace winnow

@@ -81,4 +81,8 @@ std::string fix(std::string_view text, const FixOptions& options = {}, Report* r
 // too, without being reported again.
 void fix(Document& doc, const FixOptions& options = {}, Report* report = nullptr);
 
+// fix() of one kept block of a document, in place; returns whether its text changed (its
+// cells and links are repaired too, whatever this says). Text no pass acts on is not copied.
+bool fix(Block& block, const FixOptions& options = {}, Report* report = nullptr);
+
 }  // namespace winnow

@@ -39,4 +39,7 @@ std::string normalize(std::string_view text, const NormOptions& options = {}, Re
 // reported again.
 void normalize(Document& doc, const NormOptions& options = {}, Report* report = nullptr);
 
+// normalize() of one kept block of a document, in place; returns whether its text changed.
+bool normalize(Block& block, const NormOptions& options = {}, Report* report = nullptr);
+
 }  // namespace winnow

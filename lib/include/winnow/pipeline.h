@@ -58,4 +58,9 @@ struct CleanOptions {
 std::string clean(std::string_view bytes, const CleanOptions& options = {}, Report* report = nullptr,
                   Document* doc = nullptr);
 
+// clean() of BYTES, which it frees as soon as the blocks hold the text: for one big document
+// this spares the memory of the input during the later stages.
+std::string clean_owned(std::string&& bytes, const CleanOptions& options = {}, Report* report = nullptr,
+                        Document* doc = nullptr);
+
 }  // namespace winnow
