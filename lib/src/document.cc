@@ -9,6 +9,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "buffer.h"
 #include "winnow/utf8.h"
 
 namespace winnow {
@@ -311,7 +312,11 @@ std::size_t resplit(Document& doc, SplitMode mode) {
 }
 
 std::string render(const Document& doc) {
+  // Sized at once: grown by doubling, a big document's output was copied and held twice.
+  std::size_t size = 0;
+  for (const Block& b : doc.blocks) size += b.kept() ? b.text.size() + 2 : 0;
   std::string out;
+  internal::reserve_document(out, size);
   Renderer renderer(out);
   for (const Block& b : doc.blocks) renderer.add(b);
   renderer.finish();

@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "buffer.h"
 #include "codepages.h"
 #include "data.h"
 #include "mojibake.h"
@@ -534,7 +535,7 @@ constexpr std::size_t kChunk = 64 * 1024;
 // context newlines did not survive (no pass removes a newline, so this does not happen).
 bool fix_chunks(std::string_view text, const FixOptions& options, Report* report, std::uint32_t first_line,
                 std::string& out) {
-  out.reserve(text.size() + text.size() / 64);
+  internal::reserve_document(out, text.size() + text.size() / 64);
   std::string chunk;
   std::uint32_t line = first_line;  // the line of START, when lines are counted
   for (std::size_t start = 0; start < text.size();) {
@@ -552,9 +553,29 @@ bool fix_chunks(std::string_view text, const FixOptions& options, Report* report
   return true;
 }
 
+std::string fix_text(std::string_view input, const FixOptions& options, Report* report, std::uint32_t first_line) {
+  std::string valid;
+  {
+    Sink sink(report, first_line);
+    if (make_valid(input, options, valid, sink)) input = valid;
+  }
+  std::string out;
+  if (input.size() > kChunk && fix_chunks(input, options, report, first_line, out)) return out;
+  out.assign(input);
+  Sink sink(report, first_line);
+  fix_rounds(out, options, sink);
+  return out;
+}
+
 // Repairs TEXT in place; returns whether it changed. Text that no pass acts on is scanned
 // and left where it is, without a copy.
 bool fix_in_place(std::string& text, const FixOptions& options, Report* report, std::uint32_t first_line) {
+  if (text.size() > kChunk) {
+    std::string out = fix_text(text, options, report, first_line);
+    if (out == text) return false;
+    text.swap(out);
+    return true;
+  }
   bool changed = false;
   {
     std::string valid;
@@ -562,14 +583,6 @@ bool fix_in_place(std::string& text, const FixOptions& options, Report* report, 
     if (make_valid(text, options, valid, sink)) {
       text.swap(valid);
       changed = true;
-    }
-  }
-  if (text.size() > kChunk) {
-    std::string out;
-    if (fix_chunks(text, options, report, first_line, out)) {
-      changed = changed || out != text;
-      text.swap(out);
-      return changed;
     }
   }
   Sink sink(report, first_line);
@@ -580,9 +593,7 @@ bool fix_in_place(std::string& text, const FixOptions& options, Report* report, 
 }  // namespace
 
 std::string fix(std::string_view text, const FixOptions& options, Report* report) {
-  std::string out(text);
-  fix_in_place(out, options, report, 1);
-  return out;
+  return fix_text(text, options, report, 1);
 }
 
 bool fix(Block& b, const FixOptions& options, Report* report) {

@@ -10,6 +10,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "buffer.h"
+
 namespace winnow {
 namespace {
 constexpr std::size_t kChunk = 256 * 1024;
@@ -244,7 +246,9 @@ bool Input::next(std::string& record, Framing framing, std::size_t max_bytes, bo
   const char delim = framing == Framing::kNul ? '\0' : '\n';
   // A whole file is one record: sized once (a plain file exactly, a gzipped one at least),
   // rather than grown by doubling, which held up to twice the document while it copied.
-  if (framing == Framing::kWhole && records_ == 0) record.reserve(std::min<std::uint64_t>(file_size_, max_bytes));
+  if (framing == Framing::kWhole && records_ == 0) {
+    internal::reserve_document(record, std::min<std::uint64_t>(file_size_, max_bytes));
+  }
   bool any = false;  // something (even an empty record with its terminator) was read
   for (;;) {
     if (pos_ == buffer_.size() && !fill()) break;

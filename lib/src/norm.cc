@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "buffer.h"
 #include "data.h"
 #include "winnow/utf8.h"
 
@@ -430,7 +431,7 @@ bool normalize(Block& block, const NormOptions& options, Report* report) {
 std::string normalize(std::string_view text, const NormOptions& options, Report* report) {
   // render(normalize(split(text))), a block at a time: the output is the only copy of the text.
   std::string out, scratch;
-  out.reserve(text.size() + 1);
+  internal::reserve_document(out, text.size() + 1);
   Renderer renderer(out);
   split_each(text, options.keep_lines ? SplitMode::kParagraphs : SplitMode::kAuto, [&](Block&& b) {
     normalize_block(b, options, report, scratch);
