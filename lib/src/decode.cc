@@ -5,6 +5,7 @@
 #include <unicode/ucsdet.h>
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
 #include <stdexcept>
 #include <vector>
@@ -137,7 +138,8 @@ std::string browser_label(std::string name) {
 // ASCII spaces, digits or punctuation, whose high bytes are zero.
 const char* internal::utf16_or_32_by_zeros(std::string_view bytes) {
   std::size_t n = std::min<std::size_t>(bytes.size(), 8192);
-  if (n < 4) return nullptr;
+  // Both tests below need zero bytes: text has none, and memchr finds that at memory speed.
+  if (n < 4 || !std::memchr(bytes.data(), 0, n)) return nullptr;
   auto b = [&](std::size_t i) { return static_cast<unsigned char>(bytes[i]); };
   if (bytes.size() % 4 == 0) {
     std::size_t units = n / 4, le = 0, be = 0;
