@@ -47,7 +47,7 @@ TEST(Extract, ArticleWithTitleFirstAndChromeDropped) {
       page("<nav><a href=/>Home</a><a href=/n>News</a></nav>" + article() + "<footer>Copyright 2019 Courier</footer>"));
   EXPECT_EQ(kept(doc), (std::vector<std::string>{"Buses", kP1, kP2}));
   ASSERT_FALSE(doc.blocks.empty());
-  EXPECT_EQ(doc.blocks[0].dom_path, "title");
+  EXPECT_EQ(doc.blocks[0].markup().dom_path, "title");
   EXPECT_EQ(doc.blocks[0].kind, BlockKind::kHeading);
   const Block* home = find(doc, "Home");
   ASSERT_NE(home, nullptr);
@@ -59,7 +59,7 @@ TEST(Extract, ArticleWithTitleFirstAndChromeDropped) {
   EXPECT_EQ(footer->reason, "footer");
   const Block* p2 = find(doc, "Officials said");
   ASSERT_NE(p2, nullptr);
-  EXPECT_EQ(p2->dom_path, "html/body/article/p[2]");
+  EXPECT_EQ(p2->markup().dom_path, "html/body/article/p[2]");
   EXPECT_EQ(render(doc), std::string("Buses\n\n") + kP1 + "\n\n" + kP2 + "\n");
 }
 
@@ -275,7 +275,7 @@ TEST(Extract, HeadlineIsMostOfTheTitleNotOneWordOfIt) {
       std::string(kP1) + "</p><p>" + kP2 + "</p><h1>Comments</h1></article></body></html>");
   EXPECT_EQ(doc.meta.title, "Council approves the bus plan");
   ASSERT_GE(doc.blocks.size(), 2u);
-  EXPECT_EQ(doc.blocks[1].dom_path, "html/body/article/h1");  // the copy in the page, after the title block
+  EXPECT_EQ(doc.blocks[1].markup().dom_path, "html/body/article/h1");  // the copy in the page, after the title block
   EXPECT_EQ(doc.blocks[1].reason, "title");
 }
 

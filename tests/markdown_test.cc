@@ -19,7 +19,7 @@ Block html_block(std::string text, BlockKind kind = BlockKind::kParagraph) {
   Block b;
   b.text = std::move(text);
   b.kind = kind;
-  b.dom_path = "html/body/article/p";
+  b.edit_markup().dom_path = "html/body/article/p";
   return b;
 }
 
@@ -67,9 +67,9 @@ TEST(Markdown, QuotesCodeAndTables) {
   EXPECT_EQ(markdown({html_block("x = 1\n\n  y = *2*", BlockKind::kPreformatted)}), "```\nx = 1\n\n  y = *2*\n```\n");
   EXPECT_EQ(markdown({html_block("a\n```\nb", BlockKind::kPreformatted)}), "````\na\n```\nb\n````\n");
   Block t = html_block("Name | Value\na|b | c\\d", BlockKind::kTable);
-  t.cells = {{"Name", "Value"}, {"a|b", "c\\d"}, {"short"}, {"", "x"}};
+  t.edit_markup().cells = {{"Name", "Value"}, {"a|b", "c\\d"}, {"short"}, {"", "x"}};
   EXPECT_EQ(markdown({t}), "| Name | Value |\n| --- | --- |\n| a\\|b | c\\\\d |\n| short | |\n| | x |\n");
-  t.cells.clear();  // a stage cut the table: its rows are read from the text
+  t.edit_markup().cells.clear();  // a stage cut the table: its rows are read from the text
   EXPECT_EQ(markdown({t}), "| Name | Value |\n| --- | --- |\n| a\\|b | c\\\\d |\n");
 }
 
@@ -81,7 +81,7 @@ TEST(Markdown, TextThatReadsAsSyntaxIsEscaped) {
 }
 
 Block with_links(Block b, std::vector<Block::Link> links) {
-  b.links = std::move(links);
+  b.edit_markup().links = std::move(links);
   return b;
 }
 
@@ -101,7 +101,7 @@ TEST(Markdown, LinksAreWrittenWithTheirTextAndUrlEscaped) {
   EXPECT_EQ(markdown({h}), "## [Title next](/t)\n");
   EXPECT_EQ(markdown({with_links(list_item("an item", 1), {{"item", "/i"}})}), "- an [item](/i)\n");
   Block t = with_links(html_block("A | B\nx | y", BlockKind::kTable), {{"B", "/b|c"}, {"y", "/y"}});
-  t.cells = {{"A", "B"}, {"x", "y"}};
+  t.edit_markup().cells = {{"A", "B"}, {"x", "y"}};
   EXPECT_EQ(markdown({t}), "| A | [B](/b%7Cc) |\n| --- | --- |\n| x | [y](/y) |\n");
   // Code blocks keep their text.
   EXPECT_EQ(markdown({with_links(html_block("x = 1", BlockKind::kPreformatted), {{"x", "/x"}})}), "```\nx = 1\n```\n");
@@ -114,17 +114,17 @@ TEST(Markdown, ExtractRecordsLinksOnlyWhenAsked) {
       "<table><tr><th><a href='/h'>Head</a></th></tr><tr><td><b><a href='/c'>cell</a></b></td></tr></table>"
       "</article></body></html>";
   ExtractOptions o{false};
-  for (const Block& b : extract(page, o).blocks) EXPECT_TRUE(b.links.empty()) << b.text;
+  for (const Block& b : extract(page, o).blocks) EXPECT_TRUE(b.markup().links.empty()) << b.text;
   o.markdown_links = true;
   Document d = extract(page, o);
   ASSERT_EQ(d.blocks.size(), 2u);
-  ASSERT_EQ(d.blocks[0].links.size(), 2u);
-  EXPECT_EQ(d.blocks[0].links[0].text, "the first");
-  EXPECT_EQ(d.blocks[0].links[0].url, "/a");
-  EXPECT_EQ(d.blocks[0].links[1].text, "mail");
-  EXPECT_EQ(d.blocks[0].links[1].url, "mailto:m@x.org");
-  ASSERT_EQ(d.blocks[1].links.size(), 2u);
-  EXPECT_EQ(d.blocks[1].links[1].text, "cell");
+  ASSERT_EQ(d.blocks[0].markup().links.size(), 2u);
+  EXPECT_EQ(d.blocks[0].markup().links[0].text, "the first");
+  EXPECT_EQ(d.blocks[0].markup().links[0].url, "/a");
+  EXPECT_EQ(d.blocks[0].markup().links[1].text, "mail");
+  EXPECT_EQ(d.blocks[0].markup().links[1].url, "mailto:m@x.org");
+  ASSERT_EQ(d.blocks[1].markup().links.size(), 2u);
+  EXPECT_EQ(d.blocks[1].markup().links[1].text, "cell");
 }
 
 TEST(Markdown, CutsKeepTheLinksOfTheirText) {
@@ -132,10 +132,10 @@ TEST(Markdown, CutsKeepTheLinksOfTheirText) {
   d.blocks = {with_links(html_block("one link\n\nother link"), {{"link", "/1"}, {"other", "/2"}, {"link", "/3"}})};
   resplit(d, SplitMode::kAuto);
   ASSERT_EQ(d.blocks.size(), 2u);
-  ASSERT_EQ(d.blocks[0].links.size(), 1u);
-  EXPECT_EQ(d.blocks[0].links[0].url, "/1");
-  ASSERT_EQ(d.blocks[1].links.size(), 2u);
-  EXPECT_EQ(d.blocks[1].links[1].url, "/3");
+  ASSERT_EQ(d.blocks[0].markup().links.size(), 1u);
+  EXPECT_EQ(d.blocks[0].markup().links[0].url, "/1");
+  ASSERT_EQ(d.blocks[1].markup().links.size(), 2u);
+  EXPECT_EQ(d.blocks[1].markup().links[1].url, "/3");
 }
 
 TEST(Markdown, PlainTextIsWrittenAsItIs) {
@@ -167,24 +167,24 @@ TEST(Markdown, ExtractFillsTheShape) {
   EXPECT_EQ(find("five").shape.number, 5u);
   EXPECT_EQ(find("deep").shape.depth, 2);
   const Block& t = find("A | B\nwide\nb");
-  EXPECT_EQ(t.cells, (std::vector<std::vector<std::string>>{{"A", "B"}, {"wide", ""}, {"", "b"}}));
+  EXPECT_EQ(t.markup().cells, (std::vector<std::vector<std::string>>{{"A", "B"}, {"wide", ""}, {"", "b"}}));
 }
 
 TEST(Markdown, FixAndNormKeepTheStructure) {
   Block code = html_block("  x\t=  1   \n\n\n  y\xC2\xA0=\xC2\xA0" "e\xCC\x81\n\n", BlockKind::kPreformatted);
   code.shape.verbatim = true;
   Block table = html_block("Caf\xC3\x83\xC2\xA9 | a  b", BlockKind::kTable);
-  table.cells = {{"Caf\xC3\x83\xC2\xA9", "a  b|c"}};
-  table.links = {{"Caf\xC3\x83\xC2\xA9", "/c"}, {"a  b", "/ab"}};
+  table.edit_markup().cells = {{"Caf\xC3\x83\xC2\xA9", "a  b|c"}};
+  table.edit_markup().links = {{"Caf\xC3\x83\xC2\xA9", "/c"}, {"a  b", "/ab"}};
   Document d;
   d.blocks = {code, table};
   fix(d);
   normalize(d);
   // Code keeps its spaces, tabs and blank lines; only trailing spaces go and "e" + U+0301 composes.
   EXPECT_EQ(d.blocks[0].text, "  x\t=  1\n\n\n  y\xC2\xA0=\xC2\xA0\xC3\xA9");
-  EXPECT_EQ(d.blocks[1].cells, (std::vector<std::vector<std::string>>{{"Caf\xC3\xA9", "a b|c"}}));
-  EXPECT_EQ(d.blocks[1].links[0].text, "Caf\xC3\xA9");  // rewritten as the text is
-  EXPECT_EQ(d.blocks[1].links[1].text, "a b");
+  EXPECT_EQ(d.blocks[1].markup().cells, (std::vector<std::vector<std::string>>{{"Caf\xC3\xA9", "a b|c"}}));
+  EXPECT_EQ(d.blocks[1].markup().links[0].text, "Caf\xC3\xA9");  // rewritten as the text is
+  EXPECT_EQ(d.blocks[1].markup().links[1].text, "a b");
   normalize(d);
   EXPECT_EQ(d.blocks[0].text, "  x\t=  1\n\n\n  y\xC2\xA0=\xC2\xA0\xC3\xA9");  // idempotent
 }

@@ -232,14 +232,14 @@ std::vector<Block> parts_of(const Block& block, SplitMode mode) {
   for (Block& p : parts) {
     p.kind = block.kind;
     p.shape = block.shape;
-    p.dom_path = block.dom_path;
+    if (block.has_markup()) p.edit_markup().dom_path = block.markup().dom_path;
     p.first_line = block.first_line ? block.first_line + p.first_line - 1 : 0;
     p.last_line = block.first_line ? block.first_line + p.last_line - 1 : 0;
   }
-  if (block.links.empty()) return parts;
+  if (block.markup().links.empty()) return parts;
   std::vector<std::string_view> texts;
   for (const Block& p : parts) texts.push_back(p.text);
-  for (const LinkSpan& s : place_links(block.links, texts)) parts[s.text].links.push_back(*s.link);
+  for (const LinkSpan& s : place_links(block.markup().links, texts)) parts[s.text].edit_markup().links.push_back(*s.link);
   return parts;
 }
 

@@ -265,7 +265,7 @@ class Extractor {
       b.text = headline;
       b.kind = BlockKind::kHeading;
       b.shape.level = 1;
-      b.dom_path = "title";
+      b.edit_markup().dom_path = "title";
       doc.blocks.push_back(std::move(b));
     }
     std::uint32_t kept = 0;
@@ -277,9 +277,10 @@ class Extractor {
       b.text = t.text;
       b.kind = t.kind;
       b.shape = t.shape;
-      b.cells = t.cells;
-      b.links = t.links;
-      b.dom_path = html::dom_path(page_, t.owner);
+      Block::Markup& markup = b.edit_markup();
+      markup.cells = t.cells;
+      markup.links = t.links;
+      markup.dom_path = html::dom_path(page_, t.owner);
       b.link_chars = t.link_chars;
       if (use_ld && reasons_[i].empty()) reasons_[i] = "json-ld";
       if (!reasons_[i].empty()) {
@@ -292,7 +293,7 @@ class Extractor {
       for (std::string& text : paragraphs(ld.body)) {
         Block b;
         b.text = std::move(text);
-        b.dom_path = "json-ld/articleBody";
+        b.edit_markup().dom_path = "json-ld/articleBody";
         doc.blocks.push_back(std::move(b));
       }
     }

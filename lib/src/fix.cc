@@ -599,10 +599,13 @@ std::string fix(std::string_view text, const FixOptions& options, Report* report
 bool fix(Block& b, const FixOptions& options, Report* report) {
   // A table's cells and the links' text are the same text cut otherwise: their repairs are
   // counted once, on the text.
-  for (std::vector<std::string>& row : b.cells) {
-    for (std::string& cell : row) fix_in_place(cell, options, nullptr, b.first_line);
+  if (b.has_markup()) {
+    Block::Markup& markup = b.edit_markup();
+    for (std::vector<std::string>& row : markup.cells) {
+      for (std::string& cell : row) fix_in_place(cell, options, nullptr, b.first_line);
+    }
+    for (Block::Link& link : markup.links) fix_in_place(link.text, options, nullptr, b.first_line);
   }
-  for (Block::Link& link : b.links) fix_in_place(link.text, options, nullptr, b.first_line);
   if (!fix_in_place(b.text, options, report, b.first_line)) return false;
   if (b.text.find_first_not_of(" \t\r\n") == std::string::npos) {
     b.verdict = Verdict::kDrop;

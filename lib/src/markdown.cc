@@ -113,7 +113,7 @@ std::vector<std::string_view> lines_of(std::string_view text) {
 // Every line of block B after PREFIX (the first after FIRST when given), escaped, with its links.
 void append_lines(std::string& out, const Block& b, std::string_view prefix, std::string_view first) {
   const std::vector<std::string_view> lines = lines_of(b.text);
-  const std::vector<LinkSpan> links = place_links(b.links, lines);
+  const std::vector<LinkSpan> links = place_links(b.markup().links, lines);
   for (std::size_t l = 0; l < lines.size(); ++l) {
     if (l > 0) out += '\n';
     out += l == 0 && !first.empty() ? first : prefix;
@@ -127,7 +127,7 @@ void append_heading(std::string& out, const Block& b) {
   std::string joined = b.text;
   std::replace(joined.begin(), joined.end(), '\n', ' ');
   std::size_t before = out.size();
-  const std::vector<LinkSpan> links = place_links(b.links, {joined});
+  const std::vector<LinkSpan> links = place_links(b.markup().links, {joined});
   append_escaped(out, joined, true, false, spans_in(links, 0));
   // A "#" ending the heading would read as its closing sequence.
   if (out.size() > before && out.back() == '#' && out[out.size() - 2] != '\\') out.insert(out.size() - 1, "\\");
@@ -145,7 +145,7 @@ void append_code(std::string& out, const Block& b) {
 
 // The rows of table B: its cells, or its lines cut at " | " when it has none.
 std::vector<std::vector<std::string>> table_rows(const Block& b) {
-  if (!b.cells.empty()) return b.cells;
+  if (!b.markup().cells.empty()) return b.markup().cells;
   std::vector<std::vector<std::string>> rows;
   for (std::string_view line : lines_of(b.text)) {
     std::vector<std::string> row;
@@ -168,7 +168,7 @@ void append_table(std::string& out, const Block& b) {
     columns = std::max(columns, row.size());
     texts.insert(texts.end(), row.begin(), row.end());
   }
-  const std::vector<LinkSpan> links = place_links(b.links, texts);
+  const std::vector<LinkSpan> links = place_links(b.markup().links, texts);
   for (std::size_t r = 0, cell = 0; r < rows.size(); ++r) {
     if (r > 0) out += '\n';
     out += '|';
@@ -214,7 +214,7 @@ std::string quote_prefix(std::size_t depth) {
   return p;
 }
 
-bool structured(const Block& b, BlockKind kind) { return !b.dom_path.empty() && b.kind == kind; }
+bool structured(const Block& b, BlockKind kind) { return !b.markup().dom_path.empty() && b.kind == kind; }
 
 // What separates block B from the block before it, PREV.
 std::string separator(const Block& prev, const Block& b) {
@@ -238,7 +238,7 @@ std::string render_markdown(const Document& doc) {
     if (prev) out += separator(*prev, b);
     if (!structured(b, BlockKind::kListItem)) lists.reset();
     prev = &b;
-    if (b.dom_path.empty()) {
+    if (b.markup().dom_path.empty()) {
       out += b.text;  // plain text: Markdown already, or text that reads as itself
     } else if (b.kind == BlockKind::kHeading && b.shape.level >= 1 && b.shape.level <= 6) {
       append_heading(out, b);

@@ -95,7 +95,7 @@ std::string byline_name(const std::vector<std::string_view>& words, std::size_t 
 
 std::size_t first_article_block(const Document& doc) {
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
-    if (doc.blocks[i].kept() && doc.blocks[i].dom_path != "title") return i;
+    if (doc.blocks[i].kept() && doc.blocks[i].markup().dom_path != "title") return i;
   }
   return doc.blocks.size();
 }
@@ -140,7 +140,7 @@ std::string date_from_blocks(const Document& doc) {
   std::size_t first = first_article_block(doc);
   std::string date = nearest_date(doc, first, doc.blocks.size(), [](const Block& b, std::size_t) { return b.reason == "date"; });
   if (date.empty()) date = nearest_date(doc, first, kDatelineReach, [&](const Block& b, std::size_t i) {
-    return i < first && b.dom_path != "title";
+    return i < first && b.markup().dom_path != "title";
   });
   return date;
 }

@@ -400,10 +400,12 @@ void normalize_parts(Block& block, const NormOptions& opt, std::string& scratch)
     normalize_line(part, opt, out, scratch, n);
     part.swap(out);
   };
-  for (std::vector<std::string>& row : block.cells) {
+  if (!block.has_markup()) return;
+  Block::Markup& markup = block.edit_markup();
+  for (std::vector<std::string>& row : markup.cells) {
     for (std::string& cell : row) rewrite(cell);
   }
-  for (Block::Link& link : block.links) rewrite(link.text);
+  for (Block::Link& link : markup.links) rewrite(link.text);
 }
 
 // normalize(Block&) with a scratch buffer the caller reuses.

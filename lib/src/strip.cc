@@ -1790,7 +1790,7 @@ void Stripper::cut_block(const Block& block, std::size_t first, std::size_t end,
     Block part;
     part.kind = block.kind;
     part.shape = block.shape;
-    part.dom_path = block.dom_path;
+    if (block.has_markup()) part.edit_markup().dom_path = block.markup().dom_path;
     part.text = block.text.substr(units_[k].begin, units_[e - 1].end - units_[k].begin);
     part.first_line = units_[k].line;
     newlines += static_cast<std::uint32_t>(

@@ -100,7 +100,7 @@ py::list blocks_list(const Document& doc) {
     d["score"] = b.score;
     d["first_line"] = b.first_line;
     d["last_line"] = b.last_line;
-    d["dom_path"] = b.dom_path;
+    d["dom_path"] = b.markup().dom_path;
     d["link_chars"] = b.link_chars;
     out.append(std::move(d));
   }

@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,19 +35,47 @@ std::string_view to_string(BlockKind kind);
 
 enum class Verdict : std::uint8_t { kKeep, kDrop };
 
+namespace internal {
+
+// An owning pointer that copies what it points to: a member that most objects lack, and that
+// copies with them when they have it.
+template <typename T>
+class Boxed {
+ public:
+  Boxed() = default;
+  Boxed(const Boxed& other) : p_(other.p_ ? std::make_unique<T>(*other.p_) : nullptr) {}
+  Boxed& operator=(const Boxed& other) {
+    if (this != &other) p_ = other.p_ ? std::make_unique<T>(*other.p_) : nullptr;
+    return *this;
+  }
+  Boxed(Boxed&&) noexcept = default;
+  Boxed& operator=(Boxed&&) noexcept = default;
+  ~Boxed() = default;
+
+  const T* get() const { return p_.get(); }
+  T& make() {
+    if (!p_) p_ = std::make_unique<T>();
+    return *p_;
+  }
+
+ private:
+  std::unique_ptr<T> p_;
+};
+
+}  // namespace internal
+
 struct Block {
-  std::string text;  // UTF-8; lines inside the block are separated by '\n'
-  BlockKind kind = BlockKind::kParagraph;
-  // Source position: 1-based line range in the plain-text input (0 when from HTML) ...
-  std::uint32_t first_line = 0;
-  std::uint32_t last_line = 0;
-  // ... or the DOM path of the element it came from (empty for plain text).
-  std::string dom_path;
-  // Features filled by the stage that knows them (extract knows links; strip computes the rest).
-  std::uint32_t link_chars = 0;  // characters of the block inside <a> elements
-  Verdict verdict = Verdict::kKeep;
+  std::string text;    // UTF-8; lines inside the block are separated by '\n'
   std::string reason;  // why it was dropped: a short token such as "newsletter" or "duplicate"
   double score = 0;    // the classifier's score behind the verdict, when there is one
+  // Source position: 1-based line range in the plain-text input (0 when from HTML); a block
+  // from HTML has its DOM path in its markup instead.
+  std::uint32_t first_line = 0;
+  std::uint32_t last_line = 0;
+  // Features filled by the stage that knows them (extract knows links; strip computes the rest).
+  std::uint32_t link_chars = 0;  // characters of the block inside <a> elements
+  BlockKind kind = BlockKind::kParagraph;
+  Verdict verdict = Verdict::kKeep;
   // The structure Markdown output needs (see markdown.h), filled by extract; empty for
   // blocks of plain text. A stage that cuts a block gives every part the block's shape, but
   // not its cells.
@@ -58,20 +87,38 @@ struct Block {
     // canonical) and resplit does not cut it. Set for Markdown output (a code block).
     bool verbatim = false;
   } shape;
-  // kTable: the cells of each row, empty cells included (the first row is the header row in
-  // Markdown). Fix and norm rewrite each cell as they rewrite the text.
-  std::vector<std::vector<std::string>> cells;
-  // The links of the block, in reading order, recorded by extract only when asked
-  // (ExtractOptions::markdown_links; empty otherwise and for plain text). A link is anchored by
-  // its text, not by an offset that a rewrite would make stale: fix and norm rewrite each link's
-  // text as they rewrite the block's, and place_links() finds it again in the final text.
+  // A link of the block. A link is anchored by its text, not by an offset that a rewrite would
+  // make stale: fix and norm rewrite each link's text as they rewrite the block's, and
+  // place_links() finds it again in the final text.
   struct Link {
     std::string text;  // one line, trimmed: the link's text as it stands in the block's text
     std::string url;   // the href as the page gives it (relative ones too)
   };
-  std::vector<Link> links;
+  // What only a block extracted from a page has, held apart so that a block of plain text
+  // costs little more than its text (one 40 MB document is 170,000 blocks).
+  struct Markup {
+    // The DOM path of the element it came from ("title" for the headline extract puts first).
+    std::string dom_path;
+    // kTable: the cells of each row, empty cells included (the first row is the header row in
+    // Markdown). Fix and norm rewrite each cell as they rewrite the text.
+    std::vector<std::vector<std::string>> cells;
+    // The links of the block, in reading order, recorded by extract only when asked
+    // (ExtractOptions::markdown_links).
+    std::vector<Link> links;
+  };
 
   bool kept() const { return verdict == Verdict::kKeep; }
+  bool has_markup() const { return markup_.get() != nullptr; }
+  // The block's markup: an empty one when it has none.
+  const Markup& markup() const {
+    static const Markup kNone;
+    return has_markup() ? *markup_.get() : kNone;
+  }
+  // The block's markup, made when it has none.
+  Markup& edit_markup() { return markup_.make(); }
+
+ private:
+  internal::Boxed<Markup> markup_;
 };
 
 struct Document {
