@@ -247,7 +247,7 @@ bool fold_by_table(std::string_view text, std::size_t& i, Builder& words) {
     }
     if (unicode_separator_size(text, i)) break;
     bool ok = true;
-    const char32_t c = utf8::next(text, i, &ok);
+    const char32_t c = text::next_code_point(text, i, &ok);
     if (!ok) return false;
     const CodePointFold& f = code_point_fold(c);
     switch (f.kind) {
