@@ -5,6 +5,7 @@
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 
 #include <random>
 
@@ -104,6 +105,81 @@ TEST(ComparisonWords, RunsFoldAsTheirTokens) {
       i = j + 1;
     }
     EXPECT_EQ(words_of(text), alone) << text;
+  }
+}
+
+// What ICU makes of TEXT as one token: NFKC_Casefold, then split as comparison_words splits
+// its output (letters, marks and numbers join, ideographs, kana and Thai letters stand alone).
+std::string icu_words(const std::string& text) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* fold = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  std::string folded;
+  fold->normalize(icu::UnicodeString::fromUTF8(text), status).toUTF8String(folded);
+  EXPECT_TRUE(U_SUCCESS(status));
+  std::string out, word;
+  auto end = [&] {
+    if (!word.empty()) out += (out.empty() ? "" : "|") + word;
+    word.clear();
+  };
+  for (std::size_t i = 0; i < folded.size();) {
+    std::size_t at = i;
+    const UChar32 c = static_cast<UChar32>(utf8::next(folded, i));
+    UErrorCode script_status = U_ZERO_ERROR;
+    const UScriptCode script = uscript_getScript(c, &script_status);
+    if (c >= 0x0E00 && (u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC) || script == USCRIPT_HIRAGANA ||
+                        script == USCRIPT_KATAKANA || script == USCRIPT_THAI)) {
+      end();
+      word = folded.substr(at, i - at);
+      end();
+    } else if (U_GET_GC_MASK(c) & (U_GC_L_MASK | U_GC_M_MASK | U_GC_N_MASK)) {
+      word += folded.substr(at, i - at);
+    } else {
+      end();
+    }
+  }
+  end();
+  return out;
+}
+
+TEST(ComparisonWords, CodePointTableAgreesWithIcu) {
+  // The table stands in for ICU on code points that fold alone: each must fold, in any token,
+  // as ICU folds it, and have a normalisation boundary before it.
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* fold = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  ASSERT_TRUE(U_SUCCESS(status));
+  std::size_t by_table = 0;
+  for (char32_t c = 0x80; c <= 0x10FFFF; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    const internal::CodePointFold& f = internal::code_point_fold(c);
+    if (f.kind == internal::CodePointFold::kIcu) continue;
+    ++by_table;
+    ASSERT_TRUE(fold->hasBoundaryBefore(static_cast<UChar32>(c))) << std::hex << static_cast<std::uint32_t>(c);
+    std::string alone;
+    utf8::append(alone, c);
+    const std::string want = icu_words(alone);
+    const std::string bytes(f.bytes, f.size);
+    ASSERT_EQ(f.kind == internal::CodePointFold::kSeparator ? "" : bytes, want) << std::hex << static_cast<std::uint32_t>(c);
+    // Between two letters: joined to them, a word of its own, or a separator.
+    const std::string got = words_of("x" + alone + "y");
+    const std::string joined = f.kind == internal::CodePointFold::kWord ? "x" + want + "y" : want.empty() ? "x|y" : "x|" + want + "|y";
+    ASSERT_EQ(got, joined) << std::hex << static_cast<std::uint32_t>(c);
+  }
+  EXPECT_GT(by_table, 60000u);
+}
+
+TEST(ComparisonWords, MixedTokensFoldAsIcu) {
+  // Tokens of code points from the table and from ICU, in random mixes: each token's words are
+  // those of ICU folding it whole.
+  const char32_t pool[] = {'a', 'Z', '7', 0xC9, 0xDF, 0x130, 0x301, 0x308, 0x338, 0x3A3, 0x3C2, 0x416, 0x5D0,
+                           0x627, 0x64E, 0x654, 0x915, 0x93C, 0x9BE, 0x9C7, 0xE01, 0x1100, 0x1161, 0x11A8, 0x3042,
+                           0x3099, 0x30AB, 0x4E2D, 0xAC00, 0xFB01, 0xFF21, 0xFF76, 0xFF9E, 0x2460, 0xA9, 0xAD,
+                           0x1D400, 0x1F600, 0x20000};
+  std::mt19937 rng(7);
+  for (int round = 0; round < 20000; ++round) {
+    std::string token;
+    const int len = 1 + static_cast<int>(rng() % 6);
+    for (int k = 0; k < len; ++k) utf8::append(token, pool[rng() % std::size(pool)]);
+    ASSERT_EQ(words_of(token), icu_words(token)) << token;
   }
 }
 

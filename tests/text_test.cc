@@ -30,6 +30,36 @@ TEST(CharClass, AgreesWithIcuEverywhere) {
   }
 }
 
+// The fold table gives ICU's simple case folding for every code point.
+TEST(FoldCase, AgreesWithIcuEverywhere) {
+  for (UChar32 c = 0; c <= 0x10FFFF; ++c) {
+    ASSERT_EQ(fold_case(static_cast<char32_t>(c)), static_cast<char32_t>(u_foldCase(c, U_FOLD_CASE_DEFAULT)))
+        << std::hex << c;
+  }
+}
+
+// The inline decoder agrees with utf8::next on every sequence of up to three bytes drawn from
+// the bytes where UTF-8's rules change, and at the end of the text.
+TEST(NextCodePoint, AgreesWithUtf8Next) {
+  const unsigned char bytes[] = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF,
+                                 0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF3, 0xF4, 0xF5, 0xFF};
+  for (unsigned char a : bytes) {
+    for (unsigned char b : bytes) {
+      for (unsigned char c : bytes) {
+        const std::string s{static_cast<char>(a), static_cast<char>(b), static_cast<char>(c)};
+        for (std::size_t len = 1; len <= 3; ++len) {
+          const std::string_view text(s.data(), len);
+          std::size_t i = 0, j = 0;
+          bool ok_i = true, ok_j = true;
+          ASSERT_EQ(next_code_point(text, i, &ok_i), utf8::next(text, j, &ok_j)) << s;
+          ASSERT_EQ(i, j) << s;
+          ASSERT_EQ(ok_i, ok_j) << s;
+        }
+      }
+    }
+  }
+}
+
 // The two rules for scripts written without spaces, where they agree and where
 // they differ (see text.h).
 TEST(CharClass, UnspacedRules) {

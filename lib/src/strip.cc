@@ -145,7 +145,7 @@ class Normaliser {
 
   // A code point beyond ASCII at I. Returns the position after it.
   std::size_t other(std::size_t i) {
-    char32_t c = utf8::next(line_, i);
+    char32_t c = internal::text::next_code_point(line_, i);
     ++n_.chars;
     if (c == 0xA9) n_.copyright = true;
     if (is_separator(c)) ++n_.separators;
@@ -175,7 +175,7 @@ class Normaliser {
       number_ = false;
       if (letter) tally_letter(c);
     }
-    char32_t f = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+    char32_t f = internal::text::fold_case(c);
     append_code_point(f > 0x10FFFF || (f >= 0xD800 && f <= 0xDFFF) ? utf8::kReplacement : f);
     return i;
   }

@@ -42,8 +42,28 @@ const std::array<std::uint8_t, 0x10000>& bmp_classes() {
   return *table;
 }
 
+// The simple case folds of the plane; 0 where ICU is to be asked (a fold beyond the plane).
+const std::array<char16_t, 0x10000>& bmp_folds() {
+  static const std::unique_ptr<std::array<char16_t, 0x10000>> table = [] {
+    auto t = std::make_unique<std::array<char16_t, 0x10000>>();
+    for (char32_t c = 0; c < 0x10000; ++c) {
+      const UChar32 f = u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT);
+      (*t)[c] = f >= 0 && f < 0x10000 ? static_cast<char16_t>(f) : 0;
+    }
+    return t;
+  }();
+  return *table;
+}
+
 }  // namespace
 
 std::uint8_t char_class(char32_t c) { return c < 0x10000 ? bmp_classes()[c] : classify(c); }
+
+char32_t fold_case(char32_t c) {
+  if (c < 0x10000) {
+    if (const char16_t f = bmp_folds()[c]; f != 0 || c == 0) return f;
+  }
+  return static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT));
+}
 
 }  // namespace winnow::internal::text

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <memory>
 #include <stdexcept>
 
 #include "text.h"
@@ -66,14 +68,25 @@ class Builder {
   // past them, then end(), or cancel_word() to take back what was appended.
   void start_word() {
     mark_ = len_;
+    spans_mark_ = out_.spans.size();
     if (len_) base_[len_++] = ' ';
     begin_ = static_cast<std::uint32_t>(len_);
     open_ = true;
   }
   char* cursor() { return base_ + len_; }
   void advance_to(char* end) { len_ = static_cast<std::size_t>(end - base_); }
+  // Takes back everything since start_word(), words ended since included.
+  // Takes back a word start_word() opened when nothing was written to it, so that the
+  // builder opens the next word itself (cancel_word() still takes back what follows).
+  void drop_empty_word() {
+    if (open_ && len_ == begin_) {
+      len_ = mark_;
+      open_ = false;
+    }
+  }
   void cancel_word() {
     len_ = mark_;
+    out_.spans.resize(spans_mark_);
     open_ = false;
   }
   void end() {
@@ -88,7 +101,7 @@ class Builder {
   std::size_t len_ = 0;
   bool open_ = false;
   std::uint32_t begin_ = 0;
-  std::size_t mark_ = 0;
+  std::size_t mark_ = 0, spans_mark_ = 0;
 };
 
 // The size of the separator at TEXT[I], or 0 when a token starts there. Besides ASCII
@@ -116,6 +129,15 @@ std::size_t unicode_separator_size(std::string_view text, std::size_t i) {
   return 0;
 }
 
+// What a code point of NFKC_Casefold's output is to the words: a part of one, a word of its
+// own, or a separator.
+CodePointFold::Kind folded_kind(char32_t c) {
+  if (c < 0x80) return kAsciiFold[c] ? CodePointFold::kWord : CodePointFold::kSeparator;
+  const std::uint8_t cls = text::char_class(c);
+  if (cls & text::kUnspaced) return CodePointFold::kUnspaced;
+  return cls & (text::kLetter | text::kMark | text::kNumber) ? CodePointFold::kWord : CodePointFold::kSeparator;
+}
+
 // Folds a token holding non-ASCII bytes, or a run of tokens (foldable_run_end), and adds
 // its words.
 void add_unicode_token(std::string_view token, Builder& words, std::string& scratch, bool known_valid) {
@@ -135,27 +157,117 @@ void add_unicode_token(std::string_view token, Builder& words, std::string& scra
   for (std::size_t i = 0; i < folded.size();) {
     std::size_t at = i;
     char32_t c = utf8::next(folded, i);
-    if (c < 0x80) {
-      char f = kAsciiFold[c];
-      if (f) {
-        words.push(f);
-      } else {
+    switch (folded_kind(c)) {
+      case CodePointFold::kWord:
+        if (c < 0x80) {
+          words.push(kAsciiFold[c]);
+        } else {
+          words.push(folded.substr(at, i - at));
+        }
+        break;
+      case CodePointFold::kUnspaced:
         words.end();
-      }
-      continue;
-    }
-    const std::uint8_t cls = text::char_class(c);
-    if (cls & text::kUnspaced) {
-      words.end();
-      words.push(folded.substr(at, i - at));
-      words.end();
-    } else if (cls & (text::kLetter | text::kMark | text::kNumber)) {
-      words.push(folded.substr(at, i - at));
-    } else {
-      words.end();
+        words.push(folded.substr(at, i - at));
+        words.end();
+        break;
+      default:
+        words.end();
     }
   }
   words.end();
+}
+
+CodePointFold make_code_point_fold(char32_t c) {
+  CodePointFold f;
+  if ((c >= 0xD800 && c <= 0xDFFF) || !nfkc_casefold().hasBoundaryBefore(static_cast<UChar32>(c))) return f;
+  std::string in, folded;
+  utf8::append(in, c);
+  UErrorCode status = U_ZERO_ERROR;
+  icu::StringByteSink<std::string> sink(&folded);
+  nfkc_casefold().normalizeUTF8(0, icu::StringPiece(in.data(), static_cast<int32_t>(in.size())), sink, nullptr, status);
+  if (U_FAILURE(status)) return f;
+  // The kinds of the folded code points, as add_unicode_token() would take them.
+  std::size_t pieces = 0, separators = 0, unspaced = 0;
+  std::string bytes;
+  for (std::size_t i = 0; i < folded.size(); ++pieces) {
+    std::size_t at = i;
+    char32_t d = utf8::next(folded, i);
+    CodePointFold::Kind kind = folded_kind(d);
+    separators += kind == CodePointFold::kSeparator;
+    unspaced += kind == CodePointFold::kUnspaced;
+    if (d < 0x80) {
+      bytes += kAsciiFold[d];
+    } else {
+      bytes.append(folded, at, i - at);
+    }
+  }
+  if (bytes.size() > sizeof f.bytes) return f;
+  if (separators == pieces && pieces > 0) {
+    f.kind = CodePointFold::kSeparator;
+  } else if (separators == 0 && unspaced == 0) {
+    f.kind = CodePointFold::kWord;
+  } else if (pieces == 1 && unspaced == 1) {
+    f.kind = CodePointFold::kUnspaced;
+  } else {
+    return f;
+  }
+  f.size = static_cast<std::uint8_t>(bytes.size());
+  std::copy(bytes.begin(), bytes.end(), f.bytes);
+  return f;
+}
+
+constexpr std::size_t kFoldBlock = 128;
+std::atomic<const CodePointFold*> fold_blocks[(0x10FFFF + kFoldBlock) / kFoldBlock];
+
+// Block B of the code_point_fold() table, made now if no thread has made it yet. Blocks live
+// as long as the process.
+const CodePointFold* fold_block(std::size_t b) {
+  auto block = std::make_unique<CodePointFold[]>(kFoldBlock);
+  for (std::size_t k = 0; k < kFoldBlock; ++k) block[k] = make_code_point_fold(static_cast<char32_t>(b * kFoldBlock + k));
+  const CodePointFold* made_first = nullptr;
+  if (fold_blocks[b].compare_exchange_strong(made_first, block.get(), std::memory_order_acq_rel)) return block.release();
+  return made_first;
+}
+
+// Folds the rest of the token at TEXT[I] by code_point_fold(), after its start in ASCII, which
+// is in WORDS already, and moves I past it. False when a code point needs ICU or is ill-formed
+// (I is then inside the token, and the caller takes it back and folds it through ICU). Tokens
+// in other scripts went through ICU one by one, which was most of the time spent on them.
+bool fold_by_table(std::string_view text, std::size_t& i, Builder& words) {
+  words.drop_empty_word();
+  const std::size_t n = text.size();
+  while (i < n) {
+    const unsigned char b = static_cast<unsigned char>(text[i]);
+    words.reserve(1 + sizeof CodePointFold::bytes);
+    if (b < 0x80) {
+      if (!kAsciiFold[b]) break;
+      words.push(kAsciiFold[b]);
+      ++i;
+      continue;
+    }
+    if (unicode_separator_size(text, i)) break;
+    bool ok = true;
+    const char32_t c = text::next_code_point(text, i, &ok);
+    if (!ok) return false;
+    const CodePointFold& f = code_point_fold(c);
+    switch (f.kind) {
+      case CodePointFold::kIcu:
+        return false;
+      case CodePointFold::kSeparator:
+        words.end();
+        break;
+      case CodePointFold::kWord:
+        words.push(std::string_view(f.bytes, f.size));
+        break;
+      case CodePointFold::kUnspaced:
+        words.end();
+        words.push(std::string_view(f.bytes, f.size));
+        words.end();
+        break;
+    }
+  }
+  words.end();
+  return true;
 }
 
 // The end of the run of text from a token that ends at I on that NFKC_Casefold folds in one
@@ -183,6 +295,12 @@ std::size_t foldable_run_end(std::string_view text, std::size_t i) {
 }
 
 }  // namespace
+
+const CodePointFold& code_point_fold(char32_t c) {
+  const CodePointFold* block = fold_blocks[c / kFoldBlock].load(std::memory_order_acquire);
+  if (!block) block = fold_block(c / kFoldBlock);
+  return block[c % kFoldBlock];
+}
 
 void comparison_words(std::string_view text, Words& out, std::string& scratch) {
   out.clear();
@@ -221,6 +339,7 @@ void comparison_words(std::string_view text, Words& out, std::string& scratch) {
       words.end();
       continue;
     }
+    if (fold_by_table(text, i, words)) continue;
     words.cancel_word();
     while (i < n && !separator_size(text, i)) ++i;
     bool valid = false;

@@ -32,6 +32,23 @@ struct Words {
   }
 };
 
+// What comparison_words makes of one code point C when its NFKC_Casefold form does not depend
+// on the text around it (ICU's hasBoundaryBefore), so that a token of such code points folds
+// to the folds of its code points one by one, without ICU. From a table filled from ICU on
+// first use, 128 code points at a time.
+struct CodePointFold {
+  enum Kind : std::uint8_t {
+    kIcu,        // depends on its neighbours, folds to more than `bytes` holds, or mixes kinds
+    kSeparator,  // folds to punctuation, symbols or spaces: ends a word
+    kWord,       // folds to BYTES (possibly none), letters, marks and numbers: part of a word
+    kUnspaced,   // folds to BYTES, an ideograph, kana or Thai letter: a word of its own
+  };
+  Kind kind = kIcu;
+  std::uint8_t size = 0;
+  char bytes[6] = {};
+};
+const CodePointFold& code_point_fold(char32_t c);
+
 // Replaces OUT with the comparison words of TEXT. SCRATCH is reused between calls to avoid
 // allocations on the hot path.
 void comparison_words(std::string_view text, Words& out, std::string& scratch);
