@@ -153,7 +153,7 @@ void finish_metadata(Document& doc, std::string_view text) {
   m.date = iso8601_date(m.date);
   if (m.date.empty()) m.date = date_from_blocks(doc);
   m.modified = iso8601_date(m.modified);
-  m.language = detect_language(text).code;
+  if (m.language.empty()) m.language = detect_language(text).code;
 }
 
 std::vector<std::pair<std::string_view, std::string>> metadata_fields(const Metadata& m) {

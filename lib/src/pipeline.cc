@@ -98,9 +98,10 @@ void select(Document& doc, bool extracted, const CleanOptions& options, SplitMod
   }
 }
 
-// Whether TEXT is in one of LANGUAGES; when not, says so in REPORT.
-bool in_languages(std::string_view text, const std::vector<std::string>& languages, Report* report) {
-  std::string code = detect_language(text).code;
+// Whether TEXT, whose language DOC's metadata gets, is in one of LANGUAGES; when not, says so
+// in REPORT.
+bool in_languages(Document& doc, std::string_view text, const std::vector<std::string>& languages, Report* report) {
+  const std::string& code = doc.meta.language = detect_language(text).code;
   if (std::find(languages.begin(), languages.end(), code) != languages.end()) return true;
   if (report) report->add("clean", "language", 0, code.empty() ? "unknown" : code);
   return false;
@@ -142,7 +143,7 @@ std::string clean_bytes(std::string_view bytes, std::string* owner, const CleanO
     // "HTTP/" line) is read again as markup; after that every round is markup, and goes on
     // only while it shortens the text.
     if (!looks_like_html(text) || (html && text.size() >= input_size)) {
-      if (!options.languages.empty() && !in_languages(text, options.languages, report)) return {};
+      if (!options.languages.empty() && !in_languages(doc, text, options.languages, report)) return {};
       count_removed(doc, report);
       if (doc_out) finish_metadata(doc, text);
       if (options.markdown) text = render_markdown(doc);

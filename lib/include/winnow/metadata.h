@@ -42,7 +42,8 @@ struct Metadata {
 //   dropped "date" or short block nearest before the article's first kept block (within a few
 //   blocks; the dateline under a headline), gives it;
 // - dates become ISO 8601 (empty when they cannot be read, see date.h);
-// - the language is detected from TEXT (see language.h).
+// - the language is detected from TEXT (see language.h), unless a stage has set it already
+//   (clean --lang detects it to filter).
 void finish_metadata(Document& doc, std::string_view text);
 
 // The fields of M as (name, value), in a fixed order: title, byline, date, modified, url,
