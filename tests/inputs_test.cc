@@ -53,6 +53,23 @@ std::string replace_all(std::string text, const std::string& from, const std::st
   return text;
 }
 
+// A response without a WARC-Record-ID: every verb, and dedupe --corpus, writes its record with
+// the same empty "id" (dedupe then knows the document by its URL, as document_id() does).
+TEST(Inputs, EveryVerbWritesTheSameIdForARecordWithoutOne) {
+  std::string dir = temp_dir();
+  write_file(dir + "/n.warc", warc_response("http://a.example/n", "Content-Type: text/html\r\n", kPage1, ""));
+  std::vector<std::vector<std::string>> runs;
+  for (const std::string& verb : kVerbs) runs.push_back({verb, dir + "/n.warc"});
+  runs.push_back({"dedupe", "--corpus", dir + "/n.warc"});
+  for (const std::vector<std::string>& run : runs) {
+    const std::string verb = run[1] == "--corpus" ? "dedupe --corpus" : run[0];
+    ToolResult r = run_tool(run);
+    EXPECT_EQ(r.status, 0) << verb << ": " << r.err;
+    EXPECT_EQ(r.out.rfind("{\"url\":\"http://a.example/n\",\"crawl_date\":\"2024-05-01T12:00:00Z\",\"id\":\"\",", 0), 0u)
+        << verb << ": " << r.out;
+  }
+}
+
 TEST(Inputs, EveryVerbReadsWarcAsRecords) {
   std::string dir = temp_dir();
   write_file(dir + "/c.warc", sample_warc());

@@ -45,9 +45,10 @@ void refuse_repeated_files(const std::vector<std::string>& files) {
   }
 }
 
-// The documents of a WARC file (warc_documents.h), with the WARC-Record-ID (else the URL) as id,
-// the WARC-Date as date and, as the bytes to write, the JSON Lines record every verb writes for
-// a response ({"url","crawl_date","id",FIELD: the decoded payload}).
+// The documents of a WARC file (warc_documents.h), with the WARC-Date as date, as id what
+// document_id() makes of the record written for it (the WARC-Record-ID, else the URL, else a
+// hash of the text) and, as the bytes to write, the JSON Lines record every verb writes for a
+// response ({"url","crawl_date","id",FIELD: the decoded payload}).
 template <typename Visit>
 bool for_each_warc_corpus_document(const DocumentOptions& opts, Input& in, const std::string& file,
                                    const std::string& name, Visit&& visit) {
@@ -55,11 +56,11 @@ bool for_each_warc_corpus_document(const DocumentOptions& opts, Input& in, const
     CorpusDocument doc;
     doc.location = w.location;
     doc.date = w.date;
-    doc.id = w.id.empty() ? w.url : w.id;
+    doc.id = !w.id.empty() ? w.id : !w.url.empty() ? w.url : document_id(nullptr, w.text);
     doc.place = record_place(file, w.number);
     doc.text = w.text;
     const std::string line = "{\"url\":" + json_quote(w.url) + ",\"crawl_date\":" + json_quote(w.date) +
-                             ",\"id\":" + json_quote(doc.id) + "," + json_quote(opts.field) + ":" + json_quote(w.text) +
+                             ",\"id\":" + json_quote(w.id) + "," + json_quote(opts.field) + ":" + json_quote(w.text) +
                              "}\n";
     doc.raw = line;
     visit(doc);
