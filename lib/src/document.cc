@@ -232,18 +232,23 @@ std::vector<Block> parts_of(const Block& block, SplitMode mode) {
   for (Block& p : parts) {
     p.kind = block.kind;
     p.shape = block.shape;
-    if (block.has_markup()) p.edit_markup().dom_path = block.markup().dom_path;
     p.first_line = block.first_line ? block.first_line + p.first_line - 1 : 0;
     p.last_line = block.first_line ? block.first_line + p.last_line - 1 : 0;
   }
-  if (block.markup().links.empty()) return parts;
-  std::vector<std::string_view> texts;
-  for (const Block& p : parts) texts.push_back(p.text);
-  for (const LinkSpan& s : place_links(block.markup().links, texts)) parts[s.text].edit_markup().links.push_back(*s.link);
+  give_markup(block, parts);
   return parts;
 }
 
 }  // namespace
+
+void give_markup(const Block& whole, std::span<Block> parts) {
+  if (!whole.has_markup()) return;
+  for (Block& p : parts) p.edit_markup().dom_path = whole.markup().dom_path;
+  if (whole.markup().links.empty()) return;
+  std::vector<std::string_view> texts;
+  for (const Block& p : parts) texts.push_back(p.text);
+  for (const LinkSpan& s : place_links(whole.markup().links, texts)) parts[s.text].edit_markup().links.push_back(*s.link);
+}
 
 std::vector<LinkSpan> place_links(const std::vector<Block::Link>& links, const std::vector<std::string_view>& texts) {
   std::vector<LinkSpan> spans;

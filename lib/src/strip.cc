@@ -1785,12 +1785,12 @@ std::size_t Stripper::count_parts(const Block& block, std::size_t first, std::si
 void Stripper::cut_block(const Block& block, std::size_t first, std::size_t end, Block* out) const {
   std::size_t counted_to = 0;
   std::uint32_t newlines = 0;
+  Block* const parts = out;
   for (std::size_t k = first; k < end; ++out) {
     std::size_t e = run_end(k, end);
     Block part;
     part.kind = block.kind;
     part.shape = block.shape;
-    if (block.has_markup()) part.edit_markup().dom_path = block.markup().dom_path;
     part.text = block.text.substr(units_[k].begin, units_[e - 1].end - units_[k].begin);
     part.first_line = units_[k].line;
     newlines += static_cast<std::uint32_t>(
@@ -1805,6 +1805,7 @@ void Stripper::cut_block(const Block& block, std::size_t first, std::size_t end,
     *out = std::move(part);
     k = e;
   }
+  give_markup(block, std::span<Block>(parts, out));
 }
 
 // One block per run of units with the same verdict and reason; a block all kept stays as it

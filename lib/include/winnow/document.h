@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -187,6 +188,10 @@ struct LinkSpan {
   const Block::Link* link;
 };
 std::vector<LinkSpan> place_links(const std::vector<Block::Link>& links, const std::vector<std::string_view>& texts);
+
+// Gives each of PARTS, the parts a stage cut WHOLE into (in order), WHOLE's DOM path and the
+// links whose text it holds (place_links).
+void give_markup(const Block& whole, std::span<Block> parts);
 
 // The kept blocks, separated by one blank line, with one final newline (nothing for an empty
 // document). Block text is written as it is: render does not normalise.
