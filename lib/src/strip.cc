@@ -44,11 +44,12 @@ struct Normalised {
   std::array<std::uint8_t, 8> script_codes{};
 };
 
-// The ASCII bytes by class, for normalise()'s fast path.
+// The bytes by class, for normalise()'s fast path: the bytes of other code points are all
+// kOther, so that the loop over a run of ASCII letters needs no test for them.
 enum AsciiClass : std::uint8_t { kOther, kSpace, kDigit, kUpper, kLower, kSeparator, kSpacedSeparator };
 
-constexpr std::array<std::uint8_t, 128> make_ascii_classes() {
-  std::array<std::uint8_t, 128> c{};
+constexpr std::array<std::uint8_t, 256> make_ascii_classes() {
+  std::array<std::uint8_t, 256> c{};
   for (int b = '0'; b <= '9'; ++b) c[b] = kDigit;
   for (int b = 'A'; b <= 'Z'; ++b) c[b] = kUpper;
   for (int b = 'a'; b <= 'z'; ++b) c[b] = kLower;
@@ -59,7 +60,7 @@ constexpr std::array<std::uint8_t, 128> make_ascii_classes() {
   c['>'] = kSpacedSeparator;
   return c;
 }
-constexpr std::array<std::uint8_t, 128> kAsciiClass = make_ascii_classes();
+constexpr std::array<std::uint8_t, 256> kAsciiClass = make_ascii_classes();
 
 // True when the characters on both sides of the byte LINE[I] are white space. Any Unicode
 // white space counts, not only ' ': norm turns a no-break space into a space, and strip must
@@ -128,7 +129,7 @@ class Normaliser {
     std::uint64_t hash = hash_;
     do {
       unsigned char c = static_cast<unsigned char>(p[j]);
-      std::uint8_t k = c < 0x80 ? kAsciiClass[c] : static_cast<std::uint8_t>(kOther);
+      std::uint8_t k = kAsciiClass[c];
       if (k < kDigit || k > kLower) break;
       letters += k != kDigit;
       unsigned char folded = k == kUpper ? static_cast<unsigned char>(c + 32) : c;
