@@ -103,6 +103,7 @@ class Deduper {
       if (words_.size() == 0) continue;  // "* * *" and the like are not ours to judge
       const std::size_t ordinal = seen_.size();
       base_ = without_site_suffix(block.text);
+      base_folded_ = false;
       if (const char* kind = repeat_kind(ordinal)) {
         block.verdict = Verdict::kDrop;
         block.reason = kind;
@@ -143,6 +144,7 @@ class Deduper {
     // The same title with a site suffix on one copy or both.
     if (!base_.empty()) {
       internal::comparison_words(base_, base_words_, scratch_);
+      base_folded_ = true;
       if (const Seen* s = find(base_words_.key, &suffixed); s && counts(*s, ordinal, base_words_.size())) {
         return "near-duplicate";
       }
@@ -180,7 +182,7 @@ class Deduper {
     seen_.push_back({head_open_ && ordinal < opt_.head_blocks, block.first_line, key, words_.size(), kNone});
     by_key_.emplace(key, Entry{index, false});
     if (!base_.empty()) {
-      internal::comparison_words(base_, base_words_, scratch_);
+      if (!base_folded_) internal::comparison_words(base_, base_words_, scratch_);
       if (base_words_.size() > 0) by_key_.emplace(keys_.add(base_words_.key), Entry{index, true});
     }
     if (words_.size() > opt_.head_words) {
@@ -206,6 +208,7 @@ class Deduper {
   std::unordered_map<std::string_view, std::size_t> by_prefix_;
   Words words_, base_words_;
   std::string_view base_;  // the current block's text without its site suffix, or empty
+  bool base_folded_ = false;  // base_words_ holds base_'s words (repeat_kind() folded them)
   std::string scratch_;
   std::uint32_t match_line_ = 0;
 };

@@ -44,11 +44,12 @@ struct Normalised {
   std::array<std::uint8_t, 8> script_codes{};
 };
 
-// The ASCII bytes by class, for normalise()'s fast path.
+// The bytes by class, for normalise()'s fast path: the bytes of other code points are all
+// kOther, so that the loop over a run of ASCII letters needs no test for them.
 enum AsciiClass : std::uint8_t { kOther, kSpace, kDigit, kUpper, kLower, kSeparator, kSpacedSeparator };
 
-constexpr std::array<std::uint8_t, 128> make_ascii_classes() {
-  std::array<std::uint8_t, 128> c{};
+constexpr std::array<std::uint8_t, 256> make_ascii_classes() {
+  std::array<std::uint8_t, 256> c{};
   for (int b = '0'; b <= '9'; ++b) c[b] = kDigit;
   for (int b = 'A'; b <= 'Z'; ++b) c[b] = kUpper;
   for (int b = 'a'; b <= 'z'; ++b) c[b] = kLower;
@@ -59,7 +60,7 @@ constexpr std::array<std::uint8_t, 128> make_ascii_classes() {
   c['>'] = kSpacedSeparator;
   return c;
 }
-constexpr std::array<std::uint8_t, 128> kAsciiClass = make_ascii_classes();
+constexpr std::array<std::uint8_t, 256> kAsciiClass = make_ascii_classes();
 
 // True when the characters on both sides of the byte LINE[I] are white space. Any Unicode
 // white space counts, not only ' ': norm turns a no-break space into a space, and strip must
@@ -128,7 +129,7 @@ class Normaliser {
     std::uint64_t hash = hash_;
     do {
       unsigned char c = static_cast<unsigned char>(p[j]);
-      std::uint8_t k = c < 0x80 ? kAsciiClass[c] : static_cast<std::uint8_t>(kOther);
+      std::uint8_t k = kAsciiClass[c];
       if (k < kDigit || k > kLower) break;
       letters += k != kDigit;
       unsigned char folded = k == kUpper ? static_cast<unsigned char>(c + 32) : c;
@@ -147,11 +148,9 @@ class Normaliser {
   std::size_t other(std::size_t i) {
     char32_t c = internal::text::next_code_point(line_, i);
     ++n_.chars;
-    if (c == 0xA9) n_.copyright = true;
-    if (is_separator(c)) ++n_.separators;
     // One table look-up for the category; the script is looked up once per 128-code-point
     // block (letters of one block share a script closely enough for a tally).
-    const std::uint8_t cls = internal::text::char_class(c);
+    const std::uint8_t cls = chars_.char_class(c);
     const bool letter = cls & internal::text::kLetter;
     if (letter && internal::text::unspaced_for_strip(c)) {
       n_.weight += 2;  // one more at the end: a Han or kana character weighs three
@@ -166,6 +165,9 @@ class Normaliser {
     const bool mark = cls & internal::text::kMark;
     const bool digit = cls & internal::text::kDecimal;
     if (!letter && !digit && !(mark && in_token_)) {
+      // Only here: U+00A9 and the separators are neither letters, digits nor marks.
+      if (c == 0xA9) n_.copyright = true;
+      if (is_separator(c)) ++n_.separators;
       if (cls & internal::text::kWhite) --n_.chars;
       end_token();
       return i;
@@ -175,7 +177,7 @@ class Normaliser {
       number_ = false;
       if (letter) tally_letter(c);
     }
-    char32_t f = internal::text::fold_case(c);
+    char32_t f = chars_.fold_case(c);
     append_code_point(f > 0x10FFFF || (f >= 0xD800 && f <= 0xDFFF) ? utf8::kReplacement : f);
     return i;
   }
@@ -186,8 +188,16 @@ class Normaliser {
       script_block_ = c >> 7;
       script_ = uscript_getScript(c, &status);
       if (U_FAILURE(status)) script_ = USCRIPT_COMMON;
+      script_slot_ = kNoSlot;
     }
-    if (script_ > USCRIPT_INHERITED) tally_script(script_);
+    if (script_ <= USCRIPT_INHERITED) return;
+    // A script keeps the slot tally_script() first gives it, so the letters after the first
+    // of a run go straight there.
+    if (script_slot_ != kNoSlot) {
+      ++n_.script_letters[script_slot_];
+    } else {
+      script_slot_ = tally_script(script_);
+    }
   }
 
   void end_token() {
@@ -206,37 +216,43 @@ class Normaliser {
     n_.capitalised += upper;
   }
 
-  void append(char ch) {
-    *out_++ = ch;
-    hash_ = internal::text::fnv1a_byte(hash_, static_cast<unsigned char>(ch));
-  }
-
+  // Appends the UTF-8 form of C (not ASCII) and hashes it, in locals (see ascii()).
   void append_code_point(char32_t c) {
-    char buf[4];
-    int len = 0;
+    char* out = out_;
+    std::uint64_t hash = hash_;
+    auto put = [&](char32_t byte) {
+      *out++ = static_cast<char>(byte);
+      hash = internal::text::fnv1a_byte(hash, static_cast<unsigned char>(byte));
+    };
     if (c < 0x800) {
-      buf[len++] = static_cast<char>(0xC0 | (c >> 6));
+      put(0xC0 | (c >> 6));
     } else if (c < 0x10000) {
-      buf[len++] = static_cast<char>(0xE0 | (c >> 12));
-      buf[len++] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      put(0xE0 | (c >> 12));
+      put(0x80 | ((c >> 6) & 0x3F));
     } else {
-      buf[len++] = static_cast<char>(0xF0 | (c >> 18));
-      buf[len++] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      buf[len++] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      put(0xF0 | (c >> 18));
+      put(0x80 | ((c >> 12) & 0x3F));
+      put(0x80 | ((c >> 6) & 0x3F));
     }
-    buf[len++] = static_cast<char>(0x80 | (c & 0x3F));
-    for (int k = 0; k < len; ++k) append(buf[k]);
+    put(0x80 | (c & 0x3F));
+    out_ = out;
+    hash_ = hash;
   }
 
-  void tally_script(UScriptCode code) {
+  // Counts a letter of CODE in the first slot that is free or holds CODE. Returns the slot,
+  // or kNoSlot when all hold other scripts.
+  std::size_t tally_script(UScriptCode code) {
     for (std::size_t k = 0; k < n_.script_codes.size(); ++k) {
       if (n_.script_letters[k] == 0 || n_.script_codes[k] == code) {
         n_.script_codes[k] = static_cast<std::uint8_t>(code);
         ++n_.script_letters[k];
-        return;
+        return k;
       }
     }
+    return kNoSlot;
   }
+
+  static constexpr std::size_t kNoSlot = ~std::size_t{0};
 
   std::string_view line_;
   Normalised& n_;
@@ -248,6 +264,8 @@ class Normaliser {
   std::uint32_t latin_ = 0;
   char32_t script_block_ = ~char32_t{0};
   UScriptCode script_ = USCRIPT_COMMON;
+  std::size_t script_slot_ = kNoSlot;  // script_'s slot in n_.script_letters, once it has one
+  const internal::text::BmpTables& chars_ = internal::text::bmp_tables();
 };
 
 void normalise(std::string_view line, Normalised& n) { Normaliser(line, n).run(); }

@@ -57,6 +57,11 @@ const std::array<char16_t, 0x10000>& bmp_folds() {
 
 }  // namespace
 
+const BmpTables& bmp_tables() {
+  static const BmpTables t{bmp_classes().data(), bmp_folds().data()};
+  return t;
+}
+
 std::uint8_t char_class(char32_t c) { return c < 0x10000 ? bmp_classes()[c] : classify(c); }
 
 char32_t fold_case(char32_t c) {

@@ -61,6 +61,22 @@ inline bool unspaced_for_strip(char32_t c) {
 // other scripts).
 char32_t fold_case(char32_t c);
 
+// The tables behind char_class and fold_case for the Basic Multilingual Plane, for loops that
+// look up every code point: fetched once, then read inline, without a call per code point.
+struct BmpTables {
+  const std::uint8_t* classes;
+  const char16_t* folds;  // 0 where fold_case asks ICU (and for U+0000 itself)
+
+  std::uint8_t char_class(char32_t c) const { return c < 0x10000 ? classes[c] : text::char_class(c); }
+  char32_t fold_case(char32_t c) const {
+    if (c < 0x10000) {
+      if (const char16_t f = folds[c]; f != 0 || c == 0) return f;
+    }
+    return text::fold_case(c);
+  }
+};
+const BmpTables& bmp_tables();
+
 // utf8::next, with the well-formed two- and three-byte forms decoded inline: the tokenisers
 // take text in other scripts one code point at a time.
 inline char32_t next_code_point(std::string_view s, std::size_t& i, bool* ok = nullptr) {
