@@ -789,6 +789,7 @@ struct SpanParams {
   double prompt_flip = 5;           // ... unless what follows it is this many times larger
   double junk_score = 0.1;          // the score of a line dropped for a reason of its own
   std::size_t headline_lines = 3;   // headline, kicker, standfirst above the article
+  std::size_t min_rule_chars = 3;   // a rule across the text (rule_line) neither ends nor joins the article
   int rounds = 4;  // rounds of the article choice over the lines still kept
 };
 constexpr SpanParams kSpan;
@@ -906,6 +907,21 @@ class SpanIndex {
   std::vector<double> prefix_;
   std::vector<std::size_t> best_end_;
 };
+
+// True when LINE is a rule drawn across the text: dashes, lines or stars, at least
+// kSpan.min_rule_chars of them, maybe spaced ("———", "* * *", "====="). Not underscores:
+// news wires put "___" between the story and its credits, which are not the article.
+bool rule_line(std::string_view line) {
+  static constexpr std::u32string_view kRules = U"-=*~#+\u2014\u2013\u2015\u2500\u2501\u2022\u00B7";
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < line.size();) {
+    char32_t c = utf8::next(line, i);
+    if (c == ' ' || c == '\t') continue;
+    if (kRules.find(c) == std::u32string_view::npos) return false;
+    ++n;
+  }
+  return n >= kSpan.min_rule_chars;
+}
 
 }  // namespace
 
@@ -1339,6 +1355,9 @@ void Stripper::score_line(Lines& l, std::size_t k, const Language& language) {
     l.score[k] = std::min(content_score(whole, language.script, language.known, &l.reason[k]), kCut.score);
     l.cut[k] = l.reason[k].empty();
   }
+  // A rule between the parts of an article is neither text nor junk: it weighs nothing in
+  // the sums, so it does not end the article it divides (it is still dropped).
+  if (l.reason[k] == "symbols" && rule_line(texts_[l.unit[k]])) l.score[k] = options_.keep_threshold;
   const Unit* prev = k > 0 ? &units_[l.unit[k - 1]] : nullptr;
   const Unit* next = k + 1 < l.size() ? &units_[l.unit[k + 1]] : nullptr;
   if (l.reason[k].empty() && phrase_level(units_[l.unit[k]], prev, next)) {
