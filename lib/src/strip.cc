@@ -259,6 +259,7 @@ void normalise(std::string_view line, Normalised& n) { Normaliser(line, n).run()
 class PhraseMatcher {
  public:
   static constexpr std::uint32_t kNone = 0, kStart = 1, kEnd = 2;
+  static constexpr std::uint32_t kNumber = 3;  // any number that is in no phrase ('#' in the tables)
 
   PhraseMatcher() : next_(1), fail_(1, 0), out_len_(1, 0), out_kind_(1, 0) {}
 
@@ -415,7 +416,7 @@ struct Tables {
   }
 
   Tables() {
-    std::uint32_t next_id = PhraseMatcher::kEnd + 1;
+    std::uint32_t next_id = PhraseMatcher::kNumber + 1;
     for (std::size_t k = 0; k < kPhraseKinds.size(); ++k) {
       std::string name = "boilerplate-" + std::string(kPhraseKinds[k]) + ".txt";
       for (std::string_view entry : data::lines(name)) {
@@ -425,10 +426,19 @@ struct Tables {
         if (end) entry.remove_suffix(1);
         std::vector<std::uint32_t> ids;
         if (start) ids.push_back(PhraseMatcher::kStart);
-        for (const std::string& w : fold(entry)) {
-          WordInfo& info = word(w);
-          if (info.phrase == PhraseMatcher::kNone) info.phrase = next_id++;
-          ids.push_back(info.phrase);
+        for (std::size_t at = 0; at < entry.size();) {
+          std::size_t space = std::min(entry.find(' ', at), entry.size());
+          std::string_view piece = entry.substr(at, space - at);
+          at = space + 1;
+          if (piece == "#") {
+            ids.push_back(PhraseMatcher::kNumber);
+            continue;
+          }
+          for (const std::string& w : fold(piece)) {
+            WordInfo& info = word(w);
+            if (info.phrase == PhraseMatcher::kNone) info.phrase = next_id++;
+            ids.push_back(info.phrase);
+          }
         }
         if (end) ids.push_back(PhraseMatcher::kEnd);
         if (ids.size() > static_cast<std::size_t>(start + end)) phrases.add(ids, static_cast<std::uint8_t>(k + 1));
@@ -601,7 +611,7 @@ std::uint32_t analyse_words(const Normalised& n, Analysis& a, std::vector<std::u
       if (&tok == &n.tokens.front()) first_byline = info->byline;
     }
     if (&tok == &n.tokens.front()) a.dated = tok.number || (info && info->date);
-    ids.push_back(info ? info->phrase : PhraseMatcher::kNone);
+    ids.push_back(tok.number ? PhraseMatcher::kNumber : info ? info->phrase : PhraseMatcher::kNone);
     key = fnv1a_mix(key, tok.hash);
   }
   ids.push_back(PhraseMatcher::kEnd);
