@@ -789,8 +789,9 @@ struct SpanParams {
   std::size_t headline_window = 7;  // the article starts at most this many lines under a title copy
   double headline_share = 0.25;     // ... and is at least this share of the best run
   double headline_title_share = 0.5;  // a copy with this share of the title's words is the headline
-  // A copy of this share of the title's words over a run of prose (a sentence of prose_words
-  // in its first headline_window lines) anchors it when the run is this share of the best.
+  // A copy of this share of the title's words (or of the larger side of the title at a
+  // separator, title_part) over a run of prose (a sentence of prose_words in its first
+  // headline_window lines) anchors it when the run is this share of the best.
   double full_copy = 0.8, full_copy_share = 0.1;
   std::uint32_t headline_min_words = 3, headline_max_words = 40;
   double good = 0.7;                // a line this good is article text
@@ -1203,6 +1204,7 @@ class Stripper {
   Article find_article(const Lines& l);
   void before_feed(const Lines& l, Span& span) const;
   bool opens_with_prose(const Lines& l, const Span& span) const;
+  bool title_part(const Lines& l, std::size_t k) const;
   std::size_t title_copy(const Lines& l, std::size_t from);
   void mark_repeated(Lines& l, const Article& a);
   std::vector<char> feed_markers(const Lines& l) const;
@@ -1612,7 +1614,9 @@ Article Stripper::find_article(const Lines& l) {
     Span after = index.after(copy + 1, kSpan.headline_window);
     std::size_t common = common_words(words_of(l.unit[copy]), title);
     const double share =
-        common >= kSpan.full_copy * title.size() && opens_with_prose(l, after) ? kSpan.full_copy_share : kSpan.headline_share;
+        (common >= kSpan.full_copy * title.size() || title_part(l, copy)) && opens_with_prose(l, after)
+            ? kSpan.full_copy_share
+            : kSpan.headline_share;
     if (after.first != after.last && after.sum >= share * best.sum && common > shared) {
       a.headline = copy;
       a.span = after;
@@ -1621,6 +1625,24 @@ Article Stripper::find_article(const Lines& l) {
     }
   }
   return a;
+}
+
+// True when line K is the larger part of the title (the first line) on one side of a
+// separator: "Headline | Site", "Site: Headline". A full copy of the headline, then.
+bool Stripper::title_part(const Lines& l, std::size_t k) const {
+  static constexpr std::u32string_view kSeparators = U"|-:/\u2013\u2014\u00AB\u00BB\u00B7\u2022";
+  std::string_view title = texts_[l.unit[0]];
+  title = trim(title.substr(0, title.find('\n')));  // a unit may hold wrapped lines
+  const std::string_view copy = trim(texts_[l.unit[k]]);
+  if (copy.empty() || copy.size() >= title.size()) return false;
+  const bool first = title.substr(0, copy.size()) == copy;
+  if (!first && title.substr(title.size() - copy.size()) != copy) return false;
+  std::string_view rest = trim(first ? title.substr(copy.size()) : title.substr(0, title.size() - copy.size()));
+  if (rest.empty()) return false;
+  std::size_t at = first ? 0 : rest.size();
+  const char32_t separator = first ? utf8::next(rest, at) : utf8::prev(rest, at);
+  if (kSeparators.find(separator) == std::u32string_view::npos) return false;
+  return line_features(rest, {}).words < l.f[k]->words;
 }
 
 // True when SPAN opens with a paragraph of prose: a copy of the title in a list of teasers
