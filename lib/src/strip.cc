@@ -794,6 +794,8 @@ struct SpanParams {
   // headline_window lines) anchors it when the run is this share of the best.
   double full_copy = 0.8, full_copy_share = 0.1;
   std::uint32_t headline_min_words = 3, headline_max_words = 40;
+  // A copy with this many teasers above it and under it is in a list of them (in_teasers).
+  std::size_t teasers_before = 1, teasers_after = 2;
   double good = 0.7;                // a line this good is article text
   std::uint32_t link_text_words = 12;  // a line with an address and this many words inside it is text
   std::size_t good_before_end = 2;  // a comment prompt or copyright line ends the article after these
@@ -1205,6 +1207,7 @@ class Stripper {
   void before_feed(const Lines& l, Span& span) const;
   bool opens_with_prose(const Lines& l, const Span& span) const;
   bool title_part(const Lines& l, std::size_t k) const;
+  bool in_teasers(const Lines& l, std::size_t k) const;
   std::size_t title_copy(const Lines& l, std::size_t from);
   void mark_repeated(Lines& l, const Article& a);
   std::vector<char> feed_markers(const Lines& l) const;
@@ -1617,7 +1620,7 @@ Article Stripper::find_article(const Lines& l) {
         (common >= kSpan.full_copy * title.size() || title_part(l, copy)) && opens_with_prose(l, after)
             ? kSpan.full_copy_share
             : kSpan.headline_share;
-    if (after.first != after.last && after.sum >= share * best.sum && common > shared) {
+    if (after.first != after.last && after.sum >= share * best.sum && common > shared && !in_teasers(l, copy)) {
       a.headline = copy;
       a.span = after;
       shared = common;
@@ -1643,6 +1646,20 @@ bool Stripper::title_part(const Lines& l, std::size_t k) const {
   const char32_t separator = first ? utf8::next(rest, at) : utf8::prev(rest, at);
   if (kSeparators.find(separator) == std::u32string_view::npos) return false;
   return line_features(rest, {}).words < l.f[k]->words;
+}
+
+// True when line K stands in a list of teasers: teasers_before lines above it and
+// teasers_after under it are teasers, short lines that are not junk, not prose and hold no
+// number or date word (a headline has a time stamp, a byline or its text around it).
+bool Stripper::in_teasers(const Lines& l, std::size_t k) const {
+  if (k < kSpan.teasers_before || k + kSpan.teasers_after >= l.size()) return false;
+  for (std::size_t j = k - kSpan.teasers_before; j <= k + kSpan.teasers_after; ++j) {
+    const LineFeatures& f = *l.f[j];
+    if (j != k && (!l.reason[j].empty() || !heading_like(f) || l.score[j] >= kSpan.good ||
+                   f.words >= kScore.prose_words || f.digits + units_[l.unit[j]].a.date_words > 0))
+      return false;
+  }
+  return true;
 }
 
 // True when SPAN opens with a paragraph of prose: a copy of the title in a list of teasers
