@@ -921,6 +921,15 @@ class SpanIndex {
   std::vector<std::size_t> best_end_;
 };
 
+// True when LINE ends with an ellipsis standing apart from its last word (see keep_inside).
+bool cut_apart(std::string_view line) {
+  line = trim(line);
+  for (std::string_view end : {" ...", " \u2026", " [...]", " [\u2026]"}) {
+    if (ends_with(line, end)) return true;
+  }
+  return false;
+}
+
 // True when LINE is a rule drawn across the text: dashes, lines or stars, at least
 // kSpan.min_rule_chars of them, maybe spaced ("———", "* * *", "====="). Not underscores:
 // news wires put "___" between the story and its credits, which are not the article.
@@ -1755,10 +1764,12 @@ void Stripper::keep_inside(Lines& l, const Article& a) const {
     l.keep[k] = l.reason[k].empty() ? l.score[k] >= floor : l.link_text[k] >= floor;
     if (l.keep[k]) l.reason[k] = {};
   }
-  // A paragraph cut off inside the article is a caption cut to length; the article's last
-  // paragraph may be cut by a paywall.
+  // A paragraph cut off inside the article by a program, the ellipsis after a space ("...
+  // southeastern Afghanistan, ..."), is a caption cut to length; one whose last word carries
+  // it ("the answer was no...") was cut by its writer. The article's last paragraph may be
+  // cut by a paywall.
   for (std::size_t k = a.span.first; k + 1 < a.span.last; ++k) {
-    if (l.cut[k]) {
+    if (l.cut[k] && cut_apart(texts_[l.unit[k]])) {
       l.keep[k] = 0;
       l.reason[k] = "truncated";
     }
