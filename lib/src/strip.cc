@@ -1790,9 +1790,9 @@ void Stripper::keep_inside(Lines& l, const Article& a) const {
 }
 
 // The headline: the copy of the title when there is one; else, walking back from the
-// article across bylines and time stamps, the heading-like lines up to the first junk (at
-// most three: headline, kicker, standfirst); when there is none, the first line of the
-// document if it is heading-like.
+// article across bylines and time stamps (repeated ones too), the heading-like lines up to
+// the first junk (at most three: headline, kicker, standfirst); when there is none, the
+// first line of the document if it is heading-like.
 void Stripper::keep_headline(Lines& l, const Article& a) const {
   if (a.headline < l.size()) {
     l.keep[a.headline] = 1;
@@ -1802,7 +1802,8 @@ void Stripper::keep_headline(Lines& l, const Article& a) const {
   std::size_t found = 0;
   for (std::size_t k = a.span.first; k-- > 0 && found < kSpan.headline_lines;) {
     std::string_view why = l.reason[k];
-    if (why == "date" || why == "byline") continue;
+    // A time stamp or a byline, the page's other copy of it too.
+    if (why == "date" || why == "byline" || (why == "repeated" && (l.f[k]->date || l.f[k]->byline))) continue;
     if (!why.empty() || !heading_like(*l.f[k])) break;
     l.keep[k] = 1;
     ++found;
