@@ -1236,10 +1236,11 @@ class Stripper {
   void keep_headline(Lines& l, const Article& a) const;
   bool commit(const Lines& l, const Span& span);
 
-  // The word set of unit I, computed on first use (title similarity needs few of them).
+  // The word set of unit I, computed on first use (title similarity needs few of them): of
+  // its first line, when hard wraps joined a headline and its byline.
   const std::vector<std::uint64_t>& words_of(std::size_t i) {
     auto [it, added] = words_.try_emplace(i);
-    if (added) it->second = word_set(texts_[i]);
+    if (added) it->second = word_set(texts_[i].substr(0, texts_[i].find('\n')));
     return it->second;
   }
 
