@@ -78,6 +78,8 @@ TEST(StripFeatures, PhrasesCoverAndKind) {
       {"Comment | Comment", 1.0, "comment", false},
       {"Share this article", 1.0, "share", false},
       {"Tags: Taliban, Russia", 0.3, "navigation", true},
+      {"20 Responses to Why Lazy", 0.5, "comment", true},  // '#' in a phrase is any number
+      {"7 Responses", 1.0, "comment", false},
       {"Lire la suite", 1.0, "readmore", false},             // French
       {"Alle Rechte vorbehalten", 1.0, "copyright", false},  // German
       {"\xD0\xA7\xD0\xB8\xD1\x82\xD0\xB0\xD0\xB9\xD1\x82\xD0\xB5 \xD1\x82\xD0\xB0\xD0\xBA\xD0\xB6\xD0\xB5", 1.0,
@@ -93,6 +95,8 @@ TEST(StripFeatures, PhrasesCoverAndKind) {
     EXPECT_EQ(f.phrase_kind, c.kind) << c.line;
     EXPECT_EQ(f.label, c.label) << c.line;
   }
+  // '#' stands for a number only: a word there is no match.
+  EXPECT_EQ(line_features("Many responses to the plan", "en").label, false);
   // A word of a phrase inside running prose covers little.
   LineFeatures prose = line_features("Investors will share the cost of the new plant with the city, he said.", "en");
   EXPECT_LT(prose.phrase_cover, 0.2);

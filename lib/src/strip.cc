@@ -277,6 +277,7 @@ void normalise(std::string_view line, Normalised& n) { Normaliser(line, n).run()
 class PhraseMatcher {
  public:
   static constexpr std::uint32_t kNone = 0, kStart = 1, kEnd = 2;
+  static constexpr std::uint32_t kNumber = 3;  // any number that is in no phrase ('#' in the tables)
 
   PhraseMatcher() : next_(1), fail_(1, 0), out_len_(1, 0), out_kind_(1, 0) {}
 
@@ -433,7 +434,7 @@ struct Tables {
   }
 
   Tables() {
-    std::uint32_t next_id = PhraseMatcher::kEnd + 1;
+    std::uint32_t next_id = PhraseMatcher::kNumber + 1;
     for (std::size_t k = 0; k < kPhraseKinds.size(); ++k) {
       std::string name = "boilerplate-" + std::string(kPhraseKinds[k]) + ".txt";
       for (std::string_view entry : data::lines(name)) {
@@ -443,10 +444,19 @@ struct Tables {
         if (end) entry.remove_suffix(1);
         std::vector<std::uint32_t> ids;
         if (start) ids.push_back(PhraseMatcher::kStart);
-        for (const std::string& w : fold(entry)) {
-          WordInfo& info = word(w);
-          if (info.phrase == PhraseMatcher::kNone) info.phrase = next_id++;
-          ids.push_back(info.phrase);
+        for (std::size_t at = 0; at < entry.size();) {
+          std::size_t space = std::min(entry.find(' ', at), entry.size());
+          std::string_view piece = entry.substr(at, space - at);
+          at = space + 1;
+          if (piece == "#") {
+            ids.push_back(PhraseMatcher::kNumber);
+            continue;
+          }
+          for (const std::string& w : fold(piece)) {
+            WordInfo& info = word(w);
+            if (info.phrase == PhraseMatcher::kNone) info.phrase = next_id++;
+            ids.push_back(info.phrase);
+          }
         }
         if (end) ids.push_back(PhraseMatcher::kEnd);
         if (ids.size() > static_cast<std::size_t>(start + end)) phrases.add(ids, static_cast<std::uint8_t>(k + 1));
@@ -619,7 +629,7 @@ std::uint32_t analyse_words(const Normalised& n, Analysis& a, std::vector<std::u
       if (&tok == &n.tokens.front()) first_byline = info->byline;
     }
     if (&tok == &n.tokens.front()) a.dated = tok.number || (info && info->date);
-    ids.push_back(info ? info->phrase : PhraseMatcher::kNone);
+    ids.push_back(tok.number ? PhraseMatcher::kNumber : info ? info->phrase : PhraseMatcher::kNone);
     key = fnv1a_mix(key, tok.hash);
   }
   ids.push_back(PhraseMatcher::kEnd);
@@ -797,16 +807,20 @@ struct SpanParams {
   std::size_t headline_window = 7;  // the article starts at most this many lines under a title copy
   double headline_share = 0.25;     // ... and is at least this share of the best run
   double headline_title_share = 0.5;  // a copy with this share of the title's words is the headline
-  // A copy of this share of the title's words over a run of prose (a sentence of prose_words
-  // in its first headline_window lines) anchors it when the run is this share of the best.
+  // A copy of this share of the title's words (or of the larger side of the title at a
+  // separator, title_part) over a run of prose (a sentence of prose_words in its first
+  // headline_window lines) anchors it when the run is this share of the best.
   double full_copy = 0.8, full_copy_share = 0.1;
   std::uint32_t headline_min_words = 3, headline_max_words = 40;
+  // A copy with this many teasers above it and under it is in a list of them (in_teasers).
+  std::size_t teasers_before = 1, teasers_after = 2;
   double good = 0.7;                // a line this good is article text
   std::uint32_t link_text_words = 12;  // a line with an address and this many words inside it is text
   std::size_t good_before_end = 2;  // a comment prompt or copyright line ends the article after these
   double prompt_flip = 5;           // ... unless what follows it is this many times larger
   double junk_score = 0.1;          // the score of a line dropped for a reason of its own
   std::size_t headline_lines = 3;   // headline, kicker, standfirst above the article
+  std::size_t min_rule_chars = 3;   // a rule across the text (rule_line) neither ends nor joins the article
   int rounds = 4;  // rounds of the article choice over the lines still kept
 };
 constexpr SpanParams kSpan;
@@ -924,6 +938,30 @@ class SpanIndex {
   std::vector<double> prefix_;
   std::vector<std::size_t> best_end_;
 };
+
+// True when LINE ends with an ellipsis standing apart from its last word (see keep_inside).
+bool cut_apart(std::string_view line) {
+  line = trim(line);
+  for (std::string_view end : {" ...", " \u2026", " [...]", " [\u2026]"}) {
+    if (ends_with(line, end)) return true;
+  }
+  return false;
+}
+
+// True when LINE is a rule drawn across the text: dashes, lines or stars, at least
+// kSpan.min_rule_chars of them, maybe spaced ("———", "* * *", "====="). Not underscores:
+// news wires put "___" between the story and its credits, which are not the article.
+bool rule_line(std::string_view line) {
+  static constexpr std::u32string_view kRules = U"-=*~#+\u2014\u2013\u2015\u2500\u2501\u2022\u00B7";
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < line.size();) {
+    char32_t c = utf8::next(line, i);
+    if (c == ' ' || c == '\t') continue;
+    if (kRules.find(c) == std::u32string_view::npos) return false;
+    ++n;
+  }
+  return n >= kSpan.min_rule_chars;
+}
 
 }  // namespace
 
@@ -1195,6 +1233,8 @@ class Stripper {
   Article find_article(const Lines& l);
   void before_feed(const Lines& l, Span& span) const;
   bool opens_with_prose(const Lines& l, const Span& span) const;
+  bool title_part(const Lines& l, std::size_t k) const;
+  bool in_teasers(const Lines& l, std::size_t k) const;
   std::size_t title_copy(const Lines& l, std::size_t from);
   void mark_repeated(Lines& l, const Article& a);
   std::vector<char> feed_markers(const Lines& l) const;
@@ -1214,10 +1254,11 @@ class Stripper {
   void keep_headline(Lines& l, const Article& a) const;
   bool commit(const Lines& l, const Span& span);
 
-  // The word set of unit I, computed on first use (title similarity needs few of them).
+  // The word set of unit I, computed on first use (title similarity needs few of them): of
+  // its first line, when hard wraps joined a headline and its byline.
   const std::vector<std::uint64_t>& words_of(std::size_t i) {
     auto [it, added] = words_.try_emplace(i);
-    if (added) it->second = word_set(texts_[i]);
+    if (added) it->second = word_set(texts_[i].substr(0, texts_[i].find('\n')));
     return it->second;
   }
 
@@ -1357,6 +1398,9 @@ void Stripper::score_line(Lines& l, std::size_t k, const Language& language) {
     l.score[k] = std::min(content_score(whole, language.script, language.known, &l.reason[k]), kCut.score);
     l.cut[k] = l.reason[k].empty();
   }
+  // A rule between the parts of an article is neither text nor junk: it weighs nothing in
+  // the sums, so it does not end the article it divides (it is still dropped).
+  if (l.reason[k] == "symbols" && rule_line(texts_[l.unit[k]])) l.score[k] = options_.keep_threshold;
   const Unit* prev = k > 0 ? &units_[l.unit[k - 1]] : nullptr;
   const Unit* next = k + 1 < l.size() ? &units_[l.unit[k + 1]] : nullptr;
   if (l.reason[k].empty() && phrase_level(units_[l.unit[k]], prev, next)) {
@@ -1601,8 +1645,10 @@ Article Stripper::find_article(const Lines& l) {
     Span after = index.after(copy + 1, kSpan.headline_window);
     std::size_t common = common_words(words_of(l.unit[copy]), title);
     const double share =
-        common >= kSpan.full_copy * title.size() && opens_with_prose(l, after) ? kSpan.full_copy_share : kSpan.headline_share;
-    if (after.first != after.last && after.sum >= share * best.sum && common > shared) {
+        (common >= kSpan.full_copy * title.size() || title_part(l, copy)) && opens_with_prose(l, after)
+            ? kSpan.full_copy_share
+            : kSpan.headline_share;
+    if (after.first != after.last && after.sum >= share * best.sum && common > shared && !in_teasers(l, copy)) {
       a.headline = copy;
       a.span = after;
       shared = common;
@@ -1610,6 +1656,38 @@ Article Stripper::find_article(const Lines& l) {
     }
   }
   return a;
+}
+
+// True when line K is the larger part of the title (the first line) on one side of a
+// separator: "Headline | Site", "Site: Headline". A full copy of the headline, then.
+bool Stripper::title_part(const Lines& l, std::size_t k) const {
+  static constexpr std::u32string_view kSeparators = U"|-:/\u2013\u2014\u00AB\u00BB\u00B7\u2022";
+  std::string_view title = texts_[l.unit[0]];
+  title = trim(title.substr(0, title.find('\n')));  // a unit may hold wrapped lines
+  const std::string_view copy = trim(texts_[l.unit[k]]);
+  if (copy.empty() || copy.size() >= title.size()) return false;
+  const bool first = title.substr(0, copy.size()) == copy;
+  if (!first && title.substr(title.size() - copy.size()) != copy) return false;
+  std::string_view rest = trim(first ? title.substr(copy.size()) : title.substr(0, title.size() - copy.size()));
+  if (rest.empty()) return false;
+  std::size_t at = first ? 0 : rest.size();
+  const char32_t separator = first ? utf8::next(rest, at) : utf8::prev(rest, at);
+  if (kSeparators.find(separator) == std::u32string_view::npos) return false;
+  return line_features(rest, {}).words < l.f[k]->words;
+}
+
+// True when line K stands in a list of teasers: teasers_before lines above it and
+// teasers_after under it are teasers, short lines that are not junk, not prose and hold no
+// number or date word (a headline has a time stamp, a byline or its text around it).
+bool Stripper::in_teasers(const Lines& l, std::size_t k) const {
+  if (k < kSpan.teasers_before || k + kSpan.teasers_after >= l.size()) return false;
+  for (std::size_t j = k - kSpan.teasers_before; j <= k + kSpan.teasers_after; ++j) {
+    const LineFeatures& f = *l.f[j];
+    if (j != k && (!l.reason[j].empty() || !heading_like(f) || l.score[j] >= kSpan.good ||
+                   f.words >= kScore.prose_words || f.digits + units_[l.unit[j]].a.date_words > 0))
+      return false;
+  }
+  return true;
 }
 
 // True when SPAN opens with a paragraph of prose: a copy of the title in a list of teasers
@@ -1705,10 +1783,12 @@ void Stripper::keep_inside(Lines& l, const Article& a) const {
     l.keep[k] = l.reason[k].empty() ? l.score[k] >= floor : l.link_text[k] >= floor;
     if (l.keep[k]) l.reason[k] = {};
   }
-  // A paragraph cut off inside the article is a caption cut to length; the article's last
-  // paragraph may be cut by a paywall.
+  // A paragraph cut off inside the article by a program, the ellipsis after a space ("...
+  // southeastern Afghanistan, ..."), is a caption cut to length; one whose last word carries
+  // it ("the answer was no...") was cut by its writer. The article's last paragraph may be
+  // cut by a paywall.
   for (std::size_t k = a.span.first; k + 1 < a.span.last; ++k) {
-    if (l.cut[k]) {
+    if (l.cut[k] && cut_apart(texts_[l.unit[k]])) {
       l.keep[k] = 0;
       l.reason[k] = "truncated";
     }
@@ -1729,9 +1809,9 @@ void Stripper::keep_inside(Lines& l, const Article& a) const {
 }
 
 // The headline: the copy of the title when there is one; else, walking back from the
-// article across bylines and time stamps, the heading-like lines up to the first junk (at
-// most three: headline, kicker, standfirst); when there is none, the first line of the
-// document if it is heading-like.
+// article across bylines and time stamps (repeated ones too), the heading-like lines up to
+// the first junk (at most three: headline, kicker, standfirst); when there is none, the
+// first line of the document if it is heading-like.
 void Stripper::keep_headline(Lines& l, const Article& a) const {
   if (a.headline < l.size()) {
     l.keep[a.headline] = 1;
@@ -1741,7 +1821,8 @@ void Stripper::keep_headline(Lines& l, const Article& a) const {
   std::size_t found = 0;
   for (std::size_t k = a.span.first; k-- > 0 && found < kSpan.headline_lines;) {
     std::string_view why = l.reason[k];
-    if (why == "date" || why == "byline") continue;
+    // A time stamp or a byline, the page's other copy of it too.
+    if (why == "date" || why == "byline" || (why == "repeated" && (l.f[k]->date || l.f[k]->byline))) continue;
     if (!why.empty() || !heading_like(*l.f[k])) break;
     l.keep[k] = 1;
     ++found;
