@@ -596,6 +596,7 @@ std::vector<std::uint64_t> word_set(std::string_view line) {
   thread_local Normalised n;
   normalise(line, n);
   std::vector<std::uint64_t> words;
+  words.reserve(n.tokens.size());  // exactly: many are kept (see Stripper::words_of)
   for (const Token& tok : n.tokens) words.push_back(tok.hash);
   std::sort(words.begin(), words.end());
   words.erase(std::unique(words.begin(), words.end()), words.end());
@@ -1107,8 +1108,10 @@ bool heading_like(const LineFeatures& f) {
 
 // The verdicts being formed for the units still kept; index k is the k-th of them.
 struct Lines {
+  const std::vector<Unit>* units = nullptr;
   std::vector<std::size_t> unit;  // index in the units
-  std::vector<const LineFeatures*> f;
+  // The features of line K (its unit's: a pointer into the units, not a copy).
+  const LineFeatures* f(std::size_t k) const { return &(*units)[unit[k]].a.features; }
   std::vector<double> score;
   std::vector<std::string_view> reason;
   std::vector<std::uint32_t> weight;
@@ -1120,7 +1123,6 @@ struct Lines {
   std::vector<float> link_text;  // the score of a line of text with an address, as text (else -1)
   std::size_t size() const { return unit.size(); }
   void resize(std::size_t n) {
-    f.assign(n, nullptr);
     score.assign(n, 0);
     reason.assign(n, {});
     weight.assign(n, 0);
@@ -1148,14 +1150,11 @@ class Stripper {
   Stripper(Document& doc, const StripOptions& options) : doc_(doc), options_(options) {
     std::vector<Cut> cuts = cut_units(doc);
     units_.reserve(cuts.size());
-    texts_.reserve(cuts.size());
     for (const Cut& cut : cuts) {
       Unit& u = units_.emplace_back();
       static_cast<Cut&>(u) = cut;
-      std::string_view text = std::string_view(doc.blocks[u.block].text).substr(u.begin, u.end - u.begin);
-      analyse(text, u.a);
+      analyse(text_of(units_.size() - 1), u.a);
       u.own = own_reason(u.a.features);
-      texts_.push_back(text);
     }
     site_ = options.site.empty() ? doc.meta.site : options.site;
     count(units_.size());
@@ -1194,9 +1193,18 @@ class Stripper {
     u.score = score;
   }
 
+  // The text of unit I, in its block (whose text does not change until apply()).
+  std::string_view text_of(std::size_t i) const {
+    const Unit& u = units_[i];
+    return std::string_view(doc_.blocks[u.block].text).substr(u.begin, u.end - u.begin);
+  }
+
   std::vector<std::size_t> kept_units() {
     count(units_.size());
+    std::size_t n = 0;
+    for (const Unit& u : units_) n += !u.dropped;
     std::vector<std::size_t> kept;
+    kept.reserve(n);  // exactly: a vector grown by doubling held up to twice its size
     for (std::size_t i = 0; i < units_.size(); ++i) {
       if (!units_[i].dropped) kept.push_back(i);
     }
@@ -1227,7 +1235,7 @@ class Stripper {
     bool known = false;      // stopword shares mean something
     std::uint8_t script = 0;  // the document's dominant script
   };
-  Lines classify(const std::vector<std::size_t>& kept);
+  Lines classify(std::vector<std::size_t> kept);
   Language detect_language(Lines& l);
   void score_line(Lines& l, std::size_t k, const Language& language);
   Article find_article(const Lines& l);
@@ -1258,14 +1266,13 @@ class Stripper {
   // its first line, when hard wraps joined a headline and its byline.
   const std::vector<std::uint64_t>& words_of(std::size_t i) {
     auto [it, added] = words_.try_emplace(i);
-    if (added) it->second = word_set(texts_[i].substr(0, texts_[i].find('\n')));
+    if (added) it->second = word_set(text_of(i).substr(0, text_of(i).find('\n')));
     return it->second;
   }
 
   Document& doc_;
   const StripOptions& options_;
   std::vector<Unit> units_;
-  std::vector<std::string_view> texts_;
   // See words_of(); by unit, for the few units asked (a slot for every unit cost more).
   std::unordered_map<std::size_t, std::vector<std::uint64_t>> words_;
   std::string site_;
@@ -1314,7 +1321,7 @@ void Stripper::clear_phrases() {
 bool Stripper::choose_article() {
   std::vector<std::size_t> kept = kept_units();
   if (kept.empty()) return false;
-  Lines l = classify(kept);
+  Lines l = classify(std::move(kept));
   mark_feeds(l);
   count(10 * l.size());  // classify, the two span scans, repeats, keep, lists, commit
   Article a = find_article(l);
@@ -1335,10 +1342,11 @@ bool Stripper::choose_article() {
 
 // Language, script, content scores and reasons of the units KEPT; a line partly covered by
 // phrases in a cluster of the same kind is junk of that kind.
-Lines Stripper::classify(const std::vector<std::size_t>& kept) {
+Lines Stripper::classify(std::vector<std::size_t> kept) {
   Lines l;
-  l.unit = kept;
-  l.resize(kept.size());
+  l.units = &units_;
+  l.unit = std::move(kept);
+  l.resize(l.unit.size());
   Language language = detect_language(l);
   for (std::size_t k = 0; k < l.size(); ++k) score_line(l, k, language);
   mark_tables(l);
@@ -1362,7 +1370,6 @@ Stripper::Language Stripper::detect_language(Lines& l) {
   for (std::size_t k = 0; k < l.size(); ++k) {
     LineFeatures& f = units_[l.unit[k]].a.features;
     f.stopwords = language.known ? units_[l.unit[k]].a.stop[lang] : 0;
-    l.f[k] = &f;
     if (f.script) script_weight[f.script] += f.weight;
   }
   std::uint32_t top = 0;
@@ -1378,7 +1385,7 @@ Stripper::Language Stripper::detect_language(Lines& l) {
 // The score and reason of line K: content_score, with a second look at lines that name an
 // address or are cut off, and phrase-level boilerplate.
 void Stripper::score_line(Lines& l, std::size_t k, const Language& language) {
-  const LineFeatures& f = *l.f[k];
+  const LineFeatures& f = *l.f(k);
   l.score[k] = content_score(f, language.script, language.known, &l.reason[k]);
   l.weight[k] = f.weight;
   l.table[k] = l.reason[k] == "date" && table_row(units_[l.unit[k]].a);
@@ -1400,7 +1407,7 @@ void Stripper::score_line(Lines& l, std::size_t k, const Language& language) {
   }
   // A rule between the parts of an article is neither text nor junk: it weighs nothing in
   // the sums, so it does not end the article it divides (it is still dropped).
-  if (l.reason[k] == "symbols" && rule_line(texts_[l.unit[k]])) l.score[k] = options_.keep_threshold;
+  if (l.reason[k] == "symbols" && rule_line(text_of(l.unit[k]))) l.score[k] = options_.keep_threshold;
   const Unit* prev = k > 0 ? &units_[l.unit[k - 1]] : nullptr;
   const Unit* next = k + 1 < l.size() ? &units_[l.unit[k + 1]] : nullptr;
   if (l.reason[k].empty() && phrase_level(units_[l.unit[k]], prev, next)) {
@@ -1433,11 +1440,11 @@ void Stripper::mark_items(Lines& l) const {
 // The number line K is when it holds nothing but a number of a ranked list ("10", "#3",
 // "2."), else -1.
 int Stripper::rank(const Lines& l, std::size_t k) const {
-  const LineFeatures& f = *l.f[k];
-  if (f.words == 3 && f.digits == 2) return counter(texts_[l.unit[k]]);
+  const LineFeatures& f = *l.f(k);
+  if (f.words == 3 && f.digits == 2) return counter(text_of(l.unit[k]));
   if (f.words != 1 || f.digits != 1 || f.chars > kList.max_rank_chars) return -1;
   int n = -1;
-  for (char c : texts_[l.unit[k]]) {
+  for (char c : text_of(l.unit[k])) {
     if (c >= '0' && c <= '9') n = (n < 0 ? 0 : n * 10) + (c - '0');
   }
   return n;
@@ -1501,7 +1508,7 @@ void Stripper::mark_embeds(Lines& l) const {
     if (!units_[l.unit[k]].a.embed) continue;
     for (std::size_t j : {k - 1, k}) {
       if (j >= l.size() || !(l.reason[j].empty() || l.reason[j] == "link" || l.reason[j] == "repeated")) continue;
-      if (j != k && l.f[j]->words < kList.min_embed_words) continue;
+      if (j != k && l.f(j)->words < kList.min_embed_words) continue;
       l.reason[j] = {};
       l.score[j] = std::max(l.score[j], neutral);
       l.item[j] = 1;
@@ -1515,7 +1522,7 @@ bool Stripper::after_text(const Lines& l, std::size_t k) const {
   for (std::size_t back = 1; back <= 2 && back <= k; ++back) {
     std::size_t j = k - back;
     if (l.reason[j].empty() && l.score[j] >= kSpan.good) return true;
-    if (!l.reason[j].empty() || !heading_like(*l.f[j])) return false;
+    if (!l.reason[j].empty() || !heading_like(*l.f(j))) return false;
   }
   return false;
 }
@@ -1561,7 +1568,7 @@ std::vector<char> Stripper::feed_markers(const Lines& l) const {
   std::vector<char> marker(l.size(), 0);
   for (std::size_t k = 0; k < l.size(); ++k) {
     marker[k] = l.reason[k] == "date" || l.reason[k] == "comment" ||
-                (l.f[k]->words <= kFeed.says_words && says(texts_[l.unit[k]]));
+                (l.f(k)->words <= kFeed.says_words && says(text_of(l.unit[k])));
   }
   return marker;
 }
@@ -1662,9 +1669,9 @@ Article Stripper::find_article(const Lines& l) {
 // separator: "Headline | Site", "Site: Headline". A full copy of the headline, then.
 bool Stripper::title_part(const Lines& l, std::size_t k) const {
   static constexpr std::u32string_view kSeparators = U"|-:/\u2013\u2014\u00AB\u00BB\u00B7\u2022";
-  std::string_view title = texts_[l.unit[0]];
+  std::string_view title = text_of(l.unit[0]);
   title = trim(title.substr(0, title.find('\n')));  // a unit may hold wrapped lines
-  const std::string_view copy = trim(texts_[l.unit[k]]);
+  const std::string_view copy = trim(text_of(l.unit[k]));
   if (copy.empty() || copy.size() >= title.size()) return false;
   const bool first = title.substr(0, copy.size()) == copy;
   if (!first && title.substr(title.size() - copy.size()) != copy) return false;
@@ -1673,7 +1680,7 @@ bool Stripper::title_part(const Lines& l, std::size_t k) const {
   std::size_t at = first ? 0 : rest.size();
   const char32_t separator = first ? utf8::next(rest, at) : utf8::prev(rest, at);
   if (kSeparators.find(separator) == std::u32string_view::npos) return false;
-  return line_features(rest, {}).words < l.f[k]->words;
+  return line_features(rest, {}).words < l.f(k)->words;
 }
 
 // True when line K stands in a list of teasers: teasers_before lines above it and
@@ -1682,7 +1689,7 @@ bool Stripper::title_part(const Lines& l, std::size_t k) const {
 bool Stripper::in_teasers(const Lines& l, std::size_t k) const {
   if (k < kSpan.teasers_before || k + kSpan.teasers_after >= l.size()) return false;
   for (std::size_t j = k - kSpan.teasers_before; j <= k + kSpan.teasers_after; ++j) {
-    const LineFeatures& f = *l.f[j];
+    const LineFeatures& f = *l.f(j);
     if (j != k && (!l.reason[j].empty() || !heading_like(f) || l.score[j] >= kSpan.good ||
                    f.words >= kScore.prose_words || f.digits + units_[l.unit[j]].a.date_words > 0))
       return false;
@@ -1694,7 +1701,7 @@ bool Stripper::in_teasers(const Lines& l, std::size_t k) const {
 // has more teasers under it, short lines.
 bool Stripper::opens_with_prose(const Lines& l, const Span& span) const {
   for (std::size_t k = span.first; k < span.last && k < span.first + kSpan.headline_window; ++k) {
-    if (l.reason[k].empty() && l.f[k]->sentence_end && l.f[k]->words >= kScore.prose_words) return true;
+    if (l.reason[k].empty() && l.f(k)->sentence_end && l.f(k)->words >= kScore.prose_words) return true;
   }
   return false;
 }
@@ -1715,7 +1722,7 @@ void Stripper::before_feed(const Lines& l, Span& span) const {
 std::size_t Stripper::title_copy(const Lines& l, std::size_t from) {
   const std::vector<std::uint64_t>& title = words_of(l.unit[0]);
   for (std::size_t k = from; k < l.size(); ++k) {
-    const LineFeatures& f = *l.f[k];
+    const LineFeatures& f = *l.f(k);
     if (l.reason[k].empty() && f.words >= kSpan.headline_min_words && f.words <= kSpan.headline_max_words &&
         std::binary_search(title.begin(), title.end(), units_[l.unit[k]].a.first_word) &&
         repeats_title(words_of(l.unit[k]), title)) {
@@ -1764,7 +1771,7 @@ void Stripper::end_at_prompt(const Lines& l, Span& span) const {
         continue;
       }
       // A prompt with much more of the article after it than before: a box inside the article.
-      if ((l.reason[k] == "copyright" || l.f[k]->sentence_end) && span.sum - seen > kSpan.prompt_flip * before) {
+      if ((l.reason[k] == "copyright" || l.f(k)->sentence_end) && span.sum - seen > kSpan.prompt_flip * before) {
         before += value;
         continue;
       }
@@ -1788,7 +1795,7 @@ void Stripper::keep_inside(Lines& l, const Article& a) const {
   // it ("the answer was no...") was cut by its writer. The article's last paragraph may be
   // cut by a paywall.
   for (std::size_t k = a.span.first; k + 1 < a.span.last; ++k) {
-    if (l.cut[k] && cut_apart(texts_[l.unit[k]])) {
+    if (l.cut[k] && cut_apart(text_of(l.unit[k]))) {
       l.keep[k] = 0;
       l.reason[k] = "truncated";
     }
@@ -1796,7 +1803,7 @@ void Stripper::keep_inside(Lines& l, const Article& a) const {
   for (std::size_t k = a.span.first; k < a.span.last;) {
     std::size_t e = k;
     while (e < a.span.last && l.keep[e] && !l.table[e] && !l.item[e] && !units_[l.unit[e]].a.item &&
-           !l.f[e]->sentence_end && l.f[e]->words <= kList.max_words)
+           !l.f(e)->sentence_end && l.f(e)->words <= kList.max_words)
       ++e;
     if (e - k >= kList.min_run) {
       for (std::size_t j = k; j < e; ++j) {
@@ -1822,12 +1829,12 @@ void Stripper::keep_headline(Lines& l, const Article& a) const {
   for (std::size_t k = a.span.first; k-- > 0 && found < kSpan.headline_lines;) {
     std::string_view why = l.reason[k];
     // A time stamp or a byline, the page's other copy of it too.
-    if (why == "date" || why == "byline" || (why == "repeated" && (l.f[k]->date || l.f[k]->byline))) continue;
-    if (!why.empty() || !heading_like(*l.f[k])) break;
+    if (why == "date" || why == "byline" || (why == "repeated" && (l.f(k)->date || l.f(k)->byline))) continue;
+    if (!why.empty() || !heading_like(*l.f(k))) break;
     l.keep[k] = 1;
     ++found;
   }
-  if (found == 0 && a.span.first > 0 && l.reason[0].empty() && heading_like(*l.f[0])) l.keep[0] = 1;
+  if (found == 0 && a.span.first > 0 && l.reason[0].empty() && heading_like(*l.f(0))) l.keep[0] = 1;
 }
 
 bool Stripper::commit(const Lines& l, const Span& span) {
@@ -1913,7 +1920,6 @@ void Stripper::cut_block(const Block& block, std::size_t first, std::size_t end,
 // second vector of blocks was the largest allocation of `clean` on a big document).
 void Stripper::apply(Report* report) {
   std::unordered_map<std::size_t, std::vector<std::uint64_t>>().swap(words_);
-  std::vector<std::string_view>().swap(texts_);
   count(doc_.blocks.size() + units_.size());
   const std::size_t n = doc_.blocks.size();
   std::vector<std::uint32_t> parts(n);  // 0: the block stays whole

@@ -81,12 +81,12 @@ struct Block {
   // blocks of plain text. A stage that cuts a block gives every part the block's shape, but
   // not its cells.
   struct Shape {
-    std::uint8_t level = 0;    // kHeading: 1..6 for h1..h6
-    std::uint8_t depth = 0;    // kListItem: the lists it is in (1: a top-level list); kQuote: the quotes
-    std::uint32_t number = 0;  // kListItem of an ordered list: its number; 0 for a bullet item
+    std::uint8_t level = 0;  // kHeading: 1..6 for h1..h6
+    std::uint8_t depth = 0;  // kListItem: the lists it is in (1: a top-level list); kQuote: the quotes
     // kPreformatted: norm keeps its spaces, tabs and blank lines (it only makes the characters
     // canonical) and resplit does not cut it. Set for Markdown output (a code block).
     bool verbatim = false;
+    std::uint32_t number = 0;  // kListItem of an ordered list: its number; 0 for a bullet item
   } shape;
   // A link of the block. A link is anchored by its text, not by an offset that a rewrite would
   // make stale: fix and norm rewrite each link's text as they rewrite the block's, and
