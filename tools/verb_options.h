@@ -59,7 +59,8 @@ inline std::vector<std::string> language_list(std::string_view list) {
 // --markdown-links, for the verbs that write Markdown (E: their extract options).
 inline void add_markdown_links_option(std::vector<cli::Option>& options, ExtractOptions& e) {
   options.push_back(cli::flag("markdown-links",
-                              "with --markdown: write the links of a page as [text](url), the URL as the page gives it",
+                              "with --markdown: write the links of a page as [text](url), relative URLs made absolute "
+                              "against the page's own",
                               e.markdown_links, true));
 }
 

@@ -9,6 +9,7 @@
 
 #include "data.h"
 #include "html_page.h"
+#include "url.h"
 #include "winnow/date.h"
 #include "winnow/utf8.h"
 
@@ -1153,6 +1154,21 @@ class Extractor {
 
 }  // namespace
 
+namespace {
+
+// The links' relative addresses made absolute against the page's: its <base href> (itself
+// resolved against the page's own URL), else the URL the page names as its own (canonical
+// link, og:url, JSON-LD). They stay as given when the page names no absolute one.
+void resolve_links(Document& doc, const Page& page) {
+  const std::string base = internal::resolve_url(doc.meta.url, page.base);
+  for (Block& b : doc.blocks) {
+    if (!b.has_markup()) continue;
+    for (Block::Link& link : b.edit_markup().links) link.url = internal::resolve_url(base, link.url);
+  }
+}
+
+}  // namespace
+
 Document extract(std::string_view html, const ExtractOptions& options, Report* report) {
   std::string repaired;
   if (!utf8::valid(html)) {
@@ -1161,6 +1177,7 @@ Document extract(std::string_view html, const ExtractOptions& options, Report* r
   }
   Page page = html::parse_page(html, options.markdown_links);
   Document doc = Extractor(page, options).run();
+  if (options.markdown_links) resolve_links(doc, page);
   if (report) {
     for (const Block& b : doc.blocks) {
       if (!b.kept()) report->add("extract", b.reason, 0, report->keep_details() ? excerpt(b.text) : std::string());

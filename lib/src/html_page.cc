@@ -400,6 +400,9 @@ class Walker {
       const char* rel = attr(n, "rel");
       const char* href = attr(n, "href");
       if (rel && href && lower(rel) == "canonical" && page_.canonical.empty()) page_.canonical = href;
+    } else if (name == "base") {
+      const char* href = attr(n, "href");
+      if (href && page_.base.empty()) page_.base = trimmed(href);
     } else if (name == "script") {
       const char* type = attr(n, "type");
       if (type && contains_ci(type, "ld+json")) {

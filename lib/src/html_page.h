@@ -77,6 +77,7 @@ struct Page {
   std::string title;                                      // <title>
   std::string lang;                                       // <html lang>
   std::string canonical;                                  // <link rel=canonical>
+  std::string base;                                       // <base href>, the address of relative links
   std::vector<std::pair<std::string, std::string>> meta;  // <meta name|property, content>
   std::vector<std::string> json_ld;                       // contents of <script type="application/ld+json">
   std::vector<std::pair<std::string, std::string>> times;  // <time itemprop (lower case), datetime>

@@ -93,7 +93,7 @@ struct Block {
   // place_links() finds it again in the final text.
   struct Link {
     std::string text;  // one line, trimmed: the link's text as it stands in the block's text
-    std::string url;   // the href as the page gives it (relative ones too)
+    std::string url;   // the href, made absolute when the page names its address (see extract.h)
   };
   // What only a block extracted from a page has, held apart so that a block of plain text
   // costs little more than its text (one 40 MB document is 170,000 blocks).

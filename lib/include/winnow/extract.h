@@ -63,8 +63,10 @@ struct ExtractOptions {
   // extract_verb (transforms.h) writes Markdown (render_markdown, see markdown.h) rather than
   // plain text. extract() itself fills the structure Markdown needs either way.
   bool markdown = false;
-  // Record each block's links (Block::links, see html_page: their text and href), which
-  // render_markdown() writes as Markdown links. Off, no href is kept. Meant with markdown.
+  // Record each block's links (Block::Markup::links, see html_page: their text and href), which
+  // render_markdown() writes as Markdown links; a relative href is resolved against the page's
+  // <base href>, else the URL the page names as its own (metadata url), when there is one. Off,
+  // no href is kept. Meant with markdown.
   bool markdown_links = false;
 };
 
