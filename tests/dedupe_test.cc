@@ -158,10 +158,13 @@ TEST(ComparisonWords, CodePointTableAgreesWithIcu) {
     utf8::append(alone, c);
     const std::string want = icu_words(alone);
     const std::string bytes(f.bytes, f.size);
-    ASSERT_EQ(f.kind == internal::CodePointFold::kSeparator ? "" : bytes, want) << std::hex << static_cast<std::uint32_t>(c);
+    ASSERT_EQ(f.kind == internal::CodePointFold::kSeparator ? "" : bytes, want)
+        << std::hex << static_cast<std::uint32_t>(c);
     // Between two letters: joined to them, a word of its own, or a separator.
     const std::string got = words_of("x" + alone + "y");
-    const std::string joined = f.kind == internal::CodePointFold::kWord ? "x" + want + "y" : want.empty() ? "x|y" : "x|" + want + "|y";
+    const std::string joined = f.kind == internal::CodePointFold::kWord ? "x" + want + "y"
+                               : want.empty()                            ? "x|y"
+                                                                         : "x|" + want + "|y";
     ASSERT_EQ(got, joined) << std::hex << static_cast<std::uint32_t>(c);
   }
   EXPECT_GT(by_table, 60000u);

@@ -65,7 +65,8 @@ TEST(Inputs, EveryVerbWritesTheSameIdForARecordWithoutOne) {
     const std::string verb = run[1] == "--corpus" ? "dedupe --corpus" : run[0];
     ToolResult r = run_tool(run);
     EXPECT_EQ(r.status, 0) << verb << ": " << r.err;
-    EXPECT_EQ(r.out.rfind("{\"url\":\"http://a.example/n\",\"crawl_date\":\"2024-05-01T12:00:00Z\",\"id\":\"\",", 0), 0u)
+    EXPECT_EQ(r.out.rfind("{\"url\":\"http://a.example/n\",\"crawl_date\":\"2024-05-01T12:00:00Z\",\"id\":\"\",", 0),
+              0u)
         << verb << ": " << r.out;
   }
 }

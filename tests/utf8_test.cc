@@ -115,7 +115,9 @@ TEST(Utf8Simd, AgreesWithTheDecoderOnEverySequenceOfUpToThreeBytes) {
   for (int a = 0xF0; a < 0x100; ++a) {
     for (int b : edges) {
       for (int c : edges) {
-        for (int d : edges) check({static_cast<char>(a), static_cast<char>(b), static_cast<char>(c), static_cast<char>(d)});
+        for (int d : edges) {
+          check({static_cast<char>(a), static_cast<char>(b), static_cast<char>(c), static_cast<char>(d)});
+        }
       }
     }
   }

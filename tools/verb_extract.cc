@@ -21,8 +21,8 @@ std::string block_lines(const Document& doc) {
     std::replace_if(
         text.begin(), text.end(), [](char c) { return c == '\n' || c == '\t'; }, ' ');
     out += std::string(b.kept() ? "keep" : "drop") + "\t" + (b.kept() ? "-" : b.reason) + "\t" +
-           std::string(to_string(b.kind)) + "\t" + std::to_string(b.link_chars) + "\t" + b.markup().dom_path + "\t" + text +
-           "\n";
+           std::string(to_string(b.kind)) + "\t" + std::to_string(b.link_chars) + "\t" + b.markup().dom_path + "\t" +
+           text + "\n";
   }
   return out;
 }

@@ -247,7 +247,9 @@ void give_markup(const Block& whole, std::span<Block> parts) {
   if (whole.markup().links.empty()) return;
   std::vector<std::string_view> texts;
   for (const Block& p : parts) texts.push_back(p.text);
-  for (const LinkSpan& s : place_links(whole.markup().links, texts)) parts[s.text].edit_markup().links.push_back(*s.link);
+  for (const LinkSpan& s : place_links(whole.markup().links, texts)) {
+    parts[s.text].edit_markup().links.push_back(*s.link);
+  }
 }
 
 std::vector<LinkSpan> place_links(const std::vector<Block::Link>& links, const std::vector<std::string_view>& texts) {

@@ -90,8 +90,10 @@ class Checker {
           _mm_shuffle_epi8(high_, _mm_and_si128(_mm_srli_epi16(in, 4), nibble)));
       // Two bytes after a three- or four-byte lead, and three after a four-byte one, must be
       // continuations: their kTwoConts bit is expected there, and an error anywhere else.
-      const __m128i third = _mm_subs_epu8(_mm_alignr_epi8(in, prev_, 14), _mm_set1_epi8(static_cast<char>(0xE0 - 0x80)));
-      const __m128i fourth = _mm_subs_epu8(_mm_alignr_epi8(in, prev_, 13), _mm_set1_epi8(static_cast<char>(0xF0 - 0x80)));
+      const __m128i third =
+          _mm_subs_epu8(_mm_alignr_epi8(in, prev_, 14), _mm_set1_epi8(static_cast<char>(0xE0 - 0x80)));
+      const __m128i fourth =
+          _mm_subs_epu8(_mm_alignr_epi8(in, prev_, 13), _mm_set1_epi8(static_cast<char>(0xF0 - 0x80)));
       const __m128i must = _mm_and_si128(_mm_or_si128(third, fourth), _mm_set1_epi8(static_cast<char>(0x80)));
       error_ = _mm_or_si128(error_, _mm_xor_si128(must, special));
       incomplete_ = _mm_subs_epu8(in, last_complete_);

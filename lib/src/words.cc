@@ -223,9 +223,13 @@ std::atomic<const CodePointFold*> fold_blocks[(0x10FFFF + kFoldBlock) / kFoldBlo
 // as long as the process.
 const CodePointFold* fold_block(std::size_t b) {
   auto block = std::make_unique<CodePointFold[]>(kFoldBlock);
-  for (std::size_t k = 0; k < kFoldBlock; ++k) block[k] = make_code_point_fold(static_cast<char32_t>(b * kFoldBlock + k));
+  for (std::size_t k = 0; k < kFoldBlock; ++k) {
+    block[k] = make_code_point_fold(static_cast<char32_t>(b * kFoldBlock + k));
+  }
   const CodePointFold* made_first = nullptr;
-  if (fold_blocks[b].compare_exchange_strong(made_first, block.get(), std::memory_order_acq_rel)) return block.release();
+  if (fold_blocks[b].compare_exchange_strong(made_first, block.get(), std::memory_order_acq_rel)) {
+    return block.release();
+  }
   return made_first;
 }
 
