@@ -123,7 +123,10 @@ class Checker {
 }  // namespace
 
 bool simd_available() {
-  static const bool ssse3 = __builtin_cpu_supports("ssse3");
+  static const bool ssse3 = [] {
+    __builtin_cpu_init();  // in case this runs before the constructors that would do it
+    return __builtin_cpu_supports("ssse3") != 0;
+  }();
   return ssse3;
 }
 
