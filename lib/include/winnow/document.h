@@ -178,7 +178,7 @@ bool is_wrapped_break(std::string_view prev, std::string_view next);
 // already reads back as it is).
 std::size_t resplit(Document& doc, SplitMode mode);
 
-// Where LINKS (a block's, see Block::links) stand in TEXTS, the block's text cut in order (its
+// Where LINKS (a block's, see Block::Markup::links) stand in TEXTS, the block's text cut in order (its
 // lines, its cells, the parts a stage cut it into): each link's text is looked for in the text
 // where the previous link found ended, after it, else in the texts that follow; a link whose
 // text is found nowhere (a rewrite or a cut changed it) is left out, and the links after it are

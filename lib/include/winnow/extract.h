@@ -57,7 +57,7 @@
 namespace winnow {
 
 struct ExtractOptions {
-  // Put the headline first, as a kHeading block with dom_path "title". When false, the
+  // Put the headline first, as a kHeading block with the DOM path "title" (Block::Markup). When false, the
   // headline is still found (and its copy in the body dropped) but not output.
   bool title = true;
   // extract_verb (transforms.h) writes Markdown (render_markdown, see markdown.h) rather than

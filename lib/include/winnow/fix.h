@@ -77,7 +77,7 @@ std::string fix(std::string_view text, const FixOptions& options = {}, Report* r
 
 // Repairs the text of every kept block of DOC in place; changes are reported with the
 // block's source lines (line 0 for blocks from HTML). Blocks left empty are dropped with reason
-// "empty". The block structure is never changed; a table's cells (Block::cells) are repaired
+// "empty". The block structure is never changed; a table's cells (Block::Markup::cells) are repaired
 // too, without being reported again.
 void fix(Document& doc, const FixOptions& options = {}, Report* report = nullptr);
 

@@ -9,7 +9,7 @@
 //   - preformatted text as a fenced code block, written as it is (the fence is longer than any
 //     run of backticks in it);
 //   - tables as GitHub tables: the first row is the header row, one row a line, "|" in a cell
-//     written "\|", rows padded with empty cells to the widest row (from Block::cells, or from
+//     written "\|", rows padded with empty cells to the widest row (from Block::Markup::cells, or from
 //     the text's lines cut at " | " when a stage cut the table and its cells are gone);
 //   - everything else (paragraphs, captions) as paragraphs, one block a paragraph.
 // Blocks are separated by one blank line, and the document ends in one newline (nothing for
@@ -24,7 +24,7 @@
 // escapes: text has no structure beyond paragraphs, and text that is Markdown already (such as
 // this function's own output, read back) must not gain a layer of escapes each time it passes.
 //
-// Links: a block's links (Block::links, recorded by extract only with
+// Links: a block's links (Block::Markup::links, recorded by extract only with
 // ExtractOptions::markdown_links) are written "[text](url)" where place_links() finds their
 // text in the block's final text, in a line, a heading or a table cell; a link whose text a
 // stage changed or cut off is written as plain text. "[" and "]" in a link's text are escaped;

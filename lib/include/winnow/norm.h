@@ -35,7 +35,7 @@ std::string normalize(std::string_view text, const NormOptions& options = {}, Re
 // reason "empty". The block structure is DOC's own: nothing is split or merged across blocks.
 // A verbatim block (Block::Shape::verbatim, a code block) keeps its spaces, tabs and inner blank
 // lines: each line is only composed (and ill-formed UTF-8 replaced), with trailing spaces
-// removed. A table's cells (Block::cells) are normalised each as one line, without being
+// removed. A table's cells (Block::Markup::cells) are normalised each as one line, without being
 // reported again.
 void normalize(Document& doc, const NormOptions& options = {}, Report* report = nullptr);
 
