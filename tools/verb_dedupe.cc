@@ -56,7 +56,7 @@ bool for_each_warc_corpus_document(const DocumentOptions& opts, Input& in, const
     CorpusDocument doc;
     doc.location = w.location;
     doc.date = w.date;
-    doc.id = !w.id.empty() ? w.id : !w.url.empty() ? w.url : document_id(nullptr, w.text);
+    doc.id = document_id(w.id, w.url, w.text);
     doc.place = record_place(file, w.number);
     doc.text = w.text;
     const std::string line = "{\"url\":" + json_quote(w.url) + ",\"crawl_date\":" + json_quote(w.date) +

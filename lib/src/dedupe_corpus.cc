@@ -585,13 +585,16 @@ std::size_t CorpusIndex::size() const {
 const CorpusDedupeParams& CorpusIndex::params() const { return impl_->params; }
 
 std::string document_id(const JsonRecord* record, std::string_view text) {
-  if (record) {
-    std::optional<std::string> id = record->string("id");
-    std::optional<std::string_view> raw = record->raw("id");
-    if (!id && raw && *raw != "null") id = std::string(*raw);
-    if (!id || id->empty()) id = record->string("url");
-    if (id && !id->empty()) return std::move(*id);
-  }
+  if (!record) return document_id({}, {}, text);
+  std::optional<std::string> id = record->string("id");
+  std::optional<std::string_view> raw = record->raw("id");
+  if (!id && raw && *raw != "null") id = std::string(*raw);
+  return document_id(id.value_or(""), record->string("url").value_or(""), text);
+}
+
+std::string document_id(std::string_view id, std::string_view url, std::string_view text) {
+  if (!id.empty()) return std::string(id);
+  if (!url.empty()) return std::string(url);
   static const char kHex[] = "0123456789abcdef";
   internal::Hash128 h = internal::murmur3_128(text, 0);
   std::string out = "text:";

@@ -126,6 +126,9 @@ std::string canonical_file_name(const std::string& file);
 // the same verdicts however it is cut into shards. (A whole file's id is its name, which the
 // caller gives instead.)
 std::string document_id(const JsonRecord* record, std::string_view text);
+// The same rule for a document whose id and url are known without a record (a WARC
+// response): ID, else URL, else the hash of TEXT.
+std::string document_id(std::string_view id, std::string_view url, std::string_view text);
 
 struct CorpusRecord {
   std::string id;  // document_id()
