@@ -186,6 +186,36 @@ TEST(ComparisonWords, MixedTokensFoldAsIcu) {
   }
 }
 
+TEST(ComparisonWords, ALimitGivesTheFirstWordsOfTheWhole) {
+  // comparison_words(text, max) stops early, even inside a token (a paragraph of Chinese is
+  // one): its first max words must be the whole text's, also where what follows would compose
+  // with what is before (kana + U+3099, "=" + U+0338) or is ill-formed.
+  const char32_t pool[] = {'a', 'Z', '7', ' ', ' ', ',', '-', 0xA0, 0x2014, 0xC9, 0x301, 0x308, 0x338, 0x3A3, 0x416,
+                           0x627, 0x64E, 0xE01, 0xE31, 0x1100, 0x1161, 0x3042, 0x3099, 0x30AB, 0x4E2D, 0x6587,
+                           0xAC00, 0xFB01, 0xFF21, 0xFF9E, 0x202A, 0x1F600};
+  std::mt19937 rng(11);
+  internal::Words whole, first;
+  std::string scratch;
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const int len = 1 + static_cast<int>(rng() % 24);
+    for (int k = 0; k < len; ++k) {
+      if (rng() % 40 == 0) {
+        text += '\xFF';
+      } else {
+        utf8::append(text, pool[rng() % std::size(pool)]);
+      }
+    }
+    internal::comparison_words(text, whole, scratch);
+    for (std::size_t max = 1; max <= 4; ++max) {
+      internal::comparison_words(text, first, scratch, max);
+      const std::size_t n = std::min(max, whole.size());
+      ASSERT_GE(first.size(), n) << text;
+      for (std::size_t k = 0; k < n; ++k) ASSERT_EQ(first[k], whole[k]) << text << " max " << max;
+    }
+  }
+}
+
 // The texts of the blocks dedupe_blocks keeps, and the reasons of the ones it drops.
 std::vector<std::string> kept(std::string_view text, std::vector<std::string>* reasons = nullptr) {
   Document doc = split(text);
@@ -238,6 +268,27 @@ TEST(DedupeBlocks, LongParagraphRepeatedAnywhere) {
   auto k = kept(text);
   EXPECT_EQ(k.size(), 22u);
   EXPECT_EQ(k.back(), "Paragraph number 19 of the story.");
+}
+
+TEST(DedupeBlocks, FarDownOnlyBlocksThatBeginAlikeAreCompared) {
+  // Past the head only blocks that begin with the same words are compared: those that do are
+  // told apart by the rest of their words, and a truncated copy is still found.
+  const std::string para =
+      "The council voted on Tuesday to close the old bridge to cars from March, after engineers found cracks in two "
+      "of its piers that could not be repaired before the winter storms arrive.";
+  const std::string other =
+      "The council voted on Tuesday to open a new library in the north of the city, paid for by a grant from the state "
+      "and by a tax on new offices.";
+  std::string text = "Bridge to Close\n\n";
+  for (int i = 0; i < 10; ++i) text += "Filler paragraph " + std::to_string(i) + " of the story.\n\n";
+  text += para + "\n\n" + other + "\n\nMore filler.\n\n" + para + "\n\n" + para.substr(0, 150) + "\n\nThe end.";
+  std::vector<std::string> reasons;
+  auto k = kept(text, &reasons);
+  ASSERT_EQ(k.size(), 15u);
+  EXPECT_EQ(k[11], para);
+  EXPECT_EQ(k[12], other);
+  EXPECT_EQ(k[13], "More filler.");
+  EXPECT_EQ(reasons, (std::vector<std::string>{"duplicate", "near-duplicate"}));
 }
 
 TEST(DedupeBlocks, ShortLegitimateRepeatsAreKept) {

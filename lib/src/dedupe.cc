@@ -97,11 +97,20 @@ class Deduper {
     seen_.reserve(kept);
     by_key_.reserve(kept);
     by_prefix_.reserve(kept);
-    for (Block& block : doc.blocks) {
+    // See first_words_counts(): a block whose first words no other block begins with is in
+    // no match; its words are not folded unless the head is still open (where a block's
+    // length decides the head's end).
+    const std::vector<std::uint32_t> begins = first_words_counts(doc, kept);
+    std::size_t ordinal = 0;  // of the block among the kept blocks with words that this stage keeps
+    for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+      Block& block = doc.blocks[i];
       if (!block.kept()) continue;
+      if (begins[i] == 1 && (!head_open_ || ordinal >= opt_.head_blocks)) {
+        ++ordinal;
+        continue;
+      }
       internal::comparison_words(block.text, words_, scratch_);
       if (words_.size() == 0) continue;  // "* * *" and the like are not ours to judge
-      const std::size_t ordinal = seen_.size();
       base_ = without_site_suffix(block.text);
       base_folded_ = false;
       if (const char* kind = repeat_kind(ordinal)) {
@@ -113,12 +122,48 @@ class Deduper {
         }
         continue;
       }
-      remember(block, ordinal);
+      remember(block, ordinal++);
       if (block.text.find('\n') != std::string::npos || words_.size() >= kBodyWords) head_open_ = false;
     }
   }
 
  private:
+  // For each kept block with words, how many kept blocks begin with the same first
+  // min(head_words, long_words) comparison words (0 for the others). Every rule compares a
+  // text of at least that many words (the later block's words, or its words without a site
+  // suffix, against the same of the earlier block, or against its first words), and each of
+  // these texts begins with its block's first words: two blocks in a match begin alike. Only
+  // the first words are folded here; folding every block's words whole was most of dedupe's
+  // time on article text.
+  std::vector<std::uint32_t> first_words_counts(const Document& doc, std::size_t kept) {
+    std::vector<std::uint32_t> sharing(doc.blocks.size(), 0);
+    const std::size_t probe_words = std::min(opt_.head_words, opt_.long_words);
+    if (probe_words == 0) return sharing;
+    constexpr std::uint32_t kNoGroup = ~std::uint32_t{0};
+    std::vector<std::uint32_t> group(doc.blocks.size(), kNoGroup), sizes;
+    std::unordered_map<std::string_view, std::uint32_t> groups;  // first words -> index in sizes
+    groups.reserve(kept);
+    KeyStore firsts;
+    for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+      if (!doc.blocks[i].kept()) continue;
+      internal::comparison_words(doc.blocks[i].text, words_, scratch_, probe_words);
+      if (words_.size() == 0) continue;
+      const Words::Span& last = words_.spans[std::min(words_.size(), probe_words) - 1];
+      const std::string_view first = std::string_view(words_.key).substr(0, last.begin + last.size);
+      auto it = groups.find(first);
+      if (it == groups.end()) {
+        it = groups.emplace(firsts.add(first), static_cast<std::uint32_t>(sizes.size())).first;
+        sizes.push_back(0);
+      }
+      ++sizes[it->second];
+      group[i] = it->second;
+    }
+    for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+      if (group[i] != kNoGroup) sharing[i] = sizes[group[i]];
+    }
+    return sharing;
+  }
+
   bool counts(const Seen& original, std::size_t ordinal, std::size_t words) {
     bool repeat = words >= opt_.long_words || (words >= opt_.head_words && original.head && ordinal < opt_.head_window);
     if (repeat) match_line_ = original.line;

@@ -89,6 +89,8 @@ class Builder {
     out_.spans.resize(spans_mark_);
     open_ = false;
   }
+  std::size_t count() const { return out_.spans.size(); }
+  bool open() const { return open_; }
   void end() {
     if (!open_) return;
     out_.spans.push_back({begin_, static_cast<std::uint32_t>(len_ - begin_)});
@@ -233,11 +235,23 @@ const CodePointFold* fold_block(std::size_t b) {
   return made_first;
 }
 
+// True when the words ended before TEXT[I] are final whatever follows: TEXT ends there, or a
+// code point that folds alone starts there (ASCII, or one code_point_fold() takes), so that
+// nothing after it can compose with what is before.
+bool settled(std::string_view text, std::size_t i) {
+  if (i == text.size() || static_cast<unsigned char>(text[i]) < 0x80) return true;
+  bool ok = true;
+  const char32_t c = text::next_code_point(text, i, &ok);
+  return ok && code_point_fold(c).kind != CodePointFold::kIcu;
+}
+
 // Folds the rest of the token at TEXT[I] by code_point_fold(), after its start in ASCII, which
 // is in WORDS already, and moves I past it. False when a code point needs ICU or is ill-formed
 // (I is then inside the token, and the caller takes it back and folds it through ICU). Tokens
 // in other scripts went through ICU one by one, which was most of the time spent on them.
-bool fold_by_table(std::string_view text, std::size_t& i, Builder& words) {
+// Once WORDS holds MAX_WORDS settled words it stops, inside the token if need be: a paragraph
+// in Chinese is one token.
+bool fold_by_table(std::string_view text, std::size_t& i, Builder& words, std::size_t max_words) {
   words.drop_empty_word();
   const std::size_t n = text.size();
   while (i < n) {
@@ -269,6 +283,7 @@ bool fold_by_table(std::string_view text, std::size_t& i, Builder& words) {
         words.end();
         break;
     }
+    if (words.count() >= max_words && !words.open() && settled(text, i)) return true;
   }
   words.end();
   return true;
@@ -280,10 +295,11 @@ bool fold_by_table(std::string_view text, std::size_t& i, Builder& words) {
 // separator (U+202A..U+202E vanish when folded and would join two words) or a token that
 // starts with a character that can combine with what comes before it ("<" + U+0338 is
 // U+226E). Folding a run of a hundred Cyrillic words in one call instead of a hundred cost
-// half of comparison_words' time on text in other scripts.
-std::size_t foldable_run_end(std::string_view text, std::size_t i) {
+// half of comparison_words' time on text in other scripts. At most MAX_TOKENS more tokens
+// join the run, so that comparison_words() with a limit does not fold a whole paragraph.
+std::size_t foldable_run_end(std::string_view text, std::size_t i, std::size_t max_tokens) {
   const std::size_t n = text.size();
-  while (i < n) {
+  for (std::size_t tokens = 0; i < n && tokens < max_tokens; ++tokens) {
     std::size_t j = i;
     while (j < n && static_cast<unsigned char>(text[j]) < 0x80 && !kAsciiFold[static_cast<unsigned char>(text[j])]) ++j;
     if (j == i || j == n) return i;
@@ -306,12 +322,12 @@ const CodePointFold& code_point_fold(char32_t c) {
   return block[c % kFoldBlock];
 }
 
-void comparison_words(std::string_view text, Words& out, std::string& scratch) {
+void comparison_words(std::string_view text, Words& out, std::string& scratch, std::size_t max_words) {
   out.clear();
   Builder words(out, text.size());
   const std::size_t n = text.size();
   std::size_t i = 0;
-  while (i < n) {
+  while (i < n && out.spans.size() < max_words) {
     unsigned char first = static_cast<unsigned char>(text[i]);
     if (first < 0x80 && !kAsciiFold[first]) {
       ++i;
@@ -333,21 +349,22 @@ void comparison_words(std::string_view text, Words& out, std::string& scratch) {
     // In locals: a store through a char pointer may alias any member, which kept the
     // compiler reloading the builder's cursor for every byte.
     const char* p = text.data();
-    char* out = words.cursor();
+    char* cursor = words.cursor();
     while (i < n && (b = static_cast<unsigned char>(p[i])) < 0x80 && (f = kAsciiFold[b]) != 0) {
-      *out++ = f;
+      *cursor++ = f;
       ++i;
     }
-    words.advance_to(out);
+    words.advance_to(cursor);
     if (i == n || b < 0x80 || unicode_separator_size(text, i)) {
       words.end();
       continue;
     }
-    if (fold_by_table(text, i, words)) continue;
+    if (fold_by_table(text, i, words, max_words)) continue;
     words.cancel_word();
     while (i < n && !separator_size(text, i)) ++i;
     bool valid = false;
-    if (std::size_t end = foldable_run_end(text, i); end != i && utf8::valid(text.substr(start, end - start))) {
+    const std::size_t end = foldable_run_end(text, i, max_words - out.spans.size());
+    if (end != i && utf8::valid(text.substr(start, end - start))) {
       i = end;
       valid = true;
     }

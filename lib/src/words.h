@@ -50,7 +50,10 @@ struct CodePointFold {
 const CodePointFold& code_point_fold(char32_t c);
 
 // Replaces OUT with the comparison words of TEXT. SCRATCH is reused between calls to avoid
-// allocations on the hot path.
-void comparison_words(std::string_view text, Words& out, std::string& scratch);
+// allocations on the hot path. With MAX_WORDS, it stops once OUT holds that many words (it
+// may hold a few more): they are the first words of the whole text's, since a word is
+// folded the same wherever the text ends after it.
+void comparison_words(std::string_view text, Words& out, std::string& scratch,
+                      std::size_t max_words = ~std::size_t{0});
 
 }  // namespace winnow::internal
