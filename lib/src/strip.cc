@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <array>
-#include <deque>
 #include <map>
 #include <unordered_map>
 
@@ -369,28 +368,33 @@ struct WordInfo {
 };
 
 // Folded word -> WordInfo, open addressing on the token hash that normalise() computed, so a
-// look-up costs no hashing.
+// look-up costs no hashing. Most words of a text are in no table, so a look-up is mostly a
+// miss, decided by the cache misses and mispredicted branches of its probes: the table is kept
+// at most an eighth full, so that a probe mostly ends at the first slot, and a probe reads a
+// byte array of tags (bits of the hash, 0 for a free slot) small enough for the first-level
+// cache, not the slots (measured on strip: half full, 5 % slower; without the tags, 2 %).
 class WordTable {
  public:
-  WordTable() : slots_(1 << 12) {}
+  WordTable() : slots_(1 << 12), tags_(slots_.size()) {}
 
   const WordInfo* find(std::string_view w, std::uint64_t hash) const {
+    const std::uint8_t tag = tag_of(hash);
     for (std::size_t i = hash & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
-      const Slot& slot = slots_[i];
-      if (!slot.word) return nullptr;
-      if (slot.hash == hash && *slot.word == w) return &slot.info;
+      if (!tags_[i]) return nullptr;
+      if (tags_[i] == tag && slots_[i].hash == hash && word(slots_[i]) == w) return &slots_[i].info;
     }
   }
 
   WordInfo& insert(std::string_view w) {
     std::uint64_t hash = fnv1a(w);
-    if ((count_ + 1) * 2 > slots_.size()) grow();
+    if ((count_ + 1) * 8 > slots_.size()) grow();
     std::size_t i = hash & (slots_.size() - 1);
-    for (; slots_[i].word; i = (i + 1) & (slots_.size() - 1)) {
-      if (slots_[i].hash == hash && *slots_[i].word == w) return slots_[i].info;
+    for (; tags_[i]; i = (i + 1) & (slots_.size() - 1)) {
+      if (slots_[i].hash == hash && word(slots_[i]) == w) return slots_[i].info;
     }
-    storage_.emplace_back(w);
-    slots_[i] = {hash, &storage_.back(), {}};
+    slots_[i] = {hash, static_cast<std::uint32_t>(chars_.size()), static_cast<std::uint32_t>(w.size()), {}};
+    tags_[i] = tag_of(hash);
+    chars_.append(w);
     ++count_;
     return slots_[i].info;
   }
@@ -398,23 +402,32 @@ class WordTable {
  private:
   struct Slot {
     std::uint64_t hash = 0;
-    const std::string* word = nullptr;
+    std::uint32_t begin = 0, size = 0;  // the word in chars_
     WordInfo info;
   };
 
+  // The top bits of the hash (the slot index uses the bottom ones), never 0.
+  static std::uint8_t tag_of(std::uint64_t hash) { return static_cast<std::uint8_t>(hash >> 56) | 1; }
+
+  std::string_view word(const Slot& slot) const { return std::string_view(chars_).substr(slot.begin, slot.size); }
+
   void grow() {
     std::vector<Slot> old(slots_.size() * 2);
+    std::vector<std::uint8_t> old_tags(old.size());
     old.swap(slots_);
-    for (const Slot& slot : old) {
-      if (!slot.word) continue;
-      std::size_t i = slot.hash & (slots_.size() - 1);
-      while (slots_[i].word) i = (i + 1) & (slots_.size() - 1);
-      slots_[i] = slot;
+    old_tags.swap(tags_);
+    for (std::size_t k = 0; k < old.size(); ++k) {
+      if (!old_tags[k]) continue;
+      std::size_t i = old[k].hash & (slots_.size() - 1);
+      while (tags_[i]) i = (i + 1) & (slots_.size() - 1);
+      slots_[i] = old[k];
+      tags_[i] = old_tags[k];
     }
   }
 
   std::vector<Slot> slots_;
-  std::deque<std::string> storage_;  // the words the slots point to (stable addresses)
+  std::vector<std::uint8_t> tags_;  // tag_of(slots_[i].hash), 0 while slot i is free
+  std::string chars_;               // the words, one after another
   std::size_t count_ = 0;
 };
 
