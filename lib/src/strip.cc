@@ -39,6 +39,7 @@ struct Normalised {
   std::uint32_t cased = 0, capitalised = 0;
   std::uint32_t chars = 0, weight = 0, separators = 0;  // see LineFeatures
   bool copyright = false;
+  std::uint8_t link_marks = 0;  // the LinkMark bits of the bytes seen
   std::array<std::uint32_t, 8> script_letters{};  // letters per script, first come first served
   std::array<std::uint8_t, 8> script_codes{};
 };
@@ -60,6 +61,20 @@ constexpr std::array<std::uint8_t, 256> make_ascii_classes() {
   return c;
 }
 constexpr std::array<std::uint8_t, 256> kAsciiClass = make_ascii_classes();
+
+// The punctuation of the addresses has_link() finds, as bits: normalise() notes what a line
+// holds, so that has_link() looks only for the kinds of address the line can hold (a line of
+// prose mostly holds no ':' or '@', a heading no '.').
+enum LinkMark : std::uint8_t { kColonMark = 1, kAtMark = 2, kDotMark = 4, kAnyLinkMark = 7 };
+
+constexpr std::array<std::uint8_t, 256> make_link_marks() {
+  std::array<std::uint8_t, 256> m{};
+  m[':'] = kColonMark;
+  m['@'] = kAtMark;
+  m['.'] = kDotMark;
+  return m;
+}
+constexpr std::array<std::uint8_t, 256> kLinkMarks = make_link_marks();
 
 // True when the characters on both sides of the byte LINE[I] are white space. Any Unicode
 // white space counts, not only ' ': norm turns a no-break space into a space, and strip must
@@ -83,6 +98,7 @@ class Normaliser {
     n.tokens.clear();
     n.cased = n.capitalised = n.chars = n.weight = n.separators = 0;
     n.copyright = false;
+    n.link_marks = 0;
     n.script_letters.fill(0);
     // Folding never more than triples a character's bytes, plus a space before each token.
     // The buffer only grows, so that it is not cleared for every line.
@@ -115,6 +131,7 @@ class Normaliser {
       end_token();
       if (cls == kSeparator || (cls == kSpacedSeparator && spaced(line_, i))) ++n_.separators;
       n_.chars += cls != kSpace && b != '\t';
+      n_.link_marks |= kLinkMarks[b];
       return i + 1;
     }
     if (!in_token_) start_token(cls == kUpper, cls == kLower);
@@ -525,16 +542,21 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-bool has_link(std::string_view line) {
-  if (line.find("://") != std::string_view::npos || line.find("www.") != std::string_view::npos) return true;
+// True when LINE holds a web or e-mail address. MARKS: the LinkMark bits of its bytes, or
+// kAnyLinkMark when unknown.
+bool has_link(std::string_view line, std::uint8_t marks = kAnyLinkMark) {
+  if ((marks & kColonMark) && line.find("://") != std::string_view::npos) return true;
   // An e-mail address or a handle: '@' followed by a letter or digit.
-  for (std::size_t at = line.find('@'); at != std::string_view::npos; at = line.find('@', at + 1)) {
+  for (std::size_t at = marks & kAtMark ? line.find('@') : std::string_view::npos; at != std::string_view::npos;
+       at = line.find('@', at + 1)) {
     if (at + 1 < line.size() && std::isalnum(static_cast<unsigned char>(line[at + 1]))) return true;
   }
-  // A bare domain: a word, '.', then a common top-level domain at a word end (any case).
+  // "www.", or a bare domain: a word, '.', then a common top-level domain at a word end (any case).
   static constexpr std::string_view kTlds[] = {"com", "org", "net", "edu", "gov", "info", "io", "co"};
   auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
-  for (std::size_t at = line.find('.'); at != std::string_view::npos; at = line.find('.', at + 1)) {
+  for (std::size_t at = marks & kDotMark ? line.find('.') : std::string_view::npos; at != std::string_view::npos;
+       at = line.find('.', at + 1)) {
+    if (at >= 3 && line.substr(at - 3, 3) == "www") return true;
     if (at == 0 || !alnum(line[at - 1])) continue;
     std::size_t e = at + 1;
     while (e < line.size() && std::isalpha(static_cast<unsigned char>(line[e]))) ++e;
@@ -724,7 +746,7 @@ void analyse(std::string_view line, Analysis& a) {
   f.sentence_end = ends_sentence(line);
   f.cut_off =
       ends_with(line, "...") || ends_with(line, "\u2026") || ends_with(line, "[...]") || ends_with(line, "[\u2026]");
-  f.link = has_link(line);
+  f.link = has_link(line, n.link_marks);
   f.link_only = f.link && only_links(line);
   if (n.tokens.empty()) return;
   f.byline = f.words <= 8 && f.words >= 2 && !f.sentence_end && first_byline;
