@@ -62,6 +62,18 @@ constexpr std::array<std::uint8_t, 256> make_ascii_classes() {
 }
 constexpr std::array<std::uint8_t, 256> kAsciiClass = make_ascii_classes();
 
+// The bytes of kDigit, kUpper and kLower folded, 0 for the others: the loop over a run of them
+// needs one look-up a byte.
+constexpr std::array<unsigned char, 256> make_ascii_folds() {
+  std::array<unsigned char, 256> f{};
+  for (int b = 0; b < 256; ++b) {
+    if (kAsciiClass[b] == kDigit || kAsciiClass[b] == kLower) f[b] = static_cast<unsigned char>(b);
+    if (kAsciiClass[b] == kUpper) f[b] = static_cast<unsigned char>(b + 32);
+  }
+  return f;
+}
+constexpr std::array<unsigned char, 256> kAsciiFold = make_ascii_folds();
+
 // The punctuation of the addresses has_link() finds, as bits: normalise() notes what a line
 // holds, so that has_link() looks only for the kinds of address the line can hold (a line of
 // prose mostly holds no ':' or '@', a heading no '.').
@@ -136,7 +148,7 @@ class Normaliser {
     }
     if (!in_token_) start_token(cls == kUpper, cls == kLower);
     std::size_t j = i;
-    std::uint32_t letters = 0;
+    std::uint32_t digits = 0;
     // The cursor and the hash in locals: a store through a char pointer may alias any
     // member, which kept the compiler reloading both for every byte.
     const char* p = line_.data();
@@ -145,15 +157,15 @@ class Normaliser {
     std::uint64_t hash = hash_;
     do {
       unsigned char c = static_cast<unsigned char>(p[j]);
-      std::uint8_t k = kAsciiClass[c];
-      if (k < kDigit || k > kLower) break;
-      letters += k != kDigit;
-      unsigned char folded = k == kUpper ? static_cast<unsigned char>(c + 32) : c;
+      unsigned char folded = kAsciiFold[c];
+      if (!folded) break;
+      digits += c <= '9';
       *out++ = static_cast<char>(folded);
       hash = internal::text::fnv1a_byte(hash, folded);
     } while (++j < n);
     out_ = out;
     hash_ = hash;
+    const std::uint32_t letters = static_cast<std::uint32_t>(j - i) - digits;
     if (letters) number_ = false;
     latin_ += letters;
     n_.chars += static_cast<std::uint32_t>(j - i);
