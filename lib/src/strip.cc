@@ -550,10 +550,6 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
 // True when LINE holds a web or e-mail address. MARKS: the LinkMark bits of its bytes, or
 // kAnyLinkMark when unknown.
 bool has_link(std::string_view line, std::uint8_t marks = kAnyLinkMark) {
@@ -588,7 +584,7 @@ bool has_link(std::string_view line, std::uint8_t marks = kAnyLinkMark) {
 // True when LINE opens with a bullet ("- ", "* ", "• ", "· ", "– ") or a number ("2. ", "3) ").
 bool list_item(std::string_view line) {
   for (std::string_view bullet : {"- ", "* ", "\u2022 ", "\u00B7 ", "\u2013 "}) {
-    if (line.substr(0, bullet.size()) == bullet && line.size() > bullet.size()) return true;
+    if (line.starts_with(bullet) && line.size() > bullet.size()) return true;
   }
   std::size_t d = 0;
   while (d < line.size() && d < 3 && std::isdigit(static_cast<unsigned char>(line[d]))) ++d;
@@ -599,7 +595,7 @@ bool list_item(std::string_view line) {
 // Foundry (@digitalfoundry) November 18, 2019").
 bool embed_credit(std::string_view line) {
   bool dash = false;
-  for (std::string_view d : {"\u2014", "\u2013", "- ", "-- "}) dash = dash || line.substr(0, d.size()) == d;
+  for (std::string_view d : {"\u2014", "\u2013", "- ", "-- "}) dash = dash || line.starts_with(d);
   if (!dash || line.size() > 200) return false;
   for (std::size_t at = line.find("(@"); at != std::string_view::npos; at = line.find("(@", at + 1)) {
     if (at + 2 < line.size() && std::isalnum(static_cast<unsigned char>(line[at + 2]))) return true;
@@ -757,7 +753,7 @@ void analyse(std::string_view line, Analysis& a) {
   f.copyright = n.copyright;
   f.sentence_end = ends_sentence(line);
   f.cut_off =
-      ends_with(line, "...") || ends_with(line, "\u2026") || ends_with(line, "[...]") || ends_with(line, "[\u2026]");
+      line.ends_with("...") || line.ends_with("\u2026") || line.ends_with("[...]") || line.ends_with("[\u2026]");
   f.link = has_link(line, n.link_marks);
   f.link_only = f.link && only_links(line);
   if (n.tokens.empty()) return;
@@ -991,7 +987,7 @@ class SpanIndex {
 bool cut_apart(std::string_view line) {
   line = trim(line);
   for (std::string_view end : {" ...", " \u2026", " [...]", " [\u2026]"}) {
-    if (ends_with(line, end)) return true;
+    if (line.ends_with(end)) return true;
   }
   return false;
 }
@@ -1604,7 +1600,7 @@ void Stripper::mark_tables(Lines& l) const {
 bool Stripper::says(std::string_view line) {
   line = trim(line);
   for (std::string_view end : {" says:", " Says:", " wrote:", " said:", " SAYS:"}) {
-    if (ends_with(line, end)) return true;
+    if (line.ends_with(end)) return true;
   }
   return false;
 }
