@@ -656,7 +656,10 @@ std::uint32_t analyse_words(const Normalised& n, Analysis& a, std::vector<std::u
   LineFeatures& f = a.features;
   std::uint32_t date_tokens = 0;
   std::uint64_t key = internal::text::kFnvOffset;
-  ids.assign(1, PhraseMatcher::kStart);
+  ids.resize(n.tokens.size() + 2);
+  ids.front() = PhraseMatcher::kStart;
+  ids.back() = PhraseMatcher::kEnd;
+  std::uint32_t* id = ids.data() + 1;
   first_byline = false;
   for (const Token& tok : n.tokens) {
     std::string_view w(n.text.data() + tok.begin, tok.end - tok.begin);
@@ -673,10 +676,9 @@ std::uint32_t analyse_words(const Normalised& n, Analysis& a, std::vector<std::u
       if (&tok == &n.tokens.front()) first_byline = info->byline;
     }
     if (&tok == &n.tokens.front()) a.dated = tok.number || (info && info->date);
-    ids.push_back(tok.number ? PhraseMatcher::kNumber : info ? info->phrase : PhraseMatcher::kNone);
+    *id++ = tok.number ? PhraseMatcher::kNumber : info ? info->phrase : PhraseMatcher::kNone;
     key = fnv1a_mix(key, tok.hash);
   }
-  ids.push_back(PhraseMatcher::kEnd);
   a.key = finish_key(key, !n.tokens.empty());
   a.first_word = n.tokens.empty() ? 0 : n.tokens.front().hash;
   return date_tokens;
@@ -697,9 +699,9 @@ bool ends_sentence(std::string_view line) {
 // of them come from. Position i of IDS is token i - 1 (position 0 is kStart).
 void phrase_cover(const std::vector<std::uint32_t>& ids, std::size_t tokens, LineFeatures& f) {
   thread_local std::vector<std::uint8_t> kind_at;
-  kind_at.assign(ids.size(), 0);
-  bool any = false;
+  bool any = false;  // and kind_at cleared, at the first phrase found rather than for every line
   tables().phrases.scan(ids, [&](std::size_t end_at, std::size_t len, std::uint8_t kind) {
+    if (!any) kind_at.assign(ids.size(), 0);
     for (std::size_t k = end_at - len; k < end_at; ++k) kind_at[k] = kind;
     any = true;
     if (end_at == len && end_at < ids.size()) f.label = true;
