@@ -774,6 +774,7 @@ double implausibility(const Tables& t, const std::u32string& s) {
 // then a continuation byte), without which there is no mixed-up word: lets clean text skip the
 // line-by-line analysis at memchr speed.
 bool has_latin1_triple(std::string_view text) {
+  if (text.size() < 6) return false;  // most runs of clean text: one curly quote, a short word
   const char* p = text.data();
   const char* end = p + text.size();
   auto lead = [](char c) { return c == '\xC2' || c == '\xC3'; };
