@@ -500,6 +500,29 @@ Script page_script(unsigned p) {
   }
 }
 
+// utf8::next, with the two- and three-byte forms that most non-ASCII text is made of decoded
+// here: the scan for candidate runs decodes every non-ASCII character of a text.
+char32_t next_char(std::string_view s, std::size_t& i) {
+  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+  const std::size_t left = s.size() - i;
+  if (b(0) >= 0xC2 && b(0) <= 0xDF && left >= 2 && (b(1) & 0xC0) == 0x80) {
+    char32_t c = char32_t{b(0) & 0x1Fu} << 6 | (b(1) & 0x3Fu);
+    i += 2;
+    return c;
+  }
+  // E0 and ED have a narrower range of second bytes: left to utf8::next with the other forms.
+  if (b(0) >= 0xE1 && b(0) <= 0xEF && b(0) != 0xED && left >= 3 && (b(1) & 0xC0) == 0x80 && (b(2) & 0xC0) == 0x80) {
+    char32_t c = char32_t{b(0) & 0x0Fu} << 12 | char32_t{b(1) & 0x3Fu} << 6 | (b(2) & 0x3Fu);
+    i += 3;
+    return c;
+  }
+  // Through a copy, so that I, whose address is not taken, can stay in a register.
+  std::size_t j = i;
+  char32_t c = utf8::next(s, j);
+  i = j;
+  return c;
+}
+
 // True when the run TEXT[BEGIN, END) has an adjacent pair that is a UTF-8 lead and
 // continuation byte in some page: the only runs worth trying to decode.
 bool has_pair(const Tables& t, std::string_view text, std::size_t begin, std::size_t end) {
@@ -508,12 +531,16 @@ bool has_pair(const Tables& t, std::string_view text, std::size_t begin, std::si
   std::size_t first = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
   if (end - begin <= first) return false;
   std::size_t i = begin;
-  char32_t prev = utf8::next(text, i);
+  std::size_t k = t.slot(next_char(text, i));
+  Mask leads = k != kNoSlot ? t.lead[k] : 0;  // the pages where the previous character is a lead
   while (i < end) {
-    char32_t c = utf8::next(text, i);
-    std::size_t a = t.slot(prev), b = t.slot(c);
-    if (a != kNoSlot && b != kNoSlot && (t.lead[a] & t.cont[b])) return true;
-    prev = c;
+    k = t.slot(next_char(text, i));
+    if (k == kNoSlot) {
+      leads = 0;
+      continue;
+    }
+    if (leads & t.cont[k]) return true;
+    leads = t.lead[k];
   }
   return false;
 }
@@ -666,22 +693,28 @@ std::string repair_run(const Tables& t, char32_t before, std::u32string& run, ch
   return describe_layers(layers);
 }
 
+// The offset of the first byte of TEXT from I on that is ASCII (HIGH false) or not (HIGH
+// true), or the size of TEXT; eight bytes at a time.
+std::size_t find_byte(std::string_view text, std::size_t i, bool high) {
+  constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+  const std::uint64_t flip = high ? 0 : kHighBits;  // the high bits of the bytes looked for, set
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, text.data() + i, 8);
+    // The first byte in memory is the lowest (x86, ARM): the trailing zero bits count the others.
+    if (std::uint64_t m = (w ^ flip) & kHighBits) return i + static_cast<std::size_t>(__builtin_ctzll(m)) / 8;
+  }
+  while (i < text.size() && (static_cast<unsigned char>(text[i]) >= 0x80) != high) ++i;
+  return i;
+}
+
 // Iterates over the runs of non-ASCII characters of TEXT, calling F(begin, end) with byte
-// offsets; skips ASCII eight bytes at a time.
+// offsets.
 template <typename F>
 void for_each_run(std::string_view text, F&& f) {
-  std::size_t i = 0, n = text.size();
-  while (i < n) {
-    while (i + 8 <= n) {
-      std::uint64_t w;
-      std::memcpy(&w, text.data() + i, 8);
-      if (w & 0x8080808080808080ULL) break;
-      i += 8;
-    }
-    while (i < n && static_cast<unsigned char>(text[i]) < 0x80) ++i;
-    if (i >= n) break;
+  for (std::size_t i = find_byte(text, 0, true); i < text.size(); i = find_byte(text, i, true)) {
     std::size_t begin = i;
-    while (i < n && static_cast<unsigned char>(text[i]) >= 0x80) ++i;
+    i = find_byte(text, i, false);
     f(begin, i);
   }
 }
@@ -741,6 +774,7 @@ double implausibility(const Tables& t, const std::u32string& s) {
 // then a continuation byte), without which there is no mixed-up word: lets clean text skip the
 // line-by-line analysis at memchr speed.
 bool has_latin1_triple(std::string_view text) {
+  if (text.size() < 6) return false;  // most runs of clean text: one curly quote, a short word
   const char* p = text.data();
   const char* end = p + text.size();
   auto lead = [](char c) { return c == '\xC2' || c == '\xC3'; };

@@ -179,6 +179,8 @@ bool already_canonical(std::string_view line, const NormOptions& opt) {
       if (b < 0x20 || (b == ' ' && prev_space)) return false;
       prev_space = b == ' ';
       ++i;
+      // A space between two words of a non-Latin script: no ASCII run to step through.
+      if (i < n && static_cast<unsigned char>(p[i]) >= 0x80) continue;
       // Then whole ASCII words: no byte below 0x20 (adding 0x60 carries into the high bit
       // only from 0x20 up), and no two adjacent spaces, also across word boundaries; sixteen
       // bytes a step where SSE2 is there (every x86-64), then eight.
