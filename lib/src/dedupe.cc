@@ -139,10 +139,9 @@ class Deduper {
     std::vector<std::uint32_t> sharing(doc.blocks.size(), 0);
     const std::size_t probe_words = std::min(opt_.head_words, opt_.long_words);
     if (probe_words == 0) return sharing;
-    constexpr std::uint32_t kNoGroup = ~std::uint32_t{0};
-    std::vector<std::uint32_t> group(doc.blocks.size(), kNoGroup), sizes;
-    std::unordered_map<std::string_view, std::uint32_t> groups;  // first words -> index in sizes
-    groups.reserve(kept);
+    std::vector<const std::uint32_t*> count_of(doc.blocks.size(), nullptr);  // into begins
+    std::unordered_map<std::string_view, std::uint32_t> begins;  // first words -> blocks
+    begins.reserve(kept);
     KeyStore firsts;
     for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
       if (!doc.blocks[i].kept()) continue;
@@ -150,16 +149,13 @@ class Deduper {
       if (words_.size() == 0) continue;
       const Words::Span& last = words_.spans[std::min(words_.size(), probe_words) - 1];
       const std::string_view first = std::string_view(words_.key).substr(0, last.begin + last.size);
-      auto it = groups.find(first);
-      if (it == groups.end()) {
-        it = groups.emplace(firsts.add(first), static_cast<std::uint32_t>(sizes.size())).first;
-        sizes.push_back(0);
-      }
-      ++sizes[it->second];
-      group[i] = it->second;
+      auto it = begins.find(first);
+      if (it == begins.end()) it = begins.emplace(firsts.add(first), 0).first;
+      ++it->second;
+      count_of[i] = &it->second;  // a map's values do not move
     }
     for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
-      if (group[i] != kNoGroup) sharing[i] = sizes[group[i]];
+      if (count_of[i]) sharing[i] = *count_of[i];
     }
     return sharing;
   }

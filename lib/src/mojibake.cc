@@ -14,6 +14,7 @@
 
 #include "codepages.h"
 #include "data.h"
+#include "text.h"
 #include "winnow/utf8.h"
 
 namespace winnow::mojibake {
@@ -500,29 +501,6 @@ Script page_script(unsigned p) {
   }
 }
 
-// utf8::next, with the two- and three-byte forms that most non-ASCII text is made of decoded
-// here: the scan for candidate runs decodes every non-ASCII character of a text.
-char32_t next_char(std::string_view s, std::size_t& i) {
-  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
-  const std::size_t left = s.size() - i;
-  if (b(0) >= 0xC2 && b(0) <= 0xDF && left >= 2 && (b(1) & 0xC0) == 0x80) {
-    char32_t c = char32_t{b(0) & 0x1Fu} << 6 | (b(1) & 0x3Fu);
-    i += 2;
-    return c;
-  }
-  // E0 and ED have a narrower range of second bytes: left to utf8::next with the other forms.
-  if (b(0) >= 0xE1 && b(0) <= 0xEF && b(0) != 0xED && left >= 3 && (b(1) & 0xC0) == 0x80 && (b(2) & 0xC0) == 0x80) {
-    char32_t c = char32_t{b(0) & 0x0Fu} << 12 | char32_t{b(1) & 0x3Fu} << 6 | (b(2) & 0x3Fu);
-    i += 3;
-    return c;
-  }
-  // Through a copy, so that I, whose address is not taken, can stay in a register.
-  std::size_t j = i;
-  char32_t c = utf8::next(s, j);
-  i = j;
-  return c;
-}
-
 // True when the run TEXT[BEGIN, END) has an adjacent pair that is a UTF-8 lead and
 // continuation byte in some page: the only runs worth trying to decode.
 bool has_pair(const Tables& t, std::string_view text, std::size_t begin, std::size_t end) {
@@ -531,10 +509,10 @@ bool has_pair(const Tables& t, std::string_view text, std::size_t begin, std::si
   std::size_t first = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
   if (end - begin <= first) return false;
   std::size_t i = begin;
-  std::size_t k = t.slot(next_char(text, i));
+  std::size_t k = t.slot(internal::text::next_code_point(text, i));
   Mask leads = k != kNoSlot ? t.lead[k] : 0;  // the pages where the previous character is a lead
   while (i < end) {
-    k = t.slot(next_char(text, i));
+    k = t.slot(internal::text::next_code_point(text, i));
     if (k == kNoSlot) {
       leads = 0;
       continue;

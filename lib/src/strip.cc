@@ -62,18 +62,6 @@ constexpr std::array<std::uint8_t, 256> make_ascii_classes() {
 }
 constexpr std::array<std::uint8_t, 256> kAsciiClass = make_ascii_classes();
 
-// The bytes of kDigit, kUpper and kLower folded, 0 for the others: the loop over a run of them
-// needs one look-up a byte.
-constexpr std::array<unsigned char, 256> make_ascii_folds() {
-  std::array<unsigned char, 256> f{};
-  for (int b = 0; b < 256; ++b) {
-    if (kAsciiClass[b] == kDigit || kAsciiClass[b] == kLower) f[b] = static_cast<unsigned char>(b);
-    if (kAsciiClass[b] == kUpper) f[b] = static_cast<unsigned char>(b + 32);
-  }
-  return f;
-}
-constexpr std::array<unsigned char, 256> kAsciiFold = make_ascii_folds();
-
 // The punctuation of the addresses has_link() finds, as bits: normalise() notes what a line
 // holds, so that has_link() looks only for the kinds of address the line can hold (a line of
 // prose mostly holds no ':' or '@', a heading no '.').
@@ -156,12 +144,13 @@ class Normaliser {
     char* out = out_;
     std::uint64_t hash = hash_;
     do {
-      unsigned char c = static_cast<unsigned char>(p[j]);
-      unsigned char folded = kAsciiFold[c];
+      // The bytes of kDigit, kUpper and kLower, folded; 0 for the others.
+      const unsigned char c = static_cast<unsigned char>(p[j]);
+      const char folded = internal::text::kAsciiWordFold[c];
       if (!folded) break;
       digits += c <= '9';
-      *out++ = static_cast<char>(folded);
-      hash = internal::text::fnv1a_byte(hash, folded);
+      *out++ = folded;
+      hash = internal::text::fnv1a_byte(hash, static_cast<unsigned char>(folded));
     } while (++j < n);
     out_ = out;
     hash_ = hash;

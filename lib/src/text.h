@@ -18,6 +18,7 @@
 //   (dedupe only).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string_view>
 
@@ -55,6 +56,17 @@ inline bool unspaced_for_strip(char32_t c) {
   return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FA1F) ||
          (c >= 0xFF66 && c <= 0xFF9F);
 }
+
+// A byte of an ASCII word as the tokenisers fold it (letters to lower case, digits as they
+// are), 0 for every other byte, those of other code points included: one look-up both tests
+// and folds a byte.
+constexpr std::array<char, 256> kAsciiWordFold = [] {
+  std::array<char, 256> t{};
+  for (int c = '0'; c <= '9'; ++c) t[c] = static_cast<char>(c);
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = static_cast<char>(c);
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = static_cast<char>(c - 'A' + 'a');
+  return t;
+}();
 
 // u_foldCase(C, U_FOLD_CASE_DEFAULT): simple case folding, by a table for the Basic
 // Multilingual Plane (an ICU call per code point was a fifth of strip's time on text in

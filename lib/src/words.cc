@@ -15,14 +15,7 @@
 namespace winnow::internal {
 namespace {
 
-// ASCII byte -> its folded form when it is part of a word, 0 when it separates words.
-constexpr std::array<char, 128> kAsciiFold = [] {
-  std::array<char, 128> t{};
-  for (int c = '0'; c <= '9'; ++c) t[c] = static_cast<char>(c);
-  for (int c = 'a'; c <= 'z'; ++c) t[c] = static_cast<char>(c);
-  for (int c = 'A'; c <= 'Z'; ++c) t[c] = static_cast<char>(c - 'A' + 'a');
-  return t;
-}();
+using text::kAsciiWordFold;
 
 const icu::Normalizer2& nfkc_casefold() {
   static const icu::Normalizer2* n = [] {
@@ -75,7 +68,6 @@ class Builder {
   }
   char* cursor() { return base_ + len_; }
   void advance_to(char* end) { len_ = static_cast<std::size_t>(end - base_); }
-  // Takes back everything since start_word(), words ended since included.
   // Takes back a word start_word() opened when nothing was written to it, so that the
   // builder opens the next word itself (cancel_word() still takes back what follows).
   void drop_empty_word() {
@@ -84,6 +76,7 @@ class Builder {
       open_ = false;
     }
   }
+  // Takes back everything since start_word(), words ended since included.
   void cancel_word() {
     len_ = mark_;
     out_.spans.resize(spans_mark_);
@@ -115,7 +108,7 @@ std::size_t unicode_separator_size(std::string_view text, std::size_t i);
 
 inline std::size_t separator_size(std::string_view text, std::size_t i) {
   unsigned char b = static_cast<unsigned char>(text[i]);
-  if (b < 0x80) return kAsciiFold[b] ? 0 : 1;
+  if (b < 0x80) return kAsciiWordFold[b] ? 0 : 1;
   return b == 0xC2 || b == 0xE2 ? unicode_separator_size(text, i) : 0;  // the lead bytes of the separators
 }
 
@@ -134,7 +127,7 @@ std::size_t unicode_separator_size(std::string_view text, std::size_t i) {
 // What a code point of NFKC_Casefold's output is to the words: a part of one, a word of its
 // own, or a separator.
 CodePointFold::Kind folded_kind(char32_t c) {
-  if (c < 0x80) return kAsciiFold[c] ? CodePointFold::kWord : CodePointFold::kSeparator;
+  if (c < 0x80) return kAsciiWordFold[c] ? CodePointFold::kWord : CodePointFold::kSeparator;
   const std::uint8_t cls = text::char_class(c);
   if (cls & text::kUnspaced) return CodePointFold::kUnspaced;
   return cls & (text::kLetter | text::kMark | text::kNumber) ? CodePointFold::kWord : CodePointFold::kSeparator;
@@ -162,7 +155,7 @@ void add_unicode_token(std::string_view token, Builder& words, std::string& scra
     switch (folded_kind(c)) {
       case CodePointFold::kWord:
         if (c < 0x80) {
-          words.push(kAsciiFold[c]);
+          words.push(kAsciiWordFold[c]);
         } else {
           words.push(folded.substr(at, i - at));
         }
@@ -198,7 +191,7 @@ CodePointFold make_code_point_fold(char32_t c) {
     separators += kind == CodePointFold::kSeparator;
     unspaced += kind == CodePointFold::kUnspaced;
     if (d < 0x80) {
-      bytes += kAsciiFold[d];
+      bytes += kAsciiWordFold[d];
     } else {
       bytes.append(folded, at, i - at);
     }
@@ -258,8 +251,8 @@ bool fold_by_table(std::string_view text, std::size_t& i, Builder& words, std::s
     const unsigned char b = static_cast<unsigned char>(text[i]);
     words.reserve(1 + sizeof CodePointFold::bytes);
     if (b < 0x80) {
-      if (!kAsciiFold[b]) break;
-      words.push(kAsciiFold[b]);
+      if (!kAsciiWordFold[b]) break;
+      words.push(kAsciiWordFold[b]);
       ++i;
       continue;
     }
@@ -301,7 +294,7 @@ std::size_t foldable_run_end(std::string_view text, std::size_t i, std::size_t m
   const std::size_t n = text.size();
   for (std::size_t tokens = 0; i < n && tokens < max_tokens; ++tokens) {
     std::size_t j = i;
-    while (j < n && static_cast<unsigned char>(text[j]) < 0x80 && !kAsciiFold[static_cast<unsigned char>(text[j])]) ++j;
+    while (j < n && static_cast<unsigned char>(text[j]) < 0x80 && !kAsciiWordFold[static_cast<unsigned char>(text[j])]) ++j;
     if (j == i || j == n) return i;
     if (static_cast<unsigned char>(text[j]) >= 0x80) {
       if (unicode_separator_size(text, j)) return i;
@@ -327,9 +320,9 @@ void comparison_words(std::string_view text, Words& out, std::string& scratch, s
   Builder words(out, text.size());
   const std::size_t n = text.size();
   std::size_t i = 0;
-  while (i < n && out.spans.size() < max_words) {
+  while (i < n && words.count() < max_words) {
     unsigned char first = static_cast<unsigned char>(text[i]);
-    if (first < 0x80 && !kAsciiFold[first]) {
+    if (first < 0x80 && !kAsciiWordFold[first]) {
       ++i;
       continue;
     }
@@ -350,7 +343,7 @@ void comparison_words(std::string_view text, Words& out, std::string& scratch, s
     // compiler reloading the builder's cursor for every byte.
     const char* p = text.data();
     char* cursor = words.cursor();
-    while (i < n && (b = static_cast<unsigned char>(p[i])) < 0x80 && (f = kAsciiFold[b]) != 0) {
+    while (i < n && (b = static_cast<unsigned char>(p[i])) < 0x80 && (f = kAsciiWordFold[b]) != 0) {
       *cursor++ = f;
       ++i;
     }
@@ -363,7 +356,7 @@ void comparison_words(std::string_view text, Words& out, std::string& scratch, s
     words.cancel_word();
     while (i < n && !separator_size(text, i)) ++i;
     bool valid = false;
-    const std::size_t end = foldable_run_end(text, i, max_words - out.spans.size());
+    const std::size_t end = foldable_run_end(text, i, max_words - words.count());
     if (end != i && utf8::valid(text.substr(start, end - start))) {
       i = end;
       valid = true;
